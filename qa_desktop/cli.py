@@ -1,0 +1,251 @@
+"""The command line: ``qa-desktop`` opens the application; sub-commands run headless jobs.
+
+Exit codes: 0 done; 1 the job failed with a message (bad input, damaged store...); 2 the
+command was written wrongly. No traceback ever reaches the terminal: details go to the log.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from qa_desktop import APP_NAME, __version__
+from qa_desktop.errors import UserError
+from qa_desktop.i18n import error_text, tr
+from qa_desktop.logs import log_file, setup_logging
+from qa_desktop.paths import default_store_path, demo_store_path
+
+log = logging.getLogger(__name__)
+
+
+def _t(text: str) -> str:
+    return tr("cli", text)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its usage errors as one clear line and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {_t('error')}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="qa-desktop",
+        description=_t(
+            "QA Desktop: case-file quality assurance for children's social care. "
+            "With no command, opens the application."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--store", type=Path, help=_t("the store file to open"))
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=_t("open the demo county store, building it first if it does not exist"),
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    demo = commands.add_parser("demo", help=_t("build a demo store reproducibly"))
+    demo.add_argument("--store", type=Path, required=True, help=_t("the new store file"))
+    demo.add_argument("--audits", type=int, default=600, help=_t("how many audits (default 600)"))
+    demo.add_argument("--seed", type=int, default=1, help=_t("random seed (default 1)"))
+
+    forms = commands.add_parser("forms", help=_t("work with form files"))
+    forms_commands = forms.add_subparsers(
+        dest="forms_command", metavar="ACTION", parser_class=_Parser
+    )
+    forms_commands.required = True
+    check = forms_commands.add_parser("check", help=_t("validate form files"))
+    check.add_argument(
+        "paths", nargs="*", type=Path, help=_t("form files or folders (default: the shipped forms)")
+    )
+
+    listing = commands.add_parser("list", help=_t("print records from a store"))
+    list_commands = listing.add_subparsers(
+        dest="list_command", metavar="WHAT", parser_class=_Parser
+    )
+    list_commands.required = True
+    audits = list_commands.add_parser("audits", help=_t("print audits"))
+    audits.add_argument("--store", type=Path, required=True, help=_t("the store file"))
+    audits.add_argument("--format", choices=("table", "csv"), default="table")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    setup_logging()
+    args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except UserError as exc:
+        log.info("command failed: %s", exc.template)
+        print(f"qa-desktop: {error_text(exc)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        log.exception("unexpected error in command %s", args.command)
+        print(
+            "qa-desktop: "
+            + _t(
+                "something went wrong that QA Desktop did not expect. Nothing saved has been "
+                "lost. Details are in the log: {log}"
+            ).format(log=log_file()),
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "demo":
+        return _demo(args.store, args.audits, args.seed, sys.stdout)
+    if args.command == "forms":
+        return _forms_check(args.paths, sys.stdout)
+    if args.command == "list":
+        return _list_audits(args.store, args.format, sys.stdout)
+    return _open_app(args)
+
+
+def _demo(path: Path, audits: int, seed: int, out: TextIO) -> int:
+    from qa_desktop.services.clock import system_clock
+    from qa_desktop.services.demo import build_demo
+    from qa_desktop.store.engine import open_store
+
+    if path.exists():
+        raise UserError(
+            "{path} already exists; the demo county is built only into a new store.", path=str(path)
+        )
+    store = open_store(path, create=True)
+    try:
+        summary = build_demo(store, audits=audits, seed=seed, clock=system_clock)
+    except BaseException:
+        store.close()
+        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+    store.close()
+    out.write(
+        _t(
+            "Built the demo county in {path}: {teams} teams, {people} people, {cases} cases, "
+            "{audits} audits ({reaudits} re-audits), {meetings} reflective meetings.\n"
+        ).format(
+            path=path,
+            teams=summary.teams,
+            people=summary.people,
+            cases=summary.cases,
+            audits=summary.audits,
+            reaudits=summary.reaudits,
+            meetings=summary.meetings,
+        )
+    )
+    return 0
+
+
+def _forms_check(paths: list[Path], out: TextIO) -> int:
+    from qa_desktop.formdefs import FORMS_DIR, check_paths
+
+    targets = paths or [FORMS_DIR]
+    missing = [p for p in targets if not p.exists()]
+    if missing:
+        raise UserError("{path}: no such file or folder.", path=str(missing[0]))
+    forms, errors = check_paths(targets)
+    for form in forms:
+        questions = len(form.questions())
+        out.write(
+            _t(
+                "ok      {key} v{version}: {title} ({sections} sections, {questions} questions)\n"
+            ).format(
+                key=form.key,
+                version=form.version,
+                title=form.title,
+                sections=len(form.sections),
+                questions=questions,
+            )
+        )
+    for error in errors:
+        out.write(_t("error   {message}\n").format(message=error_text(error)))
+    if errors:
+        out.write(_t("{count} form file(s) have errors.\n").format(count=len(errors)))
+        return 1
+    return 0
+
+
+AUDIT_COLUMNS = (
+    "reference",
+    "case",
+    "team",
+    "form",
+    "state",
+    "grade",
+    "moderated_grade",
+    "auditor",
+    "due_on",
+    "completed_on",
+    "closed_on",
+)
+
+
+def _list_audits(path: Path, fmt: str, out: TextIO) -> int:
+    from qa_desktop.services.audits import AuditService
+    from qa_desktop.store.engine import open_store
+    from qa_desktop.store.queries import AuditFilter
+
+    store = open_store(path)
+    try:
+        listing = AuditService(store).list(AuditFilter(limit=10**9))
+    finally:
+        store.close()
+    rows = [
+        (
+            r.reference,
+            f"{r.case_reference} {r.case_initials}",
+            r.team,
+            f"{r.form_title} v{r.form_version}",
+            r.state.label,
+            r.overall_grade.label if r.overall_grade else "",
+            r.moderated_grade.label if r.moderated_grade else "",
+            r.auditor,
+            _iso(r.due_on),
+            _iso(r.completed_on),
+            _iso(r.closed_on),
+        )
+        for r in listing.rows
+    ]
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(AUDIT_COLUMNS)
+        writer.writerows(rows)
+    else:
+        widths = [
+            max([len(h)] + [len(str(row[i])) for row in rows]) for i, h in enumerate(AUDIT_COLUMNS)
+        ]
+        out.write(
+            "  ".join(h.ljust(w) for h, w in zip(AUDIT_COLUMNS, widths, strict=True)).rstrip()
+            + "\n"
+        )
+        for row in rows:
+            out.write(
+                "  ".join(str(v).ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() + "\n"
+            )
+        out.write(_t("{count} audits\n").format(count=len(rows)))
+    return 0
+
+
+def _iso(value: object) -> str:
+    return value.isoformat() if value is not None else ""  # type: ignore[attr-defined]
+
+
+def _open_app(args: argparse.Namespace) -> int:
+    path: Path = args.store or (demo_store_path() if args.demo else default_store_path())
+    if args.demo and not path.exists():
+        print(_t("Building the demo county in {path} ...").format(path=path), file=sys.stderr)
+        _demo(path, 600, 1, sys.stderr)
+    from qa_desktop.app import run_app
+
+    return run_app(path)

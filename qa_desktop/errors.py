@@ -1,0 +1,47 @@
+"""Errors that reach a person.
+
+Every error a person may see is a :class:`UserError`: a message template in UK English plus
+the values that fill it. The interface translates the template (``QCoreApplication.translate``
+with the context ``"errors"``) before filling it, so the words can be translated while the
+values (file names, line numbers, references) stay as they are. Nothing secret may be put in
+the parameters: they are written to the log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+Translate = Callable[[str], str]
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+class UserError(Exception):
+    """A failure a person can understand and act on."""
+
+    def __init__(self, template: str, /, **params: Any) -> None:
+        self.template = template
+        self.params: Mapping[str, Any] = params
+        super().__init__(self.render())
+
+    def render(self, translate: Translate = _identity) -> str:
+        return translate(self.template).format(**self.params)
+
+
+class StoreError(UserError):
+    """The local store is missing, damaged, locked or from a newer version."""
+
+
+class FormError(UserError):
+    """A form file is malformed; the message names file, line and field."""
+
+
+class ValidationError(UserError):
+    """Input that breaks a rule (a missing rationale, a refused transition, a bad filter)."""
+
+
+class PermissionRefused(ValidationError):
+    """The person's role does not allow this."""

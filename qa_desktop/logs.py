@@ -1,0 +1,39 @@
+"""One rotating log file. Details of failures go here; secrets and children's details never
+do (log record ids and references, not names or free text)."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+from qa_desktop.paths import log_dir
+
+LOG_NAME = "qa-desktop.log"
+
+
+def log_file() -> Path:
+    return log_dir() / LOG_NAME
+
+
+def setup_logging(level: int = logging.INFO) -> Path:
+    """Send the program's logging to the rotating file (1 MB x 5). Returns its path."""
+    path = log_file()
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if getattr(h, "_qa_desktop", None)]:
+        if handler._qa_desktop == path:  # type: ignore[attr-defined]
+            return path
+        root.removeHandler(handler)  # the log folder moved (tests give each their own)
+        handler.close()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler()  # a read-only home: log to stderr instead
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler._qa_desktop = path  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(level)
+    return path

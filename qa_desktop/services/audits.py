@@ -1,0 +1,61 @@
+"""Finding and reading audits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from qa_desktop.domain.forms import FormDefinition
+from qa_desktop.domain.roles import Capability
+from qa_desktop.errors import PermissionRefused, ValidationError
+from qa_desktop.services.forms import form_from_source
+from qa_desktop.services.people import Actor
+from qa_desktop.store import queries
+from qa_desktop.store.engine import Store
+from qa_desktop.store.queries import AuditFilter, AuditRecord, AuditRow
+
+__all__ = ["AuditFilter", "AuditList", "AuditRecord", "AuditRow", "AuditService", "AuditView"]
+
+
+@dataclass(frozen=True)
+class AuditList:
+    rows: list[AuditRow]
+    total: int  # how many match; rows may hold fewer (the filter's limit)
+
+    @property
+    def truncated(self) -> bool:
+        return self.total > len(self.rows)
+
+
+@dataclass(frozen=True)
+class AuditView:
+    record: AuditRecord
+    form: FormDefinition
+
+
+class AuditService:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def list(self, flt: AuditFilter, actor: Actor | None = None) -> AuditList:
+        """Audits the actor may see (everything when no actor: the command line)."""
+        if actor is not None and not actor.can(Capability.VIEW_ALL_AUDITS):
+            flt = replace(flt, involving_person_id=actor.id)
+        with self._store.reader() as session:
+            rows, total = queries.list_audits(session, flt)
+        return AuditList(rows, total)
+
+    def view(self, audit_id: str, actor: Actor | None = None) -> AuditView:
+        with self._store.reader() as session:
+            record = queries.audit_record(session, audit_id)
+        if record is None:
+            raise ValidationError("That audit is no longer in this store.")
+        if (
+            actor is not None
+            and not actor.can(Capability.VIEW_ALL_AUDITS)
+            and actor.id not in record.people_involved
+        ):
+            raise PermissionRefused("You can open only the audits you take part in.")
+        form = form_from_source(
+            record.form_source, f"{record.row.form_title} v{record.row.form_version}"
+        )
+        return AuditView(record, form)

@@ -1,0 +1,481 @@
+"""Read queries. Each returns frozen plain data, never live ORM objects, so results can cross
+from the background worker to the screens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from qa_desktop.domain.calendar import Period
+from qa_desktop.domain.grades import Grade
+from qa_desktop.domain.lifecycle import AuditState
+from qa_desktop.domain.roles import Role
+from qa_desktop.store import models as m
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    id: str
+    name: str
+    role: Role
+    is_auditor: bool
+    is_moderator: bool
+    team_id: str | None
+    team_name: str
+    service_name: str
+    area_name: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class TeamChoice:
+    id: str
+    name: str
+    area_id: str
+    service_id: str
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    areas: tuple[Choice, ...]
+    services: tuple[Choice, ...]
+    teams: tuple[TeamChoice, ...]
+    forms: tuple[Choice, ...]  # id is the form key
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    search: str = ""
+    period: Period | None = None
+    area_id: str | None = None
+    service_id: str | None = None
+    team_id: str | None = None
+    grade: Grade | None = None
+    states: tuple[AuditState, ...] = ()
+    form_key: str | None = None
+    # When set, only audits this person takes part in (practitioners see their own).
+    involving_person_id: str | None = None
+    auditor_id: str | None = None
+    limit: int = 5000
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: str
+    reference: str
+    case_reference: str
+    case_initials: str
+    team: str
+    service: str
+    area: str
+    form_title: str
+    form_version: int
+    audit_type: str
+    state: AuditState
+    auditor: str
+    practitioner: str
+    overall_grade: Grade | None
+    moderated_grade: Grade | None
+    due_on: date | None
+    completed_on: date | None
+    closed_on: date | None
+
+
+@dataclass(frozen=True)
+class AnswerView:
+    question_id: str
+    value: str | None
+    na_reason: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class SectionReviewView:
+    section_id: str
+    grade: Grade | None
+    suggested_grade: Grade | None
+    rationale: str
+    working_well: str
+    worried: str
+    even_better_if: str
+    practitioner_reflection: str
+    reflection_author: str
+    unmanaged_risk: bool
+
+
+@dataclass(frozen=True)
+class ParticipantView:
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class ActionView:
+    id: str
+    description: str
+    owner: str
+    due_on: date
+    status: str
+    completed_on: date | None
+
+
+@dataclass(frozen=True)
+class ModerationView:
+    section_id: str
+    moderator: str
+    auditor_grade: Grade | None
+    moderated_grade: Grade
+    reason: str
+    decided_at: datetime
+
+
+@dataclass(frozen=True)
+class EventView:
+    at: datetime
+    actor: str
+    from_state: AuditState
+    to_state: AuditState
+    reason: str
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    """Everything stored about one audit (the form itself is read by the service)."""
+
+    row: AuditRow
+    form_version_id: str
+    form_source: str
+    legal_status: str
+    case_age: str
+    overall_suggested: Grade | None
+    overall_rationale: str
+    voice_of_child: str
+    impact: str
+    outstanding_practice: bool
+    escalation: bool
+    escalation_note: str
+    auditor_signed_at: datetime | None
+    practitioner_signed_at: datetime | None
+    practitioner_disagrees: bool
+    practitioner_disagreement: str
+    reaudit_of_reference: str | None
+    people_involved: frozenset[str]  # ids of the auditor, practitioner and participants
+    answers: dict[str, AnswerView] = field(default_factory=dict)
+    sections: dict[str, SectionReviewView] = field(default_factory=dict)
+    participants: tuple[ParticipantView, ...] = ()
+    actions: tuple[ActionView, ...] = ()
+    moderations: tuple[ModerationView, ...] = ()
+    events: tuple[EventView, ...] = ()
+
+
+def _grade(value: str | None) -> Grade | None:
+    return Grade(value) if value else None
+
+
+# -- people and organisation -------------------------------------------------------------------
+
+
+def people(
+    session: Session, *, active_only: bool = True, person_id: str | None = None
+) -> list[PersonInfo]:
+    team, service, area = m.Team, m.Service, m.Area
+    own_service = aliased(m.Service)
+    own_area = aliased(m.Area)
+    stmt = (
+        select(
+            m.Person,
+            team.name,
+            func.coalesce(service.name, own_service.name, ""),
+            func.coalesce(area.name, own_area.name, ""),
+        )
+        .outerjoin(team, m.Person.team_id == team.id)
+        .outerjoin(service, team.service_id == service.id)
+        .outerjoin(area, team.area_id == area.id)
+        .outerjoin(own_service, m.Person.service_id == own_service.id)
+        .outerjoin(own_area, m.Person.area_id == own_area.id)
+        .order_by(m.Person.name)
+    )
+    if active_only:
+        stmt = stmt.where(m.Person.active.is_(True))
+    if person_id is not None:
+        stmt = stmt.where(m.Person.id == person_id)
+    return [
+        PersonInfo(
+            id=p.id,
+            name=p.name,
+            role=Role(p.role),
+            is_auditor=p.is_auditor,
+            is_moderator=p.is_moderator,
+            team_id=p.team_id,
+            team_name=team_name or "",
+            service_name=service_name,
+            area_name=area_name,
+        )
+        for p, team_name, service_name, area_name in session.execute(stmt)
+    ]
+
+
+def person(session: Session, person_id: str) -> PersonInfo | None:
+    found = people(session, active_only=False, person_id=person_id)
+    return found[0] if found else None
+
+
+def filter_options(session: Session) -> FilterOptions:
+    areas = tuple(
+        Choice(a.id, a.name) for a in session.scalars(select(m.Area).order_by(m.Area.name))
+    )
+    services = tuple(
+        Choice(s.id, s.name) for s in session.scalars(select(m.Service).order_by(m.Service.name))
+    )
+    teams = tuple(
+        TeamChoice(t.id, t.name, t.area_id, t.service_id)
+        for t in session.scalars(select(m.Team).order_by(m.Team.name))
+    )
+    forms = tuple(
+        Choice(f.key, f.title) for f in session.scalars(select(m.Form).order_by(m.Form.title))
+    )
+    return FilterOptions(areas, services, teams, forms)
+
+
+# -- audits ------------------------------------------------------------------------------------
+
+_auditor = aliased(m.Person)
+_practitioner = aliased(m.Person)
+
+
+def _overall_moderation() -> Select[tuple[str, str]]:
+    return select(m.Moderation.audit_id, m.Moderation.moderated_grade).where(
+        m.Moderation.section_id == m.OVERALL
+    )
+
+
+def audit_date():
+    """The date an audit belongs to in lists and reports: completed, else started, else due."""
+    return func.coalesce(m.Audit.completed_on, m.Audit.started_on, m.Audit.due_on)
+
+
+def _audit_select() -> Select:  # type: ignore[type-arg]
+    moderation = _overall_moderation().subquery()
+    return (
+        select(
+            m.Audit,
+            m.Case.reference,
+            m.Case.initials,
+            m.Team.name,
+            m.Service.name,
+            m.Area.name,
+            m.Form.title,
+            m.FormVersion.version,
+            _auditor.name,
+            func.coalesce(_practitioner.name, ""),
+            moderation.c.moderated_grade,
+        )
+        .join(m.Case, m.Audit.case_id == m.Case.id)
+        .join(m.Team, m.Case.team_id == m.Team.id)
+        .join(m.Service, m.Team.service_id == m.Service.id)
+        .join(m.Area, m.Team.area_id == m.Area.id)
+        .join(m.FormVersion, m.Audit.form_version_id == m.FormVersion.id)
+        .join(m.Form, m.FormVersion.form_id == m.Form.id)
+        .join(_auditor, m.Audit.auditor_id == _auditor.id)
+        .outerjoin(_practitioner, m.Audit.practitioner_id == _practitioner.id)
+        .outerjoin(moderation, moderation.c.audit_id == m.Audit.id)
+        .where(m.Audit.deleted_at.is_(None))
+    )
+
+
+def _row(result: tuple) -> AuditRow:  # type: ignore[type-arg]
+    (
+        audit,
+        case_ref,
+        initials,
+        team,
+        service,
+        area,
+        form_title,
+        version,
+        auditor,
+        practitioner,
+        mod,
+    ) = result
+    return AuditRow(
+        id=audit.id,
+        reference=audit.reference,
+        case_reference=case_ref,
+        case_initials=initials,
+        team=team,
+        service=service,
+        area=area,
+        form_title=form_title,
+        form_version=version,
+        audit_type=audit.audit_type,
+        state=AuditState(audit.state),
+        auditor=auditor,
+        practitioner=practitioner,
+        overall_grade=_grade(audit.overall_grade),
+        moderated_grade=_grade(mod),
+        due_on=audit.due_on,
+        completed_on=audit.completed_on,
+        closed_on=audit.closed_on,
+    )
+
+
+def list_audits(session: Session, flt: AuditFilter) -> tuple[list[AuditRow], int]:
+    """Audits matching the filter, newest first, at most ``flt.limit``; and how many match."""
+    stmt = _audit_select()
+    conditions = []
+    if flt.search.strip():
+        like = f"%{flt.search.strip().lower()}%"
+        conditions.append(
+            or_(
+                func.lower(m.Audit.reference).like(like),
+                func.lower(m.Case.reference).like(like),
+                func.lower(m.Case.initials).like(like),
+                func.lower(_auditor.name).like(like),
+                func.lower(_practitioner.name).like(like),
+            )
+        )
+    if flt.period is not None:
+        conditions.append(audit_date().between(flt.period.start, flt.period.end))
+    if flt.area_id:
+        conditions.append(m.Team.area_id == flt.area_id)
+    if flt.service_id:
+        conditions.append(m.Team.service_id == flt.service_id)
+    if flt.team_id:
+        conditions.append(m.Case.team_id == flt.team_id)
+    if flt.grade is not None:
+        conditions.append(m.Audit.overall_grade == flt.grade.value)
+    if flt.states:
+        conditions.append(m.Audit.state.in_([s.value for s in flt.states]))
+    if flt.form_key:
+        conditions.append(m.Form.key == flt.form_key)
+    if flt.auditor_id:
+        conditions.append(m.Audit.auditor_id == flt.auditor_id)
+    if flt.involving_person_id:
+        pid = flt.involving_person_id
+        participant = select(m.Participant.audit_id).where(
+            m.Participant.person_id == pid, m.Participant.deleted_at.is_(None)
+        )
+        conditions.append(
+            or_(
+                m.Audit.auditor_id == pid,
+                m.Audit.practitioner_id == pid,
+                m.Audit.id.in_(participant),
+            )
+        )
+    if conditions:
+        stmt = stmt.where(and_(*conditions))
+    total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    stmt = stmt.order_by(audit_date().desc(), m.Audit.reference).limit(flt.limit)
+    return [_row(r) for r in session.execute(stmt)], total
+
+
+def audit_record(session: Session, audit_id: str) -> AuditRecord | None:
+    result = session.execute(_audit_select().where(m.Audit.id == audit_id)).first()
+    if result is None:
+        return None
+    row = _row(tuple(result))
+    audit: m.Audit = result[0]
+    case = session.get(m.Case, audit.case_id)
+    version = session.get(m.FormVersion, audit.form_version_id)
+    assert case is not None and version is not None
+    names = dict(session.execute(select(m.Person.id, m.Person.name)).all())
+    answers = {
+        a.question_id: AnswerView(a.question_id, a.value, a.na_reason, a.evidence)
+        for a in session.scalars(select(m.Answer).where(m.Answer.audit_id == audit_id))
+    }
+    sections = {
+        s.section_id: SectionReviewView(
+            section_id=s.section_id,
+            grade=_grade(s.grade),
+            suggested_grade=_grade(s.suggested_grade),
+            rationale=s.rationale,
+            working_well=s.working_well,
+            worried=s.worried,
+            even_better_if=s.even_better_if,
+            practitioner_reflection=s.practitioner_reflection,
+            reflection_author=names.get(s.reflection_author_id or "", ""),
+            unmanaged_risk=s.unmanaged_risk,
+        )
+        for s in session.scalars(
+            select(m.SectionReview).where(m.SectionReview.audit_id == audit_id)
+        )
+    }
+    participant_rows = session.scalars(
+        select(m.Participant).where(
+            m.Participant.audit_id == audit_id, m.Participant.deleted_at.is_(None)
+        )
+    ).all()
+    participants = tuple(
+        ParticipantView(names.get(p.person_id, ""), p.role) for p in participant_rows
+    )
+    participant_ids = {p.person_id for p in participant_rows}
+    actions = tuple(
+        ActionView(
+            a.id, a.description, names.get(a.owner_id, ""), a.due_on, a.status, a.completed_on
+        )
+        for a in session.scalars(
+            select(m.Action)
+            .where(m.Action.audit_id == audit_id, m.Action.deleted_at.is_(None))
+            .order_by(m.Action.due_on)
+        )
+    )
+    moderations = tuple(
+        ModerationView(
+            d.section_id,
+            names.get(d.moderator_id, ""),
+            _grade(d.auditor_grade),
+            Grade(d.moderated_grade),
+            d.reason,
+            d.decided_at,
+        )
+        for d in session.scalars(select(m.Moderation).where(m.Moderation.audit_id == audit_id))
+    )
+    events = tuple(
+        EventView(
+            e.at,
+            names.get(e.actor_id or "", ""),
+            AuditState(e.from_state),
+            AuditState(e.to_state),
+            e.reason,
+        )
+        for e in session.scalars(
+            select(m.AuditEvent).where(m.AuditEvent.audit_id == audit_id).order_by(m.AuditEvent.at)
+        )
+    )
+    original = session.get(m.Audit, audit.reaudit_of_id) if audit.reaudit_of_id else None
+    return AuditRecord(
+        row=row,
+        form_version_id=version.id,
+        form_source=version.source,
+        legal_status=case.legal_status,
+        case_age="unborn" if case.unborn else f"{case.age_years}",
+        overall_suggested=_grade(audit.overall_suggested),
+        overall_rationale=audit.overall_rationale,
+        voice_of_child=audit.voice_of_child,
+        impact=audit.impact,
+        outstanding_practice=audit.outstanding_practice,
+        escalation=audit.escalation,
+        escalation_note=audit.escalation_note,
+        auditor_signed_at=audit.auditor_signed_at,
+        practitioner_signed_at=audit.practitioner_signed_at,
+        practitioner_disagrees=audit.practitioner_disagrees,
+        practitioner_disagreement=audit.practitioner_disagreement,
+        reaudit_of_reference=original.reference if original else None,
+        people_involved=frozenset(
+            {audit.auditor_id, audit.practitioner_id or ""} | participant_ids
+        ),
+        answers=answers,
+        sections=sections,
+        participants=participants,
+        actions=actions,
+        moderations=moderations,
+        events=events,
+    )

@@ -1,0 +1,152 @@
+"""The one way rows change: every insert, update and delete is written together with its
+history row(s) and its captured change for sync, in the caller's transaction.
+
+Services use a :class:`Recorder`; nothing else writes to the store's tables.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import insert, inspect
+from sqlalchemy.orm import Session
+
+from qa_desktop.store.models import Base, History, OutboxChange, new_id
+
+M = TypeVar("M", bound=Base)
+
+
+def encode(value: Any) -> str | None:
+    """A value as the JSON kept in history and the outbox."""
+    if value is None:
+        return None
+    if isinstance(value, datetime | date):
+        return json.dumps(value.isoformat())
+    return json.dumps(value, ensure_ascii=False)
+
+
+class Recorder:
+    """Writes rows for one actor at one moment, with history and change capture.
+
+    ``capture`` False leaves the outbox alone: only for rows that came from the central
+    database (a pull) or the demo builder, which are not changes to send anywhere.
+    """
+
+    def __init__(
+        self, session: Session, actor_id: str | None, now: datetime, *, capture: bool = True
+    ) -> None:
+        self.session = session
+        self.actor_id = actor_id
+        self.now = now
+        self.capture = capture
+
+    def insert(self, model: type[M], **values: Any) -> M:
+        values.setdefault("id", new_id())
+        row = model(**values)
+        self.session.add(row)
+        snapshot = {k: _plain(v) for k, v in values.items()}
+        self._history(model.__tablename__, values["id"], "*", None, snapshot)
+        self._outbox(model.__tablename__, values["id"], "insert", None, snapshot, None)
+        return row
+
+    def insert_many(self, model: type[Base], rows: Iterable[Mapping[str, Any]]) -> int:
+        """Bulk insert (one statement), with the same history and capture as ``insert``."""
+        table = model.__tablename__
+        prepared = [dict(r, id=r.get("id") or new_id()) for r in rows]
+        if not prepared:
+            return 0
+        self.session.execute(insert(model), prepared)
+        history = [self._history_row(table, r["id"], "*", None, _snap(r)) for r in prepared]
+        self.session.execute(insert(History), history)
+        if self.capture:
+            outbox = [
+                self._outbox_row(table, r["id"], "insert", None, _snap(r), None) for r in prepared
+            ]
+            self.session.execute(insert(OutboxChange), outbox)
+        return len(prepared)
+
+    def update(self, row: Base, **values: Any) -> dict[str, tuple[Any, Any]]:
+        """Set fields; record each one that really changed. Returns {field: (old, new)}."""
+        changed: dict[str, tuple[Any, Any]] = {}
+        table = row.__tablename__
+        row_id = _row_id(row)
+        for field, new in values.items():
+            if field not in inspect(type(row)).columns:
+                raise AttributeError(f"{table} has no field {field}")
+            old = getattr(row, field)
+            if old == new:
+                continue
+            setattr(row, field, new)
+            changed[field] = (old, new)
+            self._history(table, row_id, field, _plain(old), _plain(new))
+            self._outbox(table, row_id, "update", field, _plain(new), _plain(old))
+        return changed
+
+    def delete(self, row: Base) -> None:
+        """A tombstone: the row stays, marked deleted, so the delete can travel."""
+        if "deleted_at" not in inspect(type(row)).columns:
+            raise AttributeError(f"{row.__tablename__} rows cannot be deleted")
+        if row.deleted_at is not None:
+            return
+        row.deleted_at = self.now
+        table = row.__tablename__
+        self._history(table, _row_id(row), "deleted_at", None, _plain(self.now))
+        self._outbox(table, _row_id(row), "delete", None, None, None)
+
+    # -- rows ---------------------------------------------------------------------------------
+
+    def _history_row(
+        self, table: str, row_id: str, field: str, old: Any, new: Any
+    ) -> dict[str, Any]:
+        return {
+            "at": self.now,
+            "actor_id": self.actor_id,
+            "table_name": table,
+            "row_id": row_id,
+            "field": field,
+            "old_value": encode(old),
+            "new_value": encode(new),
+        }
+
+    def _outbox_row(
+        self, table: str, row_id: str, op: str, field: str | None, value: Any, base: Any
+    ) -> dict[str, Any]:
+        return {
+            "change_id": new_id(),
+            "at": self.now,
+            "actor_id": self.actor_id,
+            "table_name": table,
+            "row_id": row_id,
+            "op": op,
+            "field": field,
+            "value": encode(value),
+            "base_value": encode(base),
+        }
+
+    def _history(self, table: str, row_id: str, field: str, old: Any, new: Any) -> None:
+        self.session.add(History(**self._history_row(table, row_id, field, old, new)))
+
+    def _outbox(
+        self, table: str, row_id: str, op: str, field: str | None, value: Any, base: Any
+    ) -> None:
+        if self.capture:
+            self.session.add(
+                OutboxChange(**self._outbox_row(table, row_id, op, field, value, base))
+            )
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _snap(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: _plain(v) for k, v in values.items()}
+
+
+def _row_id(row: Base) -> str:
+    return str(getattr(row, "id", None) or row.key)

@@ -1,0 +1,1 @@
+"""The Qt interface: thin screens that call services through the background runner."""

@@ -1,0 +1,123 @@
+"""The one runner for background work.
+
+Every store query, and later every sync, import and PDF, runs here on a single worker thread,
+one job at a time (so local writes happen one at a time and the window never freezes). The
+result comes back to the GUI thread through a signal; a failure goes to the one error path.
+Only plain frozen data crosses threads.
+
+Tests build the runner with ``immediate=True``: jobs then run at once on the calling thread,
+so GUI tests are deterministic without sleeping.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class _Relay(QObject):
+    """Carries a job's outcome back to the GUI thread (queued signal delivery)."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.work = work
+        self.relay = relay
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except BaseException as exc:
+            self.relay.failed.emit(exc)
+        else:
+            self.relay.succeeded.emit(result)
+
+
+class Runner(QObject):
+    """Runs work off the GUI thread, one job at a time."""
+
+    busy_changed = Signal(bool)
+    # Announced after a job that changed data, with what changed ("audits", "people"...),
+    # so each screen decides whether to redraw. Screens never poll.
+    changed = Signal(str)
+
+    def __init__(
+        self, on_error: Failed, *, immediate: bool = False, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._on_error = on_error
+        self._immediate = immediate
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._pending = 0
+        self._relays: set[_Relay] = set()
+
+    @property
+    def pending(self) -> int:
+        return self._pending
+
+    def submit(
+        self,
+        work: Callable[[], Any],
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        *,
+        changes: str | None = None,
+    ) -> None:
+        """Run ``work`` in the background; ``on_done(result)`` then runs on the GUI thread.
+
+        ``changes`` names what the work changed; it is announced on :attr:`changed` after
+        success. Failures go to ``on_error`` if given, else to the application's error path.
+        """
+        relay = _Relay()
+        self._relays.add(relay)
+
+        def finish() -> None:
+            self._relays.discard(relay)
+            self._pending -= 1
+            if not self._pending:
+                self.busy_changed.emit(False)
+
+        @Slot(object)
+        def succeeded(result: Any) -> None:
+            finish()
+            if on_done is not None:
+                try:
+                    on_done(result)
+                except Exception as exc:
+                    self._on_error(exc)
+            if changes:
+                self.changed.emit(changes)
+
+        @Slot(object)
+        def failed(exc: BaseException) -> None:
+            finish()
+            (on_error or self._on_error)(exc)
+
+        relay.succeeded.connect(succeeded)
+        relay.failed.connect(failed)
+        self._pending += 1
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+        job = _Job(work, relay)
+        if self._immediate:
+            job.run()
+        else:
+            self._pool.start(job)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until queued jobs finish (used at shutdown)."""
+        return self._pool.waitForDone(msecs)

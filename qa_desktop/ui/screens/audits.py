@@ -1,0 +1,275 @@
+"""Audits: every audit the person may see, with search and filters; opens one read-only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qa_desktop.domain.calendar import FinancialQuarter, Period
+from qa_desktop.domain.grades import Grade
+from qa_desktop.domain.lifecycle import AuditState
+from qa_desktop.services.audits import AuditFilter, AuditList
+from qa_desktop.services.container import Services
+from qa_desktop.services.people import Actor, FilterOptions
+from qa_desktop.ui.labels import grade_label, state_label
+from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.widgets.audit_table import COMPLETED_COLUMN, ROW_ROLE, SORT_ROLE, AuditTableModel
+
+
+def period_choices(today: date) -> list[tuple[str, Period | None]]:
+    """The periods offered: any time, months, quarters of the financial year, 12 months."""
+    this_month = Period.month(today.year, today.month)
+    last_month_end = this_month.start - timedelta(days=1)
+    quarter = FinancialQuarter.containing(today)
+    choices: list[tuple[str, Period | None]] = [
+        ("Any time", None),
+        ("This month", this_month),
+        ("Last month", Period.month(last_month_end.year, last_month_end.month)),
+    ]
+    for offset in range(5):
+        label = "This quarter ({q})" if offset == 0 else "{q}"
+        choices.append((label.replace("{q}", quarter.label), Period.quarter(quarter)))
+        quarter = quarter.previous()
+    choices.append(("Last 12 months", Period(today - timedelta(days=364), today)))
+    return choices
+
+
+class AuditsScreen(QWidget):
+    open_requested = Signal(str)  # audit id
+    loaded = Signal()
+
+    def __init__(
+        self,
+        services: Services,
+        runner: Runner,
+        actor: Actor,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._runner = runner
+        self._actor = actor
+        self._today = today
+        self.setObjectName("auditsScreen")
+
+        title = QLabel(self.tr("Audits"))
+        title.setObjectName("screenTitle")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Reference, case, initials or person"))
+        self.search.setClearButtonEnabled(True)
+        self.period = QComboBox()
+        self.area = QComboBox()
+        self.service = QComboBox()
+        self.team = QComboBox()
+        self.grade = QComboBox()
+        self.state = QComboBox()
+        self.form = QComboBox()
+        self.clear = QPushButton(self.tr("C&lear filters"))
+
+        filters = QHBoxLayout()
+        left = QFormLayout()
+        left.addRow(self.tr("&Search:"), self.search)
+        left.addRow(self.tr("&Period:"), self.period)
+        left.addRow(self.tr("F&orm:"), self.form)
+        middle = QFormLayout()
+        middle.addRow(self.tr("&Area:"), self.area)
+        middle.addRow(self.tr("Ser&vice:"), self.service)
+        middle.addRow(self.tr("&Team:"), self.team)
+        right = QFormLayout()
+        right.addRow(self.tr("&Grade:"), self.grade)
+        right.addRow(self.tr("Stat&e:"), self.state)
+        right.addRow("", self.clear)
+        for form in (left, middle, right):
+            filters.addLayout(form, 1)
+
+        self.model = AuditTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Audits"))
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COMPLETED_COLUMN, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.activated.connect(self._open_index)
+        self.table.doubleClicked.connect(self._open_index)
+
+        self.count = QLabel()
+        self.count.setObjectName("countLabel")
+        self.open_button = QPushButton(self.tr("&Open audit"))
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(self._open_selected)
+        footer = QHBoxLayout()
+        footer.addWidget(self.count, 1)
+        footer.addWidget(self.open_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(footer)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.refresh)
+        self._filling = False
+        self._options: FilterOptions | None = None
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        for combo in (
+            self.period,
+            self.area,
+            self.service,
+            self.team,
+            self.grade,
+            self.state,
+            self.form,
+        ):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self.area.currentIndexChanged.connect(self._fill_teams)
+        self.service.currentIndexChanged.connect(self._fill_teams)
+        self.clear.clicked.connect(self.clear_filters)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.open_button.setEnabled(self.table.selectionModel().hasSelection())
+        )
+        runner.changed.connect(self._data_changed)
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Fetch the filter choices, then the audits."""
+        self._runner.submit(self._services.directory.filter_options, self._fill_options)
+
+    def _fill_options(self, options: FilterOptions) -> None:
+        self._filling = True
+        self._options = options
+        self.period.clear()
+        for label, period in period_choices(self._today()):
+            self.period.addItem(self.tr(label) if "{" not in label else label, period)
+        _fill(self.area, self.tr("All areas"), [(a.name, a.id) for a in options.areas])
+        _fill(self.service, self.tr("All services"), [(s.name, s.id) for s in options.services])
+        _fill(
+            self.grade,
+            self.tr("All grades"),
+            [(grade_label(g), g.value) for g in Grade.best_first()],
+        )
+        _fill(self.state, self.tr("All states"), [(state_label(s), s.value) for s in AuditState])
+        _fill(self.form, self.tr("All forms"), [(f.name, f.id) for f in options.forms])
+        self._filling = False
+        self._fill_teams()
+
+    def _fill_teams(self) -> None:
+        if self._options is None:
+            return
+        area, service = self.area.currentData(), self.service.currentData()
+        teams = [
+            (t.name, t.id)
+            for t in self._options.teams
+            if (area is None or t.area_id == area) and (service is None or t.service_id == service)
+        ]
+        previous = self.team.currentData()
+        self._filling = True
+        _fill(self.team, self.tr("All teams"), teams)
+        index = self.team.findData(previous) if previous else 0
+        self.team.setCurrentIndex(max(index, 0))
+        self._filling = False
+        self.refresh()
+
+    def current_filter(self) -> AuditFilter:
+        state, grade = self.state.currentData(), self.grade.currentData()
+        return AuditFilter(
+            search=self.search.text(),
+            period=self.period.currentData(),
+            area_id=self.area.currentData(),
+            service_id=self.service.currentData(),
+            team_id=self.team.currentData(),
+            grade=Grade(grade) if grade else None,
+            states=(AuditState(state),) if state else (),
+            form_key=self.form.currentData(),
+        )
+
+    def refresh(self) -> None:
+        flt = self.current_filter()
+        actor = self._actor
+        self._runner.submit(lambda: self._services.audits.list(flt, actor), self._show)
+
+    def _show(self, listing: AuditList) -> None:
+        self.model.set_rows(listing.rows)
+        if listing.truncated:
+            text = self.tr(
+                "Showing the newest {shown} of {total} audits: narrow the filters to see the rest."
+            )
+        else:
+            text = self.tr("{total} audits")
+        self.count.setText(text.format(shown=len(listing.rows), total=listing.total))
+        self.loaded.emit()
+
+    def _filters_changed(self) -> None:
+        if not self._filling:
+            self.refresh()
+
+    def _data_changed(self, what: str) -> None:
+        if what == "audits" and self.isVisible():
+            self.refresh()
+
+    def clear_filters(self) -> None:
+        self._filling = True
+        self.search.clear()
+        for combo in (
+            self.period,
+            self.area,
+            self.service,
+            self.team,
+            self.grade,
+            self.state,
+            self.form,
+        ):
+            combo.setCurrentIndex(0)
+        self._filling = False
+        self._debounce.stop()
+        self._fill_teams()
+
+    # -- opening ------------------------------------------------------------------------------
+
+    def _open_index(self, index: object) -> None:
+        row = self.proxy.data(index, ROW_ROLE)  # type: ignore[arg-type]
+        if row is not None:
+            self.open_requested.emit(row.id)
+
+    def _open_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self._open_index(rows[0])
+
+
+def _fill(combo: QComboBox, everything: str, items: list[tuple[str, object]]) -> None:
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(everything, None)
+    for label, data in items:
+        combo.addItem(label, data)
+    combo.blockSignals(False)

@@ -1,0 +1,71 @@
+"""The person's own settings and window state, each declared once with its type and default.
+
+Kept in an INI file in the user's data folder (so a test's QA_DESKTOP_HOME isolates it).
+Settings the QA team publishes to everyone live in the store, not here.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from qa_desktop.paths import data_dir
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    default: T
+
+
+# The person chosen for each store: {store path: person id}.
+IDENTITY_BY_STORE: Setting[dict[str, str]] = Setting("identity/by_store", {})
+WINDOW_GEOMETRY: Setting[bytes] = Setting("window/geometry", b"")
+WINDOW_STATE: Setting[bytes] = Setting("window/state", b"")
+PRESENTATION_MODE: Setting[bool] = Setting("view/presentation", False)
+
+
+class AppSettings:
+    def __init__(self, path: Path | None = None) -> None:
+        path = path or data_dir() / "settings.ini"
+        self._qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def get(self, setting: Setting[T]) -> T:
+        raw = self._qsettings.value(setting.key)
+        if raw is None:
+            return setting.default
+        default = setting.default
+        try:
+            if isinstance(default, bool):
+                return raw if isinstance(raw, bool) else str(raw).lower() == "true"  # type: ignore[return-value]
+            if isinstance(default, bytes):
+                return bytes(raw.data() if isinstance(raw, QByteArray) else raw)  # type: ignore[return-value]
+            if isinstance(default, dict):
+                value = json.loads(str(raw))
+                return value if isinstance(value, dict) else default  # type: ignore[return-value]
+            return type(default)(raw)  # type: ignore[call-arg]
+        except (TypeError, ValueError):
+            return default
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        stored: Any = value
+        if isinstance(value, dict):
+            stored = json.dumps(value)
+        elif isinstance(value, bytes):
+            stored = QByteArray(value)
+        self._qsettings.setValue(setting.key, stored)
+        self._qsettings.sync()
+
+    def identity_for(self, store: Path) -> str | None:
+        return self.get(IDENTITY_BY_STORE).get(str(store.resolve()))
+
+    def remember_identity(self, store: Path, person_id: str) -> None:
+        mapping = dict(self.get(IDENTITY_BY_STORE))
+        mapping[str(store.resolve())] = person_id
+        self.set(IDENTITY_BY_STORE, mapping)

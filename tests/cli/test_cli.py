@@ -1,0 +1,119 @@
+"""The command line: every command, and bad input answered with a message, never a traceback."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from qa_desktop.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(args))
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+def test_help_lists_every_command(capsys) -> None:
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    for word in ("demo", "forms", "list", "--store", "--demo"):
+        assert word in out
+
+
+def test_module_entry_point_runs(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "qa_desktop", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0 and "QA Desktop" in result.stdout
+
+
+def test_demo_then_list_as_csv_and_table(capsys, tmp_path: Path) -> None:
+    store = tmp_path / "demo.qadb"
+    code, out, _ = run(capsys, "demo", "--store", str(store), "--audits", "30", "--seed", "5")
+    assert code == 0 and "30 audits" in out
+    code, out, _ = run(capsys, "list", "audits", "--store", str(store), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == 30
+    assert set(rows[0]) >= {"reference", "case", "team", "form", "state", "grade", "completed_on"}
+    assert all(r["reference"].startswith("QA-") for r in rows)
+    code, out, _ = run(capsys, "list", "audits", "--store", str(store), "--format", "table")
+    assert (
+        code == 0
+        and out.splitlines()[0].startswith("reference")
+        and out.rstrip().endswith("30 audits")
+    )
+
+
+def test_demo_will_not_overwrite_a_store(capsys, tmp_path: Path) -> None:
+    store = tmp_path / "mine.qadb"
+    store.write_bytes(b"precious")
+    code, _, err = run(capsys, "demo", "--store", str(store), "--audits", "3")
+    assert code == 1 and "already exists" in err
+    assert store.read_bytes() == b"precious"
+
+
+def test_forms_check_passes_the_shipped_forms(capsys) -> None:
+    code, out, _ = run(capsys, "forms", "check")
+    assert code == 0 and "learning-audit v1" in out and "error" not in out
+
+
+def test_forms_check_names_file_line_and_field(capsys, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "key: bad\nversion: 1\ntitle: Bad\nkind: learning_audit\nsections:\n"
+        "  - id: A\n    title: A\n    questions:\n      - id: A1\n        text: Seen?\n        type: maybe\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "forms", "check", str(bad))
+    assert code == 1
+    assert "bad.yaml, line 11, sections[0].questions[0].type" in out and "maybe" in out
+
+
+def test_forms_check_a_missing_path(capsys, tmp_path: Path) -> None:
+    code, _, err = run(capsys, "forms", "check", str(tmp_path / "nope.yaml"))
+    assert code == 1 and "no such file" in err
+
+
+def test_a_missing_store_is_a_clear_error(capsys, tmp_path: Path) -> None:
+    code, _, err = run(capsys, "list", "audits", "--store", str(tmp_path / "none.qadb"))
+    assert code == 1 and "There is no store at" in err
+
+
+def test_a_damaged_store_is_a_clear_error(capsys, tmp_path: Path) -> None:
+    store = tmp_path / "broken.qadb"
+    store.write_bytes(b"\x00garbage" * 100)
+    code, _, err = run(capsys, "list", "audits", "--store", str(store))
+    assert code == 1 and "damaged" in err
+
+
+def test_an_unknown_option_exits_2_with_usage(capsys) -> None:
+    code, _, err = run(capsys, "list", "audits", "--store", "x", "--colour", "blue")
+    assert code == 2 and "unrecognized arguments" in err
+    code, _, err = run(capsys, "list", "audits", "--store", "x", "--format", "pdf")
+    assert code == 2 and "invalid choice" in err
+
+
+def test_an_unexpected_failure_points_to_the_log(capsys, monkeypatch, isolated_home: Path) -> None:
+    import qa_desktop.cli as cli
+
+    def explode(*_args: object) -> int:
+        raise RuntimeError("secret detail that must not be shown")
+
+    monkeypatch.setattr(cli, "_forms_check", explode)
+    code, _, err = run(capsys, "forms", "check")
+    assert code == 1 and "Details are in the log" in err and "secret detail" not in err
+    log = (isolated_home / "logs" / "qa-desktop.log").read_text(encoding="utf-8")
+    assert "RuntimeError" in log

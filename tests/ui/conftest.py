@@ -1,0 +1,35 @@
+"""GUI fixtures: an Application on a demo store with the runner in immediate mode."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from qa_desktop.app import Application
+from qa_desktop.domain.roles import Role
+from qa_desktop.services.container import build_services
+from qa_desktop.ui.main_window import MainWindow
+from qa_desktop.ui.settings import AppSettings
+
+
+@pytest.fixture
+def application(demo_store, clock, isolated_home: Path) -> Iterator[Application]:
+    app = Application(
+        build_services(demo_store, clock),
+        AppSettings(isolated_home / "settings.ini"),
+        immediate=True,
+    )
+    app.errors.show_box = lambda message: None  # type: ignore[method-assign]
+    yield app
+    if app.window is not None:
+        app.window.close()
+    app.runner.wait()
+
+
+def open_window_as(application: Application, qtbot, role: Role) -> MainWindow:
+    person = next(p for p in application.services.directory.people() if p.role is role)
+    window = application.show_window(application.services.directory.actor(person.id))
+    qtbot.addWidget(window)
+    return window
