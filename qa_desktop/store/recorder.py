@@ -44,12 +44,14 @@ class Recorder:
         self.capture = capture
 
     def insert(self, model: type[M], **values: Any) -> M:
-        values.setdefault("id", new_id())
+        key = inspect(model).primary_key[0].name
+        if key == "id":
+            values.setdefault("id", new_id())
         row = model(**values)
         self.session.add(row)
         snapshot = {k: _plain(v) for k, v in values.items()}
-        self._history(model.__tablename__, values["id"], "*", None, snapshot)
-        self._outbox(model.__tablename__, values["id"], "insert", None, snapshot, None)
+        self._history(model.__tablename__, str(values[key]), "*", None, snapshot)
+        self._outbox(model.__tablename__, str(values[key]), "insert", None, snapshot, None)
         return row
 
     def insert_many(self, model: type[Base], rows: Iterable[Mapping[str, Any]]) -> int:

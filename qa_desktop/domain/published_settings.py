@@ -1,0 +1,56 @@
+"""Settings the QA team publishes to everyone, each declared once with its type, default and
+limits. They are kept in the store's ``settings`` table (and sync to every laptop)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T", int, float, str, bool)
+
+
+@dataclass(frozen=True)
+class PublishedSetting(Generic[T]):
+    key: str
+    default: T
+    label: str
+    minimum: float | None = None
+    maximum: float | None = None
+
+    def check(self, value: T) -> T:
+        """The value if it is of the right type and within limits; ValueError saying why not."""
+        kind = type(self.default)
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)  # type: ignore[assignment]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise ValueError(f"{self.label} should be {kind.__name__}, not {value!r}")
+        if self.minimum is not None and value < self.minimum:  # type: ignore[operator]
+            raise ValueError(f"{self.label} should be at least {self.minimum}")
+        if self.maximum is not None and value > self.maximum:  # type: ignore[operator]
+            raise ValueError(f"{self.label} should be at most {self.maximum}")
+        return value
+
+
+MODERATION_SHARE_PERCENT = PublishedSetting(
+    "moderation.share_percent", 15.0, "Share of other audits sent to moderation (%)", 0, 100
+)
+MODERATION_SEED = PublishedSetting("moderation.seed", 2026, "Moderation selection seed", 0)
+MEETING_WORKING_DAYS = PublishedSetting(
+    "meetings.working_days", 5, "Working days to hold the reflective meeting", 1, 30
+)
+REAUDIT_WEEKS = PublishedSetting(
+    "reaudits.weeks", 6, "Weeks from the meeting to the re-audit", 1, 26
+)
+COMPLIANCE_STANDARD = PublishedSetting(
+    "reports.standard_percent", 90.0, "Compliance standard (%)", 0, 100
+)
+MONTHLY_TARGET = PublishedSetting("programme.monthly_target", 50, "Audits planned each month", 0)
+
+ALL: tuple[PublishedSetting, ...] = (  # type: ignore[type-arg]
+    MODERATION_SHARE_PERCENT,
+    MODERATION_SEED,
+    MEETING_WORKING_DAYS,
+    REAUDIT_WEEKS,
+    COMPLIANCE_STANDARD,
+    MONTHLY_TARGET,
+)
