@@ -67,12 +67,15 @@ class PersonRoles:
 
 def capabilities(person: PersonRoles) -> frozenset[Capability]:
     caps: set[Capability] = {Capability.REFLECT}
-    if person.role is not Role.PRACTITIONER:
+    # Practitioners, adult workers and reviewing officers see only the audits they take part
+    # in; managers and the QA team see every audit and the reports.
+    senior = person.role.is_manager or person.role is Role.QA_OFFICER
+    if senior:
         caps.add(Capability.REPORT)
         caps.add(Capability.VIEW_ALL_AUDITS)
-    if person.is_auditor and (person.role.is_manager or person.role is Role.QA_OFFICER):
+    if person.is_auditor and senior:
         caps.add(Capability.AUDIT)
-    if person.is_moderator:
+    if person.is_moderator and senior:
         caps.add(Capability.MODERATE)
     if person.role is Role.HEAD_OF_SERVICE:
         caps.add(Capability.HOLD_MEETINGS)
