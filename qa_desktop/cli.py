@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import csv
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -241,8 +242,20 @@ def _iso(value: object) -> str:
     return value.isoformat() if value is not None else ""  # type: ignore[attr-defined]
 
 
+def _display_available() -> bool:
+    """Whether Qt can open a window here (without one, Qt would abort the process)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def _open_app(args: argparse.Namespace) -> int:
     path: Path = args.store or (demo_store_path() if args.demo else default_store_path())
+    if not _display_available():
+        raise UserError(
+            "QA Desktop needs a desktop session to open its window, and there is none here "
+            "(no display). The command-line tools work without one: see 'qa-desktop --help'."
+        )
     if args.demo and not path.exists():
         print(_t("Building the demo county in {path} ...").format(path=path), file=sys.stderr)
         _demo(path, 600, 1, sys.stderr)

@@ -117,3 +117,10 @@ def test_an_unexpected_failure_points_to_the_log(capsys, monkeypatch, isolated_h
     assert code == 1 and "Details are in the log" in err and "secret detail" not in err
     log = (isolated_home / "logs" / "qa-desktop.log").read_text(encoding="utf-8")
     assert "RuntimeError" in log
+
+
+def test_opening_the_window_without_a_display_is_a_clear_error(capsys, monkeypatch) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    code, _, err = run(capsys, "--demo")
+    assert code == 1 and "needs a desktop session" in err
