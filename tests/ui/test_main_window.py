@@ -132,3 +132,13 @@ def test_my_work_lists_my_open_audits_and_counts_them(application, qtbot) -> Non
         r.state.value in ("planned", "in_progress") and r.auditor == auditor.name for r in mine
     )
     assert window.nav.item(NAV_MY_WORK).text() == f"My work ({len(mine)})"
+
+
+def test_the_list_starts_newest_first_and_sorts_by_column(application, qtbot) -> None:
+    window = open_window_as(application, qtbot, Role.TEAM_MANAGER)
+    rows = [r for r in _rows(window.audits) if r.completed_on]
+    dates = [r.completed_on for r in rows]
+    assert dates == sorted(dates, reverse=True)
+    window.audits.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    references = [r.reference for r in _rows(window.audits)]
+    assert references == sorted(references)

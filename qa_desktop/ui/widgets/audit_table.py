@@ -38,8 +38,12 @@ _COLUMNS: list[tuple[str, Callable[[AuditRow], str], Callable[[AuditRow], Any]]]
     ),
     ("Auditor", lambda r: r.auditor, lambda r: r.auditor),
     ("Practitioner", lambda r: r.practitioner, lambda r: r.practitioner),
-    ("Completed", lambda r: _date(r.completed_on), lambda r: r.completed_on or date.min),
-    ("Due", lambda r: _date(r.due_on), lambda r: r.due_on or date.min),
+    (
+        "Completed",
+        lambda r: _date(r.completed_on),
+        lambda r: (r.completed_on or date.min).toordinal(),
+    ),
+    ("Due", lambda r: _date(r.due_on), lambda r: (r.due_on or date.min).toordinal()),
 ]
 GRADE_COLUMNS = {6: "overall_grade", 7: "moderated_grade"}
 COMPLETED_COLUMN = 10
