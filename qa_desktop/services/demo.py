@@ -691,33 +691,25 @@ def _audit(
         decided = submitted + timedelta(days=b.rng.randint(3, 12))
         closed_on = decided
         for section, grade in zip(form.graded_sections(), area_grades, strict=True):
-            changed = b.rng.random() < 0.22 and grade is not Grade.INADEQUATE
-            final = _one_worse(grade) if changed else grade
-            b.add(
-                m.Moderation,
-                audit_id=audit_id,
-                section_id=section.id,
-                moderator_id=moderator.id,
-                auditor_grade=grade.value,
-                moderated_grade=final.value,
-                reason="Agreed."
-                if not changed
-                else "Evidence supports a lower grade: " + b.pick(WORRIED).lower(),
-                decided_at=_at(decided),
+            _moderate(
+                b,
+                audit_id,
+                section.id,
+                moderator,
+                grade,
+                decided,
+                0.22,
+                "Evidence supports a lower grade: " + b.pick(WORRIED).lower(),
             )
-        changed = b.rng.random() < 0.2 and overall is not Grade.INADEQUATE
-        confirmed = _one_worse(overall) if changed else overall
-        b.add(
-            m.Moderation,
-            audit_id=audit_id,
-            section_id=m.OVERALL,
-            moderator_id=moderator.id,
-            auditor_grade=overall.value,
-            moderated_grade=confirmed.value,
-            reason="Agreed."
-            if not changed
-            else "Overall grade moderated down in line with the areas.",
-            decided_at=_at(decided),
+        confirmed = _moderate(
+            b,
+            audit_id,
+            m.OVERALL,
+            moderator,
+            overall,
+            decided,
+            0.2,
+            "Overall grade moderated down in line with the areas.",
         )
     elif not selected and not in_progress:
         closed_on = submitted
@@ -800,6 +792,32 @@ def _audit(
     if confirmed is Grade.INADEQUATE and not in_progress and (closed_on or not selected):
         inadequate_on = closed_on or submitted
     return _Outcome(audit_id, moderated_done, inadequate_on)
+
+
+def _moderate(
+    b: _Builder,
+    audit_id: str,
+    section_id: str,
+    moderator: _Person,
+    grade: Grade,
+    decided: date,
+    change_chance: float,
+    change_reason: str,
+) -> Grade:
+    """One moderation decision: usually agreed, sometimes one grade lower. Returns the grade."""
+    changed = b.rng.random() < change_chance and grade is not Grade.INADEQUATE
+    final = _one_worse(grade) if changed else grade
+    b.add(
+        m.Moderation,
+        audit_id=audit_id,
+        section_id=section_id,
+        moderator_id=moderator.id,
+        auditor_grade=grade.value,
+        moderated_grade=final.value,
+        reason=change_reason if changed else "Agreed.",
+        decided_at=_at(decided),
+    )
+    return final
 
 
 def _events(

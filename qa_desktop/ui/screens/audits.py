@@ -140,15 +140,7 @@ class AuditsScreen(QWidget):
         self._filling = False
         self._options: FilterOptions | None = None
         self.search.textChanged.connect(lambda _text: self._debounce.start())
-        for combo in (
-            self.period,
-            self.area,
-            self.service,
-            self.team,
-            self.grade,
-            self.state,
-            self.form,
-        ):
+        for combo in self._combos():
             combo.currentIndexChanged.connect(self._filters_changed)
         self.area.currentIndexChanged.connect(self._fill_teams)
         self.service.currentIndexChanged.connect(self._fill_teams)
@@ -157,6 +149,9 @@ class AuditsScreen(QWidget):
             lambda *_: self.open_button.setEnabled(self.table.selectionModel().hasSelection())
         )
         runner.changed.connect(self._data_changed)
+
+    def _combos(self) -> tuple[QComboBox, ...]:
+        return (self.period, self.area, self.service, self.team, self.grade, self.state, self.form)
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -239,15 +234,7 @@ class AuditsScreen(QWidget):
     def clear_filters(self) -> None:
         self._filling = True
         self.search.clear()
-        for combo in (
-            self.period,
-            self.area,
-            self.service,
-            self.team,
-            self.grade,
-            self.state,
-            self.form,
-        ):
+        for combo in self._combos():
             combo.setCurrentIndex(0)
         self._filling = False
         self._debounce.stop()
