@@ -5,6 +5,6 @@ marking, page numbers, metadata, fingerprint, DRAFT mark); :mod:`.fonts` the emb
 the replacement of characters they lack; :mod:`.style` colours and paragraph styles.
 """
 
-from qa_desktop.reports.pdf.document import Chip, DocumentBuilder, DocumentInfo
+from qa_desktop.reports.pdf.document import Cell, Chip, DocumentBuilder, DocumentInfo, Styled
 
-__all__ = ["Chip", "DocumentBuilder", "DocumentInfo"]
+__all__ = ["Cell", "Chip", "DocumentBuilder", "DocumentInfo", "Styled"]

@@ -51,6 +51,7 @@ from qa_desktop.resources import resources_dir
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 CONTENT_WIDTH = PAGE_WIDTH - 2 * st.PAGE_MARGIN_X
+_FRAME_HEIGHT = PAGE_HEIGHT - st.PAGE_MARGIN_TOP - st.PAGE_MARGIN_BOTTOM
 MARKING = "OFFICIAL-SENSITIVE"
 NOT_RECORDED = "Not recorded"
 # Tables draw empty cells with their own font; name ours so no other font is referenced.
@@ -85,7 +86,16 @@ class Chip:
         return self.grade.label if self.grade else "Not graded"
 
 
-Cell = str | Chip | Flowable | None
+@dataclass(frozen=True)
+class Styled:
+    """Text in one of the house styles ("cell", "cell_bold", "small", "small_italic")."""
+
+    text: str
+    style: str = "cell"
+
+
+# A table cell: text, a grade chip, styled text, any flowable, or several of them stacked.
+Cell = str | Chip | Styled | Flowable | list["Cell"] | tuple["Cell", ...] | None
 
 
 class DocumentBuilder:
@@ -117,7 +127,7 @@ class DocumentBuilder:
         style = self._styles["h1" if level <= 1 else "h2"]
         paragraph = Paragraph(markup(text), style)
         # A heading never ends a page: it moves to the next when few lines would follow it.
-        self._story.append(CondPageBreak((45 if level <= 1 else 30) * mm))
+        self._story.append(CondPageBreak((38 if level <= 1 else 28) * mm))
         if chip is None and level > 1:
             self._story.append(paragraph)
             return
@@ -142,9 +152,14 @@ class DocumentBuilder:
         table.spaceAfter = style.spaceAfter
         self._story.append(table)
 
-    def paragraph(self, text: str, style: str = "body") -> None:
-        """Free text; blank lines start new paragraphs, and long text flows across pages."""
+    def paragraph(self, text: str, style: str = "body", empty: str = "") -> None:
+        """Free text; blank lines start new paragraphs, and long text flows across pages.
+        When there is no text, ``empty`` (if given) is shown in italics."""
         self._note(text)
+        if not text.strip() and empty:
+            self._note(empty)
+            self._story.append(Paragraph(markup(empty), self._styles["empty"]))
+            return
         self._story.extend(self._paragraphs(text, style))
 
     def labelled_text(self, label: str, text: str, empty: str = NOT_RECORDED) -> None:
@@ -176,7 +191,7 @@ class DocumentBuilder:
             return
         label_width = CONTENT_WIDTH * (0.2 if columns == 1 else 0.16 if columns == 2 else 0.12)
         value_width = CONTENT_WIDTH / columns - label_width
-        table = Table(
+        table = _Table(
             rows,
             colWidths=[label_width, value_width] * columns,
             hAlign="LEFT",
@@ -218,7 +233,7 @@ class DocumentBuilder:
             [Paragraph(markup(h), self._styles["header_cell"]) for h in header]
         ]
         data += [[self._cell(c, "cell") for c in row] for row in rows]
-        table = Table(
+        table = _Table(
             data,
             colWidths=[CONTENT_WIDTH * f for f in fractions],
             repeatRows=1,
@@ -252,7 +267,7 @@ class DocumentBuilder:
         if label:
             parts.append(Paragraph(markup(label), self._styles["cell_bold"]))
         parts += self._paragraphs(text, "note") if text.strip() else []
-        table = Table([[p] for p in parts], colWidths=[CONTENT_WIDTH], splitInRow=1)
+        table = _Table([[p] for p in parts], colWidths=[CONTENT_WIDTH], splitInRow=1)
         table.setStyle(
             TableStyle(
                 [
@@ -326,7 +341,7 @@ class DocumentBuilder:
             st.PAGE_MARGIN_X,
             st.PAGE_MARGIN_BOTTOM,
             CONTENT_WIDTH,
-            PAGE_HEIGHT - st.PAGE_MARGIN_TOP - st.PAGE_MARGIN_BOTTOM,
+            _FRAME_HEIGHT,
             id="body",
             leftPadding=0,
             rightPadding=0,
@@ -360,44 +375,83 @@ class DocumentBuilder:
             return ""
         if isinstance(value, Chip):
             return self._chip(value)
+        if isinstance(value, Styled):
+            return Paragraph(markup(value.text), self._styles[value.style])
         if isinstance(value, Flowable):
             return value
+        if isinstance(value, list | tuple):
+            return [self._cell(v, style) for v in value if v is not None and v != ""]
         return Paragraph(markup(value), self._styles[style])
 
-    @staticmethod
-    def _cell_text(value: Cell) -> str:
+    @classmethod
+    def _cell_text(cls, value: Cell) -> str:
         if isinstance(value, Chip):
             return value.label
+        if isinstance(value, Styled):
+            return value.text
         if isinstance(value, str):
             return value
+        if isinstance(value, list | tuple):
+            return "\x1e".join(cls._cell_text(v) for v in value)
         return ""
 
     def _chip_width(self, chip: Chip) -> float:
-        text = printable(chip.label)
-        return stringWidth(text, BOLD, self._styles["chip"].fontSize) + 14
+        return _ChipFlowable.natural_width(printable(chip.label))
 
     def _chip(self, chip: Chip) -> Flowable:
         background, ink = st.grade_colours(chip.grade)
-        chip_style = self._styles["chip"].clone("chip_ink", textColor=ink)
-        table = Table(
-            [[Paragraph(markup(chip.label), chip_style)]],
-            colWidths=[self._chip_width(chip)],
-            hAlign="LEFT",
-            cornerRadii=[3, 3, 3, 3],
-        )
-        table.setStyle(
-            TableStyle(
-                [
-                    _FONT,
-                    ("BACKGROUND", (0, 0), (-1, -1), background),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 7),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 7),
-                    ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                ]
-            )
-        )
-        return table
+        return _ChipFlowable(printable(chip.label), background, ink)
+
+
+class _ChipFlowable(Flowable):
+    """A rounded, coloured label; its text shrinks a little rather than overflow a cell."""
+
+    SIZE = 8.3
+    PAD = 6.5
+
+    def __init__(self, text: str, background: colors.Color, ink: colors.Color) -> None:
+        super().__init__()
+        self.text = text
+        self.background = background
+        self.ink = ink
+        self.size = self.SIZE
+        self.hAlign = "LEFT"
+
+    @classmethod
+    def natural_width(cls, text: str) -> float:
+        return stringWidth(text, BOLD, cls.SIZE) + 2 * cls.PAD
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        natural = self.natural_width(self.text)
+        self.size = self.SIZE
+        if natural > availWidth > 2 * self.PAD:
+            self.size = max(6.0, self.SIZE * (availWidth - 2 * self.PAD) / (natural - 2 * self.PAD))
+        self.width = min(natural, stringWidth(self.text, BOLD, self.size) + 2 * self.PAD)
+        self.height = self.size + 6.5
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setFillColor(self.background)
+        canvas.roundRect(0, 0, self.width, self.height, 3, stroke=0, fill=1)
+        canvas.setFillColor(self.ink)
+        canvas.setFont(BOLD, self.size)
+        canvas.drawString(self.PAD, (self.height - self.size * 0.72) / 2, self.text)
+
+
+class _Table(Table):
+    """A table that splits between rows, and inside a row only from the top of a page (when a
+    row is taller than a whole page), so short rows are never cut in two."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if availHeight >= _FRAME_HEIGHT - 1:
+            return super().split(availWidth, availHeight)
+        in_row = self.splitInRow
+        self.splitInRow = 0
+        try:
+            return super().split(availWidth, availHeight)
+        finally:
+            self.splitInRow = in_row
 
 
 # -- page furniture ------------------------------------------------------------------------

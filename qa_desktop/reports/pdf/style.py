@@ -116,6 +116,19 @@ def styles() -> dict[str, ParagraphStyle]:
             alignment=TA_CENTER,
             spaceAfter=0,
         ),
+        "small": ParagraphStyle(
+            "small", parent=body, fontSize=8, leading=10.5, textColor=MUTED, spaceAfter=0
+        ),
+        "small_italic": ParagraphStyle(
+            "small_italic",
+            parent=body,
+            fontName=ITALIC,
+            fontSize=8.3,
+            leading=11,
+            textColor=INK,
+            spaceBefore=2,
+            spaceAfter=0,
+        ),
         "empty": ParagraphStyle(
             "empty", parent=body, fontName=ITALIC, textColor=MUTED, spaceAfter=4
         ),
