@@ -25,15 +25,18 @@ def pages_text(pdf: bytes | Path) -> list[str]:
 
 
 def flowing_text(pdf: bytes | Path) -> str:
-    """All the body text in reading order, with the page furniture left out and whitespace
-    folded, so that a passage broken across lines and pages reads as one."""
+    """All the body text in the order the document gives it to a reader (pypdf follows the
+    content streams), with the page furniture left out and whitespace folded, so that a
+    passage broken across lines and pages reads as one."""
     kept: list[str] = []
-    for page in pages_text(pdf):
-        for line in page.splitlines():
-            stripped = line.strip()
-            if stripped == "OFFICIAL-SENSITIVE" or re.search(r"Page \d+ of \d+$", stripped):
-                continue
-            kept.append(stripped)
+    for page in reader(pdf).pages:
+        lines = page.extract_text().splitlines()
+        # Furniture: the marking, the running title and reference at the top; the form
+        # version and fingerprint, the page number and the marking at the bottom.
+        assert lines[0] == "OFFICIAL-SENSITIVE" and lines[-1] == "OFFICIAL-SENSITIVE", lines
+        assert re.fullmatch(r"Page \d+ of \d+", lines[-2]), lines[-2]
+        assert "Fingerprint" in lines[-3], lines[-3]
+        kept += lines[3:-3]
     return " ".join(" ".join(kept).split())
 
 

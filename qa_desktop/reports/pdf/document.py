@@ -52,6 +52,9 @@ from qa_desktop.resources import resources_dir
 PAGE_WIDTH, PAGE_HEIGHT = A4
 CONTENT_WIDTH = PAGE_WIDTH - 2 * st.PAGE_MARGIN_X
 _FRAME_HEIGHT = PAGE_HEIGHT - st.PAGE_MARGIN_TOP - st.PAGE_MARGIN_BOTTOM
+# Tables split between rows; a row too tall for the space left splits inside itself, but only
+# into pieces at least this tall (about four lines), so short rows are never cut in two.
+_MIN_ROW_PIECE = 48
 MARKING = "OFFICIAL-SENSITIVE"
 NOT_RECORDED = "Not recorded"
 # Tables draw empty cells with their own font; name ours so no other font is referenced.
@@ -195,7 +198,7 @@ class DocumentBuilder:
             rows,
             colWidths=[label_width, value_width] * columns,
             hAlign="LEFT",
-            splitInRow=1,
+            splitInRow=_MIN_ROW_PIECE,
         )
         commands: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -238,7 +241,7 @@ class DocumentBuilder:
             colWidths=[CONTENT_WIDTH * f for f in fractions],
             repeatRows=1,
             hAlign="LEFT",
-            splitInRow=1,
+            splitInRow=_MIN_ROW_PIECE,
         )
         commands: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -267,7 +270,7 @@ class DocumentBuilder:
         if label:
             parts.append(Paragraph(markup(label), self._styles["cell_bold"]))
         parts += self._paragraphs(text, "note") if text.strip() else []
-        table = _Table([[p] for p in parts], colWidths=[CONTENT_WIDTH], splitInRow=1)
+        table = _Table([[p] for p in parts], colWidths=[CONTENT_WIDTH], splitInRow=_MIN_ROW_PIECE)
         table.setStyle(
             TableStyle(
                 [
@@ -440,18 +443,23 @@ class _ChipFlowable(Flowable):
 
 
 class _Table(Table):
-    """A table that splits between rows, and inside a row only from the top of a page (when a
-    row is taller than a whole page), so short rows are never cut in two."""
+    """A table whose rows split inside themselves only into pieces of a readable height, except
+    at the top of a page, where anything goes rather than fail (a row taller than a page)."""
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        if availHeight >= _FRAME_HEIGHT - 1:
-            return super().split(availWidth, availHeight)
-        in_row = self.splitInRow
-        self.splitInRow = 0
+        parts = super().split(availWidth, availHeight)
+        if parts or availHeight < _FRAME_HEIGHT - 1 or self.splitInRow <= 1:
+            return parts
+        minimum = self.splitInRow
+        self.splitInRow = 1
         try:
-            return super().split(availWidth, availHeight)
+            parts = super().split(availWidth, availHeight)
         finally:
-            self.splitInRow = in_row
+            self.splitInRow = minimum
+        for part in parts:  # the parts are made with the setting of the moment
+            if isinstance(part, Table):
+                part.splitInRow = minimum
+        return parts
 
 
 # -- page furniture ------------------------------------------------------------------------
@@ -488,7 +496,8 @@ def _page_header(info: DocumentInfo, canvas: Canvas, _doc: BaseDocTemplate) -> N
     canvas.setFont(REGULAR, 7.8)
     top = PAGE_HEIGHT - 17 * mm
     canvas.drawString(st.PAGE_MARGIN_X, top, printable(info.title))
-    right = printable(info.reference)
+    # Always something at the right, so every page's header reads the same way.
+    right = printable(info.reference or info.subject)
     if info.draft:
         right = f"DRAFT · {right}" if right else "DRAFT"
     canvas.drawRightString(PAGE_WIDTH - st.PAGE_MARGIN_X, top, right)

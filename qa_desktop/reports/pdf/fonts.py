@@ -64,7 +64,12 @@ def register_fonts() -> frozenset[int]:
 
 def _stand_in(char: str) -> str:
     category = unicodedata.category(char)
-    if category in ("Mn", "Me", "Cf", "Cc", "Cs", "Co") or 0xE0100 <= ord(char) <= 0xE01EF:
+    point = ord(char)
+    if (
+        category in ("Mn", "Me", "Cf", "Cc", "Cs", "Co")
+        or 0xE0000 <= point <= 0xE01EF  # tags and variation selectors
+        or 0x1F3FB <= point <= 0x1F3FF  # skin tones that modify the emoji before them
+    ):
         # Joiners, variation selectors, control characters: nothing to read in them.
         return ""
     name = unicodedata.name(char, "")
