@@ -351,6 +351,10 @@ class WorkspaceService:
             and audit.practitioner_id == actor.id
             and ref == FieldRef.area(ref.key, "practitioner_reflection")
         ):
+            if state is AuditState.PLANNED:
+                raise ValidationError(
+                    "The auditor starts the audit; reflections can be added once it is under way."
+                )
             return
         raise PermissionRefused("Only the audit's own auditor can change this audit.")
 

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from qa_desktop.domain.answers import Answer
 from qa_desktop.domain.checklist import CLOSING, Gap, Missing
 from qa_desktop.domain.grades import Grade, rationale_required
+from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.services.people import Actor
 from qa_desktop.services.workspace import WorkspaceService
 from qa_desktop.services.workspace_data import (
@@ -240,10 +241,13 @@ class WorkspaceWindow(QMainWindow):
             self.tr("Next area"), [seq("Ctrl+PgDown")], lambda: self.step_page(1)
         )
         bar.addSeparator()
-        self.undo_action = action(self.tr("Undo"), [seq(seq.StandardKey.Undo)], self.undo)
-        self.redo_action = action(
-            self.tr("Redo"), [seq(seq.StandardKey.Redo), seq("Ctrl+Y")], self.redo
+        self.undo_action = action(
+            self.tr("Undo"), QKeySequence.keyBindings(QKeySequence.StandardKey.Undo), self.undo
         )
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        if seq("Ctrl+Y") not in redo_keys:
+            redo_keys.append(seq("Ctrl+Y"))
+        self.redo_action = action(self.tr("Redo"), redo_keys, self.redo)
         self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo_action.setEnabled(False)
@@ -313,7 +317,12 @@ class WorkspaceWindow(QMainWindow):
             return False
         if self.ws.access is Access.AUDITOR:
             return True
-        return ref.target is Target.AREA and ref.field == "practitioner_reflection"
+        # The practitioner adds reflections once the auditor has started the audit.
+        return (
+            self.ws.state is AuditState.IN_PROGRESS
+            and ref.target is Target.AREA
+            and ref.field == "practitioner_reflection"
+        )
 
     def _show_suggestions(self, suggestions: object) -> None:
         from qa_desktop.services.workspace_data import Suggestions
