@@ -136,7 +136,7 @@ def test_presentation_layout_is_remembered(application, qtbot) -> None:
     window.open_audit(a.audit_id)
     again = window.workspaces[a.audit_id]
     qtbot.addWidget(again)
-    assert again.presentation_action.isChecked()
+    assert again.presentation_action.isChecked() and not again.statusBar().isVisible()
 
 
 def test_practitioner_gets_the_workspace_for_reflections_only(application, qtbot) -> None:

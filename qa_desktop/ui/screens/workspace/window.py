@@ -750,6 +750,7 @@ class WorkspaceWindow(QMainWindow):
         super().showEvent(event)
         if self._first_show:
             self._first_show = False
+            self.statusBar().setVisible(not self.presentation_action.isChecked())
             self._balance()
             page = self._current_area()
             if page is not None and page.rows:
