@@ -296,3 +296,12 @@ def test_history_insert_row_is_read_back(service, demo_store) -> None:
         assert json.loads(first.new_value)["section_id"] == "C"
     entries = service.field_history(a.audit_id, FieldRef.area("C", "worried"))
     assert [e.new for e in entries] == ["Drift"]
+
+
+def test_practitioner_reflects_only_once_the_auditor_has_started(service, demo_store) -> None:
+    a = an_assignment(demo_store)
+    ref = FieldRef.area("A", "practitioner_reflection")
+    with pytest.raises(ValidationError, match="starts the audit"):
+        service.save(a.audit_id, a.practitioner, ref, "Too early")
+    service.start_assignment(a.audit_id, a.auditor)
+    assert service.save(a.audit_id, a.practitioner, ref, "Now").value == "Now"

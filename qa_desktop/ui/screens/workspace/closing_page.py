@@ -89,7 +89,7 @@ class ClosingPage(QWidget):
         grid.addWidget(self.suggested, 0, 0, 1, 2)
         grid.addWidget(grade_label_widget, 1, 0)
         grid.addWidget(self.grade, 1, 1)
-        grid.addWidget(rationale_label, 2, 0)
+        grid.addWidget(rationale_label, 2, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.rationale, 2, 1)
         grid.addWidget(self.notice, 3, 0, 1, 2)
         grid.addWidget(self.outstanding, 4, 0, 1, 2)
@@ -137,14 +137,18 @@ class ClosingPage(QWidget):
         self.add_button.clicked.connect(self._add)
         self.description.returnPressed.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
-        form = QHBoxLayout()
-        for widget in (what, self.description, who, self.owner, by_when, self.due):
-            form.addWidget(widget, 3 if widget is self.description else 0)
-        form.addWidget(self.add_button)
+        first = QHBoxLayout()
+        first.addWidget(what)
+        first.addWidget(self.description, 1)
+        second = QHBoxLayout()
+        for widget in (who, self.owner, by_when, self.due, self.add_button):
+            second.addWidget(widget)
+        second.addStretch()
+        second.addWidget(self.remove_button)
         box = QVBoxLayout(actions)
         box.addWidget(self.table, 1)
-        box.addLayout(form)
-        box.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
+        box.addLayout(first)
+        box.addLayout(second)
         self.action_ids: list[str] = []
 
         top = QHBoxLayout()

@@ -101,6 +101,8 @@ class SignOffPage(QWidget):
             item = QListWidgetItem(self.tr("Nothing is missing."))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.missing.addItem(item)
+        self.missing.setCurrentRow(0)
+        self.missing.scrollToTop()
         auditor = ws.access is Access.AUDITOR
         self.auditor_button.setEnabled(
             auditor and ws.state is AuditState.IN_PROGRESS and not templates
@@ -110,6 +112,12 @@ class SignOffPage(QWidget):
         self.reopen_box.setVisible(ws.state is AuditState.CLOSED)
         self.reopen_box.setEnabled(auditor and ws.state is AuditState.CLOSED)
         lines = [self.tr("This audit is {state}.").format(state=state_label(ws.state).lower())]
+        if templates and ws.state.editable:
+            lines.append(
+                self.tr("{count} thing(s) still missing: press Enter on one to go to it.").format(
+                    count=len(templates)
+                )
+            )
         if ws.auditor_signed_at:
             lines.append(
                 self.tr("Signed off by the auditor, {name}, on {day}.").format(
