@@ -33,6 +33,8 @@ def test_a_whole_audit_with_the_keyboard_only(application, qtbot) -> None:
     store = application.services.store
     # The window opens with the focus on the first question's answer.
     assert isinstance(focus(), QRadioButton) and ws.current_row is ws.areas[0].rows[0]
+    # The question the keys apply to is outlined for both people to see.
+    assert ws.areas[0].rows[0].property("current") is True
 
     for index, page in enumerate(ws.areas):
         assert ws.pages.currentWidget() is page
@@ -53,6 +55,8 @@ def test_a_whole_audit_with_the_keyboard_only(application, qtbot) -> None:
                 assert focus() is row.evidence
                 type_text(qtbot, f"Evidence for {row.question.id}")
             press(qtbot, Qt.Key.Key_Down, CTRL)
+            if number + 1 < len(page.rows):
+                assert row.property("current") is False
         # The practitioner's reflection, the summaries, the rationale then the grade.
         press(qtbot, Qt.Key.Key_F, ALT)
         assert focus() is page.reflection

@@ -71,7 +71,7 @@ SAVE_DELAY_MS = 400
 
 STYLE = """
 QFrame#questionRow { background: #ffffff; border: 1px solid #dde3ea; border-radius: 4px; }
-QFrame#questionRow:focus-within { border: 2px solid #1d4f91; }
+QFrame#questionRow[current="true"] { border: 2px solid #1d4f91; background: #f3f8ff; }
 QLabel#questionId { font-weight: 600; color: #1d4f91; min-width: 2.2em; }
 QLabel#questionHelp { background: #eef4fb; color: #10233f; padding: 6px; }
 QLabel#reflectionLabel { font-weight: 600; color: #4a2a6b; }
@@ -595,8 +595,17 @@ class WorkspaceWindow(QMainWindow):
                 return row
         return None
 
+    def _mark_current(self, row: QuestionRow) -> None:
+        """The question the answer keys apply to, outlined so everyone can see it."""
+        previous, self.current_row = self.current_row, row
+        for each, on in ((previous, False), (row, True)):
+            if each is not None:
+                each.setProperty("current", on)
+                each.style().unpolish(each)
+                each.style().polish(each)
+
     def _focus_row(self, row: QuestionRow) -> None:
-        self.current_row = row
+        self._mark_current(row)
         row.focus_answer()
         for page in self.areas:
             if row in page.rows:
@@ -617,7 +626,7 @@ class WorkspaceWindow(QMainWindow):
         if page is None or not page.rows:
             return
         row = self.current_row if self.current_row in page.rows else page.rows[0]
-        self.current_row = row
+        self._mark_current(row)
         row.answer(answer)
 
     def reveal(self, ref: FieldRef) -> None:
@@ -667,7 +676,7 @@ class WorkspaceWindow(QMainWindow):
         while widget is not None and not isinstance(widget, QuestionRow):
             widget = widget.parentWidget()
         if isinstance(widget, QuestionRow):
-            self.current_row = widget
+            self._mark_current(widget)
 
     # -- undo, history, presentation -----------------------------------------------------------
 
