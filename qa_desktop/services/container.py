@@ -9,6 +9,7 @@ from qa_desktop.services.audits import AuditService
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.documents import DocumentService
 from qa_desktop.services.people import DirectoryService
+from qa_desktop.services.workspace import WorkspaceService
 from qa_desktop.store.engine import Store
 
 
@@ -19,6 +20,7 @@ class Services:
     directory: DirectoryService
     audits: AuditService
     documents: DocumentService
+    workspace: WorkspaceService
 
     @property
     def store_path(self) -> Path | None:
@@ -35,4 +37,5 @@ def build_services(store: Store, clock: Clock) -> Services:
         directory=DirectoryService(store),
         audits=AuditService(store),
         documents=DocumentService(store),
+        workspace=WorkspaceService(store, clock),
     )

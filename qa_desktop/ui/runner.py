@@ -118,6 +118,10 @@ class Runner(QObject):
         else:
             self._pool.start(job)
 
+    def report(self, exc: BaseException) -> None:
+        """Send a failure a screen handled itself on to the one error path."""
+        self._on_error(exc)
+
     def wait(self, msecs: int = 30000) -> bool:
         """Block until queued jobs finish (used at shutdown)."""
         return self._pool.waitForDone(msecs)

@@ -1,0 +1,6 @@
+"""The collaborative audit workspace (issue 3): one window per audit being worked on."""
+
+from qa_desktop.ui.screens.workspace.new_audit import NewAuditDialog
+from qa_desktop.ui.screens.workspace.window import WorkspaceWindow
+
+__all__ = ["NewAuditDialog", "WorkspaceWindow"]

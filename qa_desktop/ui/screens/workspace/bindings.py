@@ -1,0 +1,170 @@
+"""Bindings between one editable field of an audit and the widget that shows it.
+
+A binding reports the person's edits (``edited``) and lets the workspace set the value back
+(undo, redo, reload) without that counting as an edit.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from qa_desktop.services.workspace_data import FieldRef, Value
+
+
+class Binding(QObject):
+    edited = Signal(object)
+
+    def __init__(self, ref: FieldRef, immediate: bool) -> None:
+        super().__init__()
+        self.ref = ref
+        # Choices save at once; typing saves after a short pause (and on leaving the field).
+        self.immediate = immediate
+        self._quiet = False
+
+    def value(self) -> Value:
+        raise NotImplementedError
+
+    def set_value(self, value: Value) -> None:
+        self._quiet = True
+        try:
+            self._apply(value)
+        finally:
+            self._quiet = False
+
+    def _apply(self, value: Value) -> None:
+        raise NotImplementedError
+
+    def widgets(self) -> list[QWidget]:
+        raise NotImplementedError
+
+    def focus_widget(self) -> QWidget:
+        return self.widgets()[0]
+
+    def set_editable(self, editable: bool) -> None:
+        for widget in self.widgets():
+            widget.setEnabled(editable)
+
+    def _changed(self, *_args: object) -> None:
+        if not self._quiet:
+            self.edited.emit(self.value())
+
+
+class TextBinding(Binding):
+    def __init__(self, ref: FieldRef, widget: QPlainTextEdit | QLineEdit) -> None:
+        super().__init__(ref, immediate=False)
+        self.widget = widget
+        if isinstance(widget, QPlainTextEdit):
+            widget.textChanged.connect(self._changed)
+        else:
+            widget.textEdited.connect(self._changed)
+
+    def value(self) -> Value:
+        w = self.widget
+        return w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()
+
+    def _apply(self, value: Value) -> None:
+        text = "" if value is None else str(value)
+        if text == self.value():
+            return
+        if isinstance(self.widget, QPlainTextEdit):
+            self.widget.setPlainText(text)
+        else:
+            self.widget.setText(text)
+
+    def widgets(self) -> list[QWidget]:
+        return [self.widget]
+
+    def set_editable(self, editable: bool) -> None:
+        # Read-only text can still be focused, read and copied (and its history opened).
+        self.widget.setReadOnly(not editable)
+
+
+class ChoiceBinding(Binding):
+    """Radio buttons, each standing for a value (an answer)."""
+
+    def __init__(self, ref: FieldRef, buttons: dict[str, QAbstractButton]) -> None:
+        super().__init__(ref, immediate=True)
+        self.buttons = buttons
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        for button in buttons.values():
+            self.group.addButton(button)
+        self.group.buttonToggled.connect(self._toggled)
+
+    def _toggled(self, _button: QAbstractButton, checked: bool) -> None:
+        if checked:
+            self._changed()
+
+    def value(self) -> Value:
+        for value, button in self.buttons.items():
+            if button.isChecked():
+                return value
+        return None
+
+    def choose(self, value: str) -> None:
+        """Pick a value as the person would (it counts as an edit)."""
+        button = self.buttons.get(value)
+        if button is not None and button.isEnabled():
+            button.setChecked(True)
+            button.setFocus()
+
+    def _apply(self, value: Value) -> None:
+        if value is None or value not in self.buttons:
+            self.group.setExclusive(False)
+            for button in self.buttons.values():
+                button.setChecked(False)
+            self.group.setExclusive(True)
+        else:
+            self.buttons[str(value)].setChecked(True)
+
+    def widgets(self) -> list[QWidget]:
+        return list(self.buttons.values())
+
+    def focus_widget(self) -> QWidget:
+        checked = self.group.checkedButton()
+        return checked or next(iter(self.buttons.values()))
+
+
+class ComboBinding(Binding):
+    """A combo box whose items carry values (``None`` for "not chosen")."""
+
+    def __init__(self, ref: FieldRef, combo: QComboBox) -> None:
+        super().__init__(ref, immediate=True)
+        self.combo = combo
+        combo.currentIndexChanged.connect(self._changed)
+
+    def value(self) -> Value:
+        data = self.combo.currentData()
+        return None if data in (None, "") else str(data)
+
+    def _apply(self, value: Value) -> None:
+        index = self.combo.findData(value if value is not None else "")
+        self.combo.setCurrentIndex(max(index, 0))
+
+    def widgets(self) -> list[QWidget]:
+        return [self.combo]
+
+
+class CheckBinding(Binding):
+    def __init__(self, ref: FieldRef, box: QCheckBox) -> None:
+        super().__init__(ref, immediate=True)
+        self.box = box
+        box.toggled.connect(self._changed)
+
+    def value(self) -> Value:
+        return self.box.isChecked()
+
+    def _apply(self, value: Value) -> None:
+        self.box.setChecked(bool(value))
+
+    def widgets(self) -> list[QWidget]:
+        return [self.box]

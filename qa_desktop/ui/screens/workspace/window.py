@@ -1,0 +1,790 @@
+"""The collaborative audit workspace: auditor and practitioner side by side, one practice area
+at a time, then the closing fields and the sign-offs.
+
+Every change saves as it is made: a choice at once, typing after a short pause and whenever
+the field loses focus or the window closes. Each saved change is a command on one undo stack
+for the whole audit; undo and redo write through the service again, so the history of each
+field (Ctrl+H) stays true.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qa_desktop.domain.answers import Answer
+from qa_desktop.domain.checklist import CLOSING, Gap, Missing
+from qa_desktop.domain.grades import Grade, rationale_required
+from qa_desktop.domain.lifecycle import AuditState
+from qa_desktop.services.people import Actor
+from qa_desktop.services.workspace import WorkspaceService
+from qa_desktop.services.workspace_data import (
+    GRADE_FIELDS,
+    Access,
+    ActionData,
+    FieldRef,
+    HistoryEntry,
+    Saved,
+    Target,
+    Value,
+    Workspace,
+)
+from qa_desktop.ui.labels import audit_type_label, grade_label, state_label
+from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.screens.workspace.area_page import AreaPage
+from qa_desktop.ui.screens.workspace.bindings import Binding
+from qa_desktop.ui.screens.workspace.closing_page import ClosingPage
+from qa_desktop.ui.screens.workspace.commands import ActionEdit, FieldEdit
+from qa_desktop.ui.screens.workspace.history_dialog import HistoryDialog
+from qa_desktop.ui.screens.workspace.question_row import QuestionRow
+from qa_desktop.ui.screens.workspace.signoff_page import SignOffPage
+from qa_desktop.ui.settings import PRESENTATION_MODE, AppSettings
+
+SAVE_DELAY_MS = 400
+
+STYLE = """
+QFrame#questionRow { background: #ffffff; border: 1px solid #dde3ea; border-radius: 4px; }
+QFrame#questionRow[current="true"] { border: 2px solid #1d4f91; background: #f3f8ff; }
+QLabel#questionId { font-weight: 600; color: #1d4f91; min-width: 2.2em; }
+QLabel#questionHelp { background: #eef4fb; color: #10233f; padding: 6px; }
+QLabel#reflectionLabel { font-weight: 600; color: #4a2a6b; }
+QWidget#reflectionPanel { background: #f7f2fb; }
+QLabel#hint { color: #4b5563; }
+QLabel#rationaleNotice { color: #8a1c1c; font-weight: 600; }
+QLabel#saveStatus { color: #1b5e20; }
+QLabel#workspaceHeader { padding: 4px 2px; }
+QRadioButton:focus, QCheckBox:focus, QToolButton:focus, QPlainTextEdit:focus, QDateEdit:focus,
+QListWidget:focus, QTableWidget:focus {
+    border: 2px solid #f2a900; background: #fff8e1;
+}
+"""
+PRESENTATION_STYLE = (
+    STYLE + "\nQWidget { font-size: 15pt; }\nQLabel#screenTitle { font-size: 20pt; }"
+)
+
+
+def _t(text: str) -> str:
+    return QApplication.translate("WorkspaceWindow", text)
+
+
+class WorkspaceWindow(QMainWindow):
+    """One audit being worked on. Emits ``saved`` after each change is on disk."""
+
+    saved = Signal(object)  # Saved
+    reloaded = Signal()
+    closed = Signal(str)
+
+    def __init__(
+        self,
+        ws: Workspace,
+        service: WorkspaceService,
+        runner: Runner,
+        actor: Actor,
+        settings: AppSettings,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.service = service
+        self.runner = runner
+        self.actor = actor
+        self.settings = settings
+        self.today = today
+        self.bindings: dict[FieldRef, Binding] = {}
+        self.widget_refs: dict[QWidget, FieldRef] = {}
+        self.stored: dict[FieldRef, Value] = {}
+        self.pending: dict[FieldRef, Value] = {}
+        self.waiting_grades: dict[FieldRef, Value] = {}
+        self.current_row: QuestionRow | None = None
+        self.undo_stack = QUndoStack(self)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SAVE_DELAY_MS)
+        self.timer.timeout.connect(self.flush)
+        self.setWindowTitle(self.tr("Audit {reference}").format(reference=ws.reference))
+        self.setObjectName("workspace")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+
+        self.header = QLabel()
+        self.header.setObjectName("workspaceHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.save_status = QLabel(self.tr("All changes saved"))
+        self.save_status.setObjectName("saveStatus")
+        self.save_status.setAccessibleName(self.tr("Save status"))
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Practice areas"))
+        self.nav.setFixedWidth(250)
+        self.nav.setWordWrap(True)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pages = QStackedWidget()
+        self.areas: list[AreaPage] = []
+        practitioner = ws.practitioner.name if ws.practitioner else ""
+        for section in ws.form.sections:
+            page = AreaPage(section, practitioner)
+            self.areas.append(page)
+            self._add_page(section.title, page, page.bindings)
+        self.closing = ClosingPage()
+        self._add_page(self.tr("Closing the audit"), self.closing, self.closing.bindings)
+        self.signoff = SignOffPage()
+        self._add_page(self.tr("Sign-off"), self.signoff, [])
+        self.nav.currentRowChanged.connect(self._page_changed)
+
+        self.closing.add_requested.connect(self.add_action)
+        self.closing.remove_requested.connect(self.remove_action)
+        self.closing.set_today(today())
+        self.signoff.jump_requested.connect(self.jump_to)
+        self.signoff.auditor_sign_off.connect(self.sign_off_as_auditor)
+        self.signoff.practitioner_sign_off.connect(self.sign_off_as_practitioner)
+        self.signoff.reopen_requested.connect(self.reopen)
+
+        self._build_actions()
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.save_status)
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.pages, 1)
+        column = QVBoxLayout()
+        column.addLayout(top)
+        column.addLayout(body, 1)
+        central = QWidget()
+        central.setLayout(column)
+        self.setCentralWidget(central)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+        self.keys_hint = QLabel(
+            self.tr(
+                "Keys: 1–4 or Alt+Y/P/N/A answer · Ctrl+↓/↑ next or previous question · "
+                "Ctrl+PgDn/PgUp next or previous area · Ctrl+Z/Ctrl+Y undo/redo · "
+                "Ctrl+H field history · F1 guidance · F5 presentation"
+            )
+        )
+        self.keys_hint.setObjectName("hint")
+        self.statusBar().addWidget(self.keys_hint, 1)
+        self._first_show = True
+
+        self.show_workspace(ws)
+        self.set_presentation(settings.get(PRESENTATION_MODE))
+        self.nav.setCurrentRow(0)
+        self.resize(1280, 800)
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _add_page(self, title: str, page: QWidget, bindings: list[Binding]) -> None:
+        item = QListWidgetItem(title)
+        self.nav.addItem(item)
+        self.pages.addWidget(page)
+        for binding in bindings:
+            self.bindings[binding.ref] = binding
+            binding.edited.connect(lambda value, b=binding: self.edited(b.ref, value))
+            for widget in binding.widgets():
+                self.widget_refs[widget] = binding.ref
+                widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+                widget.customContextMenuRequested.connect(
+                    lambda pos, w=widget: self._context_menu(w, pos)
+                )
+                if isinstance(widget, QLineEdit | QPlainTextEdit):
+                    widget.installEventFilter(self)
+
+    def _build_actions(self) -> None:
+        bar = QToolBar(self.tr("Workspace"))
+        bar.setObjectName("workspaceToolbar")
+        bar.setMovable(False)
+        self.addToolBar(bar)
+
+        def action(text: str, keys: list[QKeySequence], slot: Callable[[], object]) -> QAction:
+            act = QAction(text, self)
+            act.setShortcuts(keys)
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            act.triggered.connect(lambda _checked=False: slot())
+            bar.addAction(act)
+            return act
+
+        seq = QKeySequence
+        self.previous_area = action(
+            self.tr("Previous area"), [seq("Ctrl+PgUp")], lambda: self.step_page(-1)
+        )
+        self.next_area = action(
+            self.tr("Next area"), [seq("Ctrl+PgDown")], lambda: self.step_page(1)
+        )
+        bar.addSeparator()
+        self.undo_action = action(
+            self.tr("Undo"), QKeySequence.keyBindings(QKeySequence.StandardKey.Undo), self.undo
+        )
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        if seq("Ctrl+Y") not in redo_keys:
+            redo_keys.append(seq("Ctrl+Y"))
+        self.redo_action = action(self.tr("Redo"), redo_keys, self.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.history_action = action(
+            self.tr("History of this field"), [seq("Ctrl+H")], self.show_field_history
+        )
+        bar.addSeparator()
+        self.presentation_action = action(self.tr("Presentation layout"), [seq("F5")], lambda: None)
+        self.presentation_action.setCheckable(True)
+        self.presentation_action.toggled.connect(self._presentation_toggled)
+        for key, answer in (
+            ("Alt+Y", Answer.YES),
+            ("Alt+P", Answer.PARTLY),
+            ("Alt+N", Answer.NO),
+            ("Alt+A", Answer.NA),
+        ):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(lambda a=answer: self.answer_current(a))
+        for key, step in (("Ctrl+Down", 1), ("Ctrl+Up", -1)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(lambda s=step: self.step_question(s))
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def show_workspace(self, ws: Workspace) -> None:
+        """Show the audit as stored (at opening and after a sign-off or reopening)."""
+        self.ws = ws
+        self.header.setText(
+            self.tr(
+                "<b>{reference}</b> · case <b>{case}</b> ({initials}) · {team} · {form} · "
+                "{kind} · <b>{state}</b><br/>Auditor: {auditor} · Practitioner: {practitioner}"
+            ).format(
+                reference=ws.reference,
+                case=ws.case_reference,
+                initials=ws.case_initials,
+                team=ws.team,
+                form=f"{ws.form.title} v{ws.form.version}",
+                kind=audit_type_label(ws.audit_type),
+                state=state_label(ws.state),
+                auditor=ws.auditor.name,
+                practitioner=ws.practitioner.name if ws.practitioner else "—",
+            )
+        )
+        for ref, binding in self.bindings.items():
+            value = ws.value(ref)
+            if isinstance(value, Grade):
+                value = value.value
+            self.stored[ref] = value
+            binding.set_value(value)
+            binding.set_editable(self._may_edit(ref))
+        for page in self.areas:
+            for row in page.rows:
+                row.refresh()
+        self.closing.set_owners(ws.owners, ws.practitioner.id if ws.practitioner else None)
+        self.closing.show_actions(ws.actions)
+        self.closing.set_actions_editable(ws.editable and ws.access is Access.AUDITOR)
+        self.actions = list(ws.actions)
+        self._show_suggestions(ws.suggestions)
+        self.signoff.show_workspace(ws, {gap: self.gap_text(gap) for gap in ws.checklist})
+        if not ws.editable:
+            self.undo_stack.clear()
+        self.reloaded.emit()
+
+    def _may_edit(self, ref: FieldRef) -> bool:
+        if not self.ws.editable:
+            return False
+        if self.ws.access is Access.AUDITOR:
+            return True
+        # The practitioner adds reflections once the auditor has started the audit.
+        return (
+            self.ws.state is AuditState.IN_PROGRESS
+            and ref.target is Target.AREA
+            and ref.field == "practitioner_reflection"
+        )
+
+    def _show_suggestions(self, suggestions: object) -> None:
+        from qa_desktop.services.workspace_data import Suggestions
+
+        assert isinstance(suggestions, Suggestions)
+        self.suggestions = suggestions
+        for index, page in enumerate(self.areas):
+            progress = suggestions.areas.get(page.section.id)
+            if progress is None:
+                continue
+            page.show_progress(progress)
+            item = self.nav.item(index)
+            grade = self.bindings[FieldRef.area(page.section.id, "grade")].value()
+            shown = grade_label(Grade(str(grade))) if grade else ""
+            item.setText(
+                f"{page.section.title}\n{progress.answered}/{progress.total}"
+                + (f" · {shown}" if shown else "")
+            )
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole,
+                self.tr("{area}: {answered} of {total} answered").format(
+                    area=page.section.title, answered=progress.answered, total=progress.total
+                ),
+            )
+        self.closing.show_suggested(suggestions.overall)
+
+    def gap_text(self, gap: Missing) -> str:
+        return _t(gap.gap.template).format(where=gap.where)
+
+    # -- editing ------------------------------------------------------------------------------
+
+    def edited(self, ref: FieldRef, value: Value) -> None:
+        """The person changed a field."""
+        binding = self.bindings[ref]
+        if binding.immediate:
+            self.pending.pop(ref, None)
+            self.flush()
+            self.commit(ref, value)
+        else:
+            self.pending[ref] = value
+            self.save_status.setText(self.tr("Editing…"))
+            self.timer.start()
+        if ref.target is Target.ANSWER and ref.field == "value":
+            row = self._row_for(ref.key)
+            if row is not None:
+                row.refresh()
+
+    def flush(self) -> None:
+        """Save every edit still waiting for its pause (on a pause, focus change or close)."""
+        self.timer.stop()
+        waiting, self.pending = self.pending, {}
+        for ref, value in waiting.items():
+            self.commit(ref, value)
+
+    def commit(self, ref: FieldRef, value: Value) -> None:
+        old = self.stored.get(ref)
+        if (old or None) == (value or None) and ref not in self.waiting_grades:
+            return
+        if ref.field in GRADE_FIELDS:
+            if value is not None and not self._rationale_given(ref, str(value)):
+                self.waiting_grades[ref] = value
+                self._notice(
+                    ref,
+                    self.tr(
+                        "A grade of {grade} needs a written rationale: write it below and the "
+                        "grade will be accepted."
+                    ).format(grade=grade_label(Grade(str(value)))),
+                )
+                return
+            self.waiting_grades.pop(ref, None)
+            self._notice(ref, "")
+            if (old or None) == (value or None):
+                return
+        self.stored[ref] = value
+        self.undo_stack.push(FieldEdit(self, ref, old, value, self._describe(ref)))
+        if ref.field in ("rationale", "overall_rationale"):
+            grade_ref = (
+                FieldRef.area(ref.key, "grade")
+                if ref.target is Target.AREA
+                else FieldRef.audit("overall_grade")
+            )
+            if grade_ref in self.waiting_grades:
+                self.commit(grade_ref, self.waiting_grades[grade_ref])
+
+    def _rationale_given(self, ref: FieldRef, grade: str) -> bool:
+        if ref.target is Target.AREA:
+            suggested = self.suggestions.areas[ref.key].suggested
+            text = self.bindings[FieldRef.area(ref.key, "rationale")].value()
+        else:
+            suggested = self.suggestions.overall
+            text = self.bindings[FieldRef.audit("overall_rationale")].value()
+        return not rationale_required(Grade(grade), suggested) or bool(str(text or "").strip())
+
+    def _notice(self, ref: FieldRef, text: str) -> None:
+        if ref.target is Target.AREA:
+            page = next(p for p in self.areas if p.section.id == ref.key)
+            page.show_notice(text)
+        else:
+            self.closing.show_notice(text)
+
+    def _describe(self, ref: FieldRef) -> str:
+        return self.tr("change {field}").format(field=self._field_title(ref))
+
+    def _field_title(self, ref: FieldRef) -> str:
+        names = {
+            "value": self.tr("answer to {key}"),
+            "na_reason": self.tr("N/A reason for {key}"),
+            "evidence": self.tr("evidence note for {key}"),
+            "working_well": self.tr("what is working well"),
+            "worried": self.tr("what we are worried about"),
+            "even_better_if": self.tr("even better if"),
+            "practitioner_reflection": self.tr("the practitioner's reflection"),
+            "rationale": self.tr("the area rationale"),
+            "grade": self.tr("the area grade"),
+            "unmanaged_risk": self.tr("unmanaged risk"),
+            "voice_of_child": self.tr("the voice of the child and family"),
+            "impact": self.tr("the impact on the child"),
+            "overall_grade": self.tr("the overall grade"),
+            "overall_rationale": self.tr("the overall rationale"),
+            "outstanding_practice": self.tr("the outstanding practice flag"),
+            "escalation": self.tr("the safeguarding escalation"),
+            "escalation_note": self.tr("the escalation details"),
+        }
+        text = names[ref.field].format(key=ref.key)
+        if ref.target is Target.AREA:
+            title = next((s.title for s in self.ws.form.sections if s.id == ref.key), ref.key)
+            text = f"{text} ({title})"
+        return text
+
+    def write(self, ref: FieldRef, value: Value, *, show: bool) -> None:
+        """Save a field through the service (called by the undo stack's commands)."""
+        self.stored[ref] = value
+        if show:
+            self.bindings[ref].set_value(value)
+            if ref.target is Target.ANSWER:
+                row = self._row_for(ref.key)
+                if row is not None:
+                    row.refresh()
+            self.reveal(ref)
+        self.save_status.setText(self.tr("Saving…"))
+        audit_id, actor = self.ws.id, self.actor
+        self.runner.submit(
+            lambda: self.service.save(audit_id, actor, ref, value),
+            self._saved,
+            self._save_failed,
+            changes="audits",
+        )
+
+    def _saved(self, saved: Saved) -> None:
+        self._show_suggestions(saved.suggestions)
+        self.save_status.setText(self.tr("All changes saved"))
+        self.saved.emit(saved)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self.save_status.setText(self.tr("Not saved"))
+        self.runner.report(exc)
+        self.reload()
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def add_action(self, description: str, owner_id: str, due: date) -> None:
+        self.flush()
+        audit_id, actor = self.ws.id, self.actor
+        self.runner.submit(
+            lambda: self.service.add_action(audit_id, actor, description, owner_id, due),
+            self._action_added,
+            changes="audits",
+        )
+
+    def _action_added(self, action: ActionData) -> None:
+        self.undo_stack.push(ActionEdit(self, action, True, self.tr("add an action")))
+        self._set_action(action, present=True)
+        self.closing.description.clear()
+        self.saved.emit(action)
+
+    def remove_action(self, action_id: str) -> None:
+        action = next((a for a in self.actions if a.id == action_id), None)
+        if action is not None:
+            self.flush()
+            self.undo_stack.push(ActionEdit(self, action, False, self.tr("remove an action")))
+
+    def write_action(self, action: ActionData, *, present: bool) -> None:
+        audit_id, actor = self.ws.id, self.actor
+        self.reveal_page(len(self.areas))
+        if present:
+            self.runner.submit(
+                lambda: self.service.add_action(
+                    audit_id, actor, action.description, action.owner_id, action.due_on, action.id
+                ),
+                lambda restored: self._set_action(restored, present=True),
+                changes="audits",
+            )
+        else:
+            self.runner.submit(
+                lambda: self.service.remove_action(audit_id, actor, action.id),
+                lambda _none: self._set_action(action, present=False),
+                changes="audits",
+            )
+
+    def _set_action(self, action: ActionData, *, present: bool) -> None:
+        self.actions = [a for a in self.actions if a.id != action.id]
+        if present:
+            self.actions.append(action)
+            self.actions.sort(key=lambda a: a.due_on)
+        self.closing.show_actions(self.actions)
+
+    # -- lifecycle ----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        audit_id, actor = self.ws.id, self.actor
+        self.runner.submit(lambda: self.service.load(audit_id, actor), self.show_workspace)
+
+    def sign_off_as_auditor(self) -> None:
+        self.flush()
+        audit_id, actor = self.ws.id, self.actor
+        self.runner.submit(
+            lambda: self.service.sign_off_as_auditor(audit_id, actor),
+            lambda _state: self.reload(),
+            changes="audits",
+        )
+
+    def sign_off_as_practitioner(self, disagrees: bool, reason: str) -> None:
+        self.flush()
+        audit_id, actor = self.ws.id, self.actor
+        self.runner.submit(
+            lambda: self.service.sign_off_as_practitioner(
+                audit_id, actor, disagrees=disagrees, reason=reason
+            ),
+            lambda _state: self.reload(),
+            changes="audits",
+        )
+
+    def reopen(self, reason: str) -> None:
+        audit_id, actor = self.ws.id, self.actor
+        self.runner.submit(
+            lambda: self.service.reopen(audit_id, actor, reason),
+            lambda _state: self.reload(),
+            changes="audits",
+        )
+
+    # -- moving around ------------------------------------------------------------------------
+
+    def _page_changed(self, index: int) -> None:
+        self.flush()
+        self.pages.setCurrentIndex(index)
+        if self.pages.widget(index) is self.signoff:
+            self.reload()
+
+    def reveal_page(self, index: int) -> None:
+        if self.nav.currentRow() != index:
+            self.nav.setCurrentRow(index)
+
+    def step_page(self, step: int) -> None:
+        index = max(0, min(self.nav.count() - 1, self.nav.currentRow() + step))
+        self.reveal_page(index)
+        page = self.pages.widget(index)
+        if isinstance(page, AreaPage) and page.rows:
+            self._focus_row(page.rows[0])
+        else:
+            page.focusNextChild()
+
+    def _current_area(self) -> AreaPage | None:
+        page = self.pages.currentWidget()
+        return page if isinstance(page, AreaPage) else None
+
+    def _row_for(self, question_id: str) -> QuestionRow | None:
+        for page in self.areas:
+            row = page.row_of(question_id)
+            if row is not None:
+                return row
+        return None
+
+    def _mark_current(self, row: QuestionRow) -> None:
+        """The question the answer keys apply to, outlined so everyone can see it."""
+        previous, self.current_row = self.current_row, row
+        for each, on in ((previous, False), (row, True)):
+            if each is not None:
+                each.setProperty("current", on)
+                each.style().unpolish(each)
+                each.style().polish(each)
+
+    def _focus_row(self, row: QuestionRow) -> None:
+        self._mark_current(row)
+        row.focus_answer()
+        for page in self.areas:
+            if row in page.rows:
+                page.scroll.ensureWidgetVisible(row)
+
+    def step_question(self, step: int) -> None:
+        page = self._current_area()
+        if page is None or not page.rows:
+            return
+        row = self.current_row if self.current_row in page.rows else None
+        index = 0 if row is None else page.rows.index(row) + step
+        if index < 0 or index >= len(page.rows):
+            return
+        self._focus_row(page.rows[index])
+
+    def answer_current(self, answer: Answer) -> None:
+        page = self._current_area()
+        if page is None or not page.rows:
+            return
+        row = self.current_row if self.current_row in page.rows else page.rows[0]
+        self._mark_current(row)
+        row.answer(answer)
+
+    def reveal(self, ref: FieldRef) -> None:
+        """Show the page a field is on and put the focus in it."""
+        if ref.target is Target.AUDIT:
+            self.reveal_page(len(self.areas))
+        else:
+            key = ref.key
+            if ref.target is Target.ANSWER:
+                key = self.ws.form.section_of(ref.key).id
+            index = next(i for i, p in enumerate(self.areas) if p.section.id == key)
+            self.reveal_page(index)
+        widget = self.bindings[ref].focus_widget()
+        if widget.isVisible():
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            for page in self.areas:
+                if page.isAncestorOf(widget):
+                    page.scroll.ensureWidgetVisible(widget)
+
+    def jump_to(self, gap: Missing) -> None:
+        """Go to what the checklist says is missing."""
+        if gap.question_id:
+            field = "na_reason" if gap.gap is Gap.NA_REASON else "value"
+            self.reveal(FieldRef.answer(gap.question_id, field))
+            return
+        if gap.section_id != CLOSING:
+            field = "rationale" if gap.gap is Gap.AREA_RATIONALE else "grade"
+            self.reveal(FieldRef.area(gap.section_id, field))
+            return
+        fields = {
+            Gap.VOICE_OF_CHILD: "voice_of_child",
+            Gap.IMPACT: "impact",
+            Gap.OVERALL_GRADE: "overall_grade",
+            Gap.OVERALL_RATIONALE: "overall_rationale",
+            Gap.ESCALATION_NOTE: "escalation_note",
+        }
+        if gap.gap in fields:
+            self.reveal(FieldRef.audit(fields[gap.gap]))
+        else:
+            self.reveal_page(len(self.areas))
+            self.closing.description.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if old is not None and self.widget_refs.get(old) in self.pending:
+            self.flush()
+        widget = new
+        while widget is not None and not isinstance(widget, QuestionRow):
+            widget = widget.parentWidget()
+        if isinstance(widget, QuestionRow):
+            self._mark_current(widget)
+
+    # -- undo, history, presentation -----------------------------------------------------------
+
+    def undo(self) -> None:
+        self.flush()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.flush()
+        self.undo_stack.redo()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Undo and redo in a text field undo the whole audit's last change, not only the
+        letters typed in that field."""
+        kind = event.type()
+        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(
+            event, QKeyEvent
+        ):
+            undo = event.matches(QKeySequence.StandardKey.Undo)
+            redo = event.matches(QKeySequence.StandardKey.Redo) or (
+                event.key() == Qt.Key.Key_Y
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+            )
+            if undo or redo:
+                if kind == QEvent.Type.ShortcutOverride:
+                    event.accept()
+                else:
+                    self.undo() if undo else self.redo()
+                return True
+        return super().eventFilter(watched, event)
+
+    def focused_ref(self) -> FieldRef | None:
+        widget = QApplication.focusWidget()
+        return self.widget_refs.get(widget) if widget is not None else None
+
+    def show_field_history(self, ref: FieldRef | None = None) -> None:
+        ref = ref or self.focused_ref()
+        if ref is None:
+            self.save_status.setText(self.tr("Put the focus in a field to see its history"))
+            return
+        self.flush()
+        audit_id = self.ws.id
+        title = self._field_title(ref)
+        self.runner.submit(
+            lambda: self.service.field_history(audit_id, ref),
+            lambda entries: self._show_history(title, entries),
+        )
+
+    def _show_history(self, title: str, entries: list[HistoryEntry]) -> None:
+        self.history_dialog = HistoryDialog(title, entries, self)
+        self.history_dialog.show()
+
+    def _context_menu(self, widget: QWidget, pos: object) -> None:
+        ref = self.widget_refs[widget]
+        menu = (
+            widget.createStandardContextMenu()
+            if isinstance(widget, QLineEdit | QPlainTextEdit)
+            else QMenu(widget)
+        )
+        menu.addSeparator()
+        history = menu.addAction(self.tr("History of this field…"))
+        history.triggered.connect(lambda: self.show_field_history(ref))
+        menu.exec(widget.mapToGlobal(pos))  # type: ignore[arg-type]
+
+    def set_presentation(self, on: bool) -> None:
+        self.presentation_action.setChecked(on)
+        self._presentation_toggled(on)
+
+    def _presentation_toggled(self, on: bool) -> None:
+        self.setStyleSheet(PRESENTATION_STYLE if on else STYLE)
+        self.nav.setVisible(not on)
+        for page in self.areas:
+            total = max(page.halves.width(), 2)
+            page.halves.setSizes(
+                [total // 2, total // 2] if on else [total * 3 // 5, total * 2 // 5]
+            )
+        self.settings.set(PRESENTATION_MODE, on)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._first_show:
+            self._first_show = False
+            self.statusBar().setVisible(not self.presentation_action.isChecked())
+            self._balance()
+            page = self._current_area()
+            if page is not None and page.rows:
+                self._focus_row(page.rows[0])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._balance()
+
+    def _balance(self) -> None:
+        """Give the questions and the reflection most of the height, both halves their share."""
+        on = self.presentation_action.isChecked()
+        for page in self.areas:
+            height = max(page.split.height(), 2)
+            below = page.split.widget(1).minimumSizeHint().height()
+            page.split.setSizes([height - below, below])
+            width = max(page.halves.width(), 2)
+            left = width // 2 if on else width * 3 // 5
+            page.halves.setSizes([left, width - left])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush()
+        self.runner.wait(10000)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.disconnect(self._focus_changed)
+        self.closed.emit(self.ws.id)
+        super().closeEvent(event)

@@ -1,0 +1,92 @@
+"""Developer tool: open the audit workspace on a planned audit of a store (as its auditor),
+with some answers filled in, and save a PNG of the window.
+
+    xvfb-run -a -s "-screen 0 1920x1080x24" python scripts/screenshot_workspace.py STORE OUT.png \
+        [--size 1366x768] [--presentation] [--page N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from qa_desktop.app import Application, _qapplication
+from qa_desktop.domain.lifecycle import AuditState
+from qa_desktop.domain.roles import Capability
+from qa_desktop.services.clock import system_clock
+from qa_desktop.services.container import build_services
+from qa_desktop.services.workspace_data import FieldRef
+from qa_desktop.store.engine import open_store
+from qa_desktop.ui.settings import PRESENTATION_MODE, AppSettings
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("store", type=Path)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--size", default="1366x768")
+    parser.add_argument("--presentation", action="store_true")
+    parser.add_argument("--page", type=int, default=0)
+    args = parser.parse_args()
+    qt_app = _qapplication()
+    services = build_services(open_store(args.store), system_clock)
+    settings = AppSettings(args.out.with_suffix(".ini"))
+    settings.set(PRESENTATION_MODE, args.presentation)
+    application = Application(services, settings, immediate=True)
+    rows = services.audits.list(
+        __import__("qa_desktop.store.queries", fromlist=["AuditFilter"]).AuditFilter(
+            states=(AuditState.PLANNED, AuditState.IN_PROGRESS)
+        )
+    ).rows
+    for row in rows:
+        ws_actor = None
+        for person in services.directory.people():
+            if person.name == row.auditor:
+                ws_actor = services.directory.actor(person.id)
+        if ws_actor is not None and ws_actor.can(Capability.AUDIT):
+            break
+    assert ws_actor is not None
+    audit_id = row.id
+    ws = services.workspace.load(audit_id, ws_actor)
+    if ws.state is AuditState.PLANNED:
+        for question, value in zip(
+            ws.form.sections[0].questions[:5], ("yes", "partly", "yes", "no", "na"), strict=False
+        ):
+            services.workspace.save(audit_id, ws_actor, FieldRef.answer(question.id), value)
+        services.workspace.save(
+            audit_id, ws_actor, FieldRef.answer("A2", "evidence"), "Seen alone at school on 4 Nov"
+        )
+        services.workspace.save(
+            audit_id, ws_actor, FieldRef.answer("A5", "na_reason"), "Transfer-in assessment"
+        )
+        services.workspace.save(
+            audit_id,
+            ws_actor,
+            FieldRef.area("A", "practitioner_reflection"),
+            "I would record the child's own words more often, and share the assessment "
+            "with the family sooner.",
+        )
+    window = application.show_window(ws_actor)
+    window.open_audit(audit_id)
+    workspace = window.workspaces[audit_id]
+    width, height = (int(v) for v in args.size.split("x"))
+    workspace.resize(width, height)
+    workspace.nav.setCurrentRow(args.page)
+    workspace.areas[0].rows[1].help_button.setChecked(True)
+
+    def shoot() -> None:
+        QApplication.processEvents()
+        workspace.grab().save(str(args.out))
+        qt_app.quit()
+
+    QTimer.singleShot(800, shoot)
+    qt_app.exec()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
