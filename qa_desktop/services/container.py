@@ -7,6 +7,9 @@ from pathlib import Path
 
 from qa_desktop.services.audits import AuditService
 from qa_desktop.services.clock import Clock
+from qa_desktop.services.meetings import MeetingService
+from qa_desktop.services.moderation import ModerationService
+from qa_desktop.services.my_work import MyWorkService
 from qa_desktop.services.people import DirectoryService
 from qa_desktop.store.engine import Store
 
@@ -17,6 +20,10 @@ class Services:
     clock: Clock
     directory: DirectoryService
     audits: AuditService
+    # issue 4
+    moderation: ModerationService
+    meetings: MeetingService
+    my_work: MyWorkService
 
     @property
     def store_path(self) -> Path | None:
@@ -32,4 +39,7 @@ def build_services(store: Store, clock: Clock) -> Services:
         clock=clock,
         directory=DirectoryService(store),
         audits=AuditService(store),
+        moderation=ModerationService(store, clock),
+        meetings=MeetingService(store, clock),
+        my_work=MyWorkService(store, clock),
     )

@@ -1,0 +1,109 @@
+"""Re-audits: made when a reflective meeting is signed off, and the grade movement recorded
+when one is closed (for example Inadequate to Requires Improvement)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from qa_desktop.domain.audit_types import AuditType
+from qa_desktop.domain.follow_up import Movement, final_grade, grade_movement
+from qa_desktop.domain.grades import Grade
+from qa_desktop.domain.lifecycle import AuditState
+from qa_desktop.domain.references import audit_reference
+from qa_desktop.store import models as m
+from qa_desktop.store.models import new_id
+from qa_desktop.store.recorder import Recorder
+
+
+@dataclass(frozen=True)
+class ReauditOutcomeView:
+    reaudit_reference: str
+    original_grade: Grade | None
+    reaudit_grade: Grade | None
+    movement: Movement | None
+
+
+def standing_grade(session: Session, audit: m.Audit) -> Grade | None:
+    """The audit's grade as it stands: the moderated overall grade where there is one."""
+    moderated = session.scalar(
+        select(m.Moderation.moderated_grade).where(
+            m.Moderation.audit_id == audit.id, m.Moderation.section_id == m.OVERALL
+        )
+    )
+    return final_grade(
+        Grade(audit.overall_grade) if audit.overall_grade else None,
+        Grade(moderated) if moderated else None,
+    )
+
+
+def create_reaudit(recorder: Recorder, original: m.Audit, due_on: date) -> m.Audit:
+    """A planned re-audit of the same case, on the same form version, by the same auditor."""
+    existing = recorder.session.scalar(
+        select(m.Audit).where(m.Audit.reaudit_of_id == original.id, m.Audit.deleted_at.is_(None))
+    )
+    if existing is not None:
+        return existing
+    case = recorder.session.get(m.Case, original.case_id)
+    audit_id = new_id()
+    return recorder.insert(
+        m.Audit,
+        id=audit_id,
+        reference=audit_reference(audit_id),
+        case_id=original.case_id,
+        form_version_id=original.form_version_id,
+        audit_type=AuditType.REAUDIT.value,
+        state=AuditState.PLANNED.value,
+        auditor_id=original.auditor_id,
+        practitioner_id=(case.practitioner_id if case else None) or original.practitioner_id,
+        due_on=due_on,
+        reaudit_of_id=original.id,
+        created_at=recorder.now,
+    )
+
+
+def record_reaudit_outcome(
+    recorder: Recorder, reaudit: m.Audit, confirmed: Grade | None, on: date
+) -> m.ReauditOutcome | None:
+    """Keep the grade movement of a re-audit that has just been closed."""
+    if reaudit.reaudit_of_id is None:
+        return None
+    session = recorder.session
+    original = session.get(m.Audit, reaudit.reaudit_of_id)
+    if original is None:
+        return None
+    before = standing_grade(session, original)
+    values = {
+        "original_id": original.id,
+        "original_grade": before.value if before else None,
+        "reaudit_grade": confirmed.value if confirmed else None,
+        "recorded_on": on,
+    }
+    row = session.scalar(select(m.ReauditOutcome).where(m.ReauditOutcome.reaudit_id == reaudit.id))
+    if row is None:
+        return recorder.insert(m.ReauditOutcome, reaudit_id=reaudit.id, **values)
+    recorder.update(row, **values)
+    return row
+
+
+def outcome_of(session: Session, original_id: str) -> ReauditOutcomeView | None:
+    """The re-audit of ``original_id`` and its movement, if there is a re-audit."""
+    reaudit = session.scalar(
+        select(m.Audit).where(m.Audit.reaudit_of_id == original_id, m.Audit.deleted_at.is_(None))
+    )
+    if reaudit is None:
+        return None
+    row = session.scalar(select(m.ReauditOutcome).where(m.ReauditOutcome.reaudit_id == reaudit.id))
+    if row is not None:
+        before = Grade(row.original_grade) if row.original_grade else None
+        after = Grade(row.reaudit_grade) if row.reaudit_grade else None
+    else:
+        # Re-audits closed before movements were kept (imported or demo records).
+        original = session.get(m.Audit, original_id)
+        before = standing_grade(session, original) if original else None
+        closed = reaudit.state == AuditState.CLOSED.value
+        after = standing_grade(session, reaudit) if closed else None
+    return ReauditOutcomeView(reaudit.reference, before, after, grade_movement(before, after))
