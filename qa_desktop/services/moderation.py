@@ -228,6 +228,21 @@ class ModerationService:
                 meeting.due_on if meeting is not None else None,
             )
 
+    def add_by_reference(self, reference: str, actor: Actor, note: str = "") -> QueueItem:
+        """Put the audit with this reference (``QA-...``) in the moderation queue."""
+        wanted = reference.strip().upper()
+        if not wanted:
+            raise ValidationError("Type the reference of the audit to add, for example QA-7K2M9XD.")
+        with self._store.reader() as session:
+            audit_id = session.scalar(
+                select(m.Audit.id).where(m.Audit.reference == wanted, m.Audit.deleted_at.is_(None))
+            )
+        if audit_id is None:
+            raise ValidationError(
+                "No audit in this store has the reference {reference}.", reference=wanted
+            )
+        return self.add(audit_id, actor, note)
+
     def add(self, audit_id: str, actor: Actor, note: str = "") -> QueueItem:
         """Put a submitted or closed audit in the moderation queue (the QA team)."""
         now = self._clock()
@@ -307,7 +322,8 @@ def _reason(session: Session, audit_id: str) -> SelectionReason:
 
 
 def _selection_reason(session: Session, audit: m.Audit) -> SelectionReason:
-    """Why the selection rules sent this audit (the QA team's hand where no rule did)."""
+    """Why the selection rules sent this audit. One that no fixed rule explains came by the
+    random share (under the share or seed of its day, or an older store's draw)."""
     reason = moderation_reason(
         audit.id,
         Grade(audit.overall_grade) if audit.overall_grade else None,
@@ -315,7 +331,7 @@ def _selection_reason(session: Session, audit: m.Audit) -> SelectionReason:
         share_percent=read_setting(session, MODERATION_SHARE_PERCENT),
         seed=read_setting(session, MODERATION_SEED),
     )
-    return reason or SelectionReason.ADDED_BY_QA
+    return reason or SelectionReason.RANDOM_SHARE
 
 
 def moderation_queue(session: Session, on: date) -> list[QueueItem]:
