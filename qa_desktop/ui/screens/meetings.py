@@ -344,7 +344,7 @@ class MeetingsScreen(QWidget):
                     day=day_text(row.reaudit_due_on)
                 )
             )
-        else:
+        elif not same:
             self.signed.setText("")
         own = row.head_of_service_id == self._actor.id
         may_record = (own and self._actor.can(Capability.HOLD_MEETINGS)) or self._actor.can(
@@ -384,11 +384,6 @@ class MeetingsScreen(QWidget):
     def _saved(self, detail: MeetingDetail) -> None:
         self._clear_action_rows()
         self.show_detail(detail)
-        self.notice.setText(
-            self.tr("The meeting has been signed off; the re-audit is planned for {day}.").format(
-                day=day_text(detail.row.reaudit_due_on)
-            )
-            if detail.row.signed_off
-            else self.tr("The meeting notes have been saved.")
-        )
+        if not detail.row.signed_off:
+            self.signed.setText(self.tr("The meeting notes have been saved."))
         self.saved.emit(detail)

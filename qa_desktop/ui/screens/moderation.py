@@ -225,7 +225,7 @@ class PanelView(QWidget):
         self.progress = QLabel(self.tr("Tick the audits the panel will discuss, then start."))
         self.progress.setObjectName("sectionTitle")
         self.skip = QPushButton(self.tr("S&kip this audit"))
-        self.skip.clicked.connect(self.next_audit)
+        self.skip.clicked.connect(lambda: self.next_audit(skipped=True))
         self.skip.setEnabled(False)
         self.log = QListWidget()
         self.log.setAccessibleName(self.tr("Decisions made by the panel"))

@@ -43,6 +43,11 @@ class AreaRow:
     grade: QComboBox
     reason: QLineEdit
 
+    @property
+    def chosen(self) -> Grade | None:
+        value = self.grade.currentData()
+        return Grade(value) if value else None
+
 
 class ModerationForm(QWidget):
     decided = Signal(object)  # ModerationResult
@@ -128,9 +133,9 @@ class ModerationForm(QWidget):
                 text = grade_label(choice)
                 if choice is area.auditor_grade:
                     text = self.tr("{grade} (agree)").format(grade=text)
-                grade.addItem(text, choice)
+                grade.addItem(text, choice.value)
             if area.auditor_grade is not None:
-                grade.setCurrentIndex(grade.findData(area.auditor_grade))
+                grade.setCurrentIndex(grade.findData(area.auditor_grade.value))
             else:
                 grade.setCurrentIndex(-1)
             reason = QLineEdit()
@@ -169,9 +174,9 @@ class ModerationForm(QWidget):
 
     def decisions_entered(self) -> list[Decision]:
         return [
-            Decision(r.area.section_id, r.grade.currentData(), r.reason.text())
+            Decision(r.area.section_id, grade, r.reason.text())
             for r in self.rows
-            if r.grade.currentData() is not None
+            if (grade := r.chosen) is not None
         ]
 
     def submit(self) -> None:
