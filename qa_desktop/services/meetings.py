@@ -17,7 +17,7 @@ from qa_desktop.errors import PermissionRefused, ValidationError
 from qa_desktop.services.clock import Clock, today
 from qa_desktop.services.people import Actor
 from qa_desktop.services.published import read_setting
-from qa_desktop.services.reaudits import ReauditOutcomeView, create_reaudit, outcome_of
+from qa_desktop.services.reaudits import ReauditOutcomeView, create_reaudit, outcomes_for
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store
 from qa_desktop.store.recorder import Recorder
@@ -212,7 +212,11 @@ def _rows(
     if meeting_id is not None:
         stmt = stmt.where(m.Meeting.id == meeting_id)
     rows = []
-    for meeting, audit_ref, case_ref, team, head_name, auditor_name in session.execute(stmt):
+    found = session.execute(stmt).all()
+    outcomes = outcomes_for(
+        session, [meeting.audit_id for meeting, *_ in found if meeting.signed_off_at is not None]
+    )
+    for meeting, audit_ref, case_ref, team, head_name, auditor_name in found:
         signed = meeting.signed_off_at is not None
         rows.append(
             MeetingRow(
@@ -229,7 +233,7 @@ def _rows(
                 signed_off=signed,
                 overdue=not signed and is_overdue(meeting.due_on, on),
                 reaudit_due_on=meeting.reaudit_due_on,
-                reaudit=outcome_of(session, meeting.audit_id) if signed else None,
+                reaudit=outcomes.get(meeting.audit_id) if signed else None,
             )
         )
     return rows

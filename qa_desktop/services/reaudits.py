@@ -89,21 +89,60 @@ def record_reaudit_outcome(
     return row
 
 
-def outcome_of(session: Session, original_id: str) -> ReauditOutcomeView | None:
-    """The re-audit of ``original_id`` and its movement, if there is a re-audit."""
-    reaudit = session.scalar(
-        select(m.Audit).where(m.Audit.reaudit_of_id == original_id, m.Audit.deleted_at.is_(None))
+def outcomes_for(session: Session, original_ids: list[str]) -> dict[str, ReauditOutcomeView]:
+    """The re-audit of each original audit that has one, with its movement (a few queries,
+    however many audits)."""
+    if not original_ids:
+        return {}
+    reaudits = list(
+        session.scalars(
+            select(m.Audit).where(
+                m.Audit.reaudit_of_id.in_(original_ids), m.Audit.deleted_at.is_(None)
+            )
+        )
     )
-    if reaudit is None:
-        return None
-    row = session.scalar(select(m.ReauditOutcome).where(m.ReauditOutcome.reaudit_id == reaudit.id))
-    if row is not None:
-        before = Grade(row.original_grade) if row.original_grade else None
-        after = Grade(row.reaudit_grade) if row.reaudit_grade else None
-    else:
-        # Re-audits closed before movements were kept (imported or demo records).
-        original = session.get(m.Audit, original_id)
-        before = standing_grade(session, original) if original else None
-        closed = reaudit.state == AuditState.CLOSED.value
-        after = standing_grade(session, reaudit) if closed else None
-    return ReauditOutcomeView(reaudit.reference, before, after, grade_movement(before, after))
+    if not reaudits:
+        return {}
+    kept = {
+        r.reaudit_id: r
+        for r in session.scalars(
+            select(m.ReauditOutcome).where(
+                m.ReauditOutcome.reaudit_id.in_([a.id for a in reaudits])
+            )
+        )
+    }
+    involved = [a.id for a in reaudits] + [a.reaudit_of_id for a in reaudits if a.reaudit_of_id]
+    moderated = dict(
+        session.execute(
+            select(m.Moderation.audit_id, m.Moderation.moderated_grade).where(
+                m.Moderation.audit_id.in_(involved), m.Moderation.section_id == m.OVERALL
+            )
+        ).all()
+    )
+    graded = dict(
+        session.execute(
+            select(m.Audit.id, m.Audit.overall_grade).where(m.Audit.id.in_(involved))
+        ).all()
+    )
+
+    def standing(audit_id: str) -> Grade | None:
+        value = moderated.get(audit_id) or graded.get(audit_id)
+        return Grade(value) if value else None
+
+    found: dict[str, ReauditOutcomeView] = {}
+    for reaudit in reaudits:
+        original_id = reaudit.reaudit_of_id
+        assert original_id is not None
+        row = kept.get(reaudit.id)
+        if row is not None:
+            before = Grade(row.original_grade) if row.original_grade else None
+            after = Grade(row.reaudit_grade) if row.reaudit_grade else None
+        else:
+            # Re-audits closed before movements were kept (imported or demo records).
+            before = standing(original_id)
+            closed = reaudit.state == AuditState.CLOSED.value
+            after = standing(reaudit.id) if closed else None
+        found[original_id] = ReauditOutcomeView(
+            reaudit.reference, before, after, grade_movement(before, after)
+        )
+    return found
