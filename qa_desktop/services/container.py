@@ -8,6 +8,9 @@ from pathlib import Path
 from qa_desktop.services.audits import AuditService
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.documents import DocumentService
+from qa_desktop.services.meetings import MeetingService
+from qa_desktop.services.moderation import ModerationService
+from qa_desktop.services.my_work import MyWorkService
 from qa_desktop.services.people import DirectoryService
 from qa_desktop.services.workspace import WorkspaceService
 from qa_desktop.store.engine import Store
@@ -21,6 +24,10 @@ class Services:
     audits: AuditService
     documents: DocumentService
     workspace: WorkspaceService
+    # issue 4
+    moderation: ModerationService
+    meetings: MeetingService
+    my_work: MyWorkService
 
     @property
     def store_path(self) -> Path | None:
@@ -38,4 +45,7 @@ def build_services(store: Store, clock: Clock) -> Services:
         audits=AuditService(store),
         documents=DocumentService(store),
         workspace=WorkspaceService(store, clock),
+        moderation=ModerationService(store, clock),
+        meetings=MeetingService(store, clock),
+        my_work=MyWorkService(store, clock),
     )

@@ -24,6 +24,7 @@ from qa_desktop.domain.published_settings import (
 )
 from qa_desktop.domain.roles import Role
 from qa_desktop.services.published import read_setting
+from qa_desktop.services.reaudits import record_reaudit_outcome
 from qa_desktop.store import models as m
 from qa_desktop.store.recorder import Recorder
 
@@ -86,7 +87,9 @@ def head_of_service_for(session: Session, audit: m.Audit) -> m.Person | None:
 def confirm_grade(
     recorder: Recorder, audit: m.Audit, confirmed: Grade | None, on: date
 ) -> m.Meeting | None:
-    """A confirmed Inadequate grade makes a reflective meeting fall due (once)."""
+    """A confirmed Inadequate grade makes a reflective meeting fall due (once); a closed
+    re-audit keeps its grade movement."""
+    record_reaudit_outcome(recorder, audit, confirmed, on)
     if confirmed is not Grade.INADEQUATE:
         return None
     session = recorder.session

@@ -28,6 +28,8 @@ from qa_desktop.services.workspace_data import Access, NewAudit, StartOptions, W
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.audit_viewer import AuditViewer
 from qa_desktop.ui.screens.audits import AuditsScreen
+from qa_desktop.ui.screens.meetings import MeetingsScreen
+from qa_desktop.ui.screens.moderation import ModerationScreen
 from qa_desktop.ui.screens.my_work import MyWorkScreen
 from qa_desktop.ui.screens.planned import PlannedScreen
 from qa_desktop.ui.screens.settings_screen import SettingsScreen
@@ -83,34 +85,13 @@ class MainWindow(QMainWindow):
         self.my_work = MyWorkScreen(services, runner, actor)
         self.audits = AuditsScreen(services, runner, actor, today)
         self.settings_screen = SettingsScreen(actor, services.store_path, log_path)
+        self.moderation = ModerationScreen(services, runner, actor)
+        self.meetings = MeetingsScreen(services, runner, actor, today)
         screens: list[tuple[str, QWidget]] = [
             (self.tr("My work"), self.my_work),
             (self.tr("Audits"), self.audits),
-            (
-                self.tr("Moderation"),
-                PlannedScreen(
-                    self.tr("Moderation"),
-                    self.tr("Moderators check that grading is consistent."),
-                    [
-                        self.tr("the queue of submitted audits selected for moderation"),
-                        self.tr("agreeing or changing each grade with a reason"),
-                        self.tr("the moderation panel view"),
-                    ],
-                ),
-            ),
-            (
-                self.tr("Meetings"),
-                PlannedScreen(
-                    self.tr("Reflective meetings"),
-                    self.tr(
-                        "Every Inadequate audit leads to a reflective meeting within 5 working days."
-                    ),
-                    [
-                        self.tr("meetings due and held, with attendees, barriers and actions"),
-                        self.tr("re-audits due six weeks after each meeting"),
-                    ],
-                ),
-            ),
+            (self.tr("Moderation"), self.moderation),
+            (self.tr("Meetings"), self.meetings),
             (
                 self.tr("Programme"),
                 PlannedScreen(
@@ -174,6 +155,8 @@ class MainWindow(QMainWindow):
         self.my_work.open_requested.connect(self.open_audit)
         self.audits.open_requested.connect(self.open_audit)
         self.my_work.counted.connect(self._show_my_work_count)
+        self.my_work.moderate_requested.connect(self._moderate)
+        self.my_work.meeting_requested.connect(self._hold_meeting)
         self.settings_screen.switch_person_requested.connect(self.switch_person_requested)
         geometry = settings.get(WINDOW_GEOMETRY)
         if geometry:
@@ -183,6 +166,8 @@ class MainWindow(QMainWindow):
         self.go_to(NAV_MY_WORK)
         self.my_work.load()
         self.audits.load()
+        self.moderation.load()
+        self.meetings.load()
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -205,6 +190,14 @@ class MainWindow(QMainWindow):
     def _show_my_work_count(self, count: int) -> None:
         label = self.tr("My work")
         self.nav.item(NAV_MY_WORK).setText(f"{label} ({count})" if count else label)
+
+    def _moderate(self, audit_id: str) -> None:
+        self.go_to(NAV_MODERATION)
+        self.moderation.open_case(audit_id)
+
+    def _hold_meeting(self, meeting_id: str) -> None:
+        self.go_to(NAV_MEETINGS)
+        self.meetings.select_meeting(meeting_id)
 
     def open_audit(self, audit_id: str) -> None:
         """The workspace for an audit this person works on; the read-only viewer otherwise."""

@@ -1,28 +1,35 @@
-"""My work: the audits the person has to do next (planned and in progress)."""
+"""My work: what is due from the person and what is overdue: audits to do, audits to
+moderate, reflective meetings to hold, re-audits due and the actions they own."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
+
+from qa_desktop.domain.moderation import SelectionReason
+from qa_desktop.services.container import Services
+from qa_desktop.services.my_work import MyWork, WorkItem, WorkKind
+from qa_desktop.services.people import Actor
+from qa_desktop.ui.labels import state_label
+from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.widgets.record_table import (
+    RECORD_ROLE,
+    Column,
+    RecordTableModel,
+    day_text,
+    record_view,
 )
 
-from qa_desktop.domain.lifecycle import AuditState
-from qa_desktop.services.audits import AuditFilter, AuditList
-from qa_desktop.services.container import Services
-from qa_desktop.services.people import Actor
-from qa_desktop.ui.runner import Runner
-from qa_desktop.ui.widgets.audit_table import ROW_ROLE, AuditTableModel
+# Data changes after which My work is read again.
+WATCHED = frozenset({"audits", "moderation", "meetings", "actions"})
 
 
 class MyWorkScreen(QWidget):
-    open_requested = Signal(str)
+    open_requested = Signal(str)  # audit id
+    moderate_requested = Signal(str)  # audit id
+    meeting_requested = Signal(str)  # meeting id
     counted = Signal(int)
+    loaded = Signal()
 
     def __init__(
         self, services: Services, runner: Runner, actor: Actor, parent: QWidget | None = None
@@ -31,56 +38,105 @@ class MyWorkScreen(QWidget):
         self._services = services
         self._runner = runner
         self._actor = actor
+        self.work: MyWork | None = None
         title = QLabel(self.tr("My work"))
         title.setObjectName("screenTitle")
         self.summary = QLabel()
+        self.summary.setObjectName("myWorkSummary")
         self.summary.setWordWrap(True)
-        self.model = AuditTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("My audits to do"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.activated.connect(self._open)
-        self.table.doubleClicked.connect(self._open)
-        later = QLabel(
-            self.tr(
-                "Still to come here: audits to moderate, reflective meetings to hold, re-audits due "
-                "and the actions you own."
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self._kinds = [
+            (WorkKind.AUDIT, self.tr("Audits to do")),
+            (WorkKind.MODERATION, self.tr("To moderate")),
+            (WorkKind.MEETING, self.tr("Meetings to hold")),
+            (WorkKind.REAUDIT, self.tr("Re-audits due")),
+            (WorkKind.ACTION, self.tr("Actions I own")),
+        ]
+        self.models: dict[WorkKind, RecordTableModel[WorkItem]] = {}
+        self.tables: dict[WorkKind, QTableView] = {}
+        for kind, label in self._kinds:
+            model: RecordTableModel[WorkItem] = RecordTableModel(
+                self._columns(kind), overdue=lambda item: item.overdue, parent=self
             )
+            table = record_view(model, label)
+            table.activated.connect(self._activate)
+            table.doubleClicked.connect(self._activate)
+            self.models[kind] = model
+            self.tables[kind] = table
+            self.tabs.addTab(table, label)
+        hint = QLabel(
+            self.tr("Overdue items are shown in bold red. Press Enter or double-click to open one.")
         )
-        later.setObjectName("plannedNotice")
-        later.setWordWrap(True)
+        hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(later)
-        runner.changed.connect(lambda what: self.load() if what == "audits" else None)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(hint)
+        runner.changed.connect(lambda what: self.load() if what in WATCHED else None)
+
+    def _columns(self, kind: WorkKind) -> list[Column[WorkItem]]:
+        due = Column(self.tr("Due"), lambda i: day_text(i.due_on))
+        late = Column(self.tr("Overdue"), lambda i: self.tr("Overdue") if i.overdue else "")
+        reference = Column(self.tr("Audit"), lambda i: i.reference)
+        case = Column(self.tr("Case"), lambda i: i.case_reference)
+        team = Column(self.tr("Team"), lambda i: i.team)
+        if kind in (WorkKind.AUDIT, WorkKind.REAUDIT):
+            what = Column(self.tr("What"), self._audit_text)
+            state = Column(self.tr("State"), lambda i: state_label(i.state) if i.state else "")
+            return [due, late, reference, case, team, what, state]
+        if kind is WorkKind.MODERATION:
+            reason = Column(self.tr("Why"), lambda i: self.tr(SelectionReason(i.description).label))
+            return [due, late, reference, case, team, reason]
+        if kind is WorkKind.MEETING:
+            return [due, late, reference, case, team]
+        return [due, late, Column(self.tr("Action"), lambda i: i.description), reference, team]
+
+    def _audit_text(self, item: WorkItem) -> str:
+        if item.kind is WorkKind.REAUDIT:
+            return self.tr("Re-audit")
+        return self.tr("Audit")
 
     def load(self) -> None:
-        flt = AuditFilter(
-            auditor_id=self._actor.id,
-            states=(AuditState.PLANNED, AuditState.IN_PROGRESS),
-        )
-        self._runner.submit(lambda: self._services.audits.list(flt), self._show)
+        actor = self._actor
+        self._runner.submit(lambda: self._services.my_work.for_person(actor), self._show)
 
-    def _show(self, listing: AuditList) -> None:
-        mine = listing.rows
-        self.model.set_rows(mine)
-        if mine:
+    def _show(self, work: MyWork) -> None:
+        self.work = work
+        lists = {
+            WorkKind.AUDIT: work.audits,
+            WorkKind.MODERATION: work.moderation,
+            WorkKind.MEETING: work.meetings,
+            WorkKind.REAUDIT: work.reaudits,
+            WorkKind.ACTION: work.actions,
+        }
+        for index, (kind, label) in enumerate(self._kinds):
+            items = lists[kind]
+            self.models[kind].set_rows(items)
+            late = sum(i.overdue for i in items)
+            text = f"{label} ({len(items)})"
+            if late:
+                text += " " + self.tr("· {late} overdue").format(late=late)
+            self.tabs.setTabText(index, text)
+        if work.count:
             self.summary.setText(
-                self.tr("You have {count} audits planned or in progress.").format(count=len(mine))
+                self.tr("{count} things are due from you; {late} of them are overdue.").format(
+                    count=work.count, late=work.overdue
+                )
             )
         else:
-            self.summary.setText(self.tr("You have no audits planned or in progress."))
-        self.counted.emit(len(mine))
+            self.summary.setText(self.tr("Nothing is due from you."))
+        self.counted.emit(work.count)
+        self.loaded.emit()
 
-    def _open(self, index: object) -> None:
-        row = self.model.data(index, ROW_ROLE)  # type: ignore[arg-type]
-        if row is not None:
-            self.open_requested.emit(row.id)
+    def _activate(self, index: QModelIndex) -> None:
+        item = index.model().data(index, RECORD_ROLE)
+        if not isinstance(item, WorkItem):
+            return
+        if item.kind is WorkKind.MODERATION:
+            self.moderate_requested.emit(item.id)
+        elif item.kind is WorkKind.MEETING:
+            self.meeting_requested.emit(item.id)
+        elif item.audit_id:
+            self.open_requested.emit(item.audit_id)

@@ -1,0 +1,199 @@
+"""My work: what is due from one person, and what is overdue: audits to do, audits to
+moderate, reflective meetings to hold, re-audits due and the actions they own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from qa_desktop.domain.audit_types import AuditType
+from qa_desktop.domain.follow_up import is_overdue
+from qa_desktop.domain.lifecycle import AuditState
+from qa_desktop.domain.roles import Capability
+from qa_desktop.services.clock import Clock, today
+from qa_desktop.services.moderation import moderation_queue
+from qa_desktop.services.people import Actor
+from qa_desktop.store import models as m
+from qa_desktop.store.engine import Store
+
+
+class WorkKind(StrEnum):
+    AUDIT = "audit"
+    MODERATION = "moderation"
+    MEETING = "meeting"
+    REAUDIT = "reaudit"
+    ACTION = "action"
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    kind: WorkKind
+    id: str  # the audit, meeting or action
+    audit_id: str | None  # the audit to open for it
+    reference: str  # the audit's reference
+    case_reference: str
+    team: str
+    state: AuditState | None  # of an audit to do
+    description: str  # what an action asks; why an audit is in moderation (a reason value)
+    due_on: date | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class MyWork:
+    on: date
+    audits: tuple[WorkItem, ...]  # planned and in progress, re-audits included
+    moderation: tuple[WorkItem, ...]
+    meetings: tuple[WorkItem, ...]
+    reaudits: tuple[WorkItem, ...]  # the re-audits among ``audits``
+    actions: tuple[WorkItem, ...]
+
+    @property
+    def count(self) -> int:
+        """How many things are due (a re-audit counts once, among the audits)."""
+        return len(self.audits) + len(self.moderation) + len(self.meetings) + len(self.actions)
+
+    @property
+    def overdue(self) -> int:
+        items = self.audits + self.moderation + self.meetings + self.actions
+        return sum(item.overdue for item in items)
+
+
+def _by_due(items: list[WorkItem]) -> tuple[WorkItem, ...]:
+    return tuple(sorted(items, key=lambda i: (i.due_on or date.max, i.reference)))
+
+
+class MyWorkService:
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+
+    def for_person(self, actor: Actor) -> MyWork:
+        on = today(self._clock)
+        with self._store.reader() as session:
+            audits = _audits(session, actor.id, on)
+            moderation = _moderation(session, actor, on)
+            meetings = _meetings(session, actor.id, on)
+            actions = _actions(session, actor.id, on)
+        return MyWork(
+            on=on,
+            audits=_by_due(audits),
+            moderation=_by_due(moderation),
+            meetings=_by_due(meetings),
+            reaudits=_by_due([a for a in audits if a.kind is WorkKind.REAUDIT]),
+            actions=_by_due(actions),
+        )
+
+
+def _audits(session: Session, person_id: str, on: date) -> list[WorkItem]:
+    rows = session.execute(
+        select(m.Audit, m.Case.reference, m.Team.name)
+        .join(m.Case, m.Audit.case_id == m.Case.id)
+        .join(m.Team, m.Case.team_id == m.Team.id)
+        .where(
+            m.Audit.auditor_id == person_id,
+            m.Audit.state.in_([AuditState.PLANNED.value, AuditState.IN_PROGRESS.value]),
+            m.Audit.deleted_at.is_(None),
+        )
+    ).all()
+    return [
+        WorkItem(
+            kind=WorkKind.REAUDIT
+            if audit.audit_type == AuditType.REAUDIT.value
+            else WorkKind.AUDIT,
+            id=audit.id,
+            audit_id=audit.id,
+            reference=audit.reference,
+            case_reference=case_ref,
+            team=team,
+            state=AuditState(audit.state),
+            description="",
+            due_on=audit.due_on,
+            overdue=is_overdue(audit.due_on, on),
+        )
+        for audit, case_ref, team in rows
+    ]
+
+
+def _moderation(session: Session, actor: Actor, on: date) -> list[WorkItem]:
+    if not actor.can(Capability.MODERATE):
+        return []
+    return [
+        WorkItem(
+            kind=WorkKind.MODERATION,
+            id=item.audit_id,
+            audit_id=item.audit_id,
+            reference=item.reference,
+            case_reference=item.case_reference,
+            team=item.team,
+            state=AuditState.IN_MODERATION,
+            description=item.reason.value,
+            due_on=item.due_on,
+            overdue=item.overdue,
+        )
+        for item in moderation_queue(session, on)
+        if item.auditor_id != actor.id
+    ]
+
+
+def _meetings(session: Session, person_id: str, on: date) -> list[WorkItem]:
+    rows = session.execute(
+        select(m.Meeting, m.Audit.reference, m.Case.reference, m.Team.name)
+        .join(m.Audit, m.Meeting.audit_id == m.Audit.id)
+        .join(m.Case, m.Audit.case_id == m.Case.id)
+        .join(m.Team, m.Case.team_id == m.Team.id)
+        .where(
+            m.Meeting.head_of_service_id == person_id,
+            m.Meeting.signed_off_at.is_(None),
+            m.Audit.deleted_at.is_(None),
+        )
+    ).all()
+    return [
+        WorkItem(
+            kind=WorkKind.MEETING,
+            id=meeting.id,
+            audit_id=meeting.audit_id,
+            reference=audit_ref,
+            case_reference=case_ref,
+            team=team,
+            state=None,
+            description="",
+            due_on=meeting.due_on,
+            overdue=is_overdue(meeting.due_on, on),
+        )
+        for meeting, audit_ref, case_ref, team in rows
+    ]
+
+
+def _actions(session: Session, person_id: str, on: date) -> list[WorkItem]:
+    rows = session.execute(
+        select(m.Action, m.Audit.id, m.Audit.reference, m.Case.reference, m.Team.name)
+        .outerjoin(m.Meeting, m.Action.meeting_id == m.Meeting.id)
+        .outerjoin(m.Audit, m.Audit.id == func.coalesce(m.Action.audit_id, m.Meeting.audit_id))
+        .outerjoin(m.Case, m.Audit.case_id == m.Case.id)
+        .outerjoin(m.Team, m.Case.team_id == m.Team.id)
+        .where(
+            m.Action.owner_id == person_id,
+            m.Action.status != "done",
+            m.Action.deleted_at.is_(None),
+        )
+    ).all()
+    return [
+        WorkItem(
+            kind=WorkKind.ACTION,
+            id=action.id,
+            audit_id=audit_id,
+            reference=audit_ref or "",
+            case_reference=case_ref or "",
+            team=team or "",
+            state=None,
+            description=action.description,
+            due_on=action.due_on,
+            overdue=is_overdue(action.due_on, on),
+        )
+        for action, audit_id, audit_ref, case_ref, team in rows
+    ]

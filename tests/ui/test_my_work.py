@@ -1,0 +1,148 @@
+"""My work driven through the window, on injected clocks: the re-audit appears in the
+auditor's My work due on the right date and turns overdue after it; the navigation counts what
+is due; moderation items lead to the moderation form."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
+
+from qa_desktop.app import Application
+from qa_desktop.domain.grades import Grade
+from qa_desktop.services.clock import fixed_clock
+from qa_desktop.services.container import build_services
+from qa_desktop.services.meetings import ActionDraft, MeetingNotes
+from qa_desktop.services.moderation import Decision
+from qa_desktop.services.my_work import WorkKind
+from qa_desktop.ui.main_window import NAV_MODERATION, NAV_MY_WORK
+from qa_desktop.ui.settings import AppSettings
+from qa_desktop.ui.widgets.record_table import OVERDUE_TEXT
+from tests.followup_helpers import cast, in_moderation, meeting_for
+
+
+def _signed_off_meeting(services, held_on: date):
+    """An Inadequate audit, confirmed, whose meeting was held on ``held_on`` and signed off."""
+    audit_id = in_moderation(services.store, services.clock, Grade.INADEQUATE)
+    people = cast(services, audit_id)
+    case = services.moderation.case(audit_id, people.moderator)
+    services.moderation.moderate(
+        audit_id, [Decision(a.section_id, a.auditor_grade) for a in case.areas], people.moderator
+    )
+    people = cast(services, audit_id)
+    meeting = meeting_for(services.store, audit_id)
+    notes = MeetingNotes(
+        held_on=held_on,
+        attendees="Head of service, auditor",
+        barriers="",
+        lived_experience="",
+        new_actions=(ActionDraft("Review the plan", people.practitioner.id, date(2026, 12, 11)),),
+    )
+    services.meetings.save(meeting.id, notes, people.head, sign_off=True)
+    return audit_id, people
+
+
+def _window_on(demo_store, moment: datetime, home: Path, actor, qtbot):
+    application = Application(
+        build_services(demo_store, fixed_clock(moment)),
+        AppSettings(home / f"settings-{moment:%Y%m%d}.ini"),
+        immediate=True,
+    )
+    application.errors.show_box = lambda message: None  # type: ignore[method-assign]
+    window = application.show_window(actor)
+    qtbot.addWidget(window)
+    return application, window
+
+
+def _texts(model, row: int) -> list[str]:
+    return [model.data(model.index(row, c)) for c in range(model.columnCount())]
+
+
+def test_the_reaudit_appears_in_the_auditors_my_work_on_the_right_date(
+    application, qtbot, demo_store, isolated_home
+) -> None:
+    services = application.services  # its clock is fixed at Friday 20 November 2026
+    audit_id, people = _signed_off_meeting(services, date(2026, 11, 20))
+
+    # The day of the meeting: the re-audit is due six weeks on, 1 January 2027.
+    window = application.show_window(people.auditor)
+    qtbot.addWidget(window)
+    my_work = window.my_work
+    reaudits = my_work.models[WorkKind.REAUDIT]
+    assert reaudits.rowCount() == 1
+    texts = _texts(reaudits, 0)
+    assert texts[0] == "01 Jan 2027" and texts[1] == ""
+    assert texts[5] == "Re-audit" and texts[6] == "Planned"
+    assert reaudits.data(reaudits.index(0, 0), Qt.ItemDataRole.ForegroundRole) is None
+    assert my_work.tabs.tabText(3) == "Re-audits due (1)"
+    reaudit = reaudits.row_at(0)
+    linked = services.audits.view(reaudit.id).record
+    assert linked.reaudit_of_reference == services.audits.view(audit_id).record.row.reference
+    assert reaudit.id in {i.id for i in my_work.models[WorkKind.AUDIT].rows()}
+    count = my_work.work.count
+    assert window.nav.item(NAV_MY_WORK).text() == f"My work ({count})"
+
+    # Still due, not overdue, on the due date itself.
+    _app, on_the_day = _window_on(
+        demo_store, datetime(2027, 1, 1, 9, tzinfo=UTC), isolated_home, people.auditor, qtbot
+    )
+    item = on_the_day.my_work.models[WorkKind.REAUDIT].row_at(0)
+    assert item.id == reaudit.id and not item.overdue
+
+    # The next working day it is overdue, marked in the list, the tab and the summary.
+    _app2, later = _window_on(
+        demo_store, datetime(2027, 1, 4, 9, tzinfo=UTC), isolated_home, people.auditor, qtbot
+    )
+    late_model = later.my_work.models[WorkKind.REAUDIT]
+    assert _texts(late_model, 0)[1] == "Overdue"
+    brush = late_model.data(late_model.index(0, 0), Qt.ItemDataRole.ForegroundRole)
+    assert isinstance(brush, QBrush) and brush.color() == OVERDUE_TEXT
+    assert "overdue" in later.my_work.tabs.tabText(3)
+    assert later.my_work.work.overdue >= 1
+    assert f"{later.my_work.work.overdue} of them are overdue" in later.my_work.summary.text()
+
+
+def test_the_practitioner_sees_the_action_they_own_from_the_meeting(application, qtbot) -> None:
+    services = application.services
+    _audit_id, people = _signed_off_meeting(services, date(2026, 11, 19))
+    window = application.show_window(people.practitioner)
+    qtbot.addWidget(window)
+    actions = window.my_work.models[WorkKind.ACTION].rows()
+    assert any(a.description == "Review the plan" for a in actions)
+    assert window.nav.item(NAV_MY_WORK).text() == f"My work ({window.my_work.work.count})"
+
+
+def test_a_moderation_item_opens_the_moderation_form(application, qtbot) -> None:
+    services = application.services
+    audit_id = in_moderation(services.store, services.clock, Grade.OUTSTANDING)
+    moderator = cast(services, audit_id).moderator
+    window = application.show_window(moderator)
+    qtbot.addWidget(window)
+    my_work = window.my_work
+    table = my_work.tables[WorkKind.MODERATION]
+    rows = my_work.models[WorkKind.MODERATION].rows()
+    row = next(i for i, r in enumerate(rows) if r.audit_id == audit_id)
+    assert _texts(my_work.models[WorkKind.MODERATION], row)[5] == "Graded Outstanding"
+    my_work.tabs.setCurrentWidget(table)
+    table.setFocus()
+    table.selectRow(row)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.stack.currentIndex() == NAV_MODERATION
+    form = window.moderation.form
+    assert form.case is not None and form.case.view.record.row.id == audit_id
+
+
+def test_my_work_refreshes_after_a_moderation(application, qtbot) -> None:
+    services = application.services
+    audit_id = in_moderation(services.store, services.clock, Grade.GOOD)
+    moderator = cast(services, audit_id).moderator
+    window = application.show_window(moderator)
+    qtbot.addWidget(window)
+    before = window.my_work.work.count
+    window.moderation.open_case(audit_id)
+    with qtbot.waitSignal(window.my_work.loaded, timeout=3000):
+        qtbot.mouseClick(window.moderation.form.record, Qt.MouseButton.LeftButton)
+    assert window.my_work.work.count == before - 1
+    assert window.nav.item(NAV_MY_WORK).text().endswith(f"({before - 1})")
