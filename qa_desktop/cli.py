@@ -75,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     audits = list_commands.add_parser("audits", help=_t("print audits"))
     audits.add_argument("--store", type=Path, required=True, help=_t("the store file"))
     audits.add_argument("--format", choices=("table", "csv"), default="table")
+
+    from qa_desktop import cli_reports  # issue 7: report and import commands
+
+    cli_reports.add_commands(commands, _Parser)
     return parser
 
 
@@ -109,6 +113,10 @@ def _run(args: argparse.Namespace) -> int:
         return _forms_check(args.paths, sys.stdout)
     if args.command == "list":
         return _list_audits(args.store, args.format, sys.stdout)
+    if args.command in ("report", "import"):
+        from qa_desktop import cli_reports
+
+        return cli_reports.run(args, sys.stdout)
     return _open_app(args)
 
 
