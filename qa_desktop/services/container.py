@@ -8,6 +8,7 @@ from pathlib import Path
 from qa_desktop.services.audits import AuditService
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.people import DirectoryService
+from qa_desktop.services.reporting import ReportingService
 from qa_desktop.store.engine import Store
 
 
@@ -17,6 +18,7 @@ class Services:
     clock: Clock
     directory: DirectoryService
     audits: AuditService
+    reporting: ReportingService
 
     @property
     def store_path(self) -> Path | None:
@@ -32,4 +34,5 @@ def build_services(store: Store, clock: Clock) -> Services:
         clock=clock,
         directory=DirectoryService(store),
         audits=AuditService(store),
+        reporting=ReportingService(store, clock),
     )

@@ -5,8 +5,10 @@ service reads the forms to name and weigh what was counted."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -31,9 +33,11 @@ from qa_desktop.domain.forms import AnswerType, FormDefinition
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.published_settings import COMPLIANCE_STANDARD, MONTHLY_TARGET
 from qa_desktop.domain.report_periods import ReportSlice, planned_for, trend_quarters
+from qa_desktop.domain.report_tables import ReportTable
 from qa_desktop.domain.roles import Capability
 from qa_desktop.domain.themes import themes
 from qa_desktop.errors import PermissionRefused, ValidationError
+from qa_desktop.reports import exports
 from qa_desktop.services.audits import AuditList
 from qa_desktop.services.clock import Clock, today
 from qa_desktop.services.forms import form_from_source
@@ -161,6 +165,16 @@ class ReportingService:
             except ValueError as exc:
                 raise ValidationError("{problem}.", problem=str(exc)) from None
         return AuditList(rows, total)
+
+    # -- exports -----------------------------------------------------------------------------
+
+    def export_csv(self, table: ReportTable, path: Path) -> Path:
+        """One table as CSV (UTF-8 with a byte-order mark, for Excel)."""
+        return _writing(path, lambda: exports.write_csv(table, path))
+
+    def export_excel(self, tables: Sequence[ReportTable], path: Path, heading: str = "") -> Path:
+        """Tables as one Excel workbook, a sheet per table."""
+        return _writing(path, lambda: exports.write_excel(tables, path, heading))
 
     # -- slices -------------------------------------------------------------------------------
 
@@ -341,6 +355,35 @@ class _Forms:
             if version.key not in newest or newest[version.key][0] < version.version:
                 newest[version.key] = (version.version, form)
         return sorted((f for _, f in newest.values()), key=lambda f: f.title)
+
+
+def _writing(path: Path, write: Callable[[], Path]) -> Path:
+    try:
+        return write()
+    except OSError as exc:
+        raise ValidationError(
+            "{path} could not be written ({reason}). Choose another folder or file name.",
+            path=str(path),
+            reason=exc.strerror or type(exc).__name__,
+        ) from None
+
+
+def describe_slice(slc: ReportSlice, options: SliceOptions) -> str:
+    """The slice in words, for headings: "County", or "Team: West Early Help; Form: ..."."""
+    org = options.organisation
+    parts: list[str] = []
+    for label, wanted, choices in (
+        ("Area", slc.area_id, org.areas),
+        ("Service", slc.service_id, org.services),
+        ("Team", slc.team_id, tuple(Choice(t.id, t.name) for t in org.teams)),
+        ("Worker", slc.worker_id, options.workers),
+        ("Form", slc.form_key, org.forms),
+        ("Audit type", slc.audit_type, options.audit_types),
+    ):
+        if wanted:
+            name = next((c.name for c in choices if c.id == wanted), wanted)
+            parts.append(f"{label}: {name}")
+    return "; ".join(parts) or "County"
 
 
 def _county_wide(slc: ReportSlice) -> bool:

@@ -26,6 +26,7 @@ from qa_desktop.services.people import Actor
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.audit_viewer import AuditViewer
 from qa_desktop.ui.screens.audits import AuditsScreen
+from qa_desktop.ui.screens.dashboard import DashboardScreen
 from qa_desktop.ui.screens.my_work import MyWorkScreen
 from qa_desktop.ui.screens.planned import PlannedScreen
 from qa_desktop.ui.screens.settings_screen import SettingsScreen
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
 
         self.my_work = MyWorkScreen(services, runner, actor)
         self.audits = AuditsScreen(services, runner, actor, today)
+        self.reports = DashboardScreen(services, runner, actor, today)
         self.settings_screen = SettingsScreen(actor, services.store_path, log_path)
         screens: list[tuple[str, QWidget]] = [
             (self.tr("My work"), self.my_work),
@@ -116,17 +118,7 @@ class MainWindow(QMainWindow):
                     ],
                 ),
             ),
-            (
-                self.tr("Reports"),
-                PlannedScreen(
-                    self.tr("Reports"),
-                    self.tr("How practice measures against the 90% standard."),
-                    [
-                        self.tr("compliance per question, grade distributions and trends"),
-                        self.tr("the quarterly QA report, CSV and Excel exports"),
-                    ],
-                ),
-            ),
+            (self.tr("Reports"), self.reports),
             (self.tr("Settings"), self.settings_screen),
         ]
         for index, (label, screen) in enumerate(screens):
@@ -167,6 +159,7 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self.my_work.open_requested.connect(self.open_audit)
         self.audits.open_requested.connect(self.open_audit)
+        self.reports.open_requested.connect(self.open_audit)
         self.my_work.counted.connect(self._show_my_work_count)
         self.settings_screen.switch_person_requested.connect(self.switch_person_requested)
         geometry = settings.get(WINDOW_GEOMETRY)
