@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -147,6 +148,7 @@ class DashboardScreen(QWidget):
         dates_row.addWidget(QLabel(self.tr("to")))
         dates_row.addWidget(self.date_to)
         self.period_stack = QStackedWidget()
+        self.period_stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         for widget in (self.month, self.quarter, dates):
             self.period_stack.addWidget(widget)
         self.area = QComboBox()
@@ -155,9 +157,13 @@ class DashboardScreen(QWidget):
         self.worker = QComboBox()
         self.form = QComboBox()
         self.audit_type = QComboBox()
+        period_row = QHBoxLayout()
+        period_row.addWidget(self.period_kind)
+        period_row.addWidget(self.period_stack, 1)
+        period_label = QLabel(self.tr("&Period:"))
+        period_label.setBuddy(self.period_kind)
         left = QFormLayout()
-        left.addRow(self.tr("&Period:"), self.period_kind)
-        left.addRow("", self.period_stack)
+        left.addRow(period_label, period_row)
         middle = QFormLayout()
         middle.addRow(self.tr("&Area:"), self.area)
         middle.addRow(self.tr("Ser&vice:"), self.service)
@@ -179,13 +185,13 @@ class DashboardScreen(QWidget):
 
         # -- headline figures ---------------------------------------------------------------
         self.fig_completed = FigureButton(self.tr("audits completed"))
-        self.fig_standard = FigureButton(self.tr("questions at the standard"))
-        self.fig_moderation = FigureButton(self.tr("moderated (coverage)"))
-        self.fig_agreement = FigureButton(self.tr("moderation agreement"))
-        self.fig_inadequate = FigureButton(self.tr("Inadequate audits"))
+        self.fig_standard = FigureButton(self.tr("questions at standard"))
+        self.fig_moderation = FigureButton(self.tr("moderated"))
+        self.fig_agreement = FigureButton(self.tr("grades agreed"))
+        self.fig_inadequate = FigureButton(self.tr("Inadequate"))
         self.fig_moved_up = FigureButton(self.tr("moved up at re-audit"))
-        self.fig_overdue = FigureButton(self.tr("overdue actions"))
-        self.fig_voice = FigureButton(self.tr("voice of the child recorded"))
+        self.fig_overdue = FigureButton(self.tr("actions overdue"))
+        self.fig_voice = FigureButton(self.tr("child's voice recorded"))
         figures = QGridLayout()
         self.figures = [
             self.fig_completed,
@@ -199,6 +205,7 @@ class DashboardScreen(QWidget):
         ]
         for index, button in enumerate(self.figures):
             figures.addWidget(button, 0, index)
+            figures.setColumnStretch(index, 1)
             button.clicked.connect(lambda _c=False, b=button: self._drill_figure(b))
 
         # -- tabs ---------------------------------------------------------------------------
@@ -229,7 +236,10 @@ class DashboardScreen(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.compliance_chart)
-        self.tabs.addTab(_split(scroll, self.compliance_table), self.tr("&Compliance"))
+        scroll.setMinimumWidth(420)
+        compliance = _split(scroll, self.compliance_table)
+        compliance.setSizes([520, 800])
+        self.tabs.addTab(compliance, self.tr("&Compliance"))
         grade_charts = QSplitter(Qt.Orientation.Vertical)
         grade_charts.addWidget(self.grade_chart)
         grade_charts.addWidget(self.trend_chart)
@@ -420,8 +430,7 @@ class DashboardScreen(QWidget):
             str(p.completed), (self.tr("Audits completed"), Drill("completed"))
         )
         self.fig_standard.set_value(
-            self.tr("{met} of {total}").format(met=dash.questions_meeting_standard, total=total)
-            + f" (≥{dash.standard:.0f}%)",
+            self.tr("{met} of {total}").format(met=dash.questions_meeting_standard, total=total),
             None,
         )
         self.fig_moderation.set_value(
@@ -604,6 +613,7 @@ def _split(first: QWidget, second: QWidget) -> QSplitter:
     splitter.addWidget(second)
     splitter.setStretchFactor(0, 1)
     splitter.setStretchFactor(1, 1)
+    splitter.setSizes([600, 600])
     return splitter
 
 

@@ -8,7 +8,7 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QChartView,
-    QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
     QHorizontalPercentBarSeries,
     QLineSeries,
     QPercentBarSeries,
@@ -45,6 +45,7 @@ class _ChartView(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setAccessibleName(title)
         self.setMinimumHeight(280)
+        self.setMinimumWidth(420)
 
     def clear(self) -> None:
         chart = self.chart()
@@ -79,7 +80,7 @@ class ComplianceChart(_ChartView):
             ok = value >= standard
             meets.append(value if ok else 0.0)
             below.append(0.0 if ok else value)
-        series = QHorizontalBarSeries()
+        series = QHorizontalStackedBarSeries()
         series.setBarWidth(0.8)
         series.append(meets)
         series.append(below)
@@ -93,6 +94,9 @@ class ComplianceChart(_ChartView):
         values.setLabelFormat("%d")
         categories = QBarCategoryAxis()
         categories.append(self.question_ids or [""])
+        small = QFont()
+        small.setPointSize(8)
+        categories.setLabelsFont(small)
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(values)
@@ -112,7 +116,7 @@ class ComplianceChart(_ChartView):
         chart.addAxis(line_y, Qt.AlignmentFlag.AlignRight)
         line.attachAxis(values)
         line.attachAxis(line_y)
-        self.setMinimumHeight(max(280, 22 * len(shown) + 120))
+        self.setMinimumHeight(max(280, 26 * len(shown) + 140))
 
     def _clicked(self, index: int) -> None:
         if 0 <= index < len(self.question_ids):
@@ -192,7 +196,7 @@ class TrendChart(_ChartView):
             series.append(bar)
         chart.addSeries(series)
         categories = QBarCategoryAxis()
-        categories.append([f"{p.quarter} (n={p.total})" for p in points] or [""])
+        categories.append([p.quarter for p in points] or [""])
         values = QValueAxis()
         values.setRange(0, 100)
         values.setLabelFormat("%d%%")
