@@ -339,5 +339,23 @@ Index(
 )
 Index("ix_meetings_due", Meeting.due_on)
 Index("ix_meetings_reaudit_due", Meeting.reaudit_due_on)
-Index("ix_actions_due", Action.due_on)
+Index(
+    "ix_actions_due",
+    Action.due_on,
+    Action.deleted_at,
+    Action.status,
+    Action.completed_on,
+    Action.audit_id,
+    Action.meeting_id,
+)
+Index(
+    "ix_audits_slice",
+    Audit.id,
+    Audit.deleted_at,
+    Audit.case_id,
+    Audit.practitioner_id,
+    Audit.form_version_id,
+    Audit.audit_type,
+)
+Index("ix_meetings_audit", Meeting.id, Meeting.audit_id)
 Index("ix_audits_due", Audit.due_on)

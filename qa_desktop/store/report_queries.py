@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -82,6 +83,14 @@ def _overall_moderation(audit: type[m.Audit] = m.Audit) -> ColumnElement[str]:
         .scalar_subquery()
     )
     return func.coalesce(moderated, audit.overall_grade)
+
+
+def _overall_join(audit: type[m.Audit] = m.Audit) -> tuple[Any, ColumnElement[str]]:
+    """An outer join to the overall moderation of ``audit`` and the confirmed grade it gives
+    (one index lookup per audit, read from the covering index ix_moderations_grades)."""
+    moderation = aliased(m.Moderation)
+    on = and_(moderation.audit_id == audit.id, moderation.section_id == m.OVERALL)
+    return (moderation, on), func.coalesce(moderation.moderated_grade, audit.overall_grade)
 
 
 def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
@@ -207,9 +216,10 @@ def overall_grade_counts(
     session: Session, period: Period, slc: ReportSlice
 ) -> list[tuple[str, str, int]]:
     """(form version id, confirmed overall grade, count)."""
-    grade = _overall_moderation()
+    join, grade = _overall_join()
     stmt = (
         select(m.Audit.form_version_id, grade, func.count())
+        .outerjoin(*join)
         .where(*completed_in(period, slc), grade.is_not(None))
         .group_by(m.Audit.form_version_id, grade)
     )
@@ -229,10 +239,11 @@ def overall_grade_trend(
         ),
         else_=literal(-1),
     )
-    grade = _overall_moderation()
+    join, grade = _overall_join()
     span = Period(periods[0].start, periods[-1].end)
     stmt = (
         select(bucket, grade, func.count())
+        .outerjoin(*join)
         .where(*completed_in(span, slc), grade.is_not(None))
         .group_by(bucket, grade)
     )
@@ -291,8 +302,8 @@ def agreement_by_auditor(
 def inadequate_counts(session: Session, period: Period, slc: ReportSlice) -> tuple[int, int, int]:
     """(Inadequate audits completed in the period, how many re-audited, how many moved up)."""
     reaudit = aliased(m.Audit)
-    original_grade = _overall_moderation()
-    reaudit_grade = _overall_moderation(reaudit)
+    original_join, original_grade = _overall_join()
+    reaudit_join, reaudit_grade = _overall_join(reaudit)
     stmt = (
         select(
             func.count(func.distinct(m.Audit.id)),
@@ -303,6 +314,8 @@ def inadequate_counts(session: Session, period: Period, slc: ReportSlice) -> tup
                 )
             ),
         )
+        .select_from(m.Audit)
+        .outerjoin(*original_join)
         .outerjoin(
             reaudit,
             and_(
@@ -312,6 +325,7 @@ def inadequate_counts(session: Session, period: Period, slc: ReportSlice) -> tup
                 reaudit.state != AuditState.CANCELLED.value,
             ),
         )
+        .outerjoin(*reaudit_join)
         .where(*completed_in(period, slc), original_grade == Grade.INADEQUATE.value)
     )
     inadequate, reaudited, moved_up = session.execute(stmt).one()

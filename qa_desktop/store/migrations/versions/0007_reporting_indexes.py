@@ -40,7 +40,16 @@ INDEXES = {
     ),
     "ix_meetings_due": ("meetings", ["due_on"]),
     "ix_meetings_reaudit_due": ("meetings", ["reaudit_due_on"]),
-    "ix_actions_due": ("actions", ["due_on"]),
+    "ix_actions_due": (
+        "actions",
+        ["due_on", "deleted_at", "status", "completed_on", "audit_id", "meeting_id"],
+    ),
+    # Follow-up figures reach an audit by its id and need only what slices look at.
+    "ix_audits_slice": (
+        "audits",
+        ["id", "deleted_at", "case_id", "practitioner_id", "form_version_id", "audit_type"],
+    ),
+    "ix_meetings_audit": ("meetings", ["id", "audit_id"]),
     "ix_audits_due": ("audits", ["due_on"]),
 }
 
