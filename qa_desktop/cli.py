@@ -79,6 +79,24 @@ def build_parser() -> argparse.ArgumentParser:
     from qa_desktop import cli_reports  # issue 7: report and import commands
 
     cli_reports.add_commands(commands, _Parser)
+
+    export = commands.add_parser("export", help=_t("write a document as PDF"))
+    export_commands = export.add_subparsers(
+        dest="export_command", metavar="DOCUMENT", parser_class=_Parser
+    )
+    export_commands.required = True
+    for name, help_text in (
+        ("audit", _t("the audit record")),
+        ("meeting", _t("the reflective meeting notes of an audit")),
+    ):
+        document = export_commands.add_parser(name, help=help_text)
+        document.add_argument("--store", type=Path, required=True, help=_t("the store file"))
+        document.add_argument(
+            "--audit", required=True, metavar="REF", help=_t("the audit reference, e.g. QA-7K2M9QF")
+        )
+        document.add_argument(
+            "-o", "--output", type=Path, required=True, metavar="FILE", help=_t("the PDF to write")
+        )
     return parser
 
 
@@ -117,6 +135,8 @@ def _run(args: argparse.Namespace) -> int:
         from qa_desktop import cli_reports
 
         return cli_reports.run(args, sys.stdout)
+    if args.command == "export":
+        return _export(args.export_command, args.store, args.audit, args.output, sys.stdout)
     return _open_app(args)
 
 
@@ -242,6 +262,26 @@ def _list_audits(path: Path, fmt: str, out: TextIO) -> int:
                 "  ".join(str(v).ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() + "\n"
             )
         out.write(_t("{count} audits\n").format(count=len(rows)))
+    return 0
+
+
+def _export(document: str, path: Path, reference: str, output: Path, out: TextIO) -> int:
+    from qa_desktop.services.documents import DocumentService
+    from qa_desktop.store.engine import open_store
+
+    store = open_store(path)
+    try:
+        documents = DocumentService(store)
+        audit_id = documents.audit_id(reference)
+        if document == "meeting":
+            written = documents.export_meeting(audit_id, output)
+        else:
+            written = documents.export_audit(audit_id, output)
+    finally:
+        store.close()
+    out.write(
+        _t("Wrote {path} ({size} KB).\n").format(path=written.path, size=written.size // 1024 or 1)
+    )
     return 0
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from qa_desktop.services.audits import AuditService
 from qa_desktop.services.clock import Clock
+from qa_desktop.services.documents import DocumentService
 from qa_desktop.services.people import DirectoryService
 from qa_desktop.services.reporting import ReportingService
 from qa_desktop.store.engine import Store
@@ -19,6 +20,7 @@ class Services:
     directory: DirectoryService
     audits: AuditService
     reporting: ReportingService
+    documents: DocumentService
 
     @property
     def store_path(self) -> Path | None:
@@ -35,4 +37,5 @@ def build_services(store: Store, clock: Clock) -> Services:
         directory=DirectoryService(store),
         audits=AuditService(store),
         reporting=ReportingService(store, clock),
+        documents=DocumentService(store),
     )

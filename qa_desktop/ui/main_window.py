@@ -195,7 +195,9 @@ class MainWindow(QMainWindow):
     def _show_audit(self, view: AuditView) -> None:
         if self.viewer is not None:
             self.viewer.close()
-        self.viewer = AuditViewer(view, self)
+        self.viewer = AuditViewer(
+            view, self, runner=self.runner, documents=self.services.documents, actor=self.actor
+        )
         self.viewer.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -7,13 +7,24 @@ import contextlib
 from html import escape
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from qa_desktop.domain.answers import Answer
 from qa_desktop.domain.forms import AnswerType, LegalStatus
 from qa_desktop.domain.grades import Grade
 from qa_desktop.services.audits import AuditView
+from qa_desktop.services.documents import DocumentService
+from qa_desktop.services.people import Actor
 from qa_desktop.ui.labels import GRADE_COLOURS, audit_type_label, grade_label, state_label
+from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.widgets.pdf_export import PdfExportBar
 
 
 def _t(text: str) -> str:
@@ -177,11 +188,25 @@ def render_audit_html(view: AuditView) -> str:
 
 
 class AuditViewer(QDialog):
-    """A read-only audit. (The editable workspace is its own screen.)"""
+    """A read-only audit. (The editable workspace is its own screen.)
 
-    def __init__(self, view: AuditView, parent: QWidget | None = None) -> None:
+    Given the runner and the document service, it also exports the audit record as PDF, and
+    the reflective meeting notes when the audit has a meeting.
+    """
+
+    def __init__(
+        self,
+        view: AuditView,
+        parent: QWidget | None = None,
+        *,
+        runner: Runner | None = None,
+        documents: DocumentService | None = None,
+        actor: Actor | None = None,
+    ) -> None:
         super().__init__(parent)
         self.view = view
+        self._documents = documents
+        self._actor = actor
         self.setWindowTitle(
             self.tr("Audit {reference} (read-only)").format(reference=view.record.row.reference)
         )
@@ -193,5 +218,48 @@ class AuditViewer(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
+        self.export_bar: PdfExportBar | None = None
+        self.export_audit: QPushButton | None = None
+        self.export_meeting: QPushButton | None = None
+        if runner is not None and documents is not None:
+            self.export_bar = PdfExportBar(runner, self)
+            layout.addWidget(self.export_bar)
+            self.export_audit = buttons.addButton(
+                self.tr("&Export PDF…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.export_audit.setToolTip(self.tr("Save the audit record as a PDF document"))
+            self.export_audit.clicked.connect(self._export_audit)
+            self.export_meeting = buttons.addButton(
+                self.tr("Export &meeting notes…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.export_meeting.setToolTip(
+                self.tr("Save the notes of the reflective meeting as a PDF document")
+            )
+            self.export_meeting.clicked.connect(self._export_meeting)
+            self.export_meeting.hide()
+            audit_id = view.record.row.id
+            runner.submit(lambda: documents.has_meeting(audit_id), self._meeting_known)
         layout.addWidget(buttons)
         self.resize(900, 700)
+
+    def _meeting_known(self, has_meeting: bool) -> None:
+        if self.export_meeting is not None:
+            self.export_meeting.setVisible(has_meeting)
+
+    def _export_audit(self) -> None:
+        documents, actor, row = self._documents, self._actor, self.view.record.row
+        assert documents is not None and self.export_bar is not None
+        self.export_bar.export(
+            self.tr("Export the audit record"),
+            self.tr("{reference} audit record.pdf").format(reference=row.reference),
+            lambda path: documents.export_audit(row.id, path, actor),
+        )
+
+    def _export_meeting(self) -> None:
+        documents, actor, row = self._documents, self._actor, self.view.record.row
+        assert documents is not None and self.export_bar is not None
+        self.export_bar.export(
+            self.tr("Export the reflective meeting notes"),
+            self.tr("{reference} meeting notes.pdf").format(reference=row.reference),
+            lambda path: documents.export_meeting(row.id, path, actor),
+        )

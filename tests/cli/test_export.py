@@ -1,0 +1,123 @@
+"""`qa-desktop export audit|meeting`: PDFs from the command line, and clear refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from qa_desktop.store import models as m
+from qa_desktop.store.engine import Store
+from tests.cli.test_cli import run
+from tests.reports.pdfread import flowing_text, pages_text
+
+
+def _reference(store: Store, *conditions: object) -> str:
+    with store.reader() as session:
+        found = session.scalar(
+            select(m.Audit.reference).where(*conditions).order_by(m.Audit.reference).limit(1)  # type: ignore[arg-type]
+        )
+    assert found is not None
+    return found
+
+
+def test_export_audit_writes_the_record(
+    capsys: pytest.CaptureFixture[str], demo_store: Store, tmp_path: Path
+) -> None:
+    reference = _reference(demo_store, m.Audit.state == "closed")
+    target = tmp_path / "record.pdf"
+    code, out, err = run(
+        capsys,
+        "export",
+        "audit",
+        "--store",
+        str(demo_store.path),
+        "--audit",
+        reference,
+        "-o",
+        str(target),
+    )
+    assert (code, err) == (0, "")
+    assert f"Wrote {target}" in out
+    text = flowing_text(target)
+    assert text.startswith("Audit record")
+    assert f"Audit {reference} State Closed" in text
+    pages = pages_text(target)
+    assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
+
+
+def test_export_meeting_writes_the_notes(
+    capsys: pytest.CaptureFixture[str], demo_store: Store, tmp_path: Path
+) -> None:
+    with demo_store.reader() as session:
+        audit_id = session.scalar(
+            select(m.Meeting.audit_id).where(m.Meeting.held_on.is_not(None)).limit(1)
+        )
+    reference = _reference(demo_store, m.Audit.id == audit_id)
+    target = tmp_path / "notes.pdf"
+    code, _, err = run(
+        capsys,
+        "export",
+        "meeting",
+        "--store",
+        str(demo_store.path),
+        "--audit",
+        reference,
+        "-o",
+        str(target),
+    )
+    assert (code, err) == (0, "")
+    text = flowing_text(target)
+    assert text.startswith(f"Reflective meeting notes After audit {reference}")
+
+
+def test_an_unknown_reference_is_refused_clearly(
+    capsys: pytest.CaptureFixture[str], demo_store: Store, tmp_path: Path
+) -> None:
+    target = tmp_path / "x.pdf"
+    code, _, err = run(
+        capsys,
+        "export",
+        "audit",
+        "--store",
+        str(demo_store.path),
+        "--audit",
+        "QA-ZZZZZZZ",
+        "-o",
+        str(target),
+    )
+    assert code == 1
+    assert "There is no audit QA-ZZZZZZZ in this store" in err
+    assert not target.exists()
+
+
+def test_an_audit_without_a_meeting_is_refused_clearly(
+    capsys: pytest.CaptureFixture[str], demo_store: Store, tmp_path: Path
+) -> None:
+    reference = _reference(demo_store, m.Audit.id.not_in(select(m.Meeting.audit_id)))
+    target = tmp_path / "x.pdf"
+    code, _, err = run(
+        capsys,
+        "export",
+        "meeting",
+        "--store",
+        str(demo_store.path),
+        "--audit",
+        reference,
+        "-o",
+        str(target),
+    )
+    assert code == 1
+    assert f"Audit {reference} has no reflective meeting" in err
+    assert not target.exists()
+
+
+def test_a_missing_argument_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], demo_store: Store
+) -> None:
+    code, _, err = run(
+        capsys, "export", "audit", "--store", str(demo_store.path), "--audit", "QA-1"
+    )
+    assert code == 2
+    assert "-o/--output" in err
