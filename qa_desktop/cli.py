@@ -77,6 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
     audits.add_argument("--store", type=Path, required=True, help=_t("the store file"))
     audits.add_argument("--format", choices=("table", "csv"), default="table")
 
+    from qa_desktop import cli_reports  # issue 7: report and import commands
+
+    cli_reports.add_commands(commands, _Parser)
+
     export = commands.add_parser("export", help=_t("write a document as PDF"))
     export_commands = export.add_subparsers(
         dest="export_command", metavar="DOCUMENT", parser_class=_Parser
@@ -128,6 +132,10 @@ def _run(args: argparse.Namespace) -> int:
         return _forms_check(args.paths, sys.stdout)
     if args.command == "list":
         return _list_audits(args.store, args.format, sys.stdout)
+    if args.command in ("report", "import"):
+        from qa_desktop import cli_reports
+
+        return cli_reports.run(args, sys.stdout)
     if args.command == "export":
         return _export(args.export_command, args.store, args.audit, args.output, sys.stdout)
     return _open_app(args)

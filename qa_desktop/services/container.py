@@ -12,6 +12,7 @@ from qa_desktop.services.meetings import MeetingService
 from qa_desktop.services.moderation import ModerationService
 from qa_desktop.services.my_work import MyWorkService
 from qa_desktop.services.people import DirectoryService
+from qa_desktop.services.reporting import ReportingService
 from qa_desktop.services.workspace import WorkspaceService
 from qa_desktop.store.engine import Store
 
@@ -22,6 +23,7 @@ class Services:
     clock: Clock
     directory: DirectoryService
     audits: AuditService
+    reporting: ReportingService
     documents: DocumentService
     workspace: WorkspaceService
     # issue 4
@@ -43,6 +45,7 @@ def build_services(store: Store, clock: Clock) -> Services:
         clock=clock,
         directory=DirectoryService(store),
         audits=AuditService(store),
+        reporting=ReportingService(store, clock),
         documents=DocumentService(store),
         workspace=WorkspaceService(store, clock),
         moderation=ModerationService(store, clock),

@@ -335,3 +335,56 @@ class ReauditOutcome(Base):
     original_grade: Mapped[str | None] = mapped_column(String(30), nullable=True)
     reaudit_grade: Mapped[str | None] = mapped_column(String(30), nullable=True)
     recorded_on: Mapped[date] = mapped_column(Date)
+
+
+# --- issue 7 ---
+# Reporting indexes (migration 0007): the dashboard's aggregates read indexes only.
+Index("ix_answers_tally", Answer.audit_id, Answer.question_id, Answer.value)
+Index(
+    "ix_audits_report",
+    Audit.completed_on,
+    Audit.state,
+    Audit.deleted_at,
+    Audit.form_version_id,
+    Audit.case_id,
+    Audit.audit_type,
+    Audit.overall_grade,
+    Audit.auditor_id,
+    Audit.practitioner_id,
+    Audit.id,
+)
+Index(
+    "ix_section_reviews_grade",
+    SectionReview.audit_id,
+    SectionReview.section_id,
+    SectionReview.grade,
+)
+Index(
+    "ix_moderations_grades",
+    Moderation.audit_id,
+    Moderation.section_id,
+    Moderation.moderated_grade,
+    Moderation.auditor_grade,
+)
+Index("ix_meetings_due", Meeting.due_on)
+Index("ix_meetings_reaudit_due", Meeting.reaudit_due_on)
+Index(
+    "ix_actions_due",
+    Action.due_on,
+    Action.deleted_at,
+    Action.status,
+    Action.completed_on,
+    Action.audit_id,
+    Action.meeting_id,
+)
+Index(
+    "ix_audits_slice",
+    Audit.id,
+    Audit.deleted_at,
+    Audit.case_id,
+    Audit.practitioner_id,
+    Audit.form_version_id,
+    Audit.audit_type,
+)
+Index("ix_meetings_audit", Meeting.id, Meeting.audit_id)
+Index("ix_audits_due", Audit.due_on)

@@ -28,6 +28,7 @@ from qa_desktop.services.workspace_data import Access, NewAudit, StartOptions, W
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.audit_viewer import AuditViewer
 from qa_desktop.ui.screens.audits import AuditsScreen
+from qa_desktop.ui.screens.dashboard import DashboardScreen
 from qa_desktop.ui.screens.meetings import MeetingsScreen
 from qa_desktop.ui.screens.moderation import ModerationScreen
 from qa_desktop.ui.screens.my_work import MyWorkScreen
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
 
         self.my_work = MyWorkScreen(services, runner, actor)
         self.audits = AuditsScreen(services, runner, actor, today)
+        self.reports = DashboardScreen(services, runner, actor, today)
         self.settings_screen = SettingsScreen(actor, services.store_path, log_path)
         self.moderation = ModerationScreen(services, runner, actor)
         self.meetings = MeetingsScreen(services, runner, actor, today)
@@ -103,17 +105,7 @@ class MainWindow(QMainWindow):
                     ],
                 ),
             ),
-            (
-                self.tr("Reports"),
-                PlannedScreen(
-                    self.tr("Reports"),
-                    self.tr("How practice measures against the 90% standard."),
-                    [
-                        self.tr("compliance per question, grade distributions and trends"),
-                        self.tr("the quarterly QA report, CSV and Excel exports"),
-                    ],
-                ),
-            ),
+            (self.tr("Reports"), self.reports),
             (self.tr("Settings"), self.settings_screen),
         ]
         for index, (label, screen) in enumerate(screens):
@@ -154,6 +146,7 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self.my_work.open_requested.connect(self.open_audit)
         self.audits.open_requested.connect(self.open_audit)
+        self.reports.open_requested.connect(self.open_audit)
         self.my_work.counted.connect(self._show_my_work_count)
         self.my_work.moderate_requested.connect(self._moderate)
         self.my_work.meeting_requested.connect(self._hold_meeting)

@@ -1,0 +1,70 @@
+"""What a report covers: a period (a month, a quarter of the UK financial year or any dates)
+and a slice of the service (county, area, service, team, worker; form; audit type)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from qa_desktop.domain.calendar import FinancialQuarter, Period
+
+AVERAGE_MONTH_DAYS = 365.25 / 12
+
+
+@dataclass(frozen=True)
+class ReportSlice:
+    """Which audits a report counts. Nothing set: the whole county."""
+
+    area_id: str | None = None
+    service_id: str | None = None
+    team_id: str | None = None
+    worker_id: str | None = None  # the practitioner whose case was audited
+    form_key: str | None = None
+    audit_type: str | None = None
+
+    @property
+    def is_county(self) -> bool:
+        return not any(
+            (
+                self.area_id,
+                self.service_id,
+                self.team_id,
+                self.worker_id,
+                self.form_key,
+                self.audit_type,
+            )
+        )
+
+
+def months_in(period: Period) -> float:
+    """How many months a period spans: whole calendar months count exactly, other ranges by
+    their length in days."""
+    start, end = period.start, period.end
+    if start.day == 1 and (end + timedelta(days=1)).day == 1:
+        after = end + timedelta(days=1)
+        return float((after.year - start.year) * 12 + after.month - start.month)
+    return period.days / AVERAGE_MONTH_DAYS
+
+
+def planned_for(period: Period, monthly_target: int) -> int:
+    """The number of audits the monthly target plans for a period."""
+    return round(monthly_target * months_in(period))
+
+
+def trend_quarters(period: Period, count: int = 4) -> list[FinancialQuarter]:
+    """The ``count`` financial quarters up to the one the period ends in, oldest first."""
+    quarter = FinancialQuarter.containing(period.end)
+    quarters = [quarter]
+    for _ in range(count - 1):
+        quarter = quarter.previous()
+        quarters.append(quarter)
+    return quarters[::-1]
+
+
+def quarter_period(label: str) -> Period:
+    """The period of a quarter written like ``2021/22-Q2`` (ValueError saying why not)."""
+    return Period.quarter(FinancialQuarter.parse(label))
+
+
+def month_period(day: date) -> Period:
+    return Period.month(day.year, day.month)

@@ -1,0 +1,404 @@
+"""Reporting: the dashboard's figures, the tables behind them and the audits behind each
+figure. The store counts (SQL aggregates, :mod:`qa_desktop.store.report_queries`); this
+service reads the forms to name and weigh what was counted."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from qa_desktop.domain.audit_types import AuditType
+from qa_desktop.domain.calendar import Period
+from qa_desktop.domain.compliance import AnswerCounts
+from qa_desktop.domain.dashboard import (
+    OVERALL,
+    ActionFigures,
+    AuditorAgreement,
+    Dashboard,
+    GradeRow,
+    InadequateFigures,
+    ModerationFigures,
+    PlanFigures,
+    QuestionCompliance,
+    TrendPoint,
+    VoiceFigures,
+)
+from qa_desktop.domain.forms import AnswerType, FormDefinition
+from qa_desktop.domain.grades import Grade
+from qa_desktop.domain.published_settings import COMPLIANCE_STANDARD, MONTHLY_TARGET
+from qa_desktop.domain.report_periods import ReportSlice, planned_for, trend_quarters
+from qa_desktop.domain.report_tables import ReportTable
+from qa_desktop.domain.roles import Capability
+from qa_desktop.domain.themes import themes
+from qa_desktop.errors import PermissionRefused, ValidationError
+from qa_desktop.reports import exports
+from qa_desktop.services.audits import AuditList
+from qa_desktop.services.clock import Clock, today
+from qa_desktop.services.forms import form_from_source
+from qa_desktop.services.people import Actor
+from qa_desktop.services.published import read_setting
+from qa_desktop.store import models as m
+from qa_desktop.store import queries
+from qa_desktop.store import report_queries as rq
+from qa_desktop.store.engine import Store
+from qa_desktop.store.queries import Choice, FilterOptions
+from qa_desktop.store.report_queries import Drill
+
+COUNTY = ReportSlice()
+
+__all__ = ["COUNTY", "Dashboard", "Drill", "ReportSlice", "ReportingService", "SliceOptions"]
+
+
+@dataclass(frozen=True)
+class SliceOptions:
+    """What a report can be sliced by."""
+
+    organisation: FilterOptions
+    workers: tuple[Choice, ...]
+    audit_types: tuple[Choice, ...]  # id is the stored value
+
+
+class ReportingService:
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+
+    # -- the dashboard ------------------------------------------------------------------------
+
+    def dashboard(
+        self, period: Period, slc: ReportSlice = COUNTY, actor: Actor | None = None
+    ) -> Dashboard:
+        """Every figure of the dashboard for a period and a slice (compared with the period of
+        the same length just before)."""
+        _may_report(actor)
+        day = today(self._clock)
+        previous = period.previous()
+        with self._store.reader() as session:
+            standard = read_setting(session, COMPLIANCE_STANDARD)
+            target = read_setting(session, MONTHLY_TARGET)
+            forms = _Forms(session)
+            compliance = self._compliance(session, forms, period, previous, slc)
+            grades = self._grades(session, forms, period, slc)
+            trend = self._trend(session, period, slc)
+            completed, due, due_completed = rq.plan_counts(session, period, slc)
+            agreement = rq.agreement_by_auditor(session, period, slc)
+            inadequate, reaudited, moved_up = rq.inadequate_counts(session, period, slc)
+            meetings = rq.meeting_counts(session, period, slc, day)
+            reaudits = rq.reaudit_counts(session, period, slc, day)
+            actions = rq.action_counts(session, period, slc, day)
+            voice_completed, voice_recorded = rq.voice_counts(session, period, slc)
+            comments = rq.even_better_if_texts(session, period, slc)
+        return Dashboard(
+            period=period,
+            previous_period=previous,
+            slice=slc,
+            standard=standard,
+            compliance=compliance,
+            grades=grades,
+            trend=trend,
+            plan=PlanFigures(
+                target=planned_for(period, target) if _county_wide(slc) else 0,
+                completed=completed,
+                due=due,
+                due_completed=due_completed,
+            ),
+            moderation=ModerationFigures(
+                completed=completed,
+                moderated=sum(a.moderated for a in agreement),
+                by_auditor=tuple(
+                    AuditorAgreement(
+                        a.auditor_id,
+                        a.auditor,
+                        a.moderated,
+                        a.overall_agreed,
+                        a.area_decisions,
+                        a.area_agreed,
+                    )
+                    for a in agreement
+                ),
+            ),
+            inadequate=InadequateFigures(inadequate, reaudited, moved_up, *meetings, *reaudits),
+            actions=ActionFigures(*actions),
+            voice=VoiceFigures(voice_completed, voice_recorded),
+            themes=tuple(themes(comments)),
+        )
+
+    def compliance(
+        self, period: Period, slc: ReportSlice = COUNTY, actor: Actor | None = None
+    ) -> tuple[QuestionCompliance, ...]:
+        _may_report(actor)
+        with self._store.reader() as session:
+            return self._compliance(session, _Forms(session), period, period.previous(), slc)
+
+    def grades(
+        self, period: Period, slc: ReportSlice = COUNTY, actor: Actor | None = None
+    ) -> tuple[GradeRow, ...]:
+        _may_report(actor)
+        with self._store.reader() as session:
+            return self._grades(session, _Forms(session), period, slc)
+
+    def standard(self) -> float:
+        with self._store.reader() as session:
+            return read_setting(session, COMPLIANCE_STANDARD)
+
+    def audits_behind(
+        self,
+        period: Period,
+        slc: ReportSlice,
+        drill: Drill,
+        actor: Actor | None = None,
+        limit: int = 5000,
+    ) -> AuditList:
+        """The audits a figure counts (the newest ``limit`` of them, and how many in all)."""
+        _may_report(actor)
+        with self._store.reader() as session:
+            try:
+                rows, total = rq.drill_audits(
+                    session, period, slc, drill, today(self._clock), limit
+                )
+            except ValueError as exc:
+                raise ValidationError("{problem}.", problem=str(exc)) from None
+        return AuditList(rows, total)
+
+    # -- exports -----------------------------------------------------------------------------
+
+    def export_csv(self, table: ReportTable, path: Path) -> Path:
+        """One table as CSV (UTF-8 with a byte-order mark, for Excel)."""
+        return _writing(path, lambda: exports.write_csv(table, path))
+
+    def export_excel(self, tables: Sequence[ReportTable], path: Path, heading: str = "") -> Path:
+        """Tables as one Excel workbook, a sheet per table."""
+        return _writing(path, lambda: exports.write_excel(tables, path, heading))
+
+    # -- slices -------------------------------------------------------------------------------
+
+    def slice_options(self) -> SliceOptions:
+        with self._store.reader() as session:
+            organisation = queries.filter_options(session)
+            workers = tuple(
+                Choice(pid, name)
+                for pid, name in session.execute(
+                    select(m.Person.id, m.Person.name)
+                    .where(m.Person.id.in_(select(m.Audit.practitioner_id)))
+                    .order_by(m.Person.name)
+                )
+            )
+        return SliceOptions(
+            organisation, workers, tuple(Choice(t.value, t.label) for t in AuditType)
+        )
+
+    def slice_named(
+        self,
+        *,
+        team: str | None = None,
+        service: str | None = None,
+        area: str | None = None,
+        form: str | None = None,
+    ) -> ReportSlice:
+        """A slice from names as people type them (the command line); ValidationError naming
+        what is not known."""
+        options = self.slice_options().organisation
+
+        def find(kind: str, name: str | None, choices: tuple[Choice, ...]) -> str | None:
+            if name is None:
+                return None
+            wanted = name.strip().lower()
+            for choice in choices:
+                if choice.name.lower() == wanted or choice.id.lower() == wanted:
+                    return choice.id
+            raise ValidationError(
+                "There is no {kind} called '{name}' in this store.", kind=kind, name=name
+            )
+
+        teams = tuple(Choice(t.id, t.name) for t in options.teams)
+        return ReportSlice(
+            team_id=find("team", team, teams),
+            service_id=find("service", service, options.services),
+            area_id=find("area", area, options.areas),
+            form_key=find("form", form, options.forms),
+        )
+
+    # -- parts --------------------------------------------------------------------------------
+
+    def _compliance(
+        self,
+        session: Session,
+        forms: _Forms,
+        period: Period,
+        previous: Period,
+        slc: ReportSlice,
+    ) -> tuple[QuestionCompliance, ...]:
+        tallies = rq.answer_tallies(session, period, previous, slc)
+        per_version = rq.audits_per_version(session, period, slc)
+        forms.load({t.form_version_id for t in tallies} | set(per_version))
+        # Counts per question id and per form (each form weighs Partly by its own rule).
+        current: dict[str, dict[str, AnswerCounts]] = defaultdict(dict)
+        before: dict[str, dict[str, AnswerCounts]] = defaultdict(dict)
+        answered_by_form: dict[str, int] = defaultdict(int)
+        for tally in tallies:
+            form_key = forms.key_of(tally.form_version_id)
+            for target, counts in ((current, tally.current), (before, tally.previous)):
+                per_form = target[tally.question_id]
+                per_form[form_key] = per_form.get(form_key, AnswerCounts()) + AnswerCounts(*counts)
+            answered_by_form[form_key] += sum(tally.current)
+        asked: dict[str, int] = defaultdict(int)
+        for version_id, count in per_version.items():
+            for question in forms.form(version_id).questions():
+                asked[question.id] += count
+        newest = {f.key: f for f in forms.newest_first_by_title()}
+        # The form with most answers names the sections and questions; others add theirs.
+        ordered = sorted(newest.values(), key=lambda f: (-answered_by_form[f.key], f.title))
+        rows: list[QuestionCompliance] = []
+        seen: set[str] = set()
+        for form in ordered:
+            for section in form.sections:
+                for question in section.questions:
+                    qid = question.id
+                    if (
+                        question.answer_type is not AnswerType.YES_NO
+                        or qid in seen
+                        or (qid not in current and qid not in asked)
+                    ):
+                        continue
+                    seen.add(qid)
+                    now = current.get(qid, {})
+                    then = before.get(qid, {})
+                    asking = [f for f in ordered if f.key in now or f.key in then] or [form]
+                    rows.append(
+                        QuestionCompliance(
+                            question_id=qid,
+                            section_id=section.id,
+                            section_title=section.title,
+                            text=" ".join(question.text.split()),
+                            key=question.key,
+                            forms=tuple(f.title for f in asking),
+                            current=tuple(
+                                (newest[k].partly_counts, c) for k, c in sorted(now.items())
+                            ),
+                            before=tuple(
+                                (newest[k].partly_counts, c) for k, c in sorted(then.items())
+                            ),
+                            unanswered=max(
+                                0, asked.get(qid, 0) - sum(c.answered for c in now.values())
+                            ),
+                        )
+                    )
+        return tuple(rows)
+
+    def _grades(
+        self, session: Session, forms: _Forms, period: Period, slc: ReportSlice
+    ) -> tuple[GradeRow, ...]:
+        sections = rq.section_grade_counts(session, period, slc)
+        overall = rq.overall_grade_counts(session, period, slc)
+        forms.load({row[0] for row in sections} | {row[0] for row in overall})
+        counts: dict[tuple[str, str], dict[Grade, int]] = defaultdict(dict)
+        for version_id, section_id, grade, count in sections:
+            key = (forms.key_of(version_id), section_id)
+            counts[key][Grade(grade)] = counts[key].get(Grade(grade), 0) + count
+        for version_id, grade, count in overall:
+            key = (forms.key_of(version_id), OVERALL)
+            counts[key][Grade(grade)] = counts[key].get(Grade(grade), 0) + count
+        rows: list[GradeRow] = []
+        for form in forms.newest_first_by_title():
+            for section in form.graded_sections():
+                if (form.key, section.id) in counts:
+                    rows.append(
+                        GradeRow(
+                            form.key, section.id, section.title, counts[(form.key, section.id)]
+                        )
+                    )
+            if (form.key, OVERALL) in counts:
+                rows.append(GradeRow(form.key, OVERALL, "Overall", counts[(form.key, OVERALL)]))
+        return tuple(rows)
+
+    def _trend(self, session: Session, period: Period, slc: ReportSlice) -> tuple[TrendPoint, ...]:
+        quarters = trend_quarters(period)
+        periods = [Period.quarter(q) for q in quarters]
+        counts: dict[int, dict[Grade, int]] = defaultdict(dict)
+        for index, grade, count in rq.overall_grade_trend(session, periods, slc):
+            counts[index][Grade(grade)] = counts[index].get(Grade(grade), 0) + count
+        return tuple(
+            TrendPoint(q.label, p, counts.get(i, {}))
+            for i, (q, p) in enumerate(zip(quarters, periods, strict=True))
+        )
+
+
+class _Forms:
+    """The form versions a report met, read once from their stored sources."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._versions: dict[str, tuple[rq.FormVersionSource, FormDefinition]] = {}
+
+    def load(self, ids: set[str]) -> None:
+        missing = [i for i in ids if i not in self._versions]
+        for version in rq.form_versions(self._session, missing):
+            form = form_from_source(version.source, f"{version.title} v{version.version}")
+            self._versions[version.id] = (version, form)
+
+    def form(self, version_id: str) -> FormDefinition:
+        return self._versions[version_id][1]
+
+    def key_of(self, version_id: str) -> str:
+        return self._versions[version_id][0].key
+
+    def newest_first_by_title(self) -> list[FormDefinition]:
+        """The newest version met of each form, ordered by title."""
+        newest: dict[str, tuple[int, FormDefinition]] = {}
+        for version, form in self._versions.values():
+            if version.key not in newest or newest[version.key][0] < version.version:
+                newest[version.key] = (version.version, form)
+        return sorted((f for _, f in newest.values()), key=lambda f: f.title)
+
+
+def _writing(path: Path, write: Callable[[], Path]) -> Path:
+    try:
+        return write()
+    except OSError as exc:
+        raise ValidationError(
+            "{path} could not be written ({reason}). Choose another folder or file name.",
+            path=str(path),
+            reason=exc.strerror or type(exc).__name__,
+        ) from None
+
+
+def describe_slice(slc: ReportSlice, options: SliceOptions) -> str:
+    """The slice in words, for headings: "County", or "Team: West Early Help; Form: ..."."""
+    org = options.organisation
+    parts: list[str] = []
+    for label, wanted, choices in (
+        ("Area", slc.area_id, org.areas),
+        ("Service", slc.service_id, org.services),
+        ("Team", slc.team_id, tuple(Choice(t.id, t.name) for t in org.teams)),
+        ("Worker", slc.worker_id, options.workers),
+        ("Form", slc.form_key, org.forms),
+        ("Audit type", slc.audit_type, options.audit_types),
+    ):
+        if wanted:
+            name = next((c.name for c in choices if c.id == wanted), wanted)
+            parts.append(f"{label}: {name}")
+    return "; ".join(parts) or "County"
+
+
+def _county_wide(slc: ReportSlice) -> bool:
+    """The monthly target is set for the whole county's programme of routine audits."""
+    return not any((slc.area_id, slc.service_id, slc.team_id, slc.worker_id))
+
+
+def _may_report(actor: Actor | None) -> None:
+    if actor is not None and not actor.can(Capability.REPORT):
+        raise PermissionRefused("Only managers and the QA team can see reports.")
+
+
+def period_label(period: Period) -> str:
+    return f"{period.start:%d %b %Y} to {period.end:%d %b %Y}"
+
+
+def iso(day: date | None) -> str:
+    return day.isoformat() if day else ""

@@ -1,0 +1,64 @@
+"""Indexes for reporting: the dashboard's aggregates read indexes only (no table lookups),
+and follow-up figures find meetings and actions by their due dates.
+
+Revision ID: 0007
+Revises: 0001
+Create Date: 2026-11-22
+"""
+
+from alembic import op
+
+
+revision = "0007"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+INDEXES = {
+    # Compliance: every answer of the audits in a period, read from the index alone.
+    "ix_answers_tally": ("answers", ["audit_id", "question_id", "value"]),
+    # The audits of a period, with what slices and grades need, from the index alone.
+    "ix_audits_report": (
+        "audits",
+        [
+            "completed_on",
+            "state",
+            "deleted_at",
+            "form_version_id",
+            "case_id",
+            "audit_type",
+            "overall_grade",
+            "auditor_id",
+            "practitioner_id",
+            "id",
+        ],
+    ),
+    "ix_section_reviews_grade": ("section_reviews", ["audit_id", "section_id", "grade"]),
+    "ix_moderations_grades": (
+        "moderations",
+        ["audit_id", "section_id", "moderated_grade", "auditor_grade"],
+    ),
+    "ix_meetings_due": ("meetings", ["due_on"]),
+    "ix_meetings_reaudit_due": ("meetings", ["reaudit_due_on"]),
+    "ix_actions_due": (
+        "actions",
+        ["due_on", "deleted_at", "status", "completed_on", "audit_id", "meeting_id"],
+    ),
+    # Follow-up figures reach an audit by its id and need only what slices look at.
+    "ix_audits_slice": (
+        "audits",
+        ["id", "deleted_at", "case_id", "practitioner_id", "form_version_id", "audit_type"],
+    ),
+    "ix_meetings_audit": ("meetings", ["id", "audit_id"]),
+    "ix_audits_due": ("audits", ["due_on"]),
+}
+
+
+def upgrade() -> None:
+    for name, (table, columns) in INDEXES.items():
+        op.create_index(name, table, columns)
+
+
+def downgrade() -> None:
+    for name, (table, _columns) in INDEXES.items():
+        op.drop_index(name, table_name=table)
