@@ -75,7 +75,44 @@ def build_parser() -> argparse.ArgumentParser:
     audits = list_commands.add_parser("audits", help=_t("print audits"))
     audits.add_argument("--store", type=Path, required=True, help=_t("the store file"))
     audits.add_argument("--format", choices=("table", "csv"), default="table")
+    _add_programme_commands(commands)
     return parser
+
+
+def _add_programme_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """``import cases`` and ``plan month`` (the audit programme)."""
+    importing = commands.add_parser("import", help=_t("import records into a store"))
+    import_commands = importing.add_subparsers(
+        dest="import_command", metavar="WHAT", parser_class=_Parser
+    )
+    import_commands.required = True
+    cases = import_commands.add_parser(
+        "cases", help=_t("import the open cases from the case-recording system's CSV export")
+    )
+    cases.add_argument("--store", type=Path, required=True, help=_t("the store file"))
+    cases.add_argument(
+        "file",
+        type=Path,
+        help=_t("the CSV file: case_ref, initials, age, legal_status, team, practitioner"),
+    )
+    planning = commands.add_parser("plan", help=_t("plan the audit programme"))
+    plan_commands = planning.add_subparsers(
+        dest="plan_command", metavar="WHAT", parser_class=_Parser
+    )
+    plan_commands.required = True
+    month = plan_commands.add_parser(
+        "month", help=_t("sample and assign a month's audits; prints the plan as CSV")
+    )
+    month.add_argument("--store", type=Path, required=True, help=_t("the store file"))
+    month.add_argument("--month", required=True, help=_t("the month, YYYY-MM"))
+    month.add_argument("--target", type=int, required=True, help=_t("how many audits"))
+    month.add_argument("--seed", type=int, required=True, help=_t("random seed"))
+    month.add_argument(
+        "--exclude-months",
+        type=int,
+        default=6,
+        help=_t("leave out cases audited in this many months before (default 6)"),
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -109,6 +146,12 @@ def _run(args: argparse.Namespace) -> int:
         return _forms_check(args.paths, sys.stdout)
     if args.command == "list":
         return _list_audits(args.store, args.format, sys.stdout)
+    if args.command == "import":
+        return _import_cases(args.store, args.file, sys.stdout)
+    if args.command == "plan":
+        return _plan_month(
+            args.store, args.month, args.target, args.seed, args.exclude_months, sys.stdout
+        )
     return _open_app(args)
 
 
@@ -234,6 +277,52 @@ def _list_audits(path: Path, fmt: str, out: TextIO) -> int:
                 "  ".join(str(v).ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() + "\n"
             )
         out.write(_t("{count} audits\n").format(count=len(rows)))
+    return 0
+
+
+def _import_cases(store_path: Path, file: Path, out: TextIO) -> int:
+    from qa_desktop.services.case_import import CaseImportService
+    from qa_desktop.services.clock import system_clock
+    from qa_desktop.store.engine import open_store
+
+    store = open_store(store_path)
+    try:
+        summary = CaseImportService(store, system_clock).import_file(file)
+    finally:
+        store.close()
+    out.write(
+        _t(
+            "Imported {listed} cases from {file}: {added} new, {updated} updated, "
+            "{unchanged} unchanged; {closed} no longer listed and closed.\n"
+        ).format(
+            listed=summary.listed,
+            file=file,
+            added=summary.added,
+            updated=summary.updated,
+            unchanged=summary.unchanged,
+            closed=summary.closed,
+        )
+    )
+    return 0
+
+
+def _plan_month(
+    store_path: Path, month: str, target: int, seed: int, exclude_months: int, out: TextIO
+) -> int:
+    from qa_desktop.services.clock import system_clock
+    from qa_desktop.services.programme import PlanRequest, ProgrammeService, plan_rows
+    from qa_desktop.store.engine import open_store
+
+    store = open_store(store_path)
+    try:
+        plan = ProgrammeService(store, system_clock).plan(
+            PlanRequest(month, target, seed, exclude_months)
+        )
+    finally:
+        store.close()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(("case_ref", "team", "service", "auditor", "due_on"))
+    writer.writerows(plan_rows(plan))
     return 0
 
 

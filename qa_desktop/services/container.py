@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qa_desktop.services.audits import AuditService
+from qa_desktop.services.case_import import CaseImportService
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.people import DirectoryService
+from qa_desktop.services.programme import ProgrammeService
 from qa_desktop.store.engine import Store
 
 
@@ -17,6 +19,8 @@ class Services:
     clock: Clock
     directory: DirectoryService
     audits: AuditService
+    programme: ProgrammeService
+    case_import: CaseImportService
 
     @property
     def store_path(self) -> Path | None:
@@ -32,4 +36,6 @@ def build_services(store: Store, clock: Clock) -> Services:
         clock=clock,
         directory=DirectoryService(store),
         audits=AuditService(store),
+        programme=ProgrammeService(store, clock),
+        case_import=CaseImportService(store, clock),
     )

@@ -306,3 +306,90 @@ class OutboxChange(Base):
     field: Mapped[str | None] = mapped_column(String(60), nullable=True)
     value: Mapped[str | None] = mapped_column(Text, nullable=True)
     base_value: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+# --- issue 8 ---
+# The audit programme: monthly plans, auditor capacity, family feedback, dip samples.
+
+
+class AuditorCapacity(Base):
+    """How many audits an auditor can take on in a month (absent: the programme default)."""
+
+    __tablename__ = "auditor_capacities"
+    id: Mapped[str] = _id()
+    person_id: Mapped[str] = mapped_column(String(36), ForeignKey("people.id"), unique=True)
+    per_month: Mapped[int] = mapped_column(Integer)
+
+
+class MonthlyPlan(Base):
+    """One month of the learning cycle: the target, and how the sample was drawn."""
+
+    __tablename__ = "monthly_plans"
+    id: Mapped[str] = _id()
+    month: Mapped[str] = mapped_column(String(7), unique=True)  # YYYY-MM
+    target: Mapped[int] = mapped_column(Integer)
+    seed: Mapped[int] = mapped_column(Integer)
+    exclude_months: Mapped[int] = mapped_column(Integer)
+    created_by_id: Mapped[str | None] = _fk("people.id", nullable=True, index=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class PlanItem(Base):
+    """A planned audit that belongs to a monthly plan."""
+
+    __tablename__ = "plan_items"
+    __table_args__ = (UniqueConstraint("plan_id", "audit_id"),)
+    id: Mapped[str] = _id()
+    plan_id: Mapped[str] = _fk("monthly_plans.id")
+    audit_id: Mapped[str] = _fk("audits.id")
+
+
+class FamilyFeedback(Base):
+    """A family's own view of the work, collected by someone other than the allocated worker."""
+
+    __tablename__ = "family_feedback"
+    id: Mapped[str] = _id()
+    audit_id: Mapped[str] = _fk("audits.id")
+    form_version_id: Mapped[str] = _fk("form_versions.id", index=False)
+    respondent: Mapped[str] = mapped_column(String(20))  # adult, child
+    recorded_by_id: Mapped[str] = _fk("people.id", index=False)
+    consent_given: Mapped[bool] = mapped_column(Boolean)
+    consent_note: Mapped[str] = mapped_column(Text, default="")
+    method: Mapped[str] = mapped_column(String(20), default="phone")
+    recorded_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class FeedbackAnswer(Base):
+    __tablename__ = "feedback_answers"
+    __table_args__ = (UniqueConstraint("feedback_id", "question_id"),)
+    id: Mapped[str] = _id()
+    feedback_id: Mapped[str] = _fk("family_feedback.id", index=False)
+    question_id: Mapped[str] = mapped_column(String(32))
+    value: Mapped[str | None] = mapped_column(Text, nullable=True)
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+
+class DipSample(Base):
+    """One or two questions checked across many cases; each case is an audit of type
+    dip_sample whose answers sit in ``answers`` like any other audit's."""
+
+    __tablename__ = "dip_samples"
+    id: Mapped[str] = _id()
+    title: Mapped[str] = mapped_column(String(200))
+    form_version_id: Mapped[str] = _fk("form_versions.id", index=False)
+    question_ids: Mapped[str] = mapped_column(String(200))  # comma-separated, in order
+    auditor_id: Mapped[str] = _fk("people.id", index=False)
+    created_on: Mapped[date] = mapped_column(Date)
+    finished_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class DipSampleCase(Base):
+    __tablename__ = "dip_sample_cases"
+    __table_args__ = (UniqueConstraint("dip_sample_id", "audit_id"),)
+    id: Mapped[str] = _id()
+    dip_sample_id: Mapped[str] = _fk("dip_samples.id")
+    audit_id: Mapped[str] = _fk("audits.id", index=False)
+    position: Mapped[int] = mapped_column(Integer)
