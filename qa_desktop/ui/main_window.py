@@ -28,6 +28,7 @@ from qa_desktop.ui.screens.audit_viewer import AuditViewer
 from qa_desktop.ui.screens.audits import AuditsScreen
 from qa_desktop.ui.screens.my_work import MyWorkScreen
 from qa_desktop.ui.screens.planned import PlannedScreen
+from qa_desktop.ui.screens.programme import ProgrammeScreen
 from qa_desktop.ui.screens.settings_screen import SettingsScreen
 from qa_desktop.ui.settings import WINDOW_GEOMETRY, AppSettings
 
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
 
         self.my_work = MyWorkScreen(services, runner, actor)
         self.audits = AuditsScreen(services, runner, actor, today)
+        self.programme = ProgrammeScreen(services, runner, actor, today)
         self.settings_screen = SettingsScreen(actor, services.store_path, log_path)
         screens: list[tuple[str, QWidget]] = [
             (self.tr("My work"), self.my_work),
@@ -105,17 +107,7 @@ class MainWindow(QMainWindow):
                     ],
                 ),
             ),
-            (
-                self.tr("Programme"),
-                PlannedScreen(
-                    self.tr("Audit programme"),
-                    self.tr("The QA team plans what gets audited."),
-                    [
-                        self.tr("the monthly cycle: case list import, sampling and assignment"),
-                        self.tr("thematic audits, dip samples and Back to the Floor visits"),
-                    ],
-                ),
-            ),
+            (self.tr("Programme"), self.programme),
             (
                 self.tr("Reports"),
                 PlannedScreen(

@@ -1,0 +1,51 @@
+"""The audit programme: monthly cycle, dip samples, Back to the Floor, thematic audits and
+forms, one tab each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from qa_desktop.services.container import Services
+from qa_desktop.services.people import Actor
+from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.screens.planned import PlannedScreen
+from qa_desktop.ui.screens.programme.monthly_cycle import MonthlyCycleTab
+
+
+class ProgrammeScreen(QWidget):
+    def __init__(
+        self,
+        services: Services,
+        runner: Runner,
+        actor: Actor,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("programmeScreen")
+        title = QLabel(self.tr("Audit programme"))
+        title.setObjectName("screenTitle")
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Parts of the audit programme"))
+        self.monthly = MonthlyCycleTab(services, runner, actor, today)
+        self.tabs.addTab(self.monthly, self.tr("Monthly cycle"))
+        for label, purpose in (
+            (self.tr("Dip samples"), self.tr("One or two questions across many cases.")),
+            (
+                self.tr("Back to the Floor"),
+                self.tr("A yearly schedule in which every team is visited once."),
+            ),
+            (
+                self.tr("Thematic audits"),
+                self.tr("Terms of reference, a form for the theme, findings and actions."),
+            ),
+            (self.tr("Forms"), self.tr("Edit a form's questions; saving makes a new version.")),
+        ):
+            self.tabs.addTab(PlannedScreen(label, purpose, []), label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.tabs, 1)
+        self.monthly.load()
