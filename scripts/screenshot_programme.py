@@ -32,6 +32,8 @@ def main() -> int:
     parser.add_argument("--tab", type=int, default=0)
     parser.add_argument("--plan", default="")
     parser.add_argument("--role", default="qa_officer")
+    parser.add_argument("--feedback", default="", help="open the feedback dialog on this audit")
+    parser.add_argument("--child", action="store_true")
     args = parser.parse_args()
     qt_app = _qapplication()
     services = build_services(open_store(args.store), system_clock)
@@ -46,9 +48,19 @@ def main() -> int:
         window.programme.monthly.month.setText(args.plan)
         window.programme.monthly.plan_month()
 
+    target = window
+    if args.feedback:
+        tab = window.programme.feedback
+        tab.reference.setText(args.feedback)
+        tab.open_dialog()
+        assert tab.dialog is not None
+        target = tab.dialog
+        tab.dialog.consent.setChecked(True)
+        tab.dialog.child.setChecked(args.child)
+
     def shoot() -> None:
         QApplication.processEvents()
-        window.grab().save(str(args.out))
+        target.grab().save(str(args.out))
         qt_app.quit()
 
     QTimer.singleShot(800, shoot)

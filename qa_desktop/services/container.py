@@ -8,6 +8,7 @@ from pathlib import Path
 from qa_desktop.services.audits import AuditService
 from qa_desktop.services.case_import import CaseImportService
 from qa_desktop.services.clock import Clock
+from qa_desktop.services.feedback import FeedbackService
 from qa_desktop.services.people import DirectoryService
 from qa_desktop.services.programme import ProgrammeService
 from qa_desktop.store.engine import Store
@@ -21,6 +22,7 @@ class Services:
     audits: AuditService
     programme: ProgrammeService
     case_import: CaseImportService
+    feedback: FeedbackService
 
     @property
     def store_path(self) -> Path | None:
@@ -38,4 +40,5 @@ def build_services(store: Store, clock: Clock) -> Services:
         audits=AuditService(store),
         programme=ProgrammeService(store, clock),
         case_import=CaseImportService(store, clock),
+        feedback=FeedbackService(store, clock),
     )

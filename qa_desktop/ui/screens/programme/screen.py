@@ -12,6 +12,7 @@ from qa_desktop.services.container import Services
 from qa_desktop.services.people import Actor
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.planned import PlannedScreen
+from qa_desktop.ui.screens.programme.family_feedback import FamilyFeedbackTab
 from qa_desktop.ui.screens.programme.monthly_cycle import MonthlyCycleTab
 
 
@@ -32,6 +33,8 @@ class ProgrammeScreen(QWidget):
         self.tabs.setAccessibleName(self.tr("Parts of the audit programme"))
         self.monthly = MonthlyCycleTab(services, runner, actor, today)
         self.tabs.addTab(self.monthly, self.tr("Monthly cycle"))
+        self.feedback = FamilyFeedbackTab(services, runner, actor, today)
+        self.tabs.addTab(self.feedback, self.tr("Family feedback"))
         for label, purpose in (
             (self.tr("Dip samples"), self.tr("One or two questions across many cases.")),
             (
@@ -49,3 +52,4 @@ class ProgrammeScreen(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)
         self.monthly.load()
+        self.feedback.load()
