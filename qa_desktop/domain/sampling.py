@@ -111,13 +111,20 @@ def draw_sample(
         raise ValidationError("The month's target must be at least 1.")
     pool = eligible(candidates, month_start, exclude_months)
     if target > len(pool):
+        if exclude_months:
+            raise SampleTooLarge(
+                "The sample of {target} is larger than the {count} open cases that can be "
+                "sampled (cases audited in the last {months} months are left out). Lower the "
+                "target or import an up-to-date case list; nothing has been planned.",
+                target=target,
+                count=len(pool),
+                months=exclude_months,
+            )
         raise SampleTooLarge(
-            "The sample of {target} is larger than the {count} open cases that can be sampled "
-            "(cases audited in the last {months} months are left out). Lower the target or "
-            "import an up-to-date case list; nothing has been planned.",
+            "The sample of {target} is larger than the {count} open cases there are. Lower "
+            "the number of cases; nothing has been made.",
             target=target,
             count=len(pool),
-            months=exclude_months,
         )
     rng = random.Random(seed)
     by_service: dict[str, dict[str, list[Candidate]]] = defaultdict(lambda: defaultdict(list))

@@ -8,6 +8,7 @@ from pathlib import Path
 from qa_desktop.services.audits import AuditService
 from qa_desktop.services.case_import import CaseImportService
 from qa_desktop.services.clock import Clock
+from qa_desktop.services.dip_sample import DipSampleService
 from qa_desktop.services.feedback import FeedbackService
 from qa_desktop.services.people import DirectoryService
 from qa_desktop.services.programme import ProgrammeService
@@ -23,6 +24,7 @@ class Services:
     programme: ProgrammeService
     case_import: CaseImportService
     feedback: FeedbackService
+    dip_samples: DipSampleService
 
     @property
     def store_path(self) -> Path | None:
@@ -41,4 +43,5 @@ def build_services(store: Store, clock: Clock) -> Services:
         programme=ProgrammeService(store, clock),
         case_import=CaseImportService(store, clock),
         feedback=FeedbackService(store, clock),
+        dip_samples=DipSampleService(store, clock),
     )

@@ -12,6 +12,7 @@ from qa_desktop.services.container import Services
 from qa_desktop.services.people import Actor
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.planned import PlannedScreen
+from qa_desktop.ui.screens.programme.dip_samples import DipSamplesTab
 from qa_desktop.ui.screens.programme.family_feedback import FamilyFeedbackTab
 from qa_desktop.ui.screens.programme.monthly_cycle import MonthlyCycleTab
 
@@ -35,8 +36,9 @@ class ProgrammeScreen(QWidget):
         self.tabs.addTab(self.monthly, self.tr("Monthly cycle"))
         self.feedback = FamilyFeedbackTab(services, runner, actor, today)
         self.tabs.addTab(self.feedback, self.tr("Family feedback"))
+        self.dip_samples = DipSamplesTab(services, runner, actor)
+        self.tabs.addTab(self.dip_samples, self.tr("Dip samples"))
         for label, purpose in (
-            (self.tr("Dip samples"), self.tr("One or two questions across many cases.")),
             (
                 self.tr("Back to the Floor"),
                 self.tr("A yearly schedule in which every team is visited once."),
@@ -53,3 +55,4 @@ class ProgrammeScreen(QWidget):
         layout.addWidget(self.tabs, 1)
         self.monthly.load()
         self.feedback.load()
+        self.dip_samples.load()
