@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qa_desktop.services.audits import AuditService
+from qa_desktop.services.bttf import BttfService
 from qa_desktop.services.case_import import CaseImportService
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.dip_sample import DipSampleService
@@ -25,6 +26,7 @@ class Services:
     case_import: CaseImportService
     feedback: FeedbackService
     dip_samples: DipSampleService
+    bttf: BttfService
 
     @property
     def store_path(self) -> Path | None:
@@ -44,4 +46,5 @@ def build_services(store: Store, clock: Clock) -> Services:
         case_import=CaseImportService(store, clock),
         feedback=FeedbackService(store, clock),
         dip_samples=DipSampleService(store, clock),
+        bttf=BttfService(store, clock),
     )

@@ -163,6 +163,7 @@ class DipSampleService:
                 created_on=day,
                 created_at=recorder.now,
             )
+            session.flush()  # the parent row first: children refer to it
             for position, case in enumerate(sorted(sample, key=lambda c: (c.team, c.reference))):
                 audit_id = m.new_id()
                 recorder.insert(
@@ -178,6 +179,7 @@ class DipSampleService:
                     started_on=day,
                     created_at=recorder.now,
                 )
+                session.flush()
                 recorder.insert(
                     m.DipSampleCase, dip_sample_id=dip.id, audit_id=audit_id, position=position
                 )

@@ -258,6 +258,7 @@ class FeedbackService:
                 recorded_on=entry.recorded_on or today(self._clock),
                 created_at=recorder.now,
             )
+            session.flush()  # the parent row first: children refer to it
             for answer in given:
                 recorder.insert(
                     m.FeedbackAnswer,

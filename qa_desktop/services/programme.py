@@ -266,6 +266,7 @@ class ProgrammeService:
                 created_by_id=actor.id if actor else None,
                 created_at=recorder.now,
             )
+            session.flush()  # the parent row first: children refer to it
             made: list[PlannedAudit] = []
             for a in assignments:
                 audit_id = m.new_id()
@@ -282,6 +283,7 @@ class ProgrammeService:
                     due_on=due,
                     created_at=recorder.now,
                 )
+                session.flush()
                 recorder.insert(m.PlanItem, plan_id=plan.id, audit_id=audit.id)
                 made.append(
                     PlannedAudit(

@@ -393,3 +393,73 @@ class DipSampleCase(Base):
     dip_sample_id: Mapped[str] = _fk("dip_samples.id")
     audit_id: Mapped[str] = _fk("audits.id", index=False)
     position: Mapped[int] = mapped_column(Integer)
+
+
+class BttfVisit(Base):
+    """A Back to the Floor visit: one team, once a year, by an inspection team."""
+
+    __tablename__ = "bttf_visits"
+    __table_args__ = (UniqueConstraint("team_id", "year"),)
+    id: Mapped[str] = _id()
+    team_id: Mapped[str] = _fk("teams.id")
+    year: Mapped[int] = mapped_column(Integer)
+    planned_on: Mapped[date] = mapped_column(Date)
+    lead_id: Mapped[str] = _fk("people.id", index=False)
+    judgement: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    judgement_rationale: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class BttfMember(Base):
+    __tablename__ = "bttf_members"
+    __table_args__ = (UniqueConstraint("visit_id", "person_id"),)
+    id: Mapped[str] = _id()
+    visit_id: Mapped[str] = _fk("bttf_visits.id")
+    person_id: Mapped[str] = _fk("people.id", index=False)
+
+
+class BttfCase(Base):
+    """A case in the visit's sample; its record is an audit on the Back to the Floor case form."""
+
+    __tablename__ = "bttf_cases"
+    __table_args__ = (UniqueConstraint("visit_id", "audit_id"),)
+    id: Mapped[str] = _id()
+    visit_id: Mapped[str] = _fk("bttf_visits.id")
+    audit_id: Mapped[str] = _fk("audits.id", index=False)
+
+
+class BttfNote(Base):
+    """A team-level note (staff voice, observations, family feedback, summary), one per
+    question of the team notes form."""
+
+    __tablename__ = "bttf_notes"
+    __table_args__ = (UniqueConstraint("visit_id", "question_id"),)
+    id: Mapped[str] = _id()
+    visit_id: Mapped[str] = _fk("bttf_visits.id", index=False)
+    question_id: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class BttfFinding(Base):
+    """The consolidated findings for one practice area."""
+
+    __tablename__ = "bttf_findings"
+    __table_args__ = (UniqueConstraint("visit_id", "area"),)
+    id: Mapped[str] = _id()
+    visit_id: Mapped[str] = _fk("bttf_visits.id", index=False)
+    area: Mapped[str] = mapped_column(String(60))
+    strengths: Mapped[str] = mapped_column(Text, default="")
+    improvements: Mapped[str] = mapped_column(Text, default="")
+
+
+class BttfAction(Base):
+    """One line of the team's action plan after the visit."""
+
+    __tablename__ = "bttf_actions"
+    id: Mapped[str] = _id()
+    visit_id: Mapped[str] = _fk("bttf_visits.id")
+    description: Mapped[str] = mapped_column(Text)
+    owner_id: Mapped[str] = _fk("people.id", index=False)
+    due_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -1,8 +1,9 @@
-"""Tables of the audit programme: monthly plans and auditor capacity, family feedback, dip
-samples (issue 8).
+"""Tables of the audit programme (issue 8): monthly plans and auditor capacity, family
+feedback, dip samples, Back to the Floor visits.
+
 Revision ID: 0008
 Revises: 0001
-Create Date: 2026-11-22 02:26:47.457247
+Create Date: 2026-11-22 02:42:25.265043
 """
 
 from alembic import op
@@ -25,6 +26,23 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_auditor_capacities')),
     sa.UniqueConstraint('person_id', name=op.f('uq_auditor_capacities_person_id'))
     )
+    op.create_table('bttf_visits',
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('team_id', sa.String(length=36), nullable=False),
+    sa.Column('year', sa.Integer(), nullable=False),
+    sa.Column('planned_on', sa.Date(), nullable=False),
+    sa.Column('lead_id', sa.String(length=36), nullable=False),
+    sa.Column('judgement', sa.String(length=30), nullable=True),
+    sa.Column('judgement_rationale', sa.Text(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['lead_id'], ['people.id'], name=op.f('fk_bttf_visits_lead_id_people')),
+    sa.ForeignKeyConstraint(['team_id'], ['teams.id'], name=op.f('fk_bttf_visits_team_id_teams')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_bttf_visits')),
+    sa.UniqueConstraint('team_id', 'year', name=op.f('uq_bttf_visits_team_id'))
+    )
+    with op.batch_alter_table('bttf_visits', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_bttf_visits_team_id'), ['team_id'], unique=False)
+
     op.create_table('dip_samples',
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('title', sa.String(length=200), nullable=False),
@@ -50,6 +68,64 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_monthly_plans')),
     sa.UniqueConstraint('month', name=op.f('uq_monthly_plans_month'))
     )
+    op.create_table('bttf_actions',
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('visit_id', sa.String(length=36), nullable=False),
+    sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('owner_id', sa.String(length=36), nullable=False),
+    sa.Column('due_on', sa.Date(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['owner_id'], ['people.id'], name=op.f('fk_bttf_actions_owner_id_people')),
+    sa.ForeignKeyConstraint(['visit_id'], ['bttf_visits.id'], name=op.f('fk_bttf_actions_visit_id_bttf_visits')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_bttf_actions'))
+    )
+    with op.batch_alter_table('bttf_actions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_bttf_actions_visit_id'), ['visit_id'], unique=False)
+
+    op.create_table('bttf_findings',
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('visit_id', sa.String(length=36), nullable=False),
+    sa.Column('area', sa.String(length=60), nullable=False),
+    sa.Column('strengths', sa.Text(), nullable=False),
+    sa.Column('improvements', sa.Text(), nullable=False),
+    sa.ForeignKeyConstraint(['visit_id'], ['bttf_visits.id'], name=op.f('fk_bttf_findings_visit_id_bttf_visits')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_bttf_findings')),
+    sa.UniqueConstraint('visit_id', 'area', name=op.f('uq_bttf_findings_visit_id'))
+    )
+    op.create_table('bttf_members',
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('visit_id', sa.String(length=36), nullable=False),
+    sa.Column('person_id', sa.String(length=36), nullable=False),
+    sa.ForeignKeyConstraint(['person_id'], ['people.id'], name=op.f('fk_bttf_members_person_id_people')),
+    sa.ForeignKeyConstraint(['visit_id'], ['bttf_visits.id'], name=op.f('fk_bttf_members_visit_id_bttf_visits')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_bttf_members')),
+    sa.UniqueConstraint('visit_id', 'person_id', name=op.f('uq_bttf_members_visit_id'))
+    )
+    with op.batch_alter_table('bttf_members', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_bttf_members_visit_id'), ['visit_id'], unique=False)
+
+    op.create_table('bttf_notes',
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('visit_id', sa.String(length=36), nullable=False),
+    sa.Column('question_id', sa.String(length=32), nullable=False),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.ForeignKeyConstraint(['visit_id'], ['bttf_visits.id'], name=op.f('fk_bttf_notes_visit_id_bttf_visits')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_bttf_notes')),
+    sa.UniqueConstraint('visit_id', 'question_id', name=op.f('uq_bttf_notes_visit_id'))
+    )
+    op.create_table('bttf_cases',
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('visit_id', sa.String(length=36), nullable=False),
+    sa.Column('audit_id', sa.String(length=36), nullable=False),
+    sa.ForeignKeyConstraint(['audit_id'], ['audits.id'], name=op.f('fk_bttf_cases_audit_id_audits')),
+    sa.ForeignKeyConstraint(['visit_id'], ['bttf_visits.id'], name=op.f('fk_bttf_cases_visit_id_bttf_visits')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_bttf_cases')),
+    sa.UniqueConstraint('visit_id', 'audit_id', name=op.f('uq_bttf_cases_visit_id'))
+    )
+    with op.batch_alter_table('bttf_cases', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_bttf_cases_visit_id'), ['visit_id'], unique=False)
+
     op.create_table('dip_sample_cases',
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('dip_sample_id', sa.String(length=36), nullable=False),
@@ -125,7 +201,25 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_dip_sample_cases_dip_sample_id'))
 
     op.drop_table('dip_sample_cases')
+    with op.batch_alter_table('bttf_cases', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_bttf_cases_visit_id'))
+
+    op.drop_table('bttf_cases')
+    op.drop_table('bttf_notes')
+    with op.batch_alter_table('bttf_members', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_bttf_members_visit_id'))
+
+    op.drop_table('bttf_members')
+    op.drop_table('bttf_findings')
+    with op.batch_alter_table('bttf_actions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_bttf_actions_visit_id'))
+
+    op.drop_table('bttf_actions')
     op.drop_table('monthly_plans')
     op.drop_table('dip_samples')
+    with op.batch_alter_table('bttf_visits', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_bttf_visits_team_id'))
+
+    op.drop_table('bttf_visits')
     op.drop_table('auditor_capacities')
     # ### end Alembic commands ###
