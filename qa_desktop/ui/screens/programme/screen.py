@@ -1,5 +1,5 @@
-"""The audit programme: monthly cycle, dip samples, Back to the Floor, thematic audits and
-forms, one tab each."""
+"""The audit programme: monthly cycle, dip samples, Back to the Floor, thematic audits,
+forms and family feedback, one tab each."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from qa_desktop.services.container import Services
 from qa_desktop.services.people import Actor
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.planned import PlannedScreen
+from qa_desktop.ui.screens.programme.bttf import BackToTheFloorTab
 from qa_desktop.ui.screens.programme.dip_samples import DipSamplesTab
 from qa_desktop.ui.screens.programme.family_feedback import FamilyFeedbackTab
 from qa_desktop.ui.screens.programme.monthly_cycle import MonthlyCycleTab
@@ -33,26 +34,34 @@ class ProgrammeScreen(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Parts of the audit programme"))
         self.monthly = MonthlyCycleTab(services, runner, actor, today)
-        self.tabs.addTab(self.monthly, self.tr("Monthly cycle"))
-        self.feedback = FamilyFeedbackTab(services, runner, actor, today)
-        self.tabs.addTab(self.feedback, self.tr("Family feedback"))
         self.dip_samples = DipSamplesTab(services, runner, actor)
+        self.bttf = BackToTheFloorTab(services, runner, actor, today)
+        self.feedback = FamilyFeedbackTab(services, runner, actor, today)
+        self.tabs.addTab(self.monthly, self.tr("Monthly cycle"))
         self.tabs.addTab(self.dip_samples, self.tr("Dip samples"))
-        for label, purpose in (
-            (
-                self.tr("Back to the Floor"),
-                self.tr("A yearly schedule in which every team is visited once."),
-            ),
-            (
+        self.tabs.addTab(self.bttf, self.tr("Back to the Floor"))
+        self.tabs.addTab(
+            PlannedScreen(
                 self.tr("Thematic audits"),
                 self.tr("Terms of reference, a form for the theme, findings and actions."),
+                [
+                    self.tr("terms of reference: theme, questions, scope, sample, lead, dates"),
+                    self.tr("a form made by picking questions from existing forms"),
+                ],
             ),
-            (self.tr("Forms"), self.tr("Edit a form's questions; saving makes a new version.")),
-        ):
-            self.tabs.addTab(PlannedScreen(label, purpose, []), label)
+            self.tr("Thematic audits"),
+        )
+        self.tabs.addTab(
+            PlannedScreen(
+                self.tr("Forms"),
+                self.tr("The QA team edits forms; saving makes a new version."),
+                [self.tr("editing questions, help text, answer types and rules")],
+            ),
+            self.tr("Forms"),
+        )
+        self.tabs.addTab(self.feedback, self.tr("Family feedback"))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)
-        self.monthly.load()
-        self.feedback.load()
-        self.dip_samples.load()
+        for tab in (self.monthly, self.dip_samples, self.bttf, self.feedback):
+            tab.load()
