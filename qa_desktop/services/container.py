@@ -11,6 +11,7 @@ from qa_desktop.services.case_import import CaseImportService
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.dip_sample import DipSampleService
 from qa_desktop.services.feedback import FeedbackService
+from qa_desktop.services.form_editing import FormEditingService
 from qa_desktop.services.people import DirectoryService
 from qa_desktop.services.programme import ProgrammeService
 from qa_desktop.store.engine import Store
@@ -27,6 +28,7 @@ class Services:
     feedback: FeedbackService
     dip_samples: DipSampleService
     bttf: BttfService
+    form_editing: FormEditingService
 
     @property
     def store_path(self) -> Path | None:
@@ -47,4 +49,5 @@ def build_services(store: Store, clock: Clock) -> Services:
         feedback=FeedbackService(store, clock),
         dip_samples=DipSampleService(store, clock),
         bttf=BttfService(store, clock),
+        form_editing=FormEditingService(store, clock),
     )
