@@ -12,6 +12,7 @@ from qa_desktop.services.clock import Clock
 from qa_desktop.services.dip_sample import DipSampleService
 from qa_desktop.services.feedback import FeedbackService
 from qa_desktop.services.form_editing import FormEditingService
+from qa_desktop.services.observations import ObservationService
 from qa_desktop.services.people import DirectoryService
 from qa_desktop.services.programme import ProgrammeService
 from qa_desktop.store.engine import Store
@@ -29,6 +30,7 @@ class Services:
     dip_samples: DipSampleService
     bttf: BttfService
     form_editing: FormEditingService
+    observations: ObservationService
 
     @property
     def store_path(self) -> Path | None:
@@ -50,4 +52,5 @@ def build_services(store: Store, clock: Clock) -> Services:
         dip_samples=DipSampleService(store, clock),
         bttf=BttfService(store, clock),
         form_editing=FormEditingService(store, clock),
+        observations=ObservationService(store, clock),
     )

@@ -463,3 +463,60 @@ class BttfAction(Base):
     due_on: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class Observation(Base):
+    """A manager's observation of a practitioner's visit, meeting or direct work."""
+
+    __tablename__ = "observations"
+    id: Mapped[str] = _id()
+    form_version_id: Mapped[str] = _fk("form_versions.id", index=False)
+    observer_id: Mapped[str] = _fk("people.id")
+    practitioner_id: Mapped[str] = _fk("people.id")
+    case_id: Mapped[str | None] = _fk("cases.id", nullable=True, index=False)
+    setting: Mapped[str] = mapped_column(String(30))  # home_visit, meeting, direct_work
+    observed_on: Mapped[date] = mapped_column(Date)
+    consent_given: Mapped[bool] = mapped_column(Boolean)
+    grade: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class ObservationAnswer(Base):
+    __tablename__ = "observation_answers"
+    __table_args__ = (UniqueConstraint("observation_id", "question_id"),)
+    id: Mapped[str] = _id()
+    observation_id: Mapped[str] = _fk("observations.id", index=False)
+    question_id: Mapped[str] = mapped_column(String(32))
+    value: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class ThematicAudit(Base):
+    """A thematic audit's terms of reference, its findings and who owns the action plan."""
+
+    __tablename__ = "thematic_audits"
+    id: Mapped[str] = _id()
+    theme: Mapped[str] = mapped_column(String(200))
+    questions_to_answer: Mapped[str] = mapped_column(Text, default="")
+    scope: Mapped[str] = mapped_column(Text, default="")
+    sample: Mapped[str] = mapped_column(Text, default="")  # the sample and how it is drawn
+    lead_id: Mapped[str] = _fk("people.id", index=False)  # the lead head of service
+    auditor_ids: Mapped[str] = mapped_column(Text, default="")  # comma-separated person ids
+    starts_on: Mapped[date] = mapped_column(Date)
+    reports_on: Mapped[date] = mapped_column(Date)
+    governance: Mapped[str] = mapped_column(Text, default="")
+    form_key: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    findings: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ThematicAction(Base):
+    """A line of a thematic audit's action plan (owned by the lead head of service)."""
+
+    __tablename__ = "thematic_actions"
+    id: Mapped[str] = _id()
+    thematic_id: Mapped[str] = _fk("thematic_audits.id")
+    description: Mapped[str] = mapped_column(Text)
+    owner_id: Mapped[str] = _fk("people.id", index=False)
+    due_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

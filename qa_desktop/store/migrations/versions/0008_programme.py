@@ -1,9 +1,9 @@
 """Tables of the audit programme (issue 8): monthly plans and auditor capacity, family
-feedback, dip samples, Back to the Floor visits.
+feedback, dip samples, Back to the Floor visits, observations of practice, thematic audits.
 
 Revision ID: 0008
 Revises: 0001
-Create Date: 2026-11-22 02:42:25.265043
+Create Date: 2026-11-22 02:51:46.800188
 """
 
 from alembic import op
@@ -68,6 +68,23 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_monthly_plans')),
     sa.UniqueConstraint('month', name=op.f('uq_monthly_plans_month'))
     )
+    op.create_table('thematic_audits',
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('theme', sa.String(length=200), nullable=False),
+    sa.Column('questions_to_answer', sa.Text(), nullable=False),
+    sa.Column('scope', sa.Text(), nullable=False),
+    sa.Column('sample', sa.Text(), nullable=False),
+    sa.Column('lead_id', sa.String(length=36), nullable=False),
+    sa.Column('auditor_ids', sa.Text(), nullable=False),
+    sa.Column('starts_on', sa.Date(), nullable=False),
+    sa.Column('reports_on', sa.Date(), nullable=False),
+    sa.Column('governance', sa.Text(), nullable=False),
+    sa.Column('form_key', sa.String(length=40), nullable=True),
+    sa.Column('findings', sa.Text(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['lead_id'], ['people.id'], name=op.f('fk_thematic_audits_lead_id_people')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_thematic_audits'))
+    )
     op.create_table('bttf_actions',
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('visit_id', sa.String(length=36), nullable=False),
@@ -114,6 +131,42 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_bttf_notes')),
     sa.UniqueConstraint('visit_id', 'question_id', name=op.f('uq_bttf_notes_visit_id'))
     )
+    op.create_table('observations',
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('form_version_id', sa.String(length=36), nullable=False),
+    sa.Column('observer_id', sa.String(length=36), nullable=False),
+    sa.Column('practitioner_id', sa.String(length=36), nullable=False),
+    sa.Column('case_id', sa.String(length=36), nullable=True),
+    sa.Column('setting', sa.String(length=30), nullable=False),
+    sa.Column('observed_on', sa.Date(), nullable=False),
+    sa.Column('consent_given', sa.Boolean(), nullable=False),
+    sa.Column('grade', sa.String(length=30), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_observations_case_id_cases')),
+    sa.ForeignKeyConstraint(['form_version_id'], ['form_versions.id'], name=op.f('fk_observations_form_version_id_form_versions')),
+    sa.ForeignKeyConstraint(['observer_id'], ['people.id'], name=op.f('fk_observations_observer_id_people')),
+    sa.ForeignKeyConstraint(['practitioner_id'], ['people.id'], name=op.f('fk_observations_practitioner_id_people')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_observations'))
+    )
+    with op.batch_alter_table('observations', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_observations_observer_id'), ['observer_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_observations_practitioner_id'), ['practitioner_id'], unique=False)
+
+    op.create_table('thematic_actions',
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('thematic_id', sa.String(length=36), nullable=False),
+    sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('owner_id', sa.String(length=36), nullable=False),
+    sa.Column('due_on', sa.Date(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['owner_id'], ['people.id'], name=op.f('fk_thematic_actions_owner_id_people')),
+    sa.ForeignKeyConstraint(['thematic_id'], ['thematic_audits.id'], name=op.f('fk_thematic_actions_thematic_id_thematic_audits')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_thematic_actions'))
+    )
+    with op.batch_alter_table('thematic_actions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_thematic_actions_thematic_id'), ['thematic_id'], unique=False)
+
     op.create_table('bttf_cases',
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('visit_id', sa.String(length=36), nullable=False),
@@ -159,6 +212,15 @@ def upgrade() -> None:
     with op.batch_alter_table('family_feedback', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_family_feedback_audit_id'), ['audit_id'], unique=False)
 
+    op.create_table('observation_answers',
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('observation_id', sa.String(length=36), nullable=False),
+    sa.Column('question_id', sa.String(length=32), nullable=False),
+    sa.Column('value', sa.Text(), nullable=True),
+    sa.ForeignKeyConstraint(['observation_id'], ['observations.id'], name=op.f('fk_observation_answers_observation_id_observations')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_observation_answers')),
+    sa.UniqueConstraint('observation_id', 'question_id', name=op.f('uq_observation_answers_observation_id'))
+    )
     op.create_table('plan_items',
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('plan_id', sa.String(length=36), nullable=False),
@@ -193,6 +255,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_plan_items_audit_id'))
 
     op.drop_table('plan_items')
+    op.drop_table('observation_answers')
     with op.batch_alter_table('family_feedback', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_family_feedback_audit_id'))
 
@@ -205,6 +268,15 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_bttf_cases_visit_id'))
 
     op.drop_table('bttf_cases')
+    with op.batch_alter_table('thematic_actions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_thematic_actions_thematic_id'))
+
+    op.drop_table('thematic_actions')
+    with op.batch_alter_table('observations', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_observations_practitioner_id'))
+        batch_op.drop_index(batch_op.f('ix_observations_observer_id'))
+
+    op.drop_table('observations')
     op.drop_table('bttf_notes')
     with op.batch_alter_table('bttf_members', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_bttf_members_visit_id'))
@@ -215,6 +287,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_bttf_actions_visit_id'))
 
     op.drop_table('bttf_actions')
+    op.drop_table('thematic_audits')
     op.drop_table('monthly_plans')
     op.drop_table('dip_samples')
     with op.batch_alter_table('bttf_visits', schema=None) as batch_op:

@@ -16,6 +16,7 @@ from qa_desktop.ui.screens.programme.bttf import BackToTheFloorTab
 from qa_desktop.ui.screens.programme.dip_samples import DipSamplesTab
 from qa_desktop.ui.screens.programme.family_feedback import FamilyFeedbackTab
 from qa_desktop.ui.screens.programme.monthly_cycle import MonthlyCycleTab
+from qa_desktop.ui.screens.programme.observations import ObservationsTab
 
 
 class ProgrammeScreen(QWidget):
@@ -37,6 +38,7 @@ class ProgrammeScreen(QWidget):
         self.dip_samples = DipSamplesTab(services, runner, actor)
         self.bttf = BackToTheFloorTab(services, runner, actor, today)
         self.feedback = FamilyFeedbackTab(services, runner, actor, today)
+        self.observations = ObservationsTab(services, runner, actor, today)
         self.tabs.addTab(self.monthly, self.tr("Monthly cycle"))
         self.tabs.addTab(self.dip_samples, self.tr("Dip samples"))
         self.tabs.addTab(self.bttf, self.tr("Back to the Floor"))
@@ -60,8 +62,9 @@ class ProgrammeScreen(QWidget):
             self.tr("Forms"),
         )
         self.tabs.addTab(self.feedback, self.tr("Family feedback"))
+        self.tabs.addTab(self.observations, self.tr("Observations"))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)
-        for tab in (self.monthly, self.dip_samples, self.bttf, self.feedback):
+        for tab in (self.monthly, self.dip_samples, self.bttf, self.feedback, self.observations):
             tab.load()
