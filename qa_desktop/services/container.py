@@ -15,6 +15,7 @@ from qa_desktop.services.form_editing import FormEditingService
 from qa_desktop.services.observations import ObservationService
 from qa_desktop.services.people import DirectoryService
 from qa_desktop.services.programme import ProgrammeService
+from qa_desktop.services.thematic import ThematicService
 from qa_desktop.store.engine import Store
 
 
@@ -31,6 +32,7 @@ class Services:
     bttf: BttfService
     form_editing: FormEditingService
     observations: ObservationService
+    thematic: ThematicService
 
     @property
     def store_path(self) -> Path | None:
@@ -53,4 +55,5 @@ def build_services(store: Store, clock: Clock) -> Services:
         bttf=BttfService(store, clock),
         form_editing=FormEditingService(store, clock),
         observations=ObservationService(store, clock),
+        thematic=ThematicService(store, clock),
     )
