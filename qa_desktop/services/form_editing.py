@@ -87,6 +87,19 @@ def _used_ids(sources: list[tuple[int, str]], key: str) -> frozenset[str]:
     )
 
 
+def _every_form_id(session: Session) -> frozenset[str]:
+    """Every question id any version of any form has used."""
+    return frozenset(
+        q.id
+        for key, source in session.execute(
+            select(m.Form.key, m.FormVersion.source).join(
+                m.FormVersion, m.FormVersion.form_id == m.Form.id
+            )
+        )
+        for q in form_from_source(source, key).questions()
+    )
+
+
 def next_id(prefix: str, used: set[str]) -> str:
     """The next id with ``prefix`` that has never been used (A7 after A1..A6)."""
     highest = 0
@@ -112,11 +125,13 @@ def rewrite_source(
     title: str | None = None,
     kind: str | None = None,
     picked: frozenset[str] = frozenset(),
+    reserved: frozenset[str] = frozenset(),
 ) -> tuple[str, tuple[str, ...]]:
     """The form's YAML with the questions (and rules) replaced; returns it and the new ids.
 
     Every scalar is read as text (``yes`` stays the word yes), so options keep their values.
-    ``picked`` ids are questions copied from other forms: they keep their ids.
+    ``picked`` ids are questions copied from other forms: they keep their ids. New ids avoid
+    ``used`` and ``reserved`` (the ids of every other form: reports match answers by id).
     """
     data: dict[str, Any] = yaml.load(source, Loader=yaml.BaseLoader)  # every scalar as text
     data["version"] = str(version)
@@ -140,7 +155,7 @@ def rewrite_source(
                 prefixes.setdefault(section["id"], match.group(1))
         section["questions"] = []
     sections = {s["id"]: s for s in data.get("sections", [])}
-    taken = set(used)
+    taken = set(used) | reserved
     new_ids: list[str] = []
     seen: set[str] = set()
     for edit in questions:
@@ -228,7 +243,12 @@ class FormEditingService:
                     latest=latest,
                 )
             text, new_ids = rewrite_source(
-                source, latest + 1, questions, _used_ids(sources, key), rules
+                source,
+                latest + 1,
+                questions,
+                _used_ids(sources, key),
+                rules,
+                reserved=_every_form_id(session),
             )
             self._check(text, key)
             publish_sources(session, [(f"{key} v{latest + 1}", text)], self._clock, actor.id)
@@ -266,6 +286,7 @@ class FormEditingService:
                 key=key,
                 title=title,
                 picked=picked,
+                reserved=_every_form_id(session),
             )
             self._check(text, key)
             publish_sources(session, [(f"{key} v1", text)], self._clock, actor.id)

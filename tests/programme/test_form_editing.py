@@ -153,3 +153,17 @@ def test_a_thematic_form_from_picked_questions(demo_store, clock) -> None:
     assert form.title == "Thematic audit: neglect" and form.kind.value == "thematic"
     with pytest.raises(ValidationError, match="already a form"):
         service.create("thematic-neglect", "x", "thematic-template", questions, officer)
+
+
+def test_a_new_question_never_takes_an_id_another_form_uses(demo_store, clock) -> None:
+    service = FormEditingService(demo_store, clock)
+    dip = service.load("dip-sample")
+    learning_ids = service.load("learning-audit").used_ids
+    saved = service.save(
+        "dip-sample",
+        1,
+        (*edits_of(dip.form), QuestionEdit("dip", "Is the plan up to date?")),
+        actor(demo_store, Role.QA_OFFICER),
+    )
+    (new_id,) = saved.new_ids
+    assert new_id.startswith("A") and new_id not in learning_ids

@@ -11,12 +11,13 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from qa_desktop.services.container import Services
 from qa_desktop.services.people import Actor
 from qa_desktop.ui.runner import Runner
-from qa_desktop.ui.screens.planned import PlannedScreen
 from qa_desktop.ui.screens.programme.bttf import BackToTheFloorTab
 from qa_desktop.ui.screens.programme.dip_samples import DipSamplesTab
 from qa_desktop.ui.screens.programme.family_feedback import FamilyFeedbackTab
+from qa_desktop.ui.screens.programme.forms_tab import FormsTab
 from qa_desktop.ui.screens.programme.monthly_cycle import MonthlyCycleTab
 from qa_desktop.ui.screens.programme.observations import ObservationsTab
+from qa_desktop.ui.screens.programme.thematic import ThematicTab
 
 
 class ProgrammeScreen(QWidget):
@@ -39,32 +40,25 @@ class ProgrammeScreen(QWidget):
         self.bttf = BackToTheFloorTab(services, runner, actor, today)
         self.feedback = FamilyFeedbackTab(services, runner, actor, today)
         self.observations = ObservationsTab(services, runner, actor, today)
+        self.thematic = ThematicTab(services, runner, actor, today)
+        self.forms = FormsTab(services, runner, actor)
         self.tabs.addTab(self.monthly, self.tr("Monthly cycle"))
         self.tabs.addTab(self.dip_samples, self.tr("Dip samples"))
         self.tabs.addTab(self.bttf, self.tr("Back to the Floor"))
-        self.tabs.addTab(
-            PlannedScreen(
-                self.tr("Thematic audits"),
-                self.tr("Terms of reference, a form for the theme, findings and actions."),
-                [
-                    self.tr("terms of reference: theme, questions, scope, sample, lead, dates"),
-                    self.tr("a form made by picking questions from existing forms"),
-                ],
-            ),
-            self.tr("Thematic audits"),
-        )
-        self.tabs.addTab(
-            PlannedScreen(
-                self.tr("Forms"),
-                self.tr("The QA team edits forms; saving makes a new version."),
-                [self.tr("editing questions, help text, answer types and rules")],
-            ),
-            self.tr("Forms"),
-        )
+        self.tabs.addTab(self.thematic, self.tr("Thematic audits"))
+        self.tabs.addTab(self.forms, self.tr("Forms"))
         self.tabs.addTab(self.feedback, self.tr("Family feedback"))
         self.tabs.addTab(self.observations, self.tr("Observations"))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)
-        for tab in (self.monthly, self.dip_samples, self.bttf, self.feedback, self.observations):
+        for tab in (
+            self.monthly,
+            self.dip_samples,
+            self.bttf,
+            self.thematic,
+            self.forms,
+            self.feedback,
+            self.observations,
+        ):
             tab.load()
