@@ -79,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from qa_desktop import cli_reports  # issue 7: report and import commands
 
-    cli_reports.add_commands(commands, _Parser)
+    import_commands = cli_reports.add_commands(commands, _Parser)
+    _add_programme_commands(commands, import_commands)
 
     export = commands.add_parser("export", help=_t("write a document as PDF"))
     export_commands = export.add_subparsers(
@@ -99,6 +100,40 @@ def build_parser() -> argparse.ArgumentParser:
             "-o", "--output", type=Path, required=True, metavar="FILE", help=_t("the PDF to write")
         )
     return parser
+
+
+def _add_programme_commands(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    import_commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+) -> None:
+    """``import cases`` and ``plan month`` (the audit programme)."""
+    cases = import_commands.add_parser(
+        "cases", help=_t("import the open cases from the case-recording system's CSV export")
+    )
+    cases.add_argument("--store", type=Path, required=True, help=_t("the store file"))
+    cases.add_argument(
+        "file",
+        type=Path,
+        help=_t("the CSV file: case_ref, initials, age, legal_status, team, practitioner"),
+    )
+    planning = commands.add_parser("plan", help=_t("plan the audit programme"))
+    plan_commands = planning.add_subparsers(
+        dest="plan_command", metavar="WHAT", parser_class=_Parser
+    )
+    plan_commands.required = True
+    month = plan_commands.add_parser(
+        "month", help=_t("sample and assign a month's audits; prints the plan as CSV")
+    )
+    month.add_argument("--store", type=Path, required=True, help=_t("the store file"))
+    month.add_argument("--month", required=True, help=_t("the month, YYYY-MM"))
+    month.add_argument("--target", type=int, required=True, help=_t("how many audits"))
+    month.add_argument("--seed", type=int, required=True, help=_t("random seed"))
+    month.add_argument(
+        "--exclude-months",
+        type=int,
+        default=6,
+        help=_t("leave out cases audited in this many months before (default 6)"),
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -132,12 +167,18 @@ def _run(args: argparse.Namespace) -> int:
         return _forms_check(args.paths, sys.stdout)
     if args.command == "list":
         return _list_audits(args.store, args.format, sys.stdout)
+    if args.command == "import" and args.import_command == "cases":
+        return _import_cases(args.store, args.file, sys.stdout)
     if args.command in ("report", "import"):
         from qa_desktop import cli_reports
 
         return cli_reports.run(args, sys.stdout)
     if args.command == "export":
         return _export(args.export_command, args.store, args.audit, args.output, sys.stdout)
+    if args.command == "plan":
+        return _plan_month(
+            args.store, args.month, args.target, args.seed, args.exclude_months, sys.stdout
+        )
     return _open_app(args)
 
 
@@ -283,6 +324,52 @@ def _export(document: str, path: Path, reference: str, output: Path, out: TextIO
     out.write(
         _t("Wrote {path} ({size} KB).\n").format(path=written.path, size=written.size // 1024 or 1)
     )
+    return 0
+
+
+def _import_cases(store_path: Path, file: Path, out: TextIO) -> int:
+    from qa_desktop.services.case_import import CaseImportService
+    from qa_desktop.services.clock import system_clock
+    from qa_desktop.store.engine import open_store
+
+    store = open_store(store_path)
+    try:
+        summary = CaseImportService(store, system_clock).import_file(file)
+    finally:
+        store.close()
+    out.write(
+        _t(
+            "Imported {listed} cases from {file}: {added} new, {updated} updated, "
+            "{unchanged} unchanged; {closed} no longer listed and closed.\n"
+        ).format(
+            listed=summary.listed,
+            file=file,
+            added=summary.added,
+            updated=summary.updated,
+            unchanged=summary.unchanged,
+            closed=summary.closed,
+        )
+    )
+    return 0
+
+
+def _plan_month(
+    store_path: Path, month: str, target: int, seed: int, exclude_months: int, out: TextIO
+) -> int:
+    from qa_desktop.services.clock import system_clock
+    from qa_desktop.services.programme import PlanRequest, ProgrammeService, plan_rows
+    from qa_desktop.store.engine import open_store
+
+    store = open_store(store_path)
+    try:
+        plan = ProgrammeService(store, system_clock).plan(
+            PlanRequest(month, target, seed, exclude_months)
+        )
+    finally:
+        store.close()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(("case_ref", "team", "service", "auditor", "due_on"))
+    writer.writerows(plan_rows(plan))
     return 0
 
 

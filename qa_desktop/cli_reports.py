@@ -38,7 +38,12 @@ def _quarter(text: str) -> FinancialQuarter:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def add_commands(commands: argparse._SubParsersAction, parser_class: type) -> None:  # type: ignore[type-arg]
+def add_commands(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    parser_class: type,
+) -> argparse._SubParsersAction:  # type: ignore[type-arg]
+    """Add ``report ...`` and ``import audits``; returns the ``import`` sub-commands so that
+    other importers (``import cases``) join the same command."""
     report = commands.add_parser("report", help=_t("print reports for the board pack"))
     reports = report.add_subparsers(
         dest="report_command", metavar="REPORT", parser_class=parser_class
@@ -77,6 +82,7 @@ def add_commands(commands: argparse._SubParsersAction, parser_class: type) -> No
         action="store_true",
         help=_t("create teams, cases and people the store does not know yet"),
     )
+    return imports
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:

@@ -6,13 +6,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qa_desktop.services.audits import AuditService
+from qa_desktop.services.bttf import BttfService
+from qa_desktop.services.case_import import CaseImportService
 from qa_desktop.services.clock import Clock
+from qa_desktop.services.dip_sample import DipSampleService
 from qa_desktop.services.documents import DocumentService
+from qa_desktop.services.feedback import FeedbackService
+from qa_desktop.services.form_editing import FormEditingService
 from qa_desktop.services.meetings import MeetingService
 from qa_desktop.services.moderation import ModerationService
 from qa_desktop.services.my_work import MyWorkService
+from qa_desktop.services.observations import ObservationService
 from qa_desktop.services.people import DirectoryService
+from qa_desktop.services.programme import ProgrammeService
 from qa_desktop.services.reporting import ReportingService
+from qa_desktop.services.thematic import ThematicService
 from qa_desktop.services.workspace import WorkspaceService
 from qa_desktop.store.engine import Store
 
@@ -30,6 +38,14 @@ class Services:
     moderation: ModerationService
     meetings: MeetingService
     my_work: MyWorkService
+    programme: ProgrammeService
+    case_import: CaseImportService
+    feedback: FeedbackService
+    dip_samples: DipSampleService
+    bttf: BttfService
+    form_editing: FormEditingService
+    observations: ObservationService
+    thematic: ThematicService
 
     @property
     def store_path(self) -> Path | None:
@@ -51,4 +67,12 @@ def build_services(store: Store, clock: Clock) -> Services:
         moderation=ModerationService(store, clock),
         meetings=MeetingService(store, clock),
         my_work=MyWorkService(store, clock),
+        programme=ProgrammeService(store, clock),
+        case_import=CaseImportService(store, clock),
+        feedback=FeedbackService(store, clock),
+        dip_samples=DipSampleService(store, clock),
+        bttf=BttfService(store, clock),
+        form_editing=FormEditingService(store, clock),
+        observations=ObservationService(store, clock),
+        thematic=ThematicService(store, clock),
     )

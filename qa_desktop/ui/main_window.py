@@ -32,7 +32,7 @@ from qa_desktop.ui.screens.dashboard import DashboardScreen
 from qa_desktop.ui.screens.meetings import MeetingsScreen
 from qa_desktop.ui.screens.moderation import ModerationScreen
 from qa_desktop.ui.screens.my_work import MyWorkScreen
-from qa_desktop.ui.screens.planned import PlannedScreen
+from qa_desktop.ui.screens.programme import ProgrammeScreen
 from qa_desktop.ui.screens.settings_screen import SettingsScreen
 from qa_desktop.ui.screens.workspace import NewAuditDialog, WorkspaceWindow
 from qa_desktop.ui.settings import WINDOW_GEOMETRY, AppSettings
@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.my_work = MyWorkScreen(services, runner, actor)
         self.audits = AuditsScreen(services, runner, actor, today)
         self.reports = DashboardScreen(services, runner, actor, today)
+        self.programme = ProgrammeScreen(services, runner, actor, today)
         self.settings_screen = SettingsScreen(actor, services.store_path, log_path)
         self.moderation = ModerationScreen(services, runner, actor)
         self.meetings = MeetingsScreen(services, runner, actor, today)
@@ -94,17 +95,7 @@ class MainWindow(QMainWindow):
             (self.tr("Audits"), self.audits),
             (self.tr("Moderation"), self.moderation),
             (self.tr("Meetings"), self.meetings),
-            (
-                self.tr("Programme"),
-                PlannedScreen(
-                    self.tr("Audit programme"),
-                    self.tr("The QA team plans what gets audited."),
-                    [
-                        self.tr("the monthly cycle: case list import, sampling and assignment"),
-                        self.tr("thematic audits, dip samples and Back to the Floor visits"),
-                    ],
-                ),
-            ),
+            (self.tr("Programme"), self.programme),
             (self.tr("Reports"), self.reports),
             (self.tr("Settings"), self.settings_screen),
         ]

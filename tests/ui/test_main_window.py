@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
 
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.roles import Role
 from qa_desktop.services.my_work import WorkKind
-from qa_desktop.ui.main_window import NAV_AUDITS, NAV_MY_WORK, NAV_PROGRAMME
-from qa_desktop.ui.screens.planned import PlannedScreen
+from qa_desktop.ui.main_window import NAV_AUDITS, NAV_MY_WORK
 from qa_desktop.ui.widgets.audit_table import ROW_ROLE
 from tests.ui.conftest import open_window_as
 
@@ -38,13 +36,6 @@ def test_window_shows_who_and_the_navigation(application, qtbot) -> None:
         window.activateWindow()
     qtbot.keyClick(window.nav, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentIndex() == NAV_AUDITS
-
-
-def test_screens_still_to_come_say_so_and_offer_nothing(application, qtbot) -> None:
-    window = open_window_as(application, qtbot, Role.QA_OFFICER)
-    screen = window.stack.widget(NAV_PROGRAMME)
-    assert isinstance(screen, PlannedScreen)
-    assert screen.findChildren(QPushButton) == []
 
 
 def test_filter_the_audit_list_and_open_an_audit(application, qtbot) -> None:

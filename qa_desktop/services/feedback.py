@@ -1,0 +1,347 @@
+"""Family feedback: the family's own view of the work, linked to an audit.
+
+The questionnaire comes from the forms (adult, or child-friendly with faces). It is recorded
+by someone other than the allocated worker, and only with consent (a refusal is recorded too,
+with no answers). Reports count answers by value: for adults ``yes`` and ``mostly`` are
+positive, for children ``happy``; ``dont_know`` is left out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from qa_desktop.domain.calendar import Period
+from qa_desktop.domain.forms import AnswerType, FormDefinition
+from qa_desktop.domain.grades import Grade
+from qa_desktop.errors import PermissionRefused, ValidationError
+from qa_desktop.services.clock import Clock, today
+from qa_desktop.services.forms import form_from_source
+from qa_desktop.services.people import Actor
+from qa_desktop.store import models as m
+from qa_desktop.store.engine import Store
+from qa_desktop.store.recorder import Recorder
+
+POSITIVE = frozenset({"yes", "mostly", "happy"})
+NOT_COUNTED = frozenset({"dont_know"})
+
+
+class Respondent(StrEnum):
+    ADULT = "adult"
+    CHILD = "child"
+
+    @property
+    def form_key(self) -> str:
+        return f"family-feedback-{self.value}"
+
+    @property
+    def label(self) -> str:
+        return {"adult": "Parent or carer", "child": "Child"}[self.value]
+
+
+class Method(StrEnum):
+    PHONE = "phone"
+    IN_PERSON = "in_person"
+
+    @property
+    def label(self) -> str:
+        return {"phone": "By phone", "in_person": "In person"}[self.value]
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    form_version_id: str
+    form: FormDefinition
+
+
+@dataclass(frozen=True)
+class AuditForFeedback:
+    audit_id: str
+    reference: str
+    case_reference: str
+    case_initials: str
+    team: str
+    grade: Grade | None
+    allocated_worker_ids: frozenset[str]
+    allocated_worker: str
+
+
+@dataclass(frozen=True)
+class FeedbackForms:
+    audit: AuditForFeedback
+    questionnaires: dict[Respondent, Questionnaire]
+
+
+@dataclass(frozen=True)
+class FeedbackAnswerEntry:
+    question_id: str
+    value: str | None
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class FeedbackEntry:
+    audit_id: str
+    respondent: Respondent
+    consent_given: bool
+    consent_note: str
+    method: Method
+    answers: tuple[FeedbackAnswerEntry, ...]
+    recorded_on: date | None = None  # today when not given
+
+
+@dataclass(frozen=True)
+class FeedbackRow:
+    """One questionnaire, beside the audit's grade."""
+
+    feedback_id: str
+    audit_reference: str
+    case_reference: str
+    team: str
+    grade: Grade | None
+    respondent: Respondent
+    consent_given: bool
+    recorded_on: date
+    recorded_by: str
+    positive: int
+    counted: int
+
+    @property
+    def positive_percent(self) -> float | None:
+        return 100.0 * self.positive / self.counted if self.counted else None
+
+
+@dataclass(frozen=True)
+class TeamFeedback:
+    team: str
+    questionnaires: int
+    declined: int
+    positive: int
+    counted: int
+
+    @property
+    def positive_percent(self) -> float | None:
+        return 100.0 * self.positive / self.counted if self.counted else None
+
+
+@dataclass(frozen=True)
+class FeedbackSummary:
+    period: Period | None
+    rows: tuple[FeedbackRow, ...]
+    teams: tuple[TeamFeedback, ...]
+
+
+def _questionnaire(session: Session, respondent: Respondent) -> Questionnaire:
+    found = session.execute(
+        select(m.FormVersion.id, m.FormVersion.source)
+        .join(m.Form, m.Form.id == m.FormVersion.form_id)
+        .where(m.Form.key == respondent.form_key)
+        .order_by(m.FormVersion.version.desc())
+        .limit(1)
+    ).first()
+    if found is None:
+        raise ValidationError(
+            "The family feedback form {key} is not in this store.", key=respondent.form_key
+        )
+    return Questionnaire(found[0], form_from_source(found[1], respondent.form_key))
+
+
+def _audit(session: Session, audit_id: str) -> AuditForFeedback:
+    worker = aliased(m.Person)
+    found = session.execute(
+        select(m.Audit, m.Case, m.Team.name, worker.name)
+        .join(m.Case, m.Case.id == m.Audit.case_id)
+        .join(m.Team, m.Team.id == m.Case.team_id)
+        .outerjoin(worker, worker.id == m.Case.practitioner_id)
+        .where(m.Audit.id == audit_id, m.Audit.deleted_at.is_(None))
+    ).first()
+    if found is None:
+        raise ValidationError("That audit is no longer in this store.")
+    audit, case, team, worker_name = found
+    workers = frozenset(p for p in (audit.practitioner_id, case.practitioner_id) if p)
+    return AuditForFeedback(
+        audit.id,
+        audit.reference,
+        case.reference,
+        case.initials,
+        team,
+        Grade(audit.overall_grade) if audit.overall_grade else None,
+        workers,
+        worker_name or "",
+    )
+
+
+def check_answers(form: FormDefinition, answers: tuple[FeedbackAnswerEntry, ...]) -> None:
+    """Every answer belongs to the form, and a choice is one of its question's options."""
+    questions = {q.id: q for q in form.questions()}
+    for answer in answers:
+        question = questions.get(answer.question_id)
+        if question is None:
+            raise ValidationError(
+                "Question {question} is not on the {form} form.",
+                question=answer.question_id,
+                form=form.title,
+            )
+        if (
+            answer.value is not None
+            and question.answer_type is AnswerType.CHOICE
+            and answer.value not in {o.value for o in question.options}
+        ):
+            raise ValidationError(
+                "'{value}' is not an answer to question {question}.",
+                value=answer.value,
+                question=answer.question_id,
+            )
+
+
+class FeedbackService:
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+
+    def find_audit(self, reference: str) -> str:
+        """The id of the audit with this reference (``QA-…``)."""
+        text = reference.strip().upper()
+        with self._store.reader() as session:
+            audit_id = session.scalar(
+                select(m.Audit.id).where(m.Audit.reference == text, m.Audit.deleted_at.is_(None))
+            )
+        if audit_id is None:
+            raise ValidationError(
+                "There is no audit {reference} in this store. Check the reference (QA- and "
+                "seven letters or numbers).",
+                reference=reference.strip(),
+            )
+        return audit_id
+
+    def forms_for(self, audit_id: str) -> FeedbackForms:
+        with self._store.reader() as session:
+            return FeedbackForms(
+                _audit(session, audit_id),
+                {r: _questionnaire(session, r) for r in Respondent},
+            )
+
+    def record(self, entry: FeedbackEntry, actor: Actor) -> str:
+        """Record one questionnaire (or a refusal of consent); returns its id."""
+        with self._store.session() as session:
+            audit = _audit(session, entry.audit_id)
+            if actor.id in audit.allocated_worker_ids:
+                raise PermissionRefused(
+                    "Family feedback is collected by someone other than the allocated worker, "
+                    "so that the family can speak freely. Ask a colleague to record it."
+                )
+            given = [a for a in entry.answers if a.value or a.comment.strip()]
+            if not entry.consent_given and given:
+                raise ValidationError(
+                    "The family has not given consent, so their answers cannot be recorded. "
+                    "Record the refusal with no answers, or ask for consent first."
+                )
+            if entry.consent_given and not given:
+                raise ValidationError("Answer at least one question before saving.")
+            questionnaire = _questionnaire(session, entry.respondent)
+            check_answers(questionnaire.form, tuple(given))
+            recorder = Recorder(session, actor.id, self._clock())
+            feedback = recorder.insert(
+                m.FamilyFeedback,
+                audit_id=audit.audit_id,
+                form_version_id=questionnaire.form_version_id,
+                respondent=entry.respondent.value,
+                recorded_by_id=actor.id,
+                consent_given=entry.consent_given,
+                consent_note=entry.consent_note.strip(),
+                method=entry.method.value,
+                recorded_on=entry.recorded_on or today(self._clock),
+                created_at=recorder.now,
+            )
+            session.flush()  # the parent row first: children refer to it
+            for answer in given:
+                recorder.insert(
+                    m.FeedbackAnswer,
+                    feedback_id=feedback.id,
+                    question_id=answer.question_id,
+                    value=answer.value,
+                    comment=answer.comment.strip(),
+                )
+            return feedback.id
+
+    def summary(self, period: Period | None = None, team_id: str | None = None) -> FeedbackSummary:
+        """Every questionnaire in the period beside its audit's grade, and totals by team."""
+        recorder = aliased(m.Person)
+        with self._store.reader() as session:
+            stmt = (
+                select(
+                    m.FamilyFeedback,
+                    m.Audit.reference,
+                    m.Audit.overall_grade,
+                    m.Case.reference,
+                    m.Team.name,
+                    recorder.name,
+                )
+                .join(m.Audit, m.Audit.id == m.FamilyFeedback.audit_id)
+                .join(m.Case, m.Case.id == m.Audit.case_id)
+                .join(m.Team, m.Team.id == m.Case.team_id)
+                .join(recorder, recorder.id == m.FamilyFeedback.recorded_by_id)
+                .where(m.FamilyFeedback.deleted_at.is_(None))
+                .order_by(m.FamilyFeedback.recorded_on.desc(), m.Audit.reference)
+            )
+            if period is not None:
+                stmt = stmt.where(m.FamilyFeedback.recorded_on.between(period.start, period.end))
+            if team_id:
+                stmt = stmt.where(m.Case.team_id == team_id)
+            found = session.execute(stmt).all()
+            values: dict[str, list[str]] = defaultdict(list)
+            ids = [f.id for f, *_ in found]
+            for start in range(0, len(ids), 500):
+                for feedback_id, value in session.execute(
+                    select(m.FeedbackAnswer.feedback_id, m.FeedbackAnswer.value).where(
+                        m.FeedbackAnswer.feedback_id.in_(ids[start : start + 500]),
+                        m.FeedbackAnswer.value.is_not(None),
+                    )
+                ):
+                    values[feedback_id].append(value)
+        rows = []
+        for feedback, audit_ref, grade, case_ref, team, recorded_by in found:
+            counted = [v for v in values[feedback.id] if v not in NOT_COUNTED]
+            counted = [v for v in counted if _is_choice_value(v)]
+            rows.append(
+                FeedbackRow(
+                    feedback.id,
+                    audit_ref,
+                    case_ref,
+                    team,
+                    Grade(grade) if grade else None,
+                    Respondent(feedback.respondent),
+                    feedback.consent_given,
+                    feedback.recorded_on,
+                    recorded_by,
+                    sum(v in POSITIVE for v in counted),
+                    len(counted),
+                )
+            )
+        by_team: dict[str, list[FeedbackRow]] = defaultdict(list)
+        for row in rows:
+            by_team[row.team].append(row)
+        teams = tuple(
+            TeamFeedback(
+                team,
+                sum(r.consent_given for r in team_rows),
+                sum(not r.consent_given for r in team_rows),
+                sum(r.positive for r in team_rows),
+                sum(r.counted for r in team_rows),
+            )
+            for team, team_rows in sorted(by_team.items())
+        )
+        return FeedbackSummary(period, tuple(rows), teams)
+
+
+_CHOICE_VALUES = frozenset({"yes", "mostly", "not_really", "no", "happy", "okay", "sad"})
+
+
+def _is_choice_value(value: str) -> bool:
+    """Text answers (what helped, what could be better) are not counted as positive or not."""
+    return value in _CHOICE_VALUES

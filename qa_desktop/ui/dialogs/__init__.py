@@ -1,0 +1,1 @@
+"""Dialogs that record one thing (family feedback, an observation) and close."""

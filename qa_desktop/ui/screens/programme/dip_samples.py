@@ -1,0 +1,256 @@
+"""Dip samples: make one (a title, how many cases, which team, one or two questions), answer
+it in the keyboard grid, finish it, and see the results by team."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qa_desktop.domain.answers import Answer
+from qa_desktop.services.container import Services
+from qa_desktop.services.dip_sample import (
+    DipGrid,
+    DipQuestion,
+    DipSampleInfo,
+    DipSampleRequest,
+    TeamResult,
+)
+from qa_desktop.services.people import Actor, FilterOptions
+from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.screens.programme.dip_grid import DipGridTable
+from qa_desktop.ui.screens.programme.tables import RowsTable
+
+ID_ROLE = 0x0100  # Qt.ItemDataRole.UserRole
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f}%"
+
+
+class DipSamplesTab(QWidget):
+    created = Signal(str)
+    grid_shown = Signal()
+    answer_saved = Signal()
+    results_shown = Signal()
+
+    def __init__(
+        self, services: Services, runner: Runner, actor: Actor, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._runner = runner
+        self._actor = actor
+        self.current_id: str | None = None
+
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(self.tr("e.g. Children seen, November"))
+        self.cases = QSpinBox()
+        self.cases.setRange(1, 2000)
+        self.cases.setValue(40)
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 999999)
+        self.seed.setValue(1)
+        self.team = QComboBox()
+        self.question_boxes: list[QCheckBox] = []
+        self.questions_row = QVBoxLayout()
+        self.create_button = QPushButton(self.tr("&Make dip sample"))
+        self.create_button.clicked.connect(self.create)
+        new_box = QGroupBox(self.tr("New dip sample"))
+        form = QFormLayout(new_box)
+        form.addRow(self.tr("&Title:"), self.title)
+        form.addRow(self.tr("&Cases:"), self.cases)
+        form.addRow(self.tr("T&eam:"), self.team)
+        form.addRow(self.tr("S&eed:"), self.seed)
+        form.addRow(self.tr("Questions:"), self.questions_row)
+        form.addRow(self.create_button)
+
+        self.samples = QListWidget()
+        self.samples.setAccessibleName(self.tr("Dip samples"))
+        self.samples.currentItemChanged.connect(self._sample_chosen)
+        left = QVBoxLayout()
+        left.addWidget(new_box)
+        left.addWidget(QLabel(self.tr("Dip samples:")))
+        left.addWidget(self.samples, 1)
+
+        self.heading = QLabel(self.tr("Choose or make a dip sample."))
+        self.heading.setWordWrap(True)
+        hint = QLabel(
+            self.tr(
+                "Type y (Yes), p (Partly), n (No) or a (N/A) in a cell: the answer is saved and "
+                "the next cell is chosen. Delete clears a cell."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setObjectName("countLabel")
+        self.table = DipGridTable()
+        self.table.answer_typed.connect(self._answer_typed)
+        self.finish_button = QPushButton(self.tr("&Finish dip sample"))
+        self.finish_button.setEnabled(False)
+        self.finish_button.clicked.connect(self.finish)
+        self.results = RowsTable([self.tr("Team"), self.tr("Cases")], self.tr("Results by team"))
+        right = QVBoxLayout()
+        right.addWidget(self.heading)
+        right.addWidget(hint)
+        right.addWidget(self.table, 3)
+        right.addWidget(self.finish_button)
+        results_box = QGroupBox(self.tr("Results by team"))
+        QVBoxLayout(results_box).addWidget(self.results)
+        right.addWidget(results_box, 2)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 3)
+
+    def load(self) -> None:
+        services = self._services
+
+        def work() -> tuple[tuple[DipQuestion, ...], FilterOptions, tuple[DipSampleInfo, ...]]:
+            return (
+                services.dip_samples.questions(),
+                services.directory.filter_options(),
+                services.dip_samples.list(),
+            )
+
+        self._runner.submit(work, self._show_setup)
+
+    def _show_setup(
+        self, loaded: tuple[tuple[DipQuestion, ...], FilterOptions, tuple[DipSampleInfo, ...]]
+    ) -> None:
+        questions, options, samples = loaded
+        if not self.question_boxes:
+            for question in questions:
+                box = QCheckBox(f"{question.id}: {question.text}")
+                box.setProperty("question_id", question.id)
+                box.setChecked(True)
+                self.questions_row.addWidget(box)
+                self.question_boxes.append(box)
+            self.team.addItem(self.tr("All teams"), None)
+            for team in options.teams:
+                self.team.addItem(team.name, team.id)
+        self._show_samples(samples)
+
+    def _show_samples(self, samples: tuple[DipSampleInfo, ...]) -> None:
+        self.samples.blockSignals(True)
+        self.samples.clear()
+        for info in samples:
+            status = (
+                self.tr("finished")
+                if info.finished_on
+                else self.tr("{answered} of {cases} answered").format(
+                    answered=info.answered, cases=info.cases
+                )
+            )
+            item = QListWidgetItem(f"{info.title} — {status}")
+            item.setData(ID_ROLE, info.id)
+            self.samples.addItem(item)
+            if info.id == self.current_id:
+                self.samples.setCurrentItem(item)
+        self.samples.blockSignals(False)
+
+    def create(self) -> None:
+        request = DipSampleRequest(
+            self.title.text(),
+            self.cases.value(),
+            self.seed.value(),
+            tuple(str(b.property("question_id")) for b in self.question_boxes if b.isChecked()),
+            self.team.currentData(),
+        )
+        actor = self._actor
+        self._runner.submit(
+            lambda: self._services.dip_samples.create(request, actor),
+            self._created,
+            changes="audits",
+        )
+
+    def _created(self, dip_id: str) -> None:
+        self.current_id = dip_id
+        self.title.clear()
+        self.created.emit(dip_id)
+        self._runner.submit(self._services.dip_samples.list, self._show_samples)
+        self.show_sample(dip_id)
+
+    def _sample_chosen(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.show_sample(str(item.data(ID_ROLE)))
+
+    def show_sample(self, dip_id: str) -> None:
+        self.current_id = dip_id
+        self._runner.submit(lambda: self._services.dip_samples.grid(dip_id), self._show_grid)
+        self._load_results()
+
+    def _show_grid(self, grid: DipGrid) -> None:
+        self.table.set_grid(grid)
+        self.heading.setText(
+            self.tr("<b>{title}</b>: {cases} cases{finished}").format(
+                title=grid.title,
+                cases=len(grid.rows),
+                finished=self.tr(", finished") if grid.finished_on else "",
+            )
+        )
+        self.finish_button.setEnabled(grid.finished_on is None)
+        self.table.setFocus()
+        self.grid_shown.emit()
+
+    def _answer_typed(self, row: int, question_id: str, answer: Answer | None) -> None:
+        grid = self.table.grid
+        assert grid is not None
+        audit_id = grid.rows[row].audit_id
+        actor = self._actor
+        self._runner.submit(
+            lambda: self._services.dip_samples.set_answer(audit_id, question_id, answer, actor),
+            lambda _none: self._saved(),
+        )
+
+    def _saved(self) -> None:
+        self.answer_saved.emit()
+        self._load_results()
+
+    def _load_results(self) -> None:
+        dip_id = self.current_id
+        if dip_id is not None:
+            self._runner.submit(
+                lambda: self._services.dip_samples.results(dip_id), self._show_results
+            )
+
+    def _show_results(self, results: tuple[TeamResult, ...]) -> None:
+        questions = [q.question_id for q in results[0].questions] if results else []
+        headers = [self.tr("Team"), self.tr("Cases")]
+        for q in questions:
+            headers += [
+                self.tr("{question} compliance").format(question=q),
+                self.tr("{question} Yes / Partly / No / N/A").format(question=q),
+            ]
+        self.results.setColumnCount(len(headers))
+        self.results.setHorizontalHeaderLabels(headers)
+        rows = []
+        for team in results:
+            cells: list[object] = [team.team or self.tr("All teams"), team.cases]
+            for q in team.questions:
+                cells += [_percent(q.compliance), f"{q.yes} / {q.partly} / {q.no} / {q.na}"]
+            rows.append(cells)
+        self.results.set_rows(rows)
+        self.results_shown.emit()
+
+    def finish(self) -> None:
+        dip_id = self.current_id
+        if dip_id is None:
+            return
+        actor = self._actor
+        self._runner.submit(
+            lambda: self._services.dip_samples.finish(dip_id, actor),
+            lambda _none: self._created(dip_id),
+            changes="audits",
+        )

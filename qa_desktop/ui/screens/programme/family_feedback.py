@@ -1,0 +1,150 @@
+"""Family feedback: record a questionnaire on an audit, see each beside the audit's grade,
+and the summary by period and team."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qa_desktop.services.container import Services
+from qa_desktop.services.feedback import FeedbackForms, FeedbackSummary
+from qa_desktop.services.people import Actor
+from qa_desktop.ui.dialogs.family_feedback import FamilyFeedbackDialog
+from qa_desktop.ui.labels import grade_label
+from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.screens.audits import period_choices
+from qa_desktop.ui.screens.programme.tables import RowsTable
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f}%"
+
+
+class FamilyFeedbackTab(QWidget):
+    loaded = Signal()
+    dialog_opened = Signal(object)  # the FamilyFeedbackDialog
+
+    def __init__(
+        self,
+        services: Services,
+        runner: Runner,
+        actor: Actor,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._runner = runner
+        self._actor = actor
+        self.dialog: FamilyFeedbackDialog | None = None
+
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText(self.tr("QA-…"))
+        self.reference.returnPressed.connect(self.open_dialog)
+        self.record_button = QPushButton(self.tr("&Record family feedback…"))
+        self.record_button.clicked.connect(self.open_dialog)
+        record_box = QGroupBox(self.tr("Record a questionnaire"))
+        record_form = QFormLayout(record_box)
+        row = QHBoxLayout()
+        row.addWidget(self.reference, 1)
+        row.addWidget(self.record_button)
+        record_form.addRow(self.tr("&Audit reference:"), row)
+
+        self.period = QComboBox()
+        for label, period in period_choices(today()):
+            self.period.addItem(self.tr(label), period)
+        self.period.currentIndexChanged.connect(self.load)
+        period_form = QFormLayout()
+        period_form.addRow(self.tr("&Period:"), self.period)
+
+        self.rows_table = RowsTable(
+            [
+                self.tr("Audit"),
+                self.tr("Case"),
+                self.tr("Team"),
+                self.tr("Audit grade"),
+                self.tr("Who answered"),
+                self.tr("Consent"),
+                self.tr("Recorded"),
+                self.tr("Recorded by"),
+                self.tr("Positive answers"),
+            ],
+            self.tr("Family feedback beside each audit's grade"),
+        )
+        self.teams_table = RowsTable(
+            [
+                self.tr("Team"),
+                self.tr("Questionnaires"),
+                self.tr("Declined"),
+                self.tr("Positive answers"),
+            ],
+            self.tr("Family feedback by team"),
+        )
+        teams_box = QGroupBox(self.tr("By team"))
+        QVBoxLayout(teams_box).addWidget(self.teams_table)
+        rows_box = QGroupBox(self.tr("Questionnaires, beside the audit's grade"))
+        QVBoxLayout(rows_box).addWidget(self.rows_table)
+        layout = QVBoxLayout(self)
+        layout.addWidget(record_box)
+        layout.addLayout(period_form)
+        layout.addWidget(rows_box, 2)
+        layout.addWidget(teams_box, 1)
+        runner.changed.connect(lambda what: self.load() if what == "feedback" else None)
+
+    def load(self) -> None:
+        period = self.period.currentData()
+        self._runner.submit(lambda: self._services.feedback.summary(period), self._show)
+
+    def _show(self, summary: FeedbackSummary) -> None:
+        self.rows_table.set_rows(
+            [
+                (
+                    r.audit_reference,
+                    r.case_reference,
+                    r.team,
+                    grade_label(r.grade) or self.tr("not graded yet"),
+                    self.tr(r.respondent.label),
+                    self.tr("Given") if r.consent_given else self.tr("Declined"),
+                    r.recorded_on.strftime("%d %b %Y"),
+                    r.recorded_by,
+                    _percent(r.positive_percent),
+                )
+                for r in summary.rows
+            ]
+        )
+        self.teams_table.set_rows(
+            [
+                (t.team, t.questionnaires, t.declined, _percent(t.positive_percent))
+                for t in summary.teams
+            ]
+        )
+        self.loaded.emit()
+
+    def open_dialog(self) -> None:
+        reference = self.reference.text()
+        feedback = self._services.feedback
+
+        def work() -> FeedbackForms:
+            return feedback.forms_for(feedback.find_audit(reference))
+
+        self._runner.submit(work, self._show_dialog)
+
+    def _show_dialog(self, forms: FeedbackForms) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = FamilyFeedbackDialog(forms, self._services, self._runner, self._actor, self)
+        self.dialog.setModal(True)
+        self.dialog.show()
+        self.dialog_opened.emit(self.dialog)

@@ -1,0 +1,228 @@
+"""Monthly cycle: import the case list, plan the month (sample and assign), and track
+completed against planned."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qa_desktop.domain.roles import Capability
+from qa_desktop.domain.sampling import DEFAULT_EXCLUDE_MONTHS
+from qa_desktop.services.case_import import ImportSummary
+from qa_desktop.services.container import Services
+from qa_desktop.services.people import Actor
+from qa_desktop.services.programme import (
+    COMPLETION_AIM_PERCENT,
+    MonthPlan,
+    PlanRequest,
+    ProgrammeOverview,
+)
+from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.screens.programme.tables import RowsTable
+
+
+def next_month(today: date) -> str:
+    return (today.replace(day=28) + timedelta(days=4)).strftime("%Y-%m")
+
+
+class MonthlyCycleTab(QWidget):
+    imported = Signal(object)  # ImportSummary
+    planned = Signal(object)  # MonthPlan
+    loaded = Signal()
+
+    def __init__(
+        self,
+        services: Services,
+        runner: Runner,
+        actor: Actor,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._runner = runner
+        self._actor = actor
+        may_manage = actor.can(Capability.MANAGE_PROGRAMME)
+        # Replaceable in tests: asks the person for the CSV file.
+        self.choose_file: Callable[[], str] = self._ask_for_file
+
+        self.cases_label = QLabel()
+        self.import_button = QPushButton(self.tr("&Import case list…"))
+        self.import_button.setEnabled(may_manage)
+        self.import_button.clicked.connect(self._import_clicked)
+        self.import_result = QLabel()
+        self.import_result.setWordWrap(True)
+        cases_box = QGroupBox(self.tr("Case list"))
+        cases_row = QHBoxLayout(cases_box)
+        cases_row.addWidget(self.cases_label)
+        cases_row.addWidget(self.import_button)
+        cases_row.addWidget(self.import_result, 1)
+
+        self.month = QLineEdit(next_month(today()))
+        self.month.setInputMask("9999-99")
+        self.target = QSpinBox()
+        self.target.setRange(1, 10000)
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 999999)
+        self.seed.setValue(today().year * 100 + today().month)
+        self.exclude = QSpinBox()
+        self.exclude.setRange(0, 36)
+        self.exclude.setValue(DEFAULT_EXCLUDE_MONTHS)
+        self.exclude.setSuffix(self.tr(" months"))
+        self.plan_button = QPushButton(self.tr("&Draw sample and assign auditors"))
+        self.plan_button.setEnabled(may_manage)
+        self.plan_button.clicked.connect(self.plan_month)
+        plan_box = QGroupBox(self.tr("Plan a month"))
+        form = QFormLayout(plan_box)
+        form.addRow(self.tr("&Month (YYYY-MM):"), self.month)
+        form.addRow(self.tr("&Target (audits):"), self.target)
+        form.addRow(self.tr("&Seed:"), self.seed)
+        form.addRow(self.tr("&Leave out cases audited in the last:"), self.exclude)
+        form.addRow(self.plan_button)
+        if not may_manage:
+            form.addRow(QLabel(self.tr("Only the QA team can import cases and plan months.")))
+
+        self.plan_summary = QLabel()
+        self.plan_table = RowsTable(
+            [
+                self.tr("Case"),
+                self.tr("Team"),
+                self.tr("Service"),
+                self.tr("Auditor"),
+                self.tr("Due"),
+            ],
+            self.tr("The month's planned audits"),
+        )
+        self.progress_table = RowsTable(
+            [
+                self.tr("Month"),
+                self.tr("Planned"),
+                self.tr("Completed"),
+                self.tr("Completed %"),
+                self.tr("Aim"),
+            ],
+            self.tr("Completed against planned, by month"),
+        )
+        top = QHBoxLayout()
+        top.addWidget(plan_box)
+        progress_box = QGroupBox(
+            self.tr("Completed against planned (aim: {aim:.0f}%)").format(
+                aim=COMPLETION_AIM_PERCENT
+            )
+        )
+        QVBoxLayout(progress_box).addWidget(self.progress_table)
+        top.addWidget(progress_box, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(cases_box)
+        layout.addLayout(top)
+        layout.addWidget(self.plan_summary)
+        layout.addWidget(self.plan_table, 1)
+        runner.changed.connect(lambda what: self.load() if what in ("audits", "cases") else None)
+
+    # -- loading --------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        self._runner.submit(self._services.programme.overview, self._show_overview)
+
+    def _show_overview(self, overview: ProgrammeOverview) -> None:
+        self.cases_label.setText(self.tr("{count} open cases").format(count=overview.open_cases))
+        if not self.target.property("touched"):
+            self.target.setValue(overview.default_target)
+        self.progress_table.set_rows(
+            [
+                (
+                    p.month,
+                    p.planned,
+                    p.completed,
+                    f"{p.percent:.0f}%",
+                    self.tr("Met") if p.meets_aim else self.tr("Not met"),
+                )
+                for p in overview.plans
+            ]
+        )
+        self.loaded.emit()
+
+    # -- importing ------------------------------------------------------------------------------
+
+    def _ask_for_file(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import case list"), "", self.tr("CSV files (*.csv);;All files (*)")
+        )
+        return path
+
+    def _import_clicked(self) -> None:
+        path = self.choose_file()
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        actor = self._actor
+        self._runner.submit(
+            lambda: self._services.case_import.import_file(path, actor),
+            self._show_import,
+            changes="cases",
+        )
+
+    def _show_import(self, summary: ImportSummary) -> None:
+        self.import_result.setText(
+            self.tr(
+                "Imported {listed} cases: {added} new, {updated} updated, {unchanged} unchanged; "
+                "{closed} no longer listed and closed."
+            ).format(
+                listed=summary.listed,
+                added=summary.added,
+                updated=summary.updated,
+                unchanged=summary.unchanged,
+                closed=summary.closed,
+            )
+        )
+        self.imported.emit(summary)
+
+    # -- planning -------------------------------------------------------------------------------
+
+    def plan_month(self) -> None:
+        self.target.setProperty("touched", True)
+        request = PlanRequest(
+            self.month.text(), self.target.value(), self.seed.value(), self.exclude.value()
+        )
+        actor = self._actor
+        self._runner.submit(
+            lambda: self._services.programme.plan(request, actor),
+            self._show_plan,
+            changes="audits",
+        )
+
+    def _show_plan(self, plan: MonthPlan) -> None:
+        self.plan_summary.setText(
+            self.tr(
+                "{month}: {count} audits planned from seed {seed}, due {due}. Each is in its "
+                "auditor's My work."
+            ).format(
+                month=plan.month,
+                count=len(plan.audits),
+                seed=plan.seed,
+                due=plan.audits[0].due_on.strftime("%d %b %Y") if plan.audits else "—",
+            )
+        )
+        self.plan_table.set_rows(
+            [
+                (a.case_reference, a.team, a.service, a.auditor, a.due_on.strftime("%d %b %Y"))
+                for a in plan.audits
+            ]
+        )
+        self.planned.emit(plan)

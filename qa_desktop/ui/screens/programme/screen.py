@@ -1,0 +1,64 @@
+"""The audit programme: monthly cycle, dip samples, Back to the Floor, thematic audits,
+forms and family feedback, one tab each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from qa_desktop.services.container import Services
+from qa_desktop.services.people import Actor
+from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.screens.programme.bttf import BackToTheFloorTab
+from qa_desktop.ui.screens.programme.dip_samples import DipSamplesTab
+from qa_desktop.ui.screens.programme.family_feedback import FamilyFeedbackTab
+from qa_desktop.ui.screens.programme.forms_tab import FormsTab
+from qa_desktop.ui.screens.programme.monthly_cycle import MonthlyCycleTab
+from qa_desktop.ui.screens.programme.observations import ObservationsTab
+from qa_desktop.ui.screens.programme.thematic import ThematicTab
+
+
+class ProgrammeScreen(QWidget):
+    def __init__(
+        self,
+        services: Services,
+        runner: Runner,
+        actor: Actor,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("programmeScreen")
+        title = QLabel(self.tr("Audit programme"))
+        title.setObjectName("screenTitle")
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Parts of the audit programme"))
+        self.monthly = MonthlyCycleTab(services, runner, actor, today)
+        self.dip_samples = DipSamplesTab(services, runner, actor)
+        self.bttf = BackToTheFloorTab(services, runner, actor, today)
+        self.feedback = FamilyFeedbackTab(services, runner, actor, today)
+        self.observations = ObservationsTab(services, runner, actor, today)
+        self.thematic = ThematicTab(services, runner, actor, today)
+        self.forms = FormsTab(services, runner, actor)
+        self.tabs.addTab(self.monthly, self.tr("Monthly cycle"))
+        self.tabs.addTab(self.dip_samples, self.tr("Dip samples"))
+        self.tabs.addTab(self.bttf, self.tr("Back to the Floor"))
+        self.tabs.addTab(self.thematic, self.tr("Thematic audits"))
+        self.tabs.addTab(self.forms, self.tr("Forms"))
+        self.tabs.addTab(self.feedback, self.tr("Family feedback"))
+        self.tabs.addTab(self.observations, self.tr("Observations"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.tabs, 1)
+        for tab in (
+            self.monthly,
+            self.dip_samples,
+            self.bttf,
+            self.thematic,
+            self.forms,
+            self.feedback,
+            self.observations,
+        ):
+            tab.load()

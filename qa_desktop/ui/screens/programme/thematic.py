@@ -1,0 +1,366 @@
+"""Thematic audits: terms of reference, a form made for the theme by picking questions from
+existing forms and adding new ones, findings, and the lead head of service's action plan."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qa_desktop.domain.forms import FormDefinition
+from qa_desktop.domain.roles import Capability, Role
+from qa_desktop.services.container import Services
+from qa_desktop.services.form_editing import QuestionEdit
+from qa_desktop.services.people import Actor, PersonInfo
+from qa_desktop.services.thematic import TermsOfReference, ThematicDetail, ThematicRow
+from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.screens.programme.tables import RowsTable
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+TEMPLATE = "thematic-template"
+THEME_SECTION = "theme"
+PICKABLE_KINDS = ("learning_audit", "thematic", "dip_sample", "bttf_case", "observation")
+
+
+def _dated(edit: QDateEdit, day: date) -> QDateEdit:
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setDate(QDate(day))
+    return edit
+
+
+def _box(height: int = 54) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(height)
+    return edit
+
+
+class ThematicTab(QWidget):
+    loaded = Signal()
+    created = Signal(str)
+    detail_shown = Signal()
+
+    def __init__(
+        self,
+        services: Services,
+        runner: Runner,
+        actor: Actor,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._runner = runner
+        self._actor = actor
+        self.rows: tuple[ThematicRow, ...] = ()
+        self.detail: ThematicDetail | None = None
+        may_manage = actor.can(Capability.MANAGE_PROGRAMME)
+
+        # Terms of reference for a new thematic audit.
+        self.theme = QLineEdit()
+        self.questions_to_answer = _box()
+        self.scope = _box()
+        self.sample = _box()
+        self.lead = QComboBox()
+        self.auditors = QListWidget()
+        self.auditors.setAccessibleName(self.tr("Auditors"))
+        self.auditors.setFixedHeight(90)
+        self.starts_on = _dated(QDateEdit(), today())
+        self.reports_on = _dated(QDateEdit(), today())
+        self.governance = _box()
+        self.create_button = QPushButton(self.tr("&Set up thematic audit"))
+        self.create_button.setEnabled(may_manage)
+        self.create_button.clicked.connect(self.create)
+        terms_box = QGroupBox(self.tr("Terms of reference"))
+        terms = QFormLayout(terms_box)
+        terms.addRow(self.tr("&Theme:"), self.theme)
+        terms.addRow(self.tr("&Questions to answer:"), self.questions_to_answer)
+        terms.addRow(self.tr("S&cope:"), self.scope)
+        terms.addRow(self.tr("Sa&mple and how it is drawn:"), self.sample)
+        terms.addRow(self.tr("&Lead head of service:"), self.lead)
+        terms.addRow(self.tr("A&uditors:"), self.auditors)
+        terms.addRow(self.tr("Starts:"), self.starts_on)
+        terms.addRow(self.tr("Reports:"), self.reports_on)
+        terms.addRow(self.tr("&Governance:"), self.governance)
+        terms.addRow(self.create_button)
+        terms_scroll = QScrollArea()
+        terms_scroll.setWidgetResizable(True)
+        terms_scroll.setWidget(terms_box)
+
+        self.table = RowsTable(
+            [
+                self.tr("Theme"),
+                self.tr("Lead"),
+                self.tr("Starts"),
+                self.tr("Reports"),
+                self.tr("Form"),
+                self.tr("Actions"),
+            ],
+            self.tr("Thematic audits"),
+        )
+        self.table.itemSelectionChanged.connect(self._chosen)
+
+        # The chosen audit: its form, findings and actions.
+        self.summary = QLabel(self.tr("Choose a thematic audit."))
+        self.summary.setWordWrap(True)
+        self.picker = QTreeWidget()
+        self.picker.setHeaderLabels([self.tr("Pick questions from existing forms")])
+        self.picker.setAccessibleName(self.tr("Questions from existing forms"))
+        self.new_questions = _box(70)
+        self.new_questions.setPlaceholderText(self.tr("New questions for the theme, one a line"))
+        self.form_key = QLineEdit()
+        self.form_key.setPlaceholderText("thematic-neglect")
+        self.make_form_button = QPushButton(self.tr("Make and &publish the theme's form"))
+        self.make_form_button.setEnabled(may_manage)
+        self.make_form_button.clicked.connect(self.make_form)
+        form_box = QGroupBox(self.tr("The theme's form"))
+        form_layout = QFormLayout(form_box)
+        form_layout.addRow(self.picker)
+        form_layout.addRow(self.tr("&New questions:"), self.new_questions)
+        form_layout.addRow(self.tr("Form &key:"), self.form_key)
+        form_layout.addRow(self.make_form_button)
+        self.findings = _box(80)
+        self.save_findings_button = QPushButton(self.tr("Save &findings"))
+        self.save_findings_button.clicked.connect(self.save_findings)
+        self.action_text = QLineEdit()
+        self.action_due = _dated(QDateEdit(), today())
+        self.add_action_button = QPushButton(self.tr("Add &action"))
+        self.add_action_button.clicked.connect(self.add_action)
+        self.actions = RowsTable(
+            [self.tr("What"), self.tr("Owner"), self.tr("By when")],
+            self.tr("The action plan"),
+        )
+        outcome_box = QGroupBox(self.tr("Findings and action plan (owned by the lead)"))
+        outcome = QFormLayout(outcome_box)
+        outcome.addRow(self.tr("Fin&dings:"), self.findings)
+        outcome.addRow(self.save_findings_button)
+        outcome.addRow(self.actions)
+        action_row = QHBoxLayout()
+        action_row.addWidget(self.action_text, 1)
+        action_row.addWidget(self.action_due)
+        action_row.addWidget(self.add_action_button)
+        outcome.addRow(self.tr("Action:"), action_row)
+        self.detail_panel = QWidget()
+        detail_layout = QVBoxLayout(self.detail_panel)
+        detail_layout.addWidget(self.summary)
+        detail_layout.addWidget(form_box, 3)
+        detail_layout.addWidget(outcome_box, 2)
+        self.detail_panel.setEnabled(False)
+
+        middle = QVBoxLayout()
+        middle.addWidget(self.table, 1)
+        middle.addWidget(self.detail_panel, 3)
+        layout = QHBoxLayout(self)
+        layout.addWidget(terms_scroll, 2)
+        layout.addLayout(middle, 3)
+
+    # -- loading -------------------------------------------------------------------------
+
+    def load(self) -> None:
+        services = self._services
+
+        def work() -> tuple[
+            tuple[ThematicRow, ...], list[PersonInfo], list[tuple[str, FormDefinition]]
+        ]:
+            forms = [
+                (info.key, services.form_editing.load(info.key).form)
+                for info in services.form_editing.forms()
+                if info.kind in PICKABLE_KINDS and info.key != TEMPLATE
+            ]
+            return services.thematic.list(), services.directory.people(), forms
+
+        self._runner.submit(work, self._show)
+
+    def _show(
+        self,
+        loaded: tuple[tuple[ThematicRow, ...], list[PersonInfo], list[tuple[str, FormDefinition]]],
+    ) -> None:
+        rows, people, forms = loaded
+        if self.lead.count() == 0:
+            for person in people:
+                if person.role is Role.HEAD_OF_SERVICE:
+                    self.lead.addItem(f"{person.name} — {person.service_name}", person.id)
+                elif person.is_auditor:
+                    item = QListWidgetItem(person.name)
+                    item.setData(ID_ROLE, person.id)
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    item.setCheckState(Qt.CheckState.Unchecked)
+                    self.auditors.addItem(item)
+        self.picker.clear()
+        for key, form in forms:
+            parent = QTreeWidgetItem([f"{form.title} ({key})"])
+            for question in form.questions():
+                child = QTreeWidgetItem([f"{question.id}. {question.text}"])
+                child.setData(0, ID_ROLE, question.id)
+                child.setData(0, ID_ROLE + 1, (key, question))
+                child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                child.setCheckState(0, Qt.CheckState.Unchecked)
+                parent.addChild(child)
+            self.picker.addTopLevelItem(parent)
+        self.rows = rows
+        chosen = self.detail.id if self.detail else None
+        self.table.blockSignals(True)
+        self.table.set_rows(
+            [
+                (
+                    r.theme,
+                    r.lead,
+                    r.starts_on.strftime("%d %b %Y"),
+                    r.reports_on.strftime("%d %b %Y"),
+                    r.form_key or self.tr("not made yet"),
+                    r.actions,
+                )
+                for r in rows
+            ]
+        )
+        for index, row in enumerate(rows):
+            if row.id == chosen:
+                self.table.selectRow(index)
+        self.table.blockSignals(False)
+        self.loaded.emit()
+
+    def _chosen(self) -> None:
+        index = self.table.currentRow()
+        if 0 <= index < len(self.rows):
+            self.show_detail(self.rows[index].id)
+
+    def show_detail(self, thematic_id: str) -> None:
+        self._runner.submit(lambda: self._services.thematic.detail(thematic_id), self._show_detail)
+
+    def _show_detail(self, detail: ThematicDetail) -> None:
+        self.detail = detail
+        terms = detail.terms
+        self.summary.setText(
+            self.tr(
+                "<b>{theme}</b>, led by {lead}, {start} to {end}. Scope: {scope}. Sample: "
+                "{sample}. Auditors: {auditors}."
+            ).format(
+                theme=terms.theme,
+                lead=detail.lead,
+                start=terms.starts_on.strftime("%d %b %Y"),
+                end=terms.reports_on.strftime("%d %b %Y"),
+                scope=terms.scope or "—",
+                sample=terms.sample or "—",
+                auditors=", ".join(detail.auditors) or "—",
+            )
+        )
+        self.detail_panel.setEnabled(True)
+        self.make_form_button.setEnabled(
+            detail.form_key is None and self._actor.can(Capability.MANAGE_PROGRAMME)
+        )
+        if detail.form_key:
+            self.form_key.setText(detail.form_key)
+        self.findings.setPlainText(detail.findings)
+        self.actions.set_rows(
+            [(a.description, a.owner, a.due_on.strftime("%d %b %Y")) for a in detail.actions]
+        )
+        self.detail_shown.emit()
+
+    # -- doing ---------------------------------------------------------------------------
+
+    def terms(self) -> TermsOfReference:
+        auditors = tuple(
+            str(self.auditors.item(i).data(ID_ROLE))
+            for i in range(self.auditors.count())
+            if self.auditors.item(i).checkState() is Qt.CheckState.Checked
+        )
+        return TermsOfReference(
+            theme=self.theme.text(),
+            questions_to_answer=self.questions_to_answer.toPlainText(),
+            scope=self.scope.toPlainText(),
+            sample=self.sample.toPlainText(),
+            lead_id=str(self.lead.currentData()),
+            auditor_ids=auditors,
+            starts_on=self.starts_on.date().toPython(),
+            reports_on=self.reports_on.date().toPython(),
+            governance=self.governance.toPlainText(),
+        )
+
+    def create(self) -> None:
+        terms, actor = self.terms(), self._actor
+        self._runner.submit(lambda: self._services.thematic.create(terms, actor), self._created)
+
+    def _created(self, thematic_id: str) -> None:
+        self.created.emit(thematic_id)
+        self.detail = None
+        self.show_detail(thematic_id)
+        self.load()
+
+    def picked(self) -> list[QuestionEdit]:
+        result: list[QuestionEdit] = []
+        for top in range(self.picker.topLevelItemCount()):
+            parent = self.picker.topLevelItem(top)
+            for index in range(parent.childCount()):
+                child = parent.child(index)
+                if child.checkState(0) is Qt.CheckState.Checked:
+                    _key, q = child.data(0, ID_ROLE + 1)
+                    result.append(
+                        QuestionEdit(THEME_SECTION, q.text, q.help, q.answer_type, q.key, q.id)
+                    )
+        return result
+
+    def make_form(self) -> None:
+        if self.detail is None:
+            return
+        thematic_id, actor = self.detail.id, self._actor
+        title = self.tr("Thematic audit: {theme}").format(theme=self.detail.terms.theme)
+        key = self.form_key.text().strip()
+        questions = (
+            *self.picked(),
+            *(
+                QuestionEdit(THEME_SECTION, line.strip())
+                for line in self.new_questions.toPlainText().splitlines()
+                if line.strip()
+            ),
+        )
+        services = self._services
+
+        def work() -> None:
+            services.form_editing.create(key, title, TEMPLATE, questions, actor)
+            services.thematic.set_form(thematic_id, key, actor)
+
+        self._runner.submit(work, lambda _none: self._refresh(), changes="forms")
+
+    def save_findings(self) -> None:
+        if self.detail is None:
+            return
+        thematic_id, text, actor = self.detail.id, self.findings.toPlainText(), self._actor
+        self._runner.submit(
+            lambda: self._services.thematic.record_findings(thematic_id, text, actor),
+            lambda _none: self._refresh(),
+        )
+
+    def add_action(self) -> None:
+        if self.detail is None:
+            return
+        thematic_id, actor = self.detail.id, self._actor
+        text, due = self.action_text.text(), self.action_due.date().toPython()
+        self._runner.submit(
+            lambda: self._services.thematic.add_action(thematic_id, text, due, actor),
+            lambda _none: (self.action_text.clear(), self._refresh()),
+        )
+
+    def _refresh(self) -> None:
+        if self.detail is not None:
+            self.show_detail(self.detail.id)
+        self.load()

@@ -1,0 +1,65 @@
+"""Recording family feedback on an audit through the real dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from qa_desktop.domain.roles import Role
+from qa_desktop.services.feedback import Respondent
+from qa_desktop.store import models as m
+from tests.ui.conftest import open_window_as
+
+
+def graded_reference(store) -> tuple[str, str]:
+    with store.reader() as session:
+        audit = session.scalar(
+            select(m.Audit).where(m.Audit.overall_grade.is_not(None)).order_by(m.Audit.reference)
+        )
+        assert audit is not None
+        return audit.reference, audit.overall_grade
+
+
+def test_record_family_feedback_on_an_audit(application, qtbot) -> None:
+    reference, grade = graded_reference(application.services.store)
+    window = open_window_as(application, qtbot, Role.QA_OFFICER)
+    tab = window.programme.feedback
+    window.programme.tabs.setCurrentWidget(tab)
+    qtbot.keyClicks(tab.reference, reference.lower())
+    with qtbot.waitSignal(tab.dialog_opened) as opened:
+        qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
+    dialog = opened.args[0]
+    assert reference in dialog.windowTitle()
+    assert not dialog.stack.isEnabled()  # no answers before consent
+    qtbot.mouseClick(dialog.child, Qt.MouseButton.LeftButton)
+    assert dialog.respondent is Respondent.CHILD
+    qtbot.keyClick(dialog.consent, Qt.Key.Key_Space)  # the keyboard way to tick it
+    assert dialog.stack.isEnabled()
+    qtbot.keyClicks(dialog.consent_note, "Child and carer agreed")
+    page = dialog.page
+    for question, value in (("FC1", "happy"), ("FC2", "okay"), ("FC6", "sad")):
+        qtbot.mouseClick(page.choose(question, value), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.comments["FC7"], "Taking me to football")
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    with qtbot.waitSignal(dialog.saved), qtbot.waitSignal(tab.loaded):
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    row = tab.rows_table.texts(0)
+    assert row[0] == reference
+    assert row[3].lower().replace(" ", "_") == grade  # the audit's grade beside the feedback
+    assert row[4] == "Child" and row[5] == "Given" and row[8] == "33%"
+    with application.services.store.reader() as session:
+        answers = dict(
+            session.execute(select(m.FeedbackAnswer.question_id, m.FeedbackAnswer.value)).all()
+        )
+    assert answers == {"FC1": "happy", "FC2": "okay", "FC6": "sad", "FC7": "Taking me to football"}
+    assert tab.teams_table.texts(0)[1] == "1"
+
+
+def test_an_unknown_reference_is_answered_clearly(application, qtbot) -> None:
+    window = open_window_as(application, qtbot, Role.QA_OFFICER)
+    tab = window.programme.feedback
+    qtbot.keyClicks(tab.reference, "QA-0000000")
+    qtbot.keyClick(tab.reference, Qt.Key.Key_Return)
+    assert tab.dialog is None
+    assert "There is no audit QA-0000000" in (application.errors.last_message or "")
