@@ -136,25 +136,40 @@ LANGUAGE sql IMMUTABLE AS $$
 $$;
 
 -- Row-level security helpers: who the session's login is and what it may see or touch.
+-- (plpgsql, so that their plans are cached for the session: policies call them per row.)
 CREATE FUNCTION qa_central.session_may_read(p_audit text) RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = qa_central, pg_temp AS $$
-  SELECT p_audit IS NULL OR EXISTS (
-    SELECT 1 FROM logins l WHERE l.login = session_user AND (
-      qa_central.is_senior(l)
-      OR EXISTS (SELECT 1 FROM audit_access a
-                 WHERE a.audit_id = p_audit AND a.person_id = l.person_id)))
-$$;
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = qa_central, pg_temp AS $$
+DECLARE
+  me logins;
+BEGIN
+  IF p_audit IS NULL THEN
+    RETURN true;
+  END IF;
+  SELECT * INTO me FROM logins l WHERE l.login = session_user;
+  IF me.login IS NULL THEN
+    RETURN false;
+  END IF;
+  RETURN qa_central.is_senior(me) OR EXISTS (
+    SELECT 1 FROM audit_access a WHERE a.audit_id = p_audit AND a.person_id = me.person_id);
+END $$;
 
 CREATE FUNCTION qa_central.session_may_touch(p_audit text) RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = qa_central, pg_temp AS $$
-  SELECT EXISTS (
-    SELECT 1 FROM logins l WHERE l.login = session_user AND (
-      'qa_team' = ANY (l.roles)
-      OR (p_audit IS NOT NULL AND (
-        l.roles && ARRAY['moderator', 'head_of_service']
-        OR EXISTS (SELECT 1 FROM audit_access a
-                   WHERE a.audit_id = p_audit AND a.person_id = l.person_id)))))
-$$;
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = qa_central, pg_temp AS $$
+DECLARE
+  me logins;
+BEGIN
+  SELECT * INTO me FROM logins l WHERE l.login = session_user;
+  IF me.login IS NULL THEN
+    RETURN false;
+  END IF;
+  IF 'qa_team' = ANY (me.roles) THEN
+    RETURN true;
+  END IF;
+  RETURN p_audit IS NOT NULL AND (
+    me.roles && ARRAY['moderator', 'head_of_service']
+    OR EXISTS (SELECT 1 FROM audit_access a
+               WHERE a.audit_id = p_audit AND a.person_id = me.person_id));
+END $$;
 
 -- The audit a row belongs to (NULL: shared), from its own fields or its parent's.
 CREATE FUNCTION qa_central.scope_of(p_table text, p_row text, p_fields jsonb) RETURNS text
@@ -272,7 +287,7 @@ DECLARE
   cid text := c ->> 'change_id';
   cur qa_central.rows;
   scope text;
-  seq bigint;
+  new_seq bigint;
   current_value jsonb;
   current_seq bigint;
   cur_actor text;
@@ -287,13 +302,13 @@ BEGIN
                    AND kind = 'conflict') THEN
       RETURN qa_central.refuse(c, 'no such conflict');
     END IF;
-    seq := qa_central.next_seq();
+    new_seq := qa_central.next_seq();
     INSERT INTO qa_central.changes (seq, change_id, kind, table_name, row_id, audit_id, field,
                                     conflict_id, actor_id, at)
-    SELECT seq, cid, 'settle', k.table_name, k.row_id, k.audit_id, k.field, k.change_id,
+    SELECT new_seq, cid, 'settle', k.table_name, k.row_id, k.audit_id, k.field, k.change_id,
            c ->> 'actor_id', c ->> 'at'
     FROM qa_central.changes k WHERE k.change_id = c ->> 'conflict_id';
-    RETURN jsonb_build_object('change_id', cid, 'status', 'accepted', 'seq', seq);
+    RETURN jsonb_build_object('change_id', cid, 'status', 'accepted', 'seq', new_seq);
   END IF;
 
   IF op = 'insert' THEN
@@ -306,14 +321,14 @@ BEGIN
       IF NOT qa_central.may_write(me, t, op, NULL, c -> 'value', scope) THEN
         RETURN qa_central.refuse(c, 'not allowed for this role');
       END IF;
-      seq := qa_central.next_seq();
+      new_seq := qa_central.next_seq();
       PERFORM qa_central.grant_access(t, scope, c -> 'value');
       INSERT INTO qa_central.rows (table_name, row_id, audit_id, fields, created_seq)
-      VALUES (t, r, scope, c -> 'value', seq);
+      VALUES (t, r, scope, c -> 'value', new_seq);
       INSERT INTO qa_central.changes (seq, change_id, kind, table_name, row_id, audit_id, value,
                                       actor_id, at)
-      VALUES (seq, cid, 'insert', t, r, scope, c -> 'value', c ->> 'actor_id', c ->> 'at');
-      RETURN jsonb_build_object('change_id', cid, 'status', 'accepted', 'seq', seq);
+      VALUES (new_seq, cid, 'insert', t, r, scope, c -> 'value', c ->> 'actor_id', c ->> 'at');
+      RETURN jsonb_build_object('change_id', cid, 'status', 'accepted', 'seq', new_seq);
     END IF;
   ELSE
     IF cur.row_id IS NULL THEN
@@ -329,15 +344,15 @@ BEGIN
       differs := current_value IS DISTINCT FROM base
         OR (f <> 'deleted_at' AND coalesce(cur.fields -> 'deleted_at', 'null') <> 'null');
       IF NOT differs THEN
-        seq := qa_central.next_seq();
+        new_seq := qa_central.next_seq();
         UPDATE qa_central.rows SET fields = jsonb_set(fields, ARRAY[f], coalesce(c -> 'value', 'null')),
-                                   versions = jsonb_set(versions, ARRAY[f], to_jsonb(seq))
+                                   versions = jsonb_set(versions, ARRAY[f], to_jsonb(new_seq))
         WHERE table_name = t AND row_id = r;
         INSERT INTO qa_central.changes (seq, change_id, kind, table_name, row_id, audit_id, field,
                                         value, actor_id, at)
-        VALUES (seq, cid, 'update', t, r, scope, f, coalesce(c -> 'value', 'null'),
+        VALUES (new_seq, cid, 'update', t, r, scope, f, coalesce(c -> 'value', 'null'),
                 c ->> 'actor_id', c ->> 'at');
-        RETURN jsonb_build_object('change_id', cid, 'status', 'accepted', 'seq', seq);
+        RETURN jsonb_build_object('change_id', cid, 'status', 'accepted', 'seq', new_seq);
       END IF;
       IF coalesce(cur.fields -> 'deleted_at', 'null') <> 'null' AND f <> 'deleted_at' THEN
         -- An edit to a row deleted meanwhile: the delete stays, the edit is kept aside.
@@ -346,27 +361,27 @@ BEGIN
       END IF;
     ELSE  -- delete
       IF coalesce(cur.fields -> 'deleted_at', 'null') <> 'null' THEN
-        seq := qa_central.next_seq();
+        new_seq := qa_central.next_seq();
         INSERT INTO qa_central.changes (seq, change_id, kind, table_name, row_id, audit_id, field,
                                         value, actor_id, at)
-        VALUES (seq, cid, 'delete', t, r, scope, 'deleted_at', cur.fields -> 'deleted_at',
+        VALUES (new_seq, cid, 'delete', t, r, scope, 'deleted_at', cur.fields -> 'deleted_at',
                 c ->> 'actor_id', c ->> 'at');
-        RETURN jsonb_build_object('change_id', cid, 'status', 'accepted', 'seq', seq);
+        RETURN jsonb_build_object('change_id', cid, 'status', 'accepted', 'seq', new_seq);
       END IF;
       SELECT bool_or(coalesce(cur.fields -> b.key, 'null'::jsonb) IS DISTINCT FROM b.value)
       INTO differs FROM jsonb_each(coalesce(c -> 'base', '{}'::jsonb)) b
       WHERE b.key <> 'deleted_at';
       IF NOT coalesce(differs, false) THEN
-        seq := qa_central.next_seq();
+        new_seq := qa_central.next_seq();
         UPDATE qa_central.rows
         SET fields = jsonb_set(fields, '{deleted_at}', c -> 'value'),
-            versions = jsonb_set(versions, '{deleted_at}', to_jsonb(seq))
+            versions = jsonb_set(versions, '{deleted_at}', to_jsonb(new_seq))
         WHERE table_name = t AND row_id = r;
         INSERT INTO qa_central.changes (seq, change_id, kind, table_name, row_id, audit_id, field,
                                         value, actor_id, at)
-        VALUES (seq, cid, 'delete', t, r, scope, 'deleted_at', c -> 'value',
+        VALUES (new_seq, cid, 'delete', t, r, scope, 'deleted_at', c -> 'value',
                 c ->> 'actor_id', c ->> 'at');
-        RETURN jsonb_build_object('change_id', cid, 'status', 'accepted', 'seq', seq);
+        RETURN jsonb_build_object('change_id', cid, 'status', 'accepted', 'seq', new_seq);
       END IF;
       -- A delete against an edit it had not seen: the row stays, the delete is kept aside.
       current_value := cur.fields;
@@ -381,14 +396,14 @@ BEGIN
                           cur.created_seq);
   SELECT k.actor_id, k.at INTO cur_actor, cur_at FROM qa_central.changes k
   WHERE k.seq = current_seq;
-  seq := qa_central.next_seq();
+  new_seq := qa_central.next_seq();
   INSERT INTO qa_central.changes (seq, change_id, kind, table_name, row_id, audit_id, field, value,
                                   current, current_actor_id, current_at, actor_id, at)
-  VALUES (seq, cid, 'conflict', t, r, coalesce(scope, cur.audit_id), f,
+  VALUES (new_seq, cid, 'conflict', t, r, coalesce(scope, cur.audit_id), f,
           CASE WHEN op = 'delete' THEN c -> 'value' WHEN op = 'insert' THEN c -> 'value'
                ELSE coalesce(c -> 'value', 'null') END,
           current_value, cur_actor, cur_at, c ->> 'actor_id', c ->> 'at');
-  RETURN jsonb_build_object('change_id', cid, 'status', 'conflict', 'seq', seq);
+  RETURN jsonb_build_object('change_id', cid, 'status', 'conflict', 'seq', new_seq);
 END $$;
 
 CREATE FUNCTION qa_central.refuse(c jsonb, reason text) RETURNS jsonb

@@ -113,15 +113,26 @@ class SyncClient:
 
     # -- the whole round ----------------------------------------------------------------------
 
-    def sync(self) -> SyncReport:
+    def sync(self, connection: psycopg.Connection | None = None) -> SyncReport:
+        """One round. ``connection``: an open one to reuse (the app's timer and tests),
+        otherwise one is opened and closed."""
         tally = _Tally()
-        with connect(self.address, self.password) as conn:
-            try:
-                self.hello(conn)
-                self._push(conn, tally)
-                cursor = self._pull(conn, tally)
-            except psycopg.Error as exc:
-                raise _central_error(exc, self.address) from None
+        conn = connection or connect(self.address, self.password)
+        try:
+            # Reads (hello, pull) need no transaction of their own; each push is one.
+            if conn.info.transaction_status == psycopg.pq.TransactionStatus.INERROR:
+                conn.rollback()
+            if not conn.autocommit:
+                conn.rollback()
+                conn.autocommit = True
+            self.hello(conn)
+            self._push(conn, tally)
+            cursor = self._pull(conn, tally)
+        except psycopg.Error as exc:
+            raise _central_error(exc, self.address) from None
+        finally:
+            if connection is None:
+                conn.close()
         with self.store.session() as session:
             _set_state(session, LAST_SYNC, canonical("audits", "created_at", self.now()))
         return SyncReport(cursor=cursor, **tally.__dict__)
@@ -130,7 +141,6 @@ class SyncClient:
         row = conn.execute(
             "SELECT qa_central.hello(%s, %s)", (self.protocol, self.client_format)
         ).fetchone()
-        conn.commit()
         assert row is not None
         return dict(row[0])
 
@@ -168,7 +178,7 @@ class SyncClient:
         half = max(1, len(payload) // 2)
         parts = [payload[:half], payload[half:]] if len(payload) > 1 else [payload]
         results: list[Any] = []
-        try:
+        with conn.transaction():  # a cut anywhere inside rolls the whole batch back
             for number, part in enumerate(parts):
                 if number:
                     self.fault("mid_batch")
@@ -178,10 +188,6 @@ class SyncClient:
                 ).fetchone()
                 assert row is not None
                 results += row[0]
-            conn.commit()
-        except BaseException:
-            conn.rollback()
-            raise
         return results
 
     def _acknowledge(
@@ -269,7 +275,6 @@ class SyncClient:
                 "SELECT qa_central.pull(%s, %s, %s, %s)",
                 (self.protocol, self.client_format, cursor, self.pull_batch),
             ).fetchone()
-            conn.commit()
             assert row is not None
             answer = row[0]
             events: list[dict[str, Any]] = answer["events"]
@@ -305,8 +310,11 @@ class _Applier:
                 self.pending_rows.add((table, row_id))
         self.inserts: list[dict[str, Any]] = []
         self.history: list[dict[str, Any]] = []
+        self.rows: dict[tuple[str, str], dict[str, Any]] = {}
+        self.dirty: dict[tuple[str, str], set[str]] = {}
 
     def apply(self, events: Sequence[dict[str, Any]], tally: _Tally) -> None:
+        self._preload(events)
         for event in events:
             kind = event["kind"]
             table = event.get("table_name")
@@ -333,6 +341,7 @@ class _Applier:
                     )
                 )
         self._flush_inserts(tally)
+        self._write_dirty()
         if self.history:
             self.session.execute(insert(History), self.history)
             self.history = []
@@ -380,22 +389,54 @@ class _Applier:
             return False
         if (table_name, row_id, field) in self.pending_fields:
             return False
-        table = TABLES[table_name]
-        if field not in table.c:
+        if field not in TABLES[table_name].c:
             return False
-        key = table.c[key_column(table_name)]
-        current = self.session.execute(select(table.c[field]).where(key == row_id)).first()
-        if current is None:
+        row = self._row(table_name, row_id)
+        if row is None:
             return False
-        old = canonical(table_name, field, current[0])
+        old = row[field]
         new = canonical(table_name, field, value)
         if old == new:
             return False
-        self.session.execute(
-            update(table).where(key == row_id).values({field: to_python(table_name, field, new)})
-        )
+        row[field] = new
+        self.dirty.setdefault((table_name, row_id), set()).add(field)
         self.history.append(_history(author, table_name, row_id, field, old, new, self.now))
         return True
+
+    def _preload(self, events: Sequence[dict[str, Any]]) -> None:
+        wanted: dict[str, set[str]] = {}
+        for event in events:
+            if event["kind"] in ("update", "delete", "conflict") and event["table_name"] in TABLES:
+                wanted.setdefault(event["table_name"], set()).add(event["row_id"])
+        for table_name, ids in wanted.items():
+            table = TABLES[table_name]
+            key = key_column(table_name)
+            listed = sorted(ids)
+            for chunk in range(0, len(listed), 500):
+                found = self.session.execute(
+                    select(table).where(table.c[key].in_(listed[chunk : chunk + 500]))
+                ).mappings()
+                for row in found:
+                    self.rows[(table_name, str(row[key]))] = row_snapshot(table_name, dict(row))
+
+    def _row(self, table_name: str, row_id: str) -> dict[str, Any] | None:
+        found = self.rows.get((table_name, row_id))
+        if found is None:
+            found = _local_row(self.session, table_name, row_id)
+            if found is not None:
+                self.rows[(table_name, row_id)] = found
+        return found
+
+    def _write_dirty(self) -> None:
+        for (table_name, row_id), fields in self.dirty.items():
+            table = TABLES[table_name]
+            row = self.rows[(table_name, row_id)]
+            self.session.execute(
+                update(table)
+                .where(table.c[key_column(table_name)] == row_id)
+                .values({f: to_python(table_name, f, row[f]) for f in fields})
+            )
+        self.dirty = {}
 
     def _conflict(self, event: dict[str, Any]) -> None:
         existing = self.session.get(SyncConflict, event["change_id"])
