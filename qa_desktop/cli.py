@@ -75,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     audits = list_commands.add_parser("audits", help=_t("print audits"))
     audits.add_argument("--store", type=Path, required=True, help=_t("the store file"))
     audits.add_argument("--format", choices=("table", "csv"), default="table")
+    from qa_desktop.cli_central import add_commands  # issue 5: central and sync
+
+    add_commands(commands)
     return parser
 
 
@@ -109,6 +112,10 @@ def _run(args: argparse.Namespace) -> int:
         return _forms_check(args.paths, sys.stdout)
     if args.command == "list":
         return _list_audits(args.store, args.format, sys.stdout)
+    if args.command in ("central", "sync"):
+        from qa_desktop.cli_central import run
+
+        return run(args, sys.stdout)
     return _open_app(args)
 
 

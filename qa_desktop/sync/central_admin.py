@@ -15,10 +15,11 @@ import psycopg
 from alembic import command
 from alembic.config import Config
 from psycopg import sql
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, delete, func, select
 from sqlalchemy.engine import URL
 
 from qa_desktop.store.engine import Store
+from qa_desktop.store.models import OutboxChange
 from qa_desktop.sync.connection import CentralAddress, CentralError, connect
 from qa_desktop.sync.rows import SYNCED_TABLES, row_snapshot
 
@@ -105,8 +106,15 @@ def add_user(
 def load_store(address: CentralAddress, password: str | None, store: Store) -> int:
     """Load every record of a store into an empty central database (the QA team's first
     step). Each row becomes an insert in the change log, so clients pull it like any other."""
+    with store.reader() as session:
+        last = session.scalar(select(func.max(OutboxChange.seq))) or 0
     with connect(address, password) as conn:
-        return load_rows(conn, _store_rows(store))
+        count = load_rows(conn, _store_rows(store))
+    # Every change waiting in this store is now part of the central records (they were read
+    # after it): sending them again would only make conflicts with themselves.
+    with store.session() as session:
+        session.execute(delete(OutboxChange).where(OutboxChange.seq <= last))
+    return count
 
 
 def _store_rows(store: Store) -> Iterable[tuple[str, str, dict[str, object]]]:

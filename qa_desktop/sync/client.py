@@ -137,6 +137,15 @@ class SyncClient:
             _set_state(session, LAST_SYNC, canonical("audits", "created_at", self.now()))
         return SyncReport(cursor=cursor, **tally.__dict__)
 
+    def handshake(self) -> dict[str, Any]:
+        """Connect and shake hands only ("Test connection")."""
+        with connect(self.address, self.password) as conn:
+            conn.autocommit = True
+            try:
+                return self.hello(conn)
+            except psycopg.Error as exc:
+                raise _central_error(exc, self.address) from None
+
     def hello(self, conn: psycopg.Connection) -> dict[str, Any]:
         row = conn.execute(
             "SELECT qa_central.hello(%s, %s)", (self.protocol, self.client_format)

@@ -23,6 +23,10 @@ class CentralUnreachable(CentralError):
     """No connection: offline is a normal state, sync tries again later."""
 
 
+class LoginRefused(CentralError):
+    """The user name or password was refused."""
+
+
 class ClientTooOld(CentralError):
     """The central database needs a newer QA Desktop; local changes stay where they are."""
 
@@ -91,7 +95,7 @@ def connect(
     except psycopg.OperationalError as exc:
         reason = "password" if "password" in str(exc) else "unreachable"
         if reason == "password":
-            raise CentralError(
+            raise LoginRefused(
                 "The central database refused the user name or password for {user}. "
                 "Check them in Settings.",
                 user=address.user,
