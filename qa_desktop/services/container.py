@@ -7,7 +7,9 @@ from pathlib import Path
 
 from qa_desktop.services.audits import AuditService
 from qa_desktop.services.clock import Clock
+from qa_desktop.services.credentials import Credentials
 from qa_desktop.services.people import DirectoryService
+from qa_desktop.services.sync import SyncService
 from qa_desktop.store.engine import Store
 
 
@@ -17,6 +19,7 @@ class Services:
     clock: Clock
     directory: DirectoryService
     audits: AuditService
+    sync: SyncService  # issue 5
 
     @property
     def store_path(self) -> Path | None:
@@ -32,4 +35,5 @@ def build_services(store: Store, clock: Clock) -> Services:
         clock=clock,
         directory=DirectoryService(store),
         audits=AuditService(store),
+        sync=SyncService(store, clock, Credentials()),
     )

@@ -20,7 +20,12 @@ from qa_desktop.store.engine import Store
 from qa_desktop.store.models import OutboxChange, Person, SyncConflict, SyncRefused, SyncState
 from qa_desktop.sync import conflicts as conflict_rules
 from qa_desktop.sync.client import CURSOR, LAST_SYNC, SyncClient, SyncReport
-from qa_desktop.sync.connection import CentralAddress, CentralError, password_in
+from qa_desktop.sync.connection import (
+    CentralAddress,
+    CentralError,
+    CentralUnreachable,
+    password_in,
+)
 
 ADDRESS = "central_address"
 
@@ -160,7 +165,7 @@ class SyncService:
                 .where(SyncConflict.settled_at.is_(None))
                 .order_by(SyncConflict.seq)
             ).all()
-            names = dict(session.execute(select(Person.id, Person.name)).tuples().all())
+            names = {pid: name for pid, name in session.execute(select(Person.id, Person.name))}
         return [
             ConflictView(
                 id=c.id,
@@ -207,3 +212,8 @@ def _shown(text: str | None, field: str) -> str:
     if value is None:
         return ""
     return str(value)
+
+
+def is_offline(exc: BaseException) -> bool:
+    """Being offline is a normal state: the timer tries again later, nobody is alarmed."""
+    return isinstance(exc, CentralUnreachable)

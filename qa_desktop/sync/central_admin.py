@@ -160,4 +160,8 @@ def load_rows(conn: psycopg.Connection, rows: Iterable[tuple[str, str, dict[str,
         "WHERE p IS NOT NULL AND audit_id IS NOT NULL ON CONFLICT DO NOTHING"
     )
     conn.execute("UPDATE qa_central.counter SET last = last + %s WHERE id = 1", (int(count[0]),))
+    conn.commit()
+    # Fresh statistics, so pulls walk the change log by its index from the first sync on.
+    conn.execute("ANALYZE qa_central.rows, qa_central.changes, qa_central.audit_access")
+    conn.commit()
     return int(count[0])

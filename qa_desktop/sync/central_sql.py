@@ -135,42 +135,6 @@ LANGUAGE sql IMMUTABLE AS $$
   SELECT me.roles && ARRAY['qa_team', 'auditor', 'moderator', 'head_of_service', 'manager']
 $$;
 
--- Row-level security helpers: who the session's login is and what it may see or touch.
--- (plpgsql, so that their plans are cached for the session: policies call them per row.)
-CREATE FUNCTION qa_central.session_may_read(p_audit text) RETURNS boolean
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = qa_central, pg_temp AS $$
-DECLARE
-  me logins;
-BEGIN
-  IF p_audit IS NULL THEN
-    RETURN true;
-  END IF;
-  SELECT * INTO me FROM logins l WHERE l.login = session_user;
-  IF me.login IS NULL THEN
-    RETURN false;
-  END IF;
-  RETURN qa_central.is_senior(me) OR EXISTS (
-    SELECT 1 FROM audit_access a WHERE a.audit_id = p_audit AND a.person_id = me.person_id);
-END $$;
-
-CREATE FUNCTION qa_central.session_may_touch(p_audit text) RETURNS boolean
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = qa_central, pg_temp AS $$
-DECLARE
-  me logins;
-BEGIN
-  SELECT * INTO me FROM logins l WHERE l.login = session_user;
-  IF me.login IS NULL THEN
-    RETURN false;
-  END IF;
-  IF 'qa_team' = ANY (me.roles) THEN
-    RETURN true;
-  END IF;
-  RETURN p_audit IS NOT NULL AND (
-    me.roles && ARRAY['moderator', 'head_of_service']
-    OR EXISTS (SELECT 1 FROM audit_access a
-               WHERE a.audit_id = p_audit AND a.person_id = me.person_id));
-END $$;
-
 -- The audit a row belongs to (NULL: shared), from its own fields or its parent's.
 CREATE FUNCTION qa_central.scope_of(p_table text, p_row text, p_fields jsonb) RETURNS text
 LANGUAGE plpgsql STABLE AS $$
@@ -482,22 +446,56 @@ END $$;
 """
 
 SECURITY = """
+-- Who the session is, for the policies. Each is called inside a scalar sub-select, so it runs
+-- once per statement rather than once per row.
+CREATE FUNCTION qa_central.session_person() RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = qa_central, pg_temp AS $$
+  SELECT person_id FROM logins WHERE login = session_user
+$$;
+
+CREATE FUNCTION qa_central.session_reads_all() RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = qa_central, pg_temp AS $$
+  SELECT coalesce((SELECT qa_central.is_senior(l) FROM logins l WHERE login = session_user),
+                  false)
+$$;
+
+CREATE FUNCTION qa_central.session_roles() RETURNS text[]
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = qa_central, pg_temp AS $$
+  SELECT coalesce((SELECT roles FROM logins WHERE login = session_user), '{}'::text[])
+$$;
+
 ALTER TABLE qa_central.rows ENABLE ROW LEVEL SECURITY;
 ALTER TABLE qa_central.rows FORCE ROW LEVEL SECURITY;
 ALTER TABLE qa_central.changes ENABLE ROW LEVEL SECURITY;
 ALTER TABLE qa_central.changes FORCE ROW LEVEL SECURITY;
-CREATE POLICY read_rows ON qa_central.rows FOR SELECT
-  USING (qa_central.session_may_read(audit_id));
-CREATE POLICY add_rows ON qa_central.rows FOR INSERT
-  WITH CHECK (qa_central.session_may_touch(audit_id));
-CREATE POLICY change_rows ON qa_central.rows FOR UPDATE
-  USING (qa_central.session_may_touch(audit_id))
-  WITH CHECK (qa_central.session_may_touch(audit_id));
-CREATE POLICY read_changes ON qa_central.changes FOR SELECT
-  USING (qa_central.session_may_read(audit_id));
-CREATE POLICY add_changes ON qa_central.changes FOR INSERT
-  WITH CHECK (qa_central.session_may_touch(audit_id)
-              OR (kind = 'conflict' AND qa_central.session_may_read(audit_id)));
+CREATE POLICY read_rows ON qa_central.rows FOR SELECT USING (
+  audit_id IS NULL OR (SELECT qa_central.session_reads_all())
+  OR audit_id IN (SELECT a.audit_id FROM qa_central.audit_access a
+                  WHERE a.person_id = (SELECT qa_central.session_person())));
+CREATE POLICY add_rows ON qa_central.rows FOR INSERT WITH CHECK (
+  (SELECT 'qa_team' = ANY (qa_central.session_roles()))
+  OR (audit_id IS NOT NULL AND (
+    (SELECT qa_central.session_roles() && ARRAY['moderator', 'head_of_service'])
+    OR audit_id IN (SELECT a.audit_id FROM qa_central.audit_access a
+                    WHERE a.person_id = (SELECT qa_central.session_person())))));
+CREATE POLICY change_rows ON qa_central.rows FOR UPDATE USING (
+  (SELECT 'qa_team' = ANY (qa_central.session_roles()))
+  OR (audit_id IS NOT NULL AND (
+    (SELECT qa_central.session_roles() && ARRAY['moderator', 'head_of_service'])
+    OR audit_id IN (SELECT a.audit_id FROM qa_central.audit_access a
+                    WHERE a.person_id = (SELECT qa_central.session_person())))));
+CREATE POLICY read_changes ON qa_central.changes FOR SELECT USING (
+  audit_id IS NULL OR (SELECT qa_central.session_reads_all())
+  OR audit_id IN (SELECT a.audit_id FROM qa_central.audit_access a
+                  WHERE a.person_id = (SELECT qa_central.session_person())));
+CREATE POLICY add_changes ON qa_central.changes FOR INSERT WITH CHECK (
+  (SELECT qa_central.session_person()) IS NOT NULL AND (
+    kind = 'conflict' OR (SELECT 'qa_team' = ANY (qa_central.session_roles()))
+    OR (audit_id IS NOT NULL AND (
+      (SELECT qa_central.session_roles() && ARRAY['moderator', 'head_of_service'])
+      OR audit_id IN (SELECT a.audit_id FROM qa_central.audit_access a
+                      WHERE a.person_id = (SELECT qa_central.session_person()))))));
+
 RESET ROLE;
 REVOKE ALL ON ALL TABLES IN SCHEMA qa_central FROM PUBLIC;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA qa_central FROM PUBLIC;

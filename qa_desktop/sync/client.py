@@ -50,11 +50,16 @@ from qa_desktop.sync.rows import (
     row_snapshot,
     to_python,
 )
+from qa_desktop.sync.rows import (
+    converters as _converters,
+)
 
 log = logging.getLogger(__name__)
 Fault = Callable[[str], None]
 CURSOR = "cursor"
 LAST_SYNC = "last_sync_at"
+_MISSING = object()
+ORDER = {name: n for n, name in enumerate(TABLES)}  # parents before children
 SETTLE_NAMESPACE = uuid.UUID("6f1c1bb4-6f0e-4c38-9d0e-6b8e0c2f5a11")
 
 
@@ -288,7 +293,7 @@ class SyncClient:
             answer = row[0]
             events: list[dict[str, Any]] = answer["events"]
             with self.store.session() as session:
-                session.execute(text("PRAGMA defer_foreign_keys = ON"))
+                _defer_foreign_keys(session)
                 _Applier(session, self.now()).apply(events, tally)
                 cursor = int(answer["last"])
                 _set_state(session, CURSOR, str(cursor))
@@ -352,7 +357,7 @@ class _Applier:
         self._flush_inserts(tally)
         self._write_dirty()
         if self.history:
-            self.session.execute(insert(History), self.history)
+            self.session.execute(insert(History.__table__), self.history)
             self.history = []
 
     def _flush_inserts(self, tally: _Tally) -> None:
@@ -360,7 +365,7 @@ class _Applier:
         for event in self.inserts:
             by_table.setdefault(event["table_name"], []).append(event)
         self.inserts = []
-        for table_name, events in by_table.items():
+        for table_name, events in sorted(by_table.items(), key=lambda item: ORDER[item[0]]):
             table = TABLES[table_name]
             key = key_column(table_name)
             ids = [e["row_id"] for e in events]
@@ -372,15 +377,16 @@ class _Applier:
                     )
                 )
             rows = []
+            converters = _converters(table_name)
             for event in events:
                 if event["row_id"] in existing:
                     continue  # our own insert coming back, or already here
                 values = event["value"]
                 rows.append(
                     {
-                        c.name: to_python(table_name, c.name, values.get(c.name))
-                        for c in table.c
-                        if c.name in values
+                        name: value if convert is None or value is None else convert(value)
+                        for name, convert in converters
+                        if (value := values.get(name, _MISSING)) is not _MISSING
                     }
                 )
                 self.history.append(
@@ -475,6 +481,15 @@ class _Applier:
                 self._set(event, field, value, author)
         else:
             self._set(event, event["field"], current, author)
+
+
+def _defer_foreign_keys(session: Session) -> None:
+    """Check foreign keys at commit, not per row: a batch may hold a child before its parent.
+
+    The pragma only holds inside a transaction, and the driver opens one at the first write,
+    so a harmless write comes first."""
+    session.execute(text("UPDATE sync_state SET value = value WHERE key = 'cursor'"))
+    session.execute(text("PRAGMA defer_foreign_keys = ON"))
 
 
 def _history(

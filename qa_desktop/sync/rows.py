@@ -8,7 +8,7 @@ was looking at with the value it holds: dates as ``YYYY-MM-DD``, moments as naiv
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -63,6 +63,22 @@ def to_python(table: str, field: str, value: Any) -> Any:
     if isinstance(kind, Boolean):
         return bool(value)
     return value
+
+
+def converters(table: str) -> list[tuple[str, Callable[[Any], Any] | None]]:
+    """Per column, what turns its canonical JSON value into the local value (None: as is)."""
+    out: list[tuple[str, Callable[[Any], Any] | None]] = []
+    for column in TABLES[table].c:
+        kind = column.type
+        if isinstance(kind, DateTime):
+            out.append((column.name, datetime.fromisoformat))
+        elif isinstance(kind, Date):
+            out.append((column.name, date.fromisoformat))
+        elif isinstance(kind, Boolean):
+            out.append((column.name, bool))
+        else:
+            out.append((column.name, None))
+    return out
 
 
 def row_snapshot(table: str, values: Mapping[str, Any]) -> dict[str, Any]:
