@@ -12,14 +12,23 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from qa_desktop.errors import UserError
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.credentials import Credentials, Kept
 from qa_desktop.store.engine import Store
-from qa_desktop.store.models import OutboxChange, Person, SyncConflict, SyncRefused, SyncState
+from qa_desktop.store.models import (
+    Audit,
+    OutboxChange,
+    Person,
+    SyncConflict,
+    SyncRefused,
+    SyncState,
+)
 from qa_desktop.sync import conflicts as conflict_rules
 from qa_desktop.sync.client import CURSOR, LAST_SYNC, SyncClient, SyncReport
+from qa_desktop.sync.conflicts import MODELS
 from qa_desktop.sync.connection import (
     CentralAddress,
     CentralError,
@@ -56,6 +65,7 @@ class SyncStatus:
 @dataclass(frozen=True)
 class ConflictView:
     id: str
+    record: str  # what a person recognises: the audit reference and the part
     table_name: str
     row_id: str
     field: str
@@ -166,9 +176,11 @@ class SyncService:
                 .order_by(SyncConflict.seq)
             ).all()
             names = {pid: name for pid, name in session.execute(select(Person.id, Person.name))}
+            records = {c.id: _record(session, c.table_name, c.row_id) for c in rows}
         return [
             ConflictView(
                 id=c.id,
+                record=records[c.id],
                 table_name=c.table_name,
                 row_id=c.row_id,
                 field=c.field,
@@ -193,6 +205,34 @@ class SyncService:
             self.store, conflict_id, actor_id, self.clock(), keep=keep, value=value
         )
         return self.status()
+
+
+_PARTS = {
+    "audits": "",
+    "answers": "answer",
+    "section_reviews": "practice area",
+    "moderations": "moderation",
+    "meetings": "reflective meeting",
+    "actions": "action",
+    "participants": "participant",
+}
+
+
+def _record(session: Session, table: str, row_id: str) -> str:
+    """The audit reference (and the part of the audit) a conflict is about."""
+    model = MODELS.get(table)
+    if model is None:
+        return table
+    row = session.get(model, row_id)
+    if row is None:
+        return table
+    audit_id = row_id if table == "audits" else getattr(row, "audit_id", None)
+    reference = session.scalar(select(Audit.reference).where(Audit.id == audit_id))
+    if reference is None:
+        return table.replace("_", " ")
+    part = _PARTS.get(table, table.replace("_", " "))
+    section = getattr(row, "section_id", None)
+    return " · ".join(x for x in (reference, part, section) if x)
 
 
 def _account(address: CentralAddress) -> str:

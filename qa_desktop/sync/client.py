@@ -115,6 +115,7 @@ class SyncClient:
         self.fault = fault
         self.protocol = protocol
         self.client_format = client_format
+        self._greeted: set[int] = set()
 
     # -- the whole round ----------------------------------------------------------------------
 
@@ -130,7 +131,10 @@ class SyncClient:
             if not conn.autocommit:
                 conn.rollback()
                 conn.autocommit = True
-            self.hello(conn)
+            if id(conn) not in self._greeted:
+                # Once per connection: push and pull check the versions on every call anyway.
+                self.hello(conn)
+                self._greeted.add(id(conn))
             self._push(conn, tally)
             cursor = self._pull(conn, tally)
         except psycopg.Error as exc:

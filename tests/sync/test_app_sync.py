@@ -95,10 +95,11 @@ def test_a_conflict_is_settled_from_the_list_and_travels(central, laptops, qtbot
     dialog = ConflictsDialog(service, runner, world.qa)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1
-    cells = [dialog.table.item(0, c).text() for c in range(7)]
-    assert cells[1:3] == ["impact", "From laptop one"]
+    cells = [dialog.table.item(0, c).text() for c in range(6)]
+    assert cells[:3] == ["QA-0000001", "Impact", "From laptop one"]
     assert cells[3].startswith("Test Auditor, 2026-11-20 10:00")
     assert cells[4] == "From laptop two" and cells[5].startswith("Test Qa")
+    assert "From laptop two" in dialog.other.text() and "Test Qa" in dialog.other.text()
     with qtbot.waitSignal(dialog.settled):
         qtbot.mouseClick(dialog.keep_other, Qt.MouseButton.LeftButton)
     assert dialog.table.rowCount() == 0

@@ -1,7 +1,7 @@
 """Fault injection: syncs cut at every step, in many randomized trials with two or three
 laptops. Every trial must end with identical content everywhere, no edit lost, none doubled.
 
-Small batches (two changes a push, three events a pull) make the cuts land mid-batch and
+Small batches (three changes a push, four events a pull) make the cuts land mid-batch and
 between batches. One seeded RNG makes any failure reproducible.
 """
 
@@ -100,7 +100,7 @@ def test_cut_syncs_converge_with_nothing_lost_or_doubled(
     audits = [add_audit(stores[0], world, f"QA-{n:07d}") for n in range(4)]
     connections = [connect(login) for _ in stores]
     clients = [
-        SyncClient(s, login, None, now=lambda: NOW, push_batch=2, pull_batch=3) for s in stores
+        SyncClient(s, login, None, now=lambda: NOW, push_batch=3, pull_batch=4) for s in stores
     ]
     made: set[str] = set()  # every change any laptop captured
     actions_made = 0

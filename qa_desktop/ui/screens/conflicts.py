@@ -3,7 +3,7 @@ Settling is an ordinary edit (history keeps both), then it travels to every lapt
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -46,7 +46,7 @@ class ConflictsDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.table = QTableWidget(0, 7)
+        self.table = QTableWidget(0, 6)
         self.table.setObjectName("conflictsTable")
         self.table.setAccessibleName(self.tr("Conflicts"))
         self.table.setTabKeyNavigation(False)
@@ -61,10 +61,21 @@ class ConflictsDialog(QDialog):
                 self.tr("By, when"),
                 self.tr("Other value"),
                 self.tr("By, when"),
-                self.tr("Kind"),
             ]
         )
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.currentCellChanged.connect(lambda *_: self._show_selected())
+        self.shown = QLabel()
+        self.shown.setObjectName("conflictShown")
+        self.other = QLabel()
+        self.other.setObjectName("conflictOther")
+        for pane in (self.shown, self.other):
+            pane.setWordWrap(True)
+            pane.setTextFormat(Qt.TextFormat.PlainText)
+            pane.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        both = QHBoxLayout()
+        both.addWidget(self.shown, 1)
+        both.addWidget(self.other, 1)
         self.keep_current = QPushButton(self.tr("Keep the value &shown"))
         self.keep_other = QPushButton(self.tr("Keep the &other value"))
         self.write_new = QPushButton(self.tr("&Write a new value…"))
@@ -84,6 +95,7 @@ class ConflictsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
+        layout.addLayout(both)
         layout.addLayout(buttons)
         self.load()
 
@@ -94,24 +106,43 @@ class ConflictsDialog(QDialog):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for n, c in enumerate(rows):
-            kind = self.tr("edited on both")
-            if c.field == "deleted_at":
-                kind = self.tr("deleted on one, edited on the other")
             cells = [
-                f"{c.table_name} {c.row_id[:8]}",
-                c.field,
-                c.current_value,
-                f"{c.current_author}, {c.current_at.replace('T', ' ')[:16]}",
-                c.other_value or self.tr("(deleted)"),
-                f"{c.other_author}, {c.other_at.replace('T', ' ')[:16]}",
-                kind,
+                c.record,
+                _field_label(c.field),
+                _short(c.current_value) or self.tr("(kept)"),
+                f"{c.current_author}, {_when(c.current_at)}",
+                _short(c.other_value) or self.tr("(deleted)"),
+                f"{c.other_author}, {_when(c.other_at)}",
             ]
             for column, value in enumerate(cells):
                 self.table.setItem(n, column, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
         if rows:
             self.table.selectRow(0)
         for button in (self.keep_current, self.keep_other, self.write_new):
             button.setEnabled(bool(rows))
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            self.shown.setText("")
+            self.other.setText("")
+            return
+        self.shown.setText(
+            self.tr("Shown now, by {who} at {when}:\n{value}").format(
+                who=chosen.current_author,
+                when=_when(chosen.current_at),
+                value=chosen.current_value or self.tr("(the record is kept)"),
+            )
+        )
+        self.other.setText(
+            self.tr("Other value, by {who} at {when}:\n{value}").format(
+                who=chosen.other_author,
+                when=_when(chosen.other_at),
+                value=chosen.other_value or self.tr("(the record was deleted)"),
+            )
+        )
 
     def selected(self) -> ConflictView | None:
         row = self.table.currentRow()
@@ -137,3 +168,18 @@ class ConflictsDialog(QDialog):
             lambda _status: (self.settled.emit(), self.load()),
             changes="sync",
         )
+
+
+def _when(moment: str) -> str:
+    return moment.replace("T", " ")[:16]
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _field_label(field: str) -> str:
+    if field == "deleted_at":
+        return QCoreApplication.translate("ConflictsDialog", "deleted or kept")
+    return field.replace("_", " ").capitalize()

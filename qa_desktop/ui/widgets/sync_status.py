@@ -152,19 +152,17 @@ class SyncStatusWidget(QWidget):
                 if status.last_sync_at
                 else self.tr("never")
             )
-            text = self.tr("Last sync {last} · {waiting} changes waiting").format(
-                last=last, waiting=status.waiting
+            text = self.tr("Last sync {last} · %n change(s) waiting", "", status.waiting).format(
+                last=last
             )
             if self.problem:
-                text = self.tr("Offline or refused: {waiting} changes waiting, kept here").format(
-                    waiting=status.waiting
-                )
+                text = self.tr("Not synced: %n change(s) waiting, kept here", "", status.waiting)
         if status.refused:
             text += self.tr(" · {n} refused").format(n=status.refused)
         self.label.setText(text)
         self.label.setAccessibleName(text)
         if status.conflicts:
-            self.conflicts.setText(self.tr("{n} conflicts to settle").format(n=status.conflicts))
+            self.conflicts.setText(self.tr("%n conflict(s) to settle", "", status.conflicts))
             self.conflicts.show()
         else:
             self.conflicts.hide()
