@@ -259,6 +259,10 @@ DECLARE
   base jsonb;
   differs boolean;
   version_field text;
+  -- Who made a change is the server's fact: a login writes as its own person (the QA team may
+  -- record on behalf of others, as when it imports records).
+  actor text := CASE WHEN 'qa_team' = ANY (me.roles) THEN c ->> 'actor_id'
+                     ELSE me.person_id END;
 BEGIN
   SELECT * INTO cur FROM qa_central.rows WHERE table_name = t AND row_id = r FOR UPDATE;
   IF op = 'settle' THEN
@@ -270,7 +274,7 @@ BEGIN
     INSERT INTO qa_central.changes (seq, change_id, kind, table_name, row_id, audit_id, field,
                                     conflict_id, actor_id, at)
     SELECT new_seq, cid, 'settle', k.table_name, k.row_id, k.audit_id, k.field, k.change_id,
-           c ->> 'actor_id', c ->> 'at'
+           actor, c ->> 'at'
     FROM qa_central.changes k WHERE k.change_id = c ->> 'conflict_id';
     RETURN jsonb_build_object('change_id', cid, 'status', 'accepted', 'seq', new_seq);
   END IF;
@@ -291,7 +295,7 @@ BEGIN
       VALUES (t, r, scope, c -> 'value', new_seq);
       INSERT INTO qa_central.changes (seq, change_id, kind, table_name, row_id, audit_id, value,
                                       actor_id, at)
-      VALUES (new_seq, cid, 'insert', t, r, scope, c -> 'value', c ->> 'actor_id', c ->> 'at');
+      VALUES (new_seq, cid, 'insert', t, r, scope, c -> 'value', actor, c ->> 'at');
       RETURN jsonb_build_object('change_id', cid, 'status', 'accepted', 'seq', new_seq);
     END IF;
   ELSE
@@ -315,7 +319,7 @@ BEGIN
         INSERT INTO qa_central.changes (seq, change_id, kind, table_name, row_id, audit_id, field,
                                         value, actor_id, at)
         VALUES (new_seq, cid, 'update', t, r, scope, f, coalesce(c -> 'value', 'null'),
-                c ->> 'actor_id', c ->> 'at');
+                actor, c ->> 'at');
         RETURN jsonb_build_object('change_id', cid, 'status', 'accepted', 'seq', new_seq);
       END IF;
       IF coalesce(cur.fields -> 'deleted_at', 'null') <> 'null' AND f <> 'deleted_at' THEN
@@ -329,7 +333,7 @@ BEGIN
         INSERT INTO qa_central.changes (seq, change_id, kind, table_name, row_id, audit_id, field,
                                         value, actor_id, at)
         VALUES (new_seq, cid, 'delete', t, r, scope, 'deleted_at', cur.fields -> 'deleted_at',
-                c ->> 'actor_id', c ->> 'at');
+                actor, c ->> 'at');
         RETURN jsonb_build_object('change_id', cid, 'status', 'accepted', 'seq', new_seq);
       END IF;
       SELECT bool_or(coalesce(cur.fields -> b.key, 'null'::jsonb) IS DISTINCT FROM b.value)
@@ -344,7 +348,7 @@ BEGIN
         INSERT INTO qa_central.changes (seq, change_id, kind, table_name, row_id, audit_id, field,
                                         value, actor_id, at)
         VALUES (new_seq, cid, 'delete', t, r, scope, 'deleted_at', c -> 'value',
-                c ->> 'actor_id', c ->> 'at');
+                actor, c ->> 'at');
         RETURN jsonb_build_object('change_id', cid, 'status', 'accepted', 'seq', new_seq);
       END IF;
       -- A delete against an edit it had not seen: the row stays, the delete is kept aside.
@@ -366,7 +370,7 @@ BEGIN
   VALUES (new_seq, cid, 'conflict', t, r, coalesce(scope, cur.audit_id), f,
           CASE WHEN op = 'delete' THEN c -> 'value' WHEN op = 'insert' THEN c -> 'value'
                ELSE coalesce(c -> 'value', 'null') END,
-          current_value, cur_actor, cur_at, c ->> 'actor_id', c ->> 'at');
+          current_value, cur_actor, cur_at, actor, c ->> 'at');
   RETURN jsonb_build_object('change_id', cid, 'status', 'conflict', 'seq', new_seq);
 END $$;
 

@@ -298,3 +298,15 @@ def test_an_older_client_is_refused_and_keeps_its_changes(setup: Setup) -> None:
             conn.rollback()
     assert qa.sync().accepted == 1
     assert pending(qa.store) == 0
+
+
+def test_a_login_cannot_write_in_someone_elses_name(setup: Setup) -> None:
+    with setup.raw("practitioner") as conn:
+        change = _upd(setup, "audits", setup.mine, "practitioner_disagreement", "Mine")
+        change["actor_id"] = setup.world.auditor  # claims to be the auditor
+        assert setup.push(conn, change)["status"] == "accepted"
+    with setup.central.admin_connection() as conn:
+        actor = conn.execute(
+            "SELECT actor_id FROM qa_central.changes WHERE field = 'practitioner_disagreement'"
+        ).fetchone()
+    assert actor == (setup.world.practitioner,)
