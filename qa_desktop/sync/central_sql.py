@@ -424,28 +424,30 @@ BEGIN
   RETURN results;
 END $$;
 
--- Pull what the caller may read after their cursor, in server order.
+-- Pull what the caller may read after their cursor, in server order. (json, not jsonb: it is
+-- built once and sent; building jsonb costs three times as much.)
 CREATE FUNCTION qa_central.pull(p_protocol int, p_format int, p_after bigint, p_limit int)
-RETURNS jsonb
+RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = qa_central, pg_temp AS $$
 DECLARE
   me qa_central.logins := qa_central.caller(p_protocol, p_format);
   upto bigint;
-  events jsonb;
+  events json;
   n int;
   last_seen bigint;
 BEGIN
   -- Everything up to the counter read here is committed (pushes hold the counter's lock).
   SELECT last INTO upto FROM counter WHERE id = 1;
-  SELECT coalesce(jsonb_agg(to_jsonb(e) - 'login' - 'accepted_at' ORDER BY e.seq), '[]'::jsonb),
-         count(*), max(e.seq)
+  SELECT coalesce(json_agg(e ORDER BY e.seq), '[]'::json), count(*), max(e.seq)
   INTO events, n, last_seen
-  FROM (SELECT * FROM changes k WHERE k.seq > p_after AND k.seq <= upto
+  FROM (SELECT k.seq, k.change_id, k.kind, k.table_name, k.row_id, k.field, k.value,
+               k.current, k.current_actor_id, k.current_at, k.actor_id, k.at, k.conflict_id
+        FROM changes k WHERE k.seq > p_after AND k.seq <= upto
         ORDER BY k.seq LIMIT p_limit) e;
   IF n >= p_limit THEN
-    RETURN jsonb_build_object('events', events, 'last', last_seen, 'more', true);
+    RETURN json_build_object('events', events, 'last', last_seen, 'more', true);
   END IF;
-  RETURN jsonb_build_object('events', events, 'last', greatest(upto, p_after), 'more', false);
+  RETURN json_build_object('events', events, 'last', greatest(upto, p_after), 'more', false);
 END $$;
 """
 
