@@ -172,12 +172,11 @@ BEGIN
   IF p_field = ANY (fixed_fields) THEN
     RETURN false;  -- nobody but the QA team moves a record to another owner or audit
   END IF;
-  IF p_audit IS NOT NULL THEN
+  IF p_table = 'audits' THEN
+    audit := p_fields;  -- the audit itself (as it stands, or as it would be made)
+  ELSIF p_audit IS NOT NULL THEN
     SELECT fields INTO audit FROM qa_central.rows
     WHERE table_name = 'audits' AND row_id = p_audit;
-    IF p_table = 'audits' AND audit IS NULL THEN
-      audit := p_fields;
-    END IF;
   END IF;
   CASE p_table
     WHEN 'audits' THEN
@@ -453,21 +452,23 @@ END $$;
 
 SECURITY = """
 -- Who the session is, for the policies. Each is called inside a scalar sub-select, so it runs
--- once per statement rather than once per row.
+-- once per statement rather than once per row. Plain SQL (inlined by the planner): they only
+-- ever run as the owner, inside the SECURITY DEFINER functions; clients may not call them.
 CREATE FUNCTION qa_central.session_person() RETURNS text
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = qa_central, pg_temp AS $$
-  SELECT person_id FROM logins WHERE login = session_user
+LANGUAGE sql STABLE AS $$
+  SELECT l.person_id FROM qa_central.logins l WHERE l.login = session_user
 $$;
 
 CREATE FUNCTION qa_central.session_reads_all() RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = qa_central, pg_temp AS $$
-  SELECT coalesce((SELECT qa_central.is_senior(l) FROM logins l WHERE login = session_user),
-                  false)
+LANGUAGE sql STABLE AS $$
+  SELECT coalesce((SELECT qa_central.is_senior(l) FROM qa_central.logins l
+                   WHERE l.login = session_user), false)
 $$;
 
 CREATE FUNCTION qa_central.session_roles() RETURNS text[]
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = qa_central, pg_temp AS $$
-  SELECT coalesce((SELECT roles FROM logins WHERE login = session_user), '{}'::text[])
+LANGUAGE sql STABLE AS $$
+  SELECT coalesce((SELECT l.roles FROM qa_central.logins l WHERE l.login = session_user),
+                  '{}'::text[])
 $$;
 
 ALTER TABLE qa_central.rows ENABLE ROW LEVEL SECURITY;
