@@ -99,6 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
         document.add_argument(
             "-o", "--output", type=Path, required=True, metavar="FILE", help=_t("the PDF to write")
         )
+    from qa_desktop.cli_central import add_commands  # issue 5: central and sync
+
+    add_commands(commands)
     return parser
 
 
@@ -179,6 +182,10 @@ def _run(args: argparse.Namespace) -> int:
         return _plan_month(
             args.store, args.month, args.target, args.seed, args.exclude_months, sys.stdout
         )
+    if args.command in ("central", "sync"):
+        from qa_desktop.cli_central import run
+
+        return run(args, sys.stdout)
     return _open_app(args)
 
 

@@ -9,6 +9,7 @@ from qa_desktop.services.audits import AuditService
 from qa_desktop.services.bttf import BttfService
 from qa_desktop.services.case_import import CaseImportService
 from qa_desktop.services.clock import Clock
+from qa_desktop.services.credentials import Credentials
 from qa_desktop.services.dip_sample import DipSampleService
 from qa_desktop.services.documents import DocumentService
 from qa_desktop.services.feedback import FeedbackService
@@ -20,6 +21,7 @@ from qa_desktop.services.observations import ObservationService
 from qa_desktop.services.people import DirectoryService
 from qa_desktop.services.programme import ProgrammeService
 from qa_desktop.services.reporting import ReportingService
+from qa_desktop.services.sync import SyncService
 from qa_desktop.services.thematic import ThematicService
 from qa_desktop.services.workspace import WorkspaceService
 from qa_desktop.store.engine import Store
@@ -46,6 +48,7 @@ class Services:
     form_editing: FormEditingService
     observations: ObservationService
     thematic: ThematicService
+    sync: SyncService  # issue 5
 
     @property
     def store_path(self) -> Path | None:
@@ -75,4 +78,5 @@ def build_services(store: Store, clock: Clock) -> Services:
         form_editing=FormEditingService(store, clock),
         observations=ObservationService(store, clock),
         thematic=ThematicService(store, clock),
+        sync=SyncService(store, clock, Credentials()),
     )

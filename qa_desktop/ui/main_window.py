@@ -28,14 +28,17 @@ from qa_desktop.services.workspace_data import Access, NewAudit, StartOptions, W
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.audit_viewer import AuditViewer
 from qa_desktop.ui.screens.audits import AuditsScreen
+from qa_desktop.ui.screens.conflicts import ConflictsDialog
 from qa_desktop.ui.screens.dashboard import DashboardScreen
 from qa_desktop.ui.screens.meetings import MeetingsScreen
 from qa_desktop.ui.screens.moderation import ModerationScreen
 from qa_desktop.ui.screens.my_work import MyWorkScreen
 from qa_desktop.ui.screens.programme import ProgrammeScreen
 from qa_desktop.ui.screens.settings_screen import SettingsScreen
+from qa_desktop.ui.screens.sync_settings import SyncSettingsDialog
 from qa_desktop.ui.screens.workspace import NewAuditDialog, WorkspaceWindow
 from qa_desktop.ui.settings import WINDOW_GEOMETRY, AppSettings
+from qa_desktop.ui.widgets.sync_status import SyncController, SyncStatusWidget
 
 NAV_MY_WORK, NAV_AUDITS, NAV_MODERATION, NAV_MEETINGS, NAV_PROGRAMME, NAV_REPORTS, NAV_SETTINGS = (
     range(7)
@@ -129,7 +132,12 @@ class MainWindow(QMainWindow):
             )
         )
         self.statusBar().addWidget(self.busy)
-        self.statusBar().addPermanentWidget(QLabel(self.tr("Working offline (sync is not set up)")))
+        # issue 5: sync status, timer and "Sync now"
+        self.sync = SyncController(services.sync, runner, parent=self)
+        self.sync_status = SyncStatusWidget(self.sync)
+        self.sync_status.conflicts_requested.connect(self.show_conflicts)
+        self.statusBar().addPermanentWidget(self.sync_status)
+        self.sync.start()
         runner.busy_changed.connect(
             lambda busy: self.busy.setText(self.tr("Working…") if busy else "")
         )
@@ -158,6 +166,12 @@ class MainWindow(QMainWindow):
         switch = file_menu.addAction(self.tr("S&witch person…"))
         switch.triggered.connect(self.switch_person_requested)
         file_menu.addSeparator()
+        sync_menu = self.menuBar().addMenu(self.tr("S&ync"))  # issue 5
+        sync_now = sync_menu.addAction(self.tr("Sync &now"))
+        sync_now.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        sync_now.triggered.connect(self.sync.sync_now)
+        sync_menu.addAction(self.tr("&Conflicts…")).triggered.connect(self.show_conflicts)
+        sync_menu.addAction(self.tr("Central &server…")).triggered.connect(self.show_sync_settings)
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -166,6 +180,19 @@ class MainWindow(QMainWindow):
             self.new_audit_action = audit_menu.addAction(self.tr("&New audit…"))
             self.new_audit_action.setShortcut(QKeySequence.StandardKey.New)
             self.new_audit_action.triggered.connect(self.new_audit)
+
+    def show_conflicts(self) -> None:  # issue 5
+        dialog = ConflictsDialog(self.services.sync, self.runner, self.actor.person.id, self)
+        dialog.settled.connect(self.sync.refresh)
+        dialog.open()
+
+    def show_sync_settings(self) -> None:  # issue 5
+        self.runner.submit(self.services.sync.settings, self._open_sync_settings)
+
+    def _open_sync_settings(self, current: object) -> None:
+        dialog = SyncSettingsDialog(self.services.sync, self.runner, current, self)  # type: ignore[arg-type]
+        dialog.saved.connect(self.sync.refresh)
+        dialog.open()
 
     def go_to(self, index: int) -> None:
         self.nav.setCurrentRow(index)

@@ -1,0 +1,259 @@
+"""What the app and the command line call to sync with the central database.
+
+Offline is a normal state: :class:`SyncStatus` says how many changes wait and when the last
+sync was; a failed attempt raises a :class:`~qa_desktop.sync.connection.CentralError` whose
+message says nothing is lost. There is no "discard local changes" anywhere.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from qa_desktop.errors import UserError
+from qa_desktop.services.clock import Clock
+from qa_desktop.services.credentials import Credentials, Kept
+from qa_desktop.store.engine import Store
+from qa_desktop.store.models import (
+    Audit,
+    OutboxChange,
+    Person,
+    SyncConflict,
+    SyncRefused,
+    SyncState,
+)
+from qa_desktop.sync import conflicts as conflict_rules
+from qa_desktop.sync.client import CURSOR, LAST_SYNC, SyncClient, SyncReport
+from qa_desktop.sync.conflicts import MODELS
+from qa_desktop.sync.connection import (
+    CentralAddress,
+    CentralError,
+    CentralUnreachable,
+    password_in,
+)
+
+ADDRESS = "central_address"
+
+
+class PasswordNeeded(UserError):
+    """No password for the central database in the keyring or in memory."""
+
+
+@dataclass(frozen=True)
+class SyncSettings:
+    address: str  # postgresql+psycopg://user@host:port/database, no password
+    user: str
+
+    @property
+    def host_label(self) -> str:
+        return CentralAddress.parse(self.address).display()
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    configured: bool
+    last_sync_at: str | None
+    waiting: int
+    conflicts: int
+    refused: int
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    id: str
+    record: str  # what a person recognises: the audit reference and the part
+    table_name: str
+    row_id: str
+    field: str
+    current_value: str
+    current_author: str
+    current_at: str
+    other_value: str
+    other_author: str
+    other_at: str
+
+
+@dataclass(frozen=True)
+class SyncOutcome:
+    report: SyncReport
+    status: SyncStatus
+
+
+class SyncService:
+    def __init__(self, store: Store, clock: Clock, credentials: Credentials) -> None:
+        self.store = store
+        self.clock = clock
+        self.credentials = credentials
+
+    # -- settings -----------------------------------------------------------------------------
+
+    def settings(self) -> SyncSettings | None:
+        with self.store.reader() as session:
+            found = session.get(SyncState, ADDRESS)
+        if found is None:
+            return None
+        address = CentralAddress.parse(found.value)
+        return SyncSettings(found.value, address.user)
+
+    def save_settings(self, address: str, user: str, password: str | None) -> Kept | None:
+        """Keep the address (with no password in it) and put the password in the keyring."""
+        parsed = CentralAddress.parse(address).with_user(user.strip())
+        password = password or password_in(address)
+        with self.store.session() as session:
+            found = session.get(SyncState, ADDRESS)
+            if found is None:
+                session.add(SyncState(key=ADDRESS, value=parsed.display()))
+            else:
+                found.value = parsed.display()
+        if password:
+            return self.credentials.save(_account(parsed), password)
+        return None
+
+    def test_connection(self, address: str, user: str, password: str | None = None) -> str:
+        """Connect and shake hands; returns the person the login belongs to."""
+        parsed = CentralAddress.parse(address).with_user(user.strip())
+        secret = password or password_in(address) or self.credentials.get(_account(parsed))
+        hello = SyncClient(self.store, parsed, secret, now=self.clock).handshake()
+        person = str(hello.get("person_id") or "")
+        with self.store.reader() as session:
+            found = session.get(Person, person)
+        return found.name if found is not None else person
+
+    # -- syncing ------------------------------------------------------------------------------
+
+    def sync_now(self, address: str | None = None, password: str | None = None) -> SyncOutcome:
+        if address is None:
+            settings = self.settings()
+            if settings is None:
+                raise CentralError("No central database is set up. Add its address in Settings.")
+            address = settings.address
+        parsed = CentralAddress.parse(address)
+        secret = password or password_in(address) or self.credentials.get(_account(parsed))
+        client = SyncClient(self.store, parsed, secret, now=self.clock)
+        try:
+            report = client.sync()
+        except CentralError as exc:
+            if secret is None and "password" in exc.template:
+                raise PasswordNeeded(
+                    "Enter the password for {user} on the central database in Settings.",
+                    user=parsed.user,
+                ) from None
+            raise
+        return SyncOutcome(report, self.status())
+
+    def status(self) -> SyncStatus:
+        with self.store.reader() as session:
+            waiting = session.scalar(select(func.count()).select_from(OutboxChange)) or 0
+            conflicts = (
+                session.scalar(
+                    select(func.count())
+                    .select_from(SyncConflict)
+                    .where(SyncConflict.settled_at.is_(None))
+                )
+                or 0
+            )
+            refused = session.scalar(select(func.count()).select_from(SyncRefused)) or 0
+            last = session.get(SyncState, LAST_SYNC)
+            configured = session.get(SyncState, ADDRESS) is not None
+        return SyncStatus(configured, last.value if last else None, waiting, conflicts, refused)
+
+    def cursor(self) -> int:
+        with self.store.reader() as session:
+            found = session.get(SyncState, CURSOR)
+        return int(found.value) if found else 0
+
+    # -- conflicts ----------------------------------------------------------------------------
+
+    def conflicts(self) -> list[ConflictView]:
+        with self.store.reader() as session:
+            rows = session.scalars(
+                select(SyncConflict)
+                .where(SyncConflict.settled_at.is_(None))
+                .order_by(SyncConflict.seq)
+            ).all()
+            names = {pid: name for pid, name in session.execute(select(Person.id, Person.name))}
+            records = {c.id: _record(session, c.table_name, c.row_id) for c in rows}
+        return [
+            ConflictView(
+                id=c.id,
+                record=records[c.id],
+                table_name=c.table_name,
+                row_id=c.row_id,
+                field=c.field,
+                current_value=_shown(c.current_value, c.field),
+                current_author=names.get(c.current_actor_id or "", c.current_actor_id or ""),
+                current_at=c.current_at or "",
+                other_value=_shown(c.other_value, c.field),
+                other_author=names.get(c.other_actor_id or "", c.other_actor_id or ""),
+                other_at=c.other_at or "",
+            )
+            for c in rows
+        ]
+
+    def settle(
+        self,
+        conflict_id: str,
+        actor_id: str | None,
+        keep: Literal["current", "other", "new"],
+        value: Any = None,
+    ) -> SyncStatus:
+        conflict_rules.settle(
+            self.store, conflict_id, actor_id, self.clock(), keep=keep, value=value
+        )
+        return self.status()
+
+
+_PARTS = {
+    "audits": "",
+    "answers": "answer",
+    "section_reviews": "practice area",
+    "moderations": "moderation",
+    "meetings": "reflective meeting",
+    "actions": "action",
+    "participants": "participant",
+}
+
+
+def _record(session: Session, table: str, row_id: str) -> str:
+    """The audit reference (and the part of the audit) a conflict is about."""
+    model = MODELS.get(table)
+    if model is None:
+        return table
+    row = session.get(model, row_id)
+    if row is None:
+        return table
+    audit_id = row_id if table == "audits" else getattr(row, "audit_id", None)
+    reference = session.scalar(select(Audit.reference).where(Audit.id == audit_id))
+    if reference is None:
+        return table.replace("_", " ")
+    part = _PARTS.get(table, table.replace("_", " "))
+    section = getattr(row, "section_id", None)
+    return " · ".join(x for x in (reference, part, section) if x)
+
+
+def _account(address: CentralAddress) -> str:
+    return f"{address.user}@{address.host}:{address.port}/{address.database}"
+
+
+def account_of(address: str) -> str:
+    return _account(CentralAddress.parse(address))
+
+
+def _shown(text: str | None, field: str) -> str:
+    if text is None:
+        return ""
+    value = json.loads(text)
+    if isinstance(value, dict):
+        return field if field != "deleted_at" else ""
+    if value is None:
+        return ""
+    return str(value)
+
+
+def is_offline(exc: BaseException) -> bool:
+    """Being offline is a normal state: the timer tries again later, nobody is alarmed."""
+    return isinstance(exc, CentralUnreachable)

@@ -1,0 +1,1 @@
+"""Alembic migrations of the central PostgreSQL schema (``qa_central``)."""

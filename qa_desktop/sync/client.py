@@ -1,0 +1,598 @@
+"""One sync of a local store with the central database: handshake, push, then pull.
+
+The rules that make sure nobody loses an edit:
+
+- Push before pull, in batches, oldest change first. A change leaves the outbox only after the
+  central database has answered for it (accepted, kept as a conflict, or refused and kept in
+  ``sync_refused``). A cut anywhere before that leaves it in the outbox, and the next sync sends
+  it again: its ``change_id`` makes the server give its first answer again instead of applying
+  it twice.
+- Each pulled batch is applied and the cursor moved in one local transaction.
+- A field with a change waiting in the outbox is never overwritten by a pull (a row with a
+  delete waiting is not touched at all); the server's answer to that change comes back later in
+  the log and settles what the field holds.
+- Pulled changes are written to history with their own author and time (so people can see who
+  changed what on another laptop) but not to the outbox: they must not echo back.
+
+``fault`` is called at each step with its name (tests cut the sync there by raising).
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import psycopg
+from psycopg.types.json import Jsonb
+from sqlalchemy import delete, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from qa_desktop.store.engine import Store
+from qa_desktop.store.models import History, OutboxChange, SyncConflict, SyncRefused, SyncState
+from qa_desktop.sync.central_sql import CLIENT_FORMAT, PROTOCOL_VERSION
+from qa_desktop.sync.connection import (
+    CentralAddress,
+    CentralError,
+    CentralUnreachable,
+    ClientTooOld,
+    connect,
+)
+from qa_desktop.sync.rows import (
+    TABLES,
+    canonical,
+    decode,
+    encode,
+    key_column,
+    row_snapshot,
+    to_python,
+)
+from qa_desktop.sync.rows import (
+    converters as _converters,
+)
+
+log = logging.getLogger(__name__)
+Fault = Callable[[str], None]
+CURSOR = "cursor"
+LAST_SYNC = "last_sync_at"
+_MISSING = object()
+ORDER = {name: n for n, name in enumerate(TABLES)}  # parents before children
+SETTLE_NAMESPACE = uuid.UUID("6f1c1bb4-6f0e-4c38-9d0e-6b8e0c2f5a11")
+
+
+def _no_fault(_step: str) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What moved in one sync."""
+
+    pushed: int = 0
+    accepted: int = 0
+    conflicts_made: int = 0
+    refused: int = 0
+    pulled: int = 0
+    applied: int = 0
+    conflicts_received: int = 0
+    cursor: int = 0
+
+
+@dataclass
+class _Tally:
+    pushed: int = 0
+    accepted: int = 0
+    conflicts_made: int = 0
+    refused: int = 0
+    pulled: int = 0
+    applied: int = 0
+    conflicts_received: int = 0
+
+
+class SyncClient:
+    def __init__(
+        self,
+        store: Store,
+        address: CentralAddress,
+        password: str | None,
+        *,
+        now: Callable[[], datetime],
+        push_batch: int = 500,
+        pull_batch: int = 2000,
+        fault: Fault = _no_fault,
+        protocol: int = PROTOCOL_VERSION,
+        client_format: int = CLIENT_FORMAT,
+    ) -> None:
+        self.store = store
+        self.address = address
+        self.password = password
+        self.now = now
+        self.push_batch = push_batch
+        self.pull_batch = pull_batch
+        self.fault = fault
+        self.protocol = protocol
+        self.client_format = client_format
+        self._greeted: set[int] = set()
+
+    # -- the whole round ----------------------------------------------------------------------
+
+    def sync(self, connection: psycopg.Connection | None = None) -> SyncReport:
+        """One round. ``connection``: an open one to reuse (the app's timer and tests),
+        otherwise one is opened and closed."""
+        tally = _Tally()
+        conn = connection or connect(self.address, self.password)
+        try:
+            # Reads (hello, pull) need no transaction of their own; each push is one.
+            if conn.info.transaction_status == psycopg.pq.TransactionStatus.INERROR:
+                conn.rollback()
+            if not conn.autocommit:
+                conn.rollback()
+                conn.autocommit = True
+            if id(conn) not in self._greeted:
+                # Once per connection: push and pull check the versions on every call anyway.
+                self.hello(conn)
+                self._greeted.add(id(conn))
+            self._push(conn, tally)
+            cursor = self._pull(conn, tally)
+        except psycopg.Error as exc:
+            raise _central_error(exc, self.address) from None
+        finally:
+            if connection is None:
+                conn.close()
+        with self.store.session() as session:
+            _set_state(session, LAST_SYNC, canonical("audits", "created_at", self.now()))
+        return SyncReport(cursor=cursor, **tally.__dict__)
+
+    def handshake(self) -> dict[str, Any]:
+        """Connect and shake hands only ("Test connection")."""
+        with connect(self.address, self.password) as conn:
+            conn.autocommit = True
+            try:
+                return self.hello(conn)
+            except psycopg.Error as exc:
+                raise _central_error(exc, self.address) from None
+
+    def hello(self, conn: psycopg.Connection) -> dict[str, Any]:
+        row = conn.execute(
+            "SELECT qa_central.hello(%s, %s)", (self.protocol, self.client_format)
+        ).fetchone()
+        assert row is not None
+        return dict(row[0])
+
+    # -- push ---------------------------------------------------------------------------------
+
+    def _push(self, conn: psycopg.Connection, tally: _Tally) -> None:
+        self.fault("before_push")
+        while True:
+            with self.store.reader() as session:
+                changes = session.scalars(
+                    select(OutboxChange).order_by(OutboxChange.seq).limit(self.push_batch)
+                ).all()
+                payload = [self._wire(session, c) for c in changes]
+                settles = (
+                    session.scalars(
+                        select(SyncConflict).where(
+                            SyncConflict.settled_at.is_not(None),
+                            SyncConflict.settle_pushed.is_(False),
+                        )
+                    ).all()
+                    if len(changes) < self.push_batch
+                    else []
+                )
+                payload += [_settle_wire(s) for s in settles]
+            if not payload:
+                return
+            results = self._send(conn, payload)
+            self.fault("after_server_commit")
+            self._acknowledge(changes, settles, results, tally)
+            if not changes or len(changes) < self.push_batch:
+                return
+
+    def _send(self, conn: psycopg.Connection, payload: list[dict[str, Any]]) -> list[Any]:
+        """One server transaction; sent in two calls, so a cut can fall between them."""
+        half = max(1, len(payload) // 2)
+        parts = [payload[:half], payload[half:]] if len(payload) > 1 else [payload]
+        results: list[Any] = []
+        with conn.transaction():  # a cut anywhere inside rolls the whole batch back
+            for number, part in enumerate(parts):
+                if number:
+                    self.fault("mid_batch")
+                row = conn.execute(
+                    "SELECT qa_central.push(%s, %s, %s)",
+                    (self.protocol, self.client_format, Jsonb(part)),
+                ).fetchone()
+                assert row is not None
+                results += row[0]
+        return results
+
+    def _acknowledge(
+        self,
+        changes: Sequence[OutboxChange],
+        settles: Sequence[SyncConflict],
+        results: Iterable[dict[str, Any]],
+        tally: _Tally,
+    ) -> None:
+        status = {r["change_id"]: r for r in results}
+        by_id = {c.change_id: c for c in changes}
+        with self.store.session() as session:
+            for change_id, change in by_id.items():
+                answer = status.get(change_id)
+                if answer is None:
+                    continue
+                tally.pushed += 1
+                if answer["status"] == "refused":
+                    tally.refused += 1
+                    session.add(
+                        SyncRefused(
+                            change_id=change.change_id,
+                            at=change.at,
+                            actor_id=change.actor_id,
+                            table_name=change.table_name,
+                            row_id=change.row_id,
+                            op=change.op,
+                            field=change.field,
+                            value=change.value,
+                            base_value=change.base_value,
+                            reason=str(answer.get("reason") or ""),
+                        )
+                    )
+                elif answer["status"] == "conflict":
+                    tally.conflicts_made += 1
+                else:
+                    tally.accepted += 1
+            session.execute(
+                delete(OutboxChange).where(
+                    OutboxChange.change_id.in_([c for c in by_id if c in status])
+                )
+            )
+            for settle in settles:
+                if settle.settle_change_id in status:
+                    session.execute(
+                        update(SyncConflict)
+                        .where(SyncConflict.id == settle.id)
+                        .values(settle_pushed=True)
+                    )
+
+    def _wire(self, session: Session, change: OutboxChange) -> dict[str, Any]:
+        table = change.table_name
+        out: dict[str, Any] = {
+            "change_id": change.change_id,
+            "op": change.op,
+            "table": table,
+            "row_id": change.row_id,
+            "actor_id": change.actor_id,
+            "at": canonical("audits", "created_at", change.at),
+        }
+        if change.op == "insert":
+            out["value"] = row_snapshot(table, decode(change.value) or {})
+        elif change.op == "update":
+            assert change.field is not None
+            out["field"] = change.field
+            out["value"] = canonical(table, change.field, decode(change.value))
+            out["base"] = canonical(table, change.field, decode(change.base_value))
+        else:
+            # A delete carries the row as the person last saw it: the server refuses to let
+            # it win over an edit they had not seen.
+            out["field"] = "deleted_at"
+            out["value"] = canonical(table, "deleted_at", change.at)
+            current = _local_row(session, table, change.row_id) or {}
+            out["base"] = {k: v for k, v in current.items() if k != "deleted_at"}
+        return out
+
+    # -- pull ---------------------------------------------------------------------------------
+
+    def _pull(self, conn: psycopg.Connection, tally: _Tally) -> int:
+        with self.store.reader() as session:
+            cursor = int(_state(session, CURSOR) or 0)
+        while True:
+            self.fault("before_pull")
+            row = conn.execute(
+                "SELECT qa_central.pull(%s, %s, %s, %s)",
+                (self.protocol, self.client_format, cursor, self.pull_batch),
+            ).fetchone()
+            assert row is not None
+            answer = row[0]
+            events: list[dict[str, Any]] = answer["events"]
+            with self.store.session() as session:
+                _defer_foreign_keys(session)
+                _Applier(session, self.now()).apply(events, tally)
+                cursor = int(answer["last"])
+                _set_state(session, CURSOR, str(cursor))
+                self.fault("mid_pull")
+            tally.pulled += len(events)
+            if not answer["more"]:
+                return cursor
+
+
+class _Applier:
+    """Applies one pulled batch inside the caller's transaction."""
+
+    def __init__(self, session: Session, now: datetime) -> None:
+        self.session = session
+        self.now = now
+        self.pending_fields: set[tuple[str, str, str]] = set()
+        self.pending_rows: set[tuple[str, str]] = set()
+        for table, row_id, op, field in session.execute(
+            select(
+                OutboxChange.table_name, OutboxChange.row_id, OutboxChange.op, OutboxChange.field
+            )
+        ):
+            if op == "delete":
+                self.pending_rows.add((table, row_id))
+            elif op == "update" and field:
+                self.pending_fields.add((table, row_id, field))
+            else:
+                self.pending_rows.add((table, row_id))
+        self.inserts: list[dict[str, Any]] = []
+        self.history: list[dict[str, Any]] = []
+        self.rows: dict[tuple[str, str], dict[str, Any]] = {}
+        self.dirty: dict[tuple[str, str], set[str]] = {}
+
+    def apply(self, events: Sequence[dict[str, Any]], tally: _Tally) -> None:
+        self._preload(events)
+        for event in events:
+            kind = event["kind"]
+            table = event.get("table_name")
+            if table is not None and table not in TABLES:
+                continue  # a table this version does not know; later versions will
+            if kind == "insert":
+                self.inserts.append(event)
+                continue
+            self._flush_inserts(tally)
+            if kind in ("update", "delete"):
+                if self._set(event, event["field"], event["value"], event):
+                    tally.applied += 1
+            elif kind == "conflict":
+                tally.conflicts_received += 1
+                self._conflict(event)
+            elif kind == "settle":
+                self.session.execute(
+                    update(SyncConflict)
+                    .where(SyncConflict.id == event["conflict_id"])
+                    .values(
+                        settled_at=_moment(event.get("at")) or self.now,
+                        settled_by=event.get("actor_id"),
+                        settle_pushed=True,
+                    )
+                )
+        self._flush_inserts(tally)
+        self._write_dirty()
+        if self.history:
+            self.session.execute(insert(History.__table__), self.history)
+            self.history = []
+
+    def _flush_inserts(self, tally: _Tally) -> None:
+        by_table: dict[str, list[dict[str, Any]]] = {}
+        for event in self.inserts:
+            by_table.setdefault(event["table_name"], []).append(event)
+        self.inserts = []
+        for table_name, events in sorted(by_table.items(), key=lambda item: ORDER[item[0]]):
+            table = TABLES[table_name]
+            key = key_column(table_name)
+            ids = [e["row_id"] for e in events]
+            existing: set[str] = set()
+            for chunk in range(0, len(ids), 500):
+                existing.update(
+                    self.session.scalars(
+                        select(table.c[key]).where(table.c[key].in_(ids[chunk : chunk + 500]))
+                    )
+                )
+            rows = []
+            converters = _converters(table_name)
+            for event in events:
+                if event["row_id"] in existing:
+                    continue  # our own insert coming back, or already here
+                values = event["value"]
+                rows.append(
+                    {
+                        name: value if convert is None or value is None else convert(value)
+                        for name, convert in converters
+                        if (value := values.get(name, _MISSING)) is not _MISSING
+                    }
+                )
+                self.history.append(
+                    _history(event, table_name, event["row_id"], "*", None, values, self.now)
+                )
+                existing.add(event["row_id"])
+            if rows:
+                self.session.execute(insert(table), rows)
+                tally.applied += len(rows)
+
+    def _set(self, event: dict[str, Any], field: str, value: Any, author: dict[str, Any]) -> bool:
+        """Set one field unless a local change to it is waiting. True if it changed."""
+        table_name, row_id = event["table_name"], event["row_id"]
+        if (table_name, row_id) in self.pending_rows:
+            return False
+        if (table_name, row_id, field) in self.pending_fields:
+            return False
+        if field not in TABLES[table_name].c:
+            return False
+        row = self._row(table_name, row_id)
+        if row is None:
+            return False
+        old = row[field]
+        new = canonical(table_name, field, value)
+        if old == new:
+            return False
+        row[field] = new
+        self.dirty.setdefault((table_name, row_id), set()).add(field)
+        self.history.append(_history(author, table_name, row_id, field, old, new, self.now))
+        return True
+
+    def _preload(self, events: Sequence[dict[str, Any]]) -> None:
+        wanted: dict[str, set[str]] = {}
+        for event in events:
+            if event["kind"] in ("update", "delete", "conflict") and event["table_name"] in TABLES:
+                wanted.setdefault(event["table_name"], set()).add(event["row_id"])
+        for table_name, ids in wanted.items():
+            table = TABLES[table_name]
+            key = key_column(table_name)
+            listed = sorted(ids)
+            for chunk in range(0, len(listed), 500):
+                found = self.session.execute(
+                    select(table).where(table.c[key].in_(listed[chunk : chunk + 500]))
+                ).mappings()
+                for row in found:
+                    self.rows[(table_name, str(row[key]))] = row_snapshot(table_name, dict(row))
+
+    def _row(self, table_name: str, row_id: str) -> dict[str, Any] | None:
+        found = self.rows.get((table_name, row_id))
+        if found is None:
+            found = _local_row(self.session, table_name, row_id)
+            if found is not None:
+                self.rows[(table_name, row_id)] = found
+        return found
+
+    def _write_dirty(self) -> None:
+        for (table_name, row_id), fields in self.dirty.items():
+            table = TABLES[table_name]
+            row = self.rows[(table_name, row_id)]
+            self.session.execute(
+                update(table)
+                .where(table.c[key_column(table_name)] == row_id)
+                .values({f: to_python(table_name, f, row[f]) for f in fields})
+            )
+        self.dirty = {}
+
+    def _conflict(self, event: dict[str, Any]) -> None:
+        existing = self.session.get(SyncConflict, event["change_id"])
+        if existing is None:
+            self.session.add(
+                SyncConflict(
+                    id=event["change_id"],
+                    seq=int(event["seq"]),
+                    table_name=event["table_name"],
+                    row_id=event["row_id"],
+                    field=event["field"],
+                    current_value=encode(event.get("current")),
+                    current_actor_id=event.get("current_actor_id"),
+                    current_at=event.get("current_at"),
+                    other_value=encode(event.get("value")),
+                    other_actor_id=event.get("actor_id"),
+                    other_at=event.get("at"),
+                    settle_pushed=False,
+                )
+            )
+        # What the central database holds stays current everywhere (unless a local change to
+        # it is still waiting to be pushed).
+        author = {"actor_id": event.get("current_actor_id"), "at": event.get("current_at")}
+        current = event.get("current")
+        if isinstance(current, dict):
+            for field, value in current.items():
+                self._set(event, field, value, author)
+        else:
+            self._set(event, event["field"], current, author)
+
+
+def _defer_foreign_keys(session: Session) -> None:
+    """Check foreign keys at commit, not per row: a batch may hold a child before its parent.
+
+    The pragma only holds inside a transaction, and the driver opens one at the first write,
+    so a harmless write comes first."""
+    session.execute(text("UPDATE sync_state SET value = value WHERE key = 'cursor'"))
+    session.execute(text("PRAGMA defer_foreign_keys = ON"))
+
+
+def _history(
+    event: dict[str, Any],
+    table: str,
+    row_id: str,
+    field: str,
+    old: Any,
+    new: Any,
+    now: datetime,
+) -> dict[str, Any]:
+    return {
+        "at": _moment(event.get("at")) or now,
+        "actor_id": event.get("actor_id"),
+        "table_name": table,
+        "row_id": row_id,
+        "field": field,
+        "old_value": None if old is None else encode(old),
+        "new_value": None if new is None else encode(new),
+    }
+
+
+def _moment(value: Any) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _settle_wire(conflict: SyncConflict) -> dict[str, Any]:
+    return {
+        "change_id": conflict.settle_change_id,
+        "op": "settle",
+        "table": conflict.table_name,
+        "row_id": conflict.row_id,
+        "conflict_id": conflict.id,
+        "actor_id": conflict.settled_by,
+        "at": canonical("audits", "created_at", conflict.settled_at),
+    }
+
+
+def settle_change_id(conflict_id: str) -> str:
+    """The idempotency key of a conflict's settlement (one per conflict)."""
+    return str(uuid.uuid5(SETTLE_NAMESPACE, conflict_id))
+
+
+def _local_row(session: Session, table_name: str, row_id: str) -> dict[str, Any] | None:
+    table = TABLES[table_name]
+    row = (
+        session.execute(select(table).where(table.c[key_column(table_name)] == row_id))
+        .mappings()
+        .first()
+    )
+    return None if row is None else row_snapshot(table_name, dict(row))
+
+
+def _state(session: Session, key: str) -> str | None:
+    found = session.get(SyncState, key)
+    return None if found is None else found.value
+
+
+def _set_state(session: Session, key: str, value: str) -> None:
+    found = session.get(SyncState, key)
+    if found is None:
+        session.add(SyncState(key=key, value=value))
+    else:
+        found.value = value
+
+
+def read_state(store: Store, key: str) -> str | None:
+    with store.reader() as session:
+        return _state(session, key)
+
+
+def _central_error(exc: psycopg.Error, address: CentralAddress) -> CentralError:
+    state = getattr(exc, "sqlstate", None)
+    log.warning("sync failed: %s (%s)", type(exc).__name__, state)
+    if state == "QA001":
+        return ClientTooOld(
+            "The central database needs a newer QA Desktop: update QA Desktop to sync. "
+            "Every change you made is kept on this computer."
+        )
+    if state == "QA002":
+        return CentralError(
+            "The login {user} is not set up for QA Desktop on the central database. Ask the "
+            "QA team to add it.",
+            user=address.user,
+        )
+    if isinstance(exc, psycopg.OperationalError):
+        return CentralUnreachable(
+            "The connection to the central database at {host}:{port} was lost. Your work is "
+            "kept on this computer and will sync when it can.",
+            host=address.host,
+            port=address.port,
+        )
+    return CentralError(
+        "The central database could not complete the sync ({reason}). Your work is kept on "
+        "this computer.",
+        reason=type(exc).__name__,
+    )
