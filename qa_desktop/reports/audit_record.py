@@ -15,6 +15,7 @@ from qa_desktop.reports.pdf import Cell, Chip, DocumentBuilder, DocumentInfo, St
 from qa_desktop.reports.pdf.formats import date_time, long_date, short_date
 
 NOT_GRADED = "Not graded"
+KICKER = "Children's social care · Quality assurance"
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,7 @@ def _header(builder: DocumentBuilder, data: AuditRecordData, draft: bool) -> Non
     builder.title_block(
         "Audit record",
         f"{data.form_title} · case {data.case_reference} ({data.case_initials}) · {data.team}",
+        kicker=KICKER,
     )
     if draft:
         why = (
@@ -238,7 +240,7 @@ def _grades_at_a_glance(builder: DocumentBuilder, data: AuditRecordData) -> None
         return
     builder.heading("Grades at a glance")
     builder.table(
-        ["Practice area", "Suggested by the form", "Auditor's grade", "Moderation"],
+        ["Practice area", "Suggested", "Auditor's grade", "Moderation"],
         rows,
         [0.29, 0.19, 0.25, 0.27],
     )

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from qa_desktop.domain.grades import Grade
-from qa_desktop.reports.audit_record import ActionEntry
+from qa_desktop.reports.audit_record import KICKER, ActionEntry
 from qa_desktop.reports.pdf import Cell, Chip, DocumentBuilder, DocumentInfo
 from qa_desktop.reports.pdf.formats import date_time, long_date, short_date
 
@@ -63,6 +63,7 @@ def build_meeting_notes(data: MeetingNotesData, path: Path | None = None) -> byt
         "Reflective meeting notes",
         f"After audit {data.audit_reference} · case {data.case_reference} "
         f"({data.case_initials}) · {data.team}",
+        kicker=KICKER,
     )
     if not signed:
         builder.note(

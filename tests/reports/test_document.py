@@ -161,3 +161,13 @@ def test_characters_the_font_lacks_are_named_never_boxes(written: str, read: str
     header = " ".join(pages_text(data)[0].split())
     assert " ".join(f"Title {read}".split()) in header  # the running header
     assert "\ufffd" not in text
+
+
+def test_the_fonts_ship_with_their_licence() -> None:
+    from qa_desktop.resources import resources_dir
+
+    folder = resources_dir() / "fonts"
+    licence = (folder / "LICENSE.txt").read_text(encoding="utf-8")
+    assert "Bitstream" in licence and "Permission is hereby granted" in licence
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf"):
+        assert (folder / name).stat().st_size > 100_000

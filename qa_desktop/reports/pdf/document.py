@@ -114,9 +114,12 @@ class DocumentBuilder:
 
     # -- content -------------------------------------------------------------------------
 
-    def title_block(self, title: str, subtitle: str = "") -> None:
-        """The document's title at the top of the first page, with an optional subtitle."""
-        self._note(title, subtitle)
+    def title_block(self, title: str, subtitle: str = "", kicker: str = "") -> None:
+        """The document's title at the top of the first page, with an optional subtitle below
+        and a small kicker above (e.g. "Children's social care · Quality assurance")."""
+        self._note(kicker, title, subtitle)
+        if kicker:
+            self._story.append(Paragraph(markup(kicker.upper()), self._styles["kicker"]))
         self._story.append(Paragraph(markup(title), self._styles["title"]))
         if subtitle:
             self._story.append(Paragraph(markup(subtitle), self._styles["subtitle"]))
