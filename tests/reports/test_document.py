@@ -148,6 +148,11 @@ def test_typographic_and_non_latin_characters_survive() -> None:
         ("Smile 😀", "Smile [grinning face]"),
         ("Decomposed e\u0301 accent", "Decomposed é accent"),
         ("Bell \x07 rang", "Bell  rang"),
+        ("Says 你好 世界 today", "Says [text in Chinese or Japanese] today"),
+        ("Mother: नमस्ते दुनिया.", "Mother: [text in Devanagari]."),
+        ("Name שלום עולם, aged 9", "Name [text in Hebrew], aged 9"),
+        ("أحمد", "[text in Arabic]"),
+        ("Ελένη and Дмитрий", "Ελένη and Дмитрий"),
     ],
 )
 def test_characters_the_font_lacks_are_named_never_boxes(written: str, read: str) -> None:
