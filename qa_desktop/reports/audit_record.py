@@ -191,26 +191,27 @@ def _header(builder: DocumentBuilder, data: AuditRecordData, draft: bool) -> Non
             label="Live safeguarding concern escalated during this audit",
         )
     participants = "; ".join(f"{name} ({role})" for name, role in data.participants)
+    # Short values two to a row; the values that may be long last, where a whole row each
+    # leaves no gaps.
     pairs: list[tuple[str, Cell]] = [
         ("Audit", data.reference),
         ("State", data.state),
         ("Case", f"{data.case_reference} ({data.case_initials})"),
         ("Child", data.child),
-        ("Team", data.team),
-        ("Service and area", f"{data.service}, {data.area}"),
         ("Form", f"{data.form_title}, version {data.form_version}"),
         ("Audit type", data.audit_type),
         ("Auditor", data.auditor),
         ("Practitioner", data.practitioner or "Not recorded"),
-        ("Participants", participants or "None recorded"),
         ("Due", long_date(data.due_on, "Not set")),
         ("Completed", long_date(data.completed_on, "Not yet")),
         ("Closed", long_date(data.closed_on, "Not yet")),
+        ("Re-audit of", data.reaudit_of or "Not a re-audit"),
+        ("Team", data.team),
+        ("Service and area", f"{data.service}, {data.area}"),
+        ("Participants", participants or "None recorded"),
     ]
-    if data.reaudit_of:
-        pairs.append(("Re-audit of", data.reaudit_of))
     if data.outstanding_practice:
-        pairs.append(("Flag", "Outstanding practice to share"))
+        pairs.append(("Flag", "Outstanding practice to share at the performance board"))
     builder.key_values(pairs, columns=2)
 
 

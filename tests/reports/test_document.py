@@ -176,3 +176,21 @@ def test_the_fonts_ship_with_their_licence() -> None:
     assert "Bitstream" in licence and "Permission is hereby granted" in licence
     for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf"):
         assert (folder / name).stat().st_size > 100_000
+
+
+def test_a_long_header_value_takes_a_whole_row_and_keeps_its_place() -> None:
+    builder = DocumentBuilder(_info())
+    long_value = (
+        "Sam Okafor (Practitioner); Rhea Mallory (Team manager); Jo Baptiste (Adult worker)"
+    )
+    builder.key_values(
+        [("Audit", "QA-7K2M9QF"), ("Participants", long_value), ("Due", "1 December 2026")]
+    )
+    data = builder.build()
+    assert f"Audit QA-7K2M9QF Participants {long_value} Due 1 December 2026" in flowing_text(data)
+    # Each value reads on its own line in the page layout: none is broken beside another.
+    layout = pages_text(data)[0]
+    assert any(
+        "Participants" in line and long_value in " ".join(line.split())
+        for line in layout.splitlines()
+    )

@@ -133,7 +133,7 @@ class DocumentBuilder:
         style = self._styles["h1" if level <= 1 else "h2"]
         paragraph = Paragraph(markup(text), style)
         # A heading never ends a page: it moves to the next when few lines would follow it.
-        self._story.append(CondPageBreak((38 if level <= 1 else 28) * mm))
+        self._story.append(CondPageBreak((28 if level <= 1 else 20) * mm))
         if chip is None and level > 1:
             self._story.append(paragraph)
             return
@@ -181,22 +181,36 @@ class DocumentBuilder:
         self._story.append(Spacer(1, 3))
 
     def key_values(self, pairs: Sequence[tuple[str, Cell]], columns: int = 2) -> None:
-        """A header table of labels and values, ``columns`` pairs to a row."""
+        """A header table of labels and values, ``columns`` pairs to a row. A value too long
+        for its column (or on several lines) takes a whole row, so that it reads as one."""
         self._note(*(f"{k}={self._cell_text(v)}" for k, v in pairs))
-        rows: list[list[Any]] = []
-        for start in range(0, len(pairs), columns):
-            row: list[Any] = []
-            for label, value in pairs[start : start + columns]:
-                row += [
-                    Paragraph(markup(label), self._styles["header_cell"]),
-                    self._cell(value, "cell"),
-                ]
-            row += [""] * (2 * columns - len(row))
-            rows.append(row)
-        if not rows:
+        if not pairs:
             return
         label_width = CONTENT_WIDTH * (0.2 if columns == 1 else 0.16 if columns == 2 else 0.12)
         value_width = CONTENT_WIDTH / columns - label_width
+        rows: list[list[Any]] = []
+        spans: list[tuple[int, int]] = []  # (row, column): a last value that fills its row
+        row: list[Any] = []
+
+        def finish_row() -> None:
+            if row:
+                if len(row) < 2 * columns:
+                    spans.append((len(rows), len(row) - 1))
+                rows.append(row + [""] * (2 * columns - len(row)))
+                row.clear()
+
+        for label, value in pairs:
+            cells = [
+                Paragraph(markup(label), self._styles["header_cell"]),
+                self._cell(value, "cell"),
+            ]
+            wide = columns > 1 and self._too_wide(value, value_width - 10)
+            if wide:
+                finish_row()
+            row.extend(cells)
+            if wide or len(row) == 2 * columns:
+                finish_row()
+        finish_row()
         table = _Table(
             rows,
             colWidths=[label_width, value_width] * columns,
@@ -213,9 +227,22 @@ class DocumentBuilder:
         ]
         for column in range(0, 2 * columns, 2):
             commands.append(("BACKGROUND", (column, 0), (column, -1), st.PANEL))
+        for index, column in spans:
+            commands += [
+                ("SPAN", (column, index), (-1, index)),
+                ("BACKGROUND", (column, index), (-1, index), colors.white),
+            ]
         table.setStyle(TableStyle([_FONT, *commands]))
         table.spaceAfter = 8
         self._story.append(table)
+
+    @staticmethod
+    def _too_wide(value: Cell, width: float) -> bool:
+        if not isinstance(value, str):
+            return False
+        if "\n" in value:
+            return True
+        return stringWidth(printable(value), REGULAR, st.styles()["cell"].fontSize) > width
 
     def table(
         self,
