@@ -119,10 +119,10 @@ class DocumentBuilder:
         and a small kicker above (e.g. "Children's social care · Quality assurance")."""
         self._note(kicker, title, subtitle)
         if kicker:
-            self._story.append(Paragraph(markup(kicker.upper()), self._styles["kicker"]))
-        self._story.append(Paragraph(markup(title), self._styles["title"]))
+            self._story.append(_Para(markup(kicker.upper()), self._styles["kicker"]))
+        self._story.append(_Para(markup(title), self._styles["title"]))
         if subtitle:
-            self._story.append(Paragraph(markup(subtitle), self._styles["subtitle"]))
+            self._story.append(_Para(markup(subtitle), self._styles["subtitle"]))
         else:
             self._story.append(Spacer(1, 6))
 
@@ -131,7 +131,7 @@ class DocumentBuilder:
         grade chip at its right. Headings never end a page."""
         self._note(f"h{level}", text, chip.label if chip else "")
         style = self._styles["h1" if level <= 1 else "h2"]
-        paragraph = Paragraph(markup(text), style)
+        paragraph = _Para(markup(text), style)
         # A heading never ends a page: it moves to the next when few lines would follow it.
         self._story.append(CondPageBreak((28 if level <= 1 else 20) * mm))
         if chip is None and level > 1:
@@ -164,7 +164,7 @@ class DocumentBuilder:
         self._note(text)
         if not text.strip() and empty:
             self._note(empty)
-            self._story.append(Paragraph(markup(empty), self._styles["empty"]))
+            self._story.append(_Para(markup(empty), self._styles["empty"]))
             return
         self._story.extend(self._paragraphs(text, style))
 
@@ -173,11 +173,11 @@ class DocumentBuilder:
         italics when there is no text."""
         self._note(label, text)
         self._story.append(CondPageBreak(20 * mm))
-        self._story.append(Paragraph(markup(label), self._styles["label"]))
+        self._story.append(_Para(markup(label), self._styles["label"]))
         if text.strip():
             self._story.extend(self._paragraphs(text, "body"))
         else:
-            self._story.append(Paragraph(markup(empty), self._styles["empty"]))
+            self._story.append(_Para(markup(empty), self._styles["empty"]))
         self._story.append(Spacer(1, 3))
 
     def key_values(self, pairs: Sequence[tuple[str, Cell]], columns: int = 2) -> None:
@@ -201,7 +201,7 @@ class DocumentBuilder:
 
         for label, value in pairs:
             cells = [
-                Paragraph(markup(label), self._styles["header_cell"]),
+                _Para(markup(label), self._styles["header_cell"]),
                 self._cell(value, "cell"),
             ]
             wide = columns > 1 and self._too_wide(value, value_width - 10)
@@ -259,12 +259,10 @@ class DocumentBuilder:
         if not rows:
             if empty:
                 self._note(empty)
-                self._story.append(Paragraph(markup(empty), self._styles["empty"]))
+                self._story.append(_Para(markup(empty), self._styles["empty"]))
             return
         fractions = list(widths) if widths else [1 / len(header)] * len(header)
-        data: list[list[Any]] = [
-            [Paragraph(markup(h), self._styles["header_cell"]) for h in header]
-        ]
+        data: list[list[Any]] = [[_Para(markup(h), self._styles["header_cell"]) for h in header]]
         data += [[self._cell(c, "cell") for c in row] for row in rows]
         table = _Table(
             data,
@@ -298,7 +296,7 @@ class DocumentBuilder:
         }[tone]
         parts: list[Flowable] = []
         if label:
-            parts.append(Paragraph(markup(label), self._styles["cell_bold"]))
+            parts.append(_Para(markup(label), self._styles["cell_bold"]))
         parts += self._paragraphs(text, "note") if text.strip() else []
         table = _Table([[p] for p in parts], colWidths=[CONTENT_WIDTH], splitInRow=_MIN_ROW_PIECE)
         table.setStyle(
@@ -401,7 +399,7 @@ class DocumentBuilder:
 
     def _paragraphs(self, text: str, style: str) -> list[Flowable]:
         blocks = [b.strip("\n") for b in text.replace("\r\n", "\n").split("\n\n")]
-        return [Paragraph(markup(b), self._styles[style]) for b in blocks if b.strip()]
+        return [_Para(markup(b), self._styles[style]) for b in blocks if b.strip()]
 
     def _cell(self, value: Cell, style: str) -> Any:
         if value is None:
@@ -409,12 +407,12 @@ class DocumentBuilder:
         if isinstance(value, Chip):
             return self._chip(value)
         if isinstance(value, Styled):
-            return Paragraph(markup(value.text), self._styles[value.style])
+            return _Para(markup(value.text), self._styles[value.style])
         if isinstance(value, Flowable):
             return value
         if isinstance(value, list | tuple):
             return [self._cell(v, style) for v in value if v is not None and v != ""]
-        return Paragraph(markup(value), self._styles[style])
+        return _Para(markup(value), self._styles[style])
 
     @classmethod
     def _cell_text(cls, value: Cell) -> str:
@@ -434,6 +432,21 @@ class DocumentBuilder:
     def _chip(self, chip: Chip) -> Flowable:
         background, ink = st.grade_colours(chip.grade)
         return _ChipFlowable(printable(chip.label), background, ink)
+
+
+class _Para(Paragraph):
+    """A paragraph that remembers its line breaks for the width it was last laid out at:
+    tables lay their cells out several times at the same width (to measure, to split, to
+    draw), and breaking the lines again each time was a third of a document's build."""
+
+    _wrapped_at: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if availWidth == self._wrapped_at and "blPara" in self.__dict__:
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_at = availWidth
+        return size
 
 
 class _ChipFlowable(Flowable):
