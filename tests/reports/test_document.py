@@ -194,3 +194,29 @@ def test_a_long_header_value_takes_a_whole_row_and_keeps_its_place() -> None:
         "Participants" in line and long_value in " ".join(line.split())
         for line in layout.splitlines()
     )
+
+
+def test_page_breaks_kept_blocks_and_added_flowables() -> None:
+    from reportlab.platypus import Paragraph
+
+    from qa_desktop.reports.pdf.style import styles
+
+    builder = DocumentBuilder(_info())
+    builder.paragraph("First page.")
+    builder.page_break()
+    builder.paragraph("Second page. " * 320)  # leaves room for the heading, not the block
+
+    def block() -> None:
+        builder.heading("Kept together", level=2)
+        builder.paragraph("Line one of the block.\nLine two.\nLine three.\nLine four.")
+
+    builder.keep_together(block)
+    before = builder.fingerprint
+    builder.spacer(2)
+    builder.add(Paragraph("An extra flowable", styles()["body"]), "An extra flowable")
+    assert builder.fingerprint != before
+    pages = pages_text(builder.build())
+    assert "First page." in pages[0] and "Second page." not in pages[0]
+    block_pages = [i for i, page in enumerate(pages) if "Kept together" in page]
+    assert block_pages and all("Line four." in pages[i] for i in block_pages)
+    assert "An extra flowable" in pages[-1]

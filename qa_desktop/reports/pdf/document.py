@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
@@ -332,7 +332,8 @@ class DocumentBuilder:
         """Keep what ``build`` adds on one page where it fits (it still splits if it cannot)."""
         start = len(self._story)
         build()
-        group = self._story[start:]
+        # The group moves as a whole: the headings' own conditional breaks are not needed.
+        group = [f for f in self._story[start:] if not isinstance(f, CondPageBreak)]
         del self._story[start:]
         self._story.append(KeepTogether(group))
 
@@ -593,8 +594,3 @@ class _NumberedCanvas(Canvas):
             self._decorate(self, number, total)
             super().showPage()
         super().save()
-
-
-def join_nonempty(parts: Iterable[str], separator: str = ", ") -> str:
-    """Join the parts that are not empty (for names, dates and the like in header tables)."""
-    return separator.join(p for p in parts if p)
