@@ -302,7 +302,6 @@ def _grade_block(
     moderation: ModerationEntry | None,
     moderated: bool,
 ) -> None:
-    builder.heading(title, level=2)
     pairs: list[tuple[str, Cell]] = [
         ("Auditor's grade", _chip(grade)),
         ("Suggested by the form", suggested.label if suggested else "—"),
@@ -318,7 +317,12 @@ def _grade_block(
         ]
     else:
         pairs.append(("Moderation", "Awaiting moderation" if not moderated else "Not moderated"))
-    builder.key_values(pairs, columns=2)
+
+    def grades() -> None:
+        builder.heading(title, level=2)
+        builder.key_values(pairs, columns=2)
+
+    builder.keep_together(grades)
     builder.labelled_text("Auditor's rationale", rationale)
     if moderation is not None:
         builder.labelled_text("Moderator's reason", moderation.reason)
@@ -360,16 +364,19 @@ def _actions(builder: DocumentBuilder, data: AuditRecordData) -> None:
 
 
 def _sign_off(builder: DocumentBuilder, data: AuditRecordData) -> None:
-    builder.heading("Sign-off")
-    builder.key_values(
-        [
-            ("Auditor", data.auditor),
-            ("Signed", date_time(data.auditor_signed_at, "Not signed")),
-            ("Practitioner", data.practitioner or "Not recorded"),
-            ("Signed", date_time(data.practitioner_signed_at, "Not signed")),
-        ],
-        columns=2,
-    )
+    def signatures() -> None:
+        builder.heading("Sign-off")
+        builder.key_values(
+            [
+                ("Auditor", data.auditor),
+                ("Signed", date_time(data.auditor_signed_at, "Not signed")),
+                ("Practitioner", data.practitioner or "Not recorded"),
+                ("Signed", date_time(data.practitioner_signed_at, "Not signed")),
+            ],
+            columns=2,
+        )
+
+    builder.keep_together(signatures)
     if data.practitioner_disagrees:
         builder.note(
             data.practitioner_disagreement or "No reason was recorded.",
