@@ -15,6 +15,7 @@ from qa_desktop.reports.pdf import Cell, Chip, DocumentBuilder, DocumentInfo, St
 from qa_desktop.reports.pdf.formats import date_time, long_date, short_date
 
 NOT_GRADED = "Not graded"
+KICKER = "Children's social care · Quality assurance"
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,7 @@ def _header(builder: DocumentBuilder, data: AuditRecordData, draft: bool) -> Non
     builder.title_block(
         "Audit record",
         f"{data.form_title} · case {data.case_reference} ({data.case_initials}) · {data.team}",
+        kicker=KICKER,
     )
     if draft:
         why = (
@@ -189,26 +191,27 @@ def _header(builder: DocumentBuilder, data: AuditRecordData, draft: bool) -> Non
             label="Live safeguarding concern escalated during this audit",
         )
     participants = "; ".join(f"{name} ({role})" for name, role in data.participants)
+    # Short values two to a row; the values that may be long last, where a whole row each
+    # leaves no gaps.
     pairs: list[tuple[str, Cell]] = [
         ("Audit", data.reference),
         ("State", data.state),
         ("Case", f"{data.case_reference} ({data.case_initials})"),
         ("Child", data.child),
-        ("Team", data.team),
-        ("Service and area", f"{data.service}, {data.area}"),
         ("Form", f"{data.form_title}, version {data.form_version}"),
         ("Audit type", data.audit_type),
         ("Auditor", data.auditor),
         ("Practitioner", data.practitioner or "Not recorded"),
-        ("Participants", participants or "None recorded"),
         ("Due", long_date(data.due_on, "Not set")),
         ("Completed", long_date(data.completed_on, "Not yet")),
         ("Closed", long_date(data.closed_on, "Not yet")),
+        ("Re-audit of", data.reaudit_of or "Not a re-audit"),
+        ("Team", data.team),
+        ("Service and area", f"{data.service}, {data.area}"),
+        ("Participants", participants or "None recorded"),
     ]
-    if data.reaudit_of:
-        pairs.append(("Re-audit of", data.reaudit_of))
     if data.outstanding_practice:
-        pairs.append(("Flag", "Outstanding practice to share"))
+        pairs.append(("Flag", "Outstanding practice to share at the performance board"))
     builder.key_values(pairs, columns=2)
 
 
@@ -238,7 +241,7 @@ def _grades_at_a_glance(builder: DocumentBuilder, data: AuditRecordData) -> None
         return
     builder.heading("Grades at a glance")
     builder.table(
-        ["Practice area", "Suggested by the form", "Auditor's grade", "Moderation"],
+        ["Practice area", "Suggested", "Auditor's grade", "Moderation"],
         rows,
         [0.29, 0.19, 0.25, 0.27],
     )
@@ -299,7 +302,6 @@ def _grade_block(
     moderation: ModerationEntry | None,
     moderated: bool,
 ) -> None:
-    builder.heading(title, level=2)
     pairs: list[tuple[str, Cell]] = [
         ("Auditor's grade", _chip(grade)),
         ("Suggested by the form", suggested.label if suggested else "—"),
@@ -315,7 +317,12 @@ def _grade_block(
         ]
     else:
         pairs.append(("Moderation", "Awaiting moderation" if not moderated else "Not moderated"))
-    builder.key_values(pairs, columns=2)
+
+    def grades() -> None:
+        builder.heading(title, level=2)
+        builder.key_values(pairs, columns=2)
+
+    builder.keep_together(grades)
     builder.labelled_text("Auditor's rationale", rationale)
     if moderation is not None:
         builder.labelled_text("Moderator's reason", moderation.reason)
@@ -357,16 +364,19 @@ def _actions(builder: DocumentBuilder, data: AuditRecordData) -> None:
 
 
 def _sign_off(builder: DocumentBuilder, data: AuditRecordData) -> None:
-    builder.heading("Sign-off")
-    builder.key_values(
-        [
-            ("Auditor", data.auditor),
-            ("Signed", date_time(data.auditor_signed_at, "Not signed")),
-            ("Practitioner", data.practitioner or "Not recorded"),
-            ("Signed", date_time(data.practitioner_signed_at, "Not signed")),
-        ],
-        columns=2,
-    )
+    def signatures() -> None:
+        builder.heading("Sign-off")
+        builder.key_values(
+            [
+                ("Auditor", data.auditor),
+                ("Signed", date_time(data.auditor_signed_at, "Not signed")),
+                ("Practitioner", data.practitioner or "Not recorded"),
+                ("Signed", date_time(data.practitioner_signed_at, "Not signed")),
+            ],
+            columns=2,
+        )
+
+    builder.keep_together(signatures)
     if data.practitioner_disagrees:
         builder.note(
             data.practitioner_disagreement or "No reason was recorded.",

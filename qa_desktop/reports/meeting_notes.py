@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from qa_desktop.domain.grades import Grade
-from qa_desktop.reports.audit_record import ActionEntry
+from qa_desktop.reports.audit_record import KICKER, ActionEntry
 from qa_desktop.reports.pdf import Cell, Chip, DocumentBuilder, DocumentInfo
 from qa_desktop.reports.pdf.formats import date_time, long_date, short_date
 
@@ -63,6 +63,7 @@ def build_meeting_notes(data: MeetingNotesData, path: Path | None = None) -> byt
         "Reflective meeting notes",
         f"After audit {data.audit_reference} · case {data.case_reference} "
         f"({data.case_initials}) · {data.team}",
+        kicker=KICKER,
     )
     if not signed:
         builder.note(
@@ -77,14 +78,18 @@ def build_meeting_notes(data: MeetingNotesData, path: Path | None = None) -> byt
         ("Confirmed grade", grade),
         ("Case", f"{data.case_reference} ({data.case_initials})"),
         ("Child", data.child),
-        ("Team", data.team),
-        ("Form", f"{data.form_title}, version {data.form_version}"),
         ("Auditor", data.auditor),
         ("Practitioner", data.practitioner or "Not recorded"),
         ("Audit completed", long_date(data.audit_completed_on, "Not recorded")),
     ]
     if data.moderated_grade and data.auditor_grade and data.moderated_grade != data.auditor_grade:
         pairs.append(("Auditor's grade", Chip(data.auditor_grade)))
+    else:
+        pairs.append(("Moderated", "Yes" if data.moderated_grade else "No"))
+    pairs += [
+        ("Form", f"{data.form_title}, version {data.form_version}"),
+        ("Team", data.team),
+    ]
     builder.key_values(pairs, columns=2)
 
     builder.heading("The meeting")

@@ -297,6 +297,8 @@ def _child(age: str, legal_status: str) -> str:
         years = "Unborn"
     elif age in ("", "None"):
         years = "Age not recorded"
+    elif age == "0":
+        years = "Under 1 year"
     else:
         years = f"{age} year" + ("" if age == "1" else "s")
     return f"{years}, {status}" if status else years

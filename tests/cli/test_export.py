@@ -10,7 +10,7 @@ from sqlalchemy import select
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store
 from tests.cli.test_cli import run
-from tests.reports.pdfread import flowing_text, pages_text
+from tests.reports.pdfread import KICKER, flowing_text, pages_text
 
 
 def _reference(store: Store, *conditions: object) -> str:
@@ -41,7 +41,7 @@ def test_export_audit_writes_the_record(
     assert (code, err) == (0, "")
     assert f"Wrote {target}" in out
     text = flowing_text(target)
-    assert text.startswith("Audit record")
+    assert text.startswith("CHILDREN'S SOCIAL CARE · QUALITY ASSURANCE Audit record")
     assert f"Audit {reference} State Closed" in text
     pages = pages_text(target)
     assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
@@ -69,7 +69,7 @@ def test_export_meeting_writes_the_notes(
     )
     assert (code, err) == (0, "")
     text = flowing_text(target)
-    assert text.startswith(f"Reflective meeting notes After audit {reference}")
+    assert text.startswith(f"{KICKER} Reflective meeting notes After audit {reference}")
 
 
 def test_an_unknown_reference_is_refused_clearly(

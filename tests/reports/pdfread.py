@@ -59,3 +59,7 @@ def embedded_fonts(pdf: bytes | Path) -> dict[str, bool]:
                 embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
             fonts[str(font["/BaseFont"])] = embedded
     return fonts
+
+
+# How every document's first line reads (the kicker above the title, in capitals).
+KICKER = "CHILDREN'S SOCIAL CARE · QUALITY ASSURANCE"

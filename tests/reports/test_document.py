@@ -148,6 +148,11 @@ def test_typographic_and_non_latin_characters_survive() -> None:
         ("Smile 😀", "Smile [grinning face]"),
         ("Decomposed e\u0301 accent", "Decomposed é accent"),
         ("Bell \x07 rang", "Bell  rang"),
+        ("Says 你好 世界 today", "Says [text in Chinese or Japanese] today"),
+        ("Mother: नमस्ते दुनिया.", "Mother: [text in Devanagari]."),
+        ("Name שלום עולם, aged 9", "Name [text in Hebrew], aged 9"),
+        ("أحمد", "[text in Arabic]"),
+        ("Ελένη and Дмитрий", "Ελένη and Дмитрий"),
     ],
 )
 def test_characters_the_font_lacks_are_named_never_boxes(written: str, read: str) -> None:
@@ -161,3 +166,57 @@ def test_characters_the_font_lacks_are_named_never_boxes(written: str, read: str
     header = " ".join(pages_text(data)[0].split())
     assert " ".join(f"Title {read}".split()) in header  # the running header
     assert "\ufffd" not in text
+
+
+def test_the_fonts_ship_with_their_licence() -> None:
+    from qa_desktop.resources import resources_dir
+
+    folder = resources_dir() / "fonts"
+    licence = (folder / "LICENSE.txt").read_text(encoding="utf-8")
+    assert "Bitstream" in licence and "Permission is hereby granted" in licence
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf"):
+        assert (folder / name).stat().st_size > 100_000
+
+
+def test_a_long_header_value_takes_a_whole_row_and_keeps_its_place() -> None:
+    builder = DocumentBuilder(_info())
+    long_value = (
+        "Sam Okafor (Practitioner); Rhea Mallory (Team manager); Jo Baptiste (Adult worker)"
+    )
+    builder.key_values(
+        [("Audit", "QA-7K2M9QF"), ("Participants", long_value), ("Due", "1 December 2026")]
+    )
+    data = builder.build()
+    assert f"Audit QA-7K2M9QF Participants {long_value} Due 1 December 2026" in flowing_text(data)
+    # Each value reads on its own line in the page layout: none is broken beside another.
+    layout = pages_text(data)[0]
+    assert any(
+        "Participants" in line and long_value in " ".join(line.split())
+        for line in layout.splitlines()
+    )
+
+
+def test_page_breaks_kept_blocks_and_added_flowables() -> None:
+    from reportlab.platypus import Paragraph
+
+    from qa_desktop.reports.pdf.style import styles
+
+    builder = DocumentBuilder(_info())
+    builder.paragraph("First page.")
+    builder.page_break()
+    builder.paragraph("Second page. " * 320)  # leaves room for the heading, not the block
+
+    def block() -> None:
+        builder.heading("Kept together", level=2)
+        builder.paragraph("Line one of the block.\nLine two.\nLine three.\nLine four.")
+
+    builder.keep_together(block)
+    before = builder.fingerprint
+    builder.spacer(2)
+    builder.add(Paragraph("An extra flowable", styles()["body"]), "An extra flowable")
+    assert builder.fingerprint != before
+    pages = pages_text(builder.build())
+    assert "First page." in pages[0] and "Second page." not in pages[0]
+    block_pages = [i for i, page in enumerate(pages) if "Kept together" in page]
+    assert block_pages and all("Line four." in pages[i] for i in block_pages)
+    assert "An extra flowable" in pages[-1]

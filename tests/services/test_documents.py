@@ -181,3 +181,38 @@ def test_clear_errors_for_unknown_references_missing_meetings_and_bad_folders(
     with pytest.raises(ExportError, match="does not exist"):
         documents.export_audit(without, tmp_path / "missing" / "x.pdf")
     assert list(tmp_path.iterdir()) == []  # no half-written or temporary file left behind
+
+
+def test_a_practitioner_exports_only_the_audits_they_take_part_in(
+    demo_store: Store, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from qa_desktop.errors import PermissionRefused
+    from qa_desktop.services.people import DirectoryService
+
+    out = tmp_path_factory.mktemp("out")
+    audit = _first(demo_store, m.Audit.state == "closed")
+    directory = DirectoryService(demo_store)
+    documents = DocumentService(demo_store)
+    own = directory.actor(audit.practitioner_id or "")
+    stranger = next(
+        directory.actor(p.id)
+        for p in directory.people()
+        if p.role.value == "practitioner"
+        and p.id != audit.practitioner_id
+        and not _involved(demo_store, audit.id, p.id)
+    )
+    assert documents.export_audit(audit.id, out / "own.pdf", own).size > 0
+    with pytest.raises(PermissionRefused):
+        documents.export_audit(audit.id, out / "not-mine.pdf", stranger)
+    assert not (out / "not-mine.pdf").exists()
+
+
+def _involved(store: Store, audit_id: str, person_id: str) -> bool:
+    with store.reader() as session:
+        return bool(
+            session.scalar(
+                select(m.Participant.id).where(
+                    m.Participant.audit_id == audit_id, m.Participant.person_id == person_id
+                )
+            )
+        )

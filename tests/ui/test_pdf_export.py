@@ -10,7 +10,7 @@ from sqlalchemy import select
 from qa_desktop.domain.roles import Role
 from qa_desktop.store import models as m
 from qa_desktop.ui.screens.audit_viewer import AuditViewer
-from tests.reports.pdfread import flowing_text
+from tests.reports.pdfread import KICKER, flowing_text
 from tests.ui.conftest import open_window_as
 
 
@@ -88,7 +88,9 @@ def test_the_meeting_notes_button_shows_only_when_there_is_a_meeting(
         qtbot.mouseClick(viewer.export_meeting, Qt.MouseButton.LeftButton)
     reference = viewer.view.record.row.reference
     written = tmp_path / f"{reference} meeting notes.pdf"
-    assert flowing_text(written).startswith(f"Reflective meeting notes After audit {reference}")
+    assert flowing_text(written).startswith(
+        f"{KICKER} Reflective meeting notes After audit {reference}"
+    )
 
 
 def test_cancelling_the_file_dialog_writes_nothing(application, qtbot, tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
@@ -114,12 +114,15 @@ class DocumentBuilder:
 
     # -- content -------------------------------------------------------------------------
 
-    def title_block(self, title: str, subtitle: str = "") -> None:
-        """The document's title at the top of the first page, with an optional subtitle."""
-        self._note(title, subtitle)
-        self._story.append(Paragraph(markup(title), self._styles["title"]))
+    def title_block(self, title: str, subtitle: str = "", kicker: str = "") -> None:
+        """The document's title at the top of the first page, with an optional subtitle below
+        and a small kicker above (e.g. "Children's social care · Quality assurance")."""
+        self._note(kicker, title, subtitle)
+        if kicker:
+            self._story.append(_Para(markup(kicker.upper()), self._styles["kicker"]))
+        self._story.append(_Para(markup(title), self._styles["title"]))
         if subtitle:
-            self._story.append(Paragraph(markup(subtitle), self._styles["subtitle"]))
+            self._story.append(_Para(markup(subtitle), self._styles["subtitle"]))
         else:
             self._story.append(Spacer(1, 6))
 
@@ -128,9 +131,9 @@ class DocumentBuilder:
         grade chip at its right. Headings never end a page."""
         self._note(f"h{level}", text, chip.label if chip else "")
         style = self._styles["h1" if level <= 1 else "h2"]
-        paragraph = Paragraph(markup(text), style)
+        paragraph = _Para(markup(text), style)
         # A heading never ends a page: it moves to the next when few lines would follow it.
-        self._story.append(CondPageBreak((38 if level <= 1 else 28) * mm))
+        self._story.append(CondPageBreak((28 if level <= 1 else 20) * mm))
         if chip is None and level > 1:
             self._story.append(paragraph)
             return
@@ -161,7 +164,7 @@ class DocumentBuilder:
         self._note(text)
         if not text.strip() and empty:
             self._note(empty)
-            self._story.append(Paragraph(markup(empty), self._styles["empty"]))
+            self._story.append(_Para(markup(empty), self._styles["empty"]))
             return
         self._story.extend(self._paragraphs(text, style))
 
@@ -170,30 +173,44 @@ class DocumentBuilder:
         italics when there is no text."""
         self._note(label, text)
         self._story.append(CondPageBreak(20 * mm))
-        self._story.append(Paragraph(markup(label), self._styles["label"]))
+        self._story.append(_Para(markup(label), self._styles["label"]))
         if text.strip():
             self._story.extend(self._paragraphs(text, "body"))
         else:
-            self._story.append(Paragraph(markup(empty), self._styles["empty"]))
+            self._story.append(_Para(markup(empty), self._styles["empty"]))
         self._story.append(Spacer(1, 3))
 
     def key_values(self, pairs: Sequence[tuple[str, Cell]], columns: int = 2) -> None:
-        """A header table of labels and values, ``columns`` pairs to a row."""
+        """A header table of labels and values, ``columns`` pairs to a row. A value too long
+        for its column (or on several lines) takes a whole row, so that it reads as one."""
         self._note(*(f"{k}={self._cell_text(v)}" for k, v in pairs))
-        rows: list[list[Any]] = []
-        for start in range(0, len(pairs), columns):
-            row: list[Any] = []
-            for label, value in pairs[start : start + columns]:
-                row += [
-                    Paragraph(markup(label), self._styles["header_cell"]),
-                    self._cell(value, "cell"),
-                ]
-            row += [""] * (2 * columns - len(row))
-            rows.append(row)
-        if not rows:
+        if not pairs:
             return
         label_width = CONTENT_WIDTH * (0.2 if columns == 1 else 0.16 if columns == 2 else 0.12)
         value_width = CONTENT_WIDTH / columns - label_width
+        rows: list[list[Any]] = []
+        spans: list[tuple[int, int]] = []  # (row, column): a last value that fills its row
+        row: list[Any] = []
+
+        def finish_row() -> None:
+            if row:
+                if len(row) < 2 * columns:
+                    spans.append((len(rows), len(row) - 1))
+                rows.append(row + [""] * (2 * columns - len(row)))
+                row.clear()
+
+        for label, value in pairs:
+            cells = [
+                _Para(markup(label), self._styles["header_cell"]),
+                self._cell(value, "cell"),
+            ]
+            wide = columns > 1 and self._too_wide(value, value_width - 10)
+            if wide:
+                finish_row()
+            row.extend(cells)
+            if wide or len(row) == 2 * columns:
+                finish_row()
+        finish_row()
         table = _Table(
             rows,
             colWidths=[label_width, value_width] * columns,
@@ -210,9 +227,22 @@ class DocumentBuilder:
         ]
         for column in range(0, 2 * columns, 2):
             commands.append(("BACKGROUND", (column, 0), (column, -1), st.PANEL))
+        for index, column in spans:
+            commands += [
+                ("SPAN", (column, index), (-1, index)),
+                ("BACKGROUND", (column, index), (-1, index), colors.white),
+            ]
         table.setStyle(TableStyle([_FONT, *commands]))
         table.spaceAfter = 8
         self._story.append(table)
+
+    @staticmethod
+    def _too_wide(value: Cell, width: float) -> bool:
+        if not isinstance(value, str):
+            return False
+        if "\n" in value:
+            return True
+        return stringWidth(printable(value), REGULAR, st.styles()["cell"].fontSize) > width
 
     def table(
         self,
@@ -229,12 +259,10 @@ class DocumentBuilder:
         if not rows:
             if empty:
                 self._note(empty)
-                self._story.append(Paragraph(markup(empty), self._styles["empty"]))
+                self._story.append(_Para(markup(empty), self._styles["empty"]))
             return
         fractions = list(widths) if widths else [1 / len(header)] * len(header)
-        data: list[list[Any]] = [
-            [Paragraph(markup(h), self._styles["header_cell"]) for h in header]
-        ]
+        data: list[list[Any]] = [[_Para(markup(h), self._styles["header_cell"]) for h in header]]
         data += [[self._cell(c, "cell") for c in row] for row in rows]
         table = _Table(
             data,
@@ -268,7 +296,7 @@ class DocumentBuilder:
         }[tone]
         parts: list[Flowable] = []
         if label:
-            parts.append(Paragraph(markup(label), self._styles["cell_bold"]))
+            parts.append(_Para(markup(label), self._styles["cell_bold"]))
         parts += self._paragraphs(text, "note") if text.strip() else []
         table = _Table([[p] for p in parts], colWidths=[CONTENT_WIDTH], splitInRow=_MIN_ROW_PIECE)
         table.setStyle(
@@ -304,7 +332,8 @@ class DocumentBuilder:
         """Keep what ``build`` adds on one page where it fits (it still splits if it cannot)."""
         start = len(self._story)
         build()
-        group = self._story[start:]
+        # The group moves as a whole: the headings' own conditional breaks are not needed.
+        group = [f for f in self._story[start:] if not isinstance(f, CondPageBreak)]
         del self._story[start:]
         self._story.append(KeepTogether(group))
 
@@ -371,7 +400,7 @@ class DocumentBuilder:
 
     def _paragraphs(self, text: str, style: str) -> list[Flowable]:
         blocks = [b.strip("\n") for b in text.replace("\r\n", "\n").split("\n\n")]
-        return [Paragraph(markup(b), self._styles[style]) for b in blocks if b.strip()]
+        return [_Para(markup(b), self._styles[style]) for b in blocks if b.strip()]
 
     def _cell(self, value: Cell, style: str) -> Any:
         if value is None:
@@ -379,12 +408,12 @@ class DocumentBuilder:
         if isinstance(value, Chip):
             return self._chip(value)
         if isinstance(value, Styled):
-            return Paragraph(markup(value.text), self._styles[value.style])
+            return _Para(markup(value.text), self._styles[value.style])
         if isinstance(value, Flowable):
             return value
         if isinstance(value, list | tuple):
             return [self._cell(v, style) for v in value if v is not None and v != ""]
-        return Paragraph(markup(value), self._styles[style])
+        return _Para(markup(value), self._styles[style])
 
     @classmethod
     def _cell_text(cls, value: Cell) -> str:
@@ -404,6 +433,21 @@ class DocumentBuilder:
     def _chip(self, chip: Chip) -> Flowable:
         background, ink = st.grade_colours(chip.grade)
         return _ChipFlowable(printable(chip.label), background, ink)
+
+
+class _Para(Paragraph):
+    """A paragraph that remembers its line breaks for the width it was last laid out at:
+    tables lay their cells out several times at the same width (to measure, to split, to
+    draw), and breaking the lines again each time was a third of a document's build."""
+
+    _wrapped_at: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if availWidth == self._wrapped_at and "blPara" in self.__dict__:
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_at = availWidth
+        return size
 
 
 class _ChipFlowable(Flowable):
@@ -550,8 +594,3 @@ class _NumberedCanvas(Canvas):
             self._decorate(self, number, total)
             super().showPage()
         super().save()
-
-
-def join_nonempty(parts: Iterable[str], separator: str = ", ") -> str:
-    """Join the parts that are not empty (for names, dates and the like in header tables)."""
-    return separator.join(p for p in parts if p)

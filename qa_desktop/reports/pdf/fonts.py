@@ -47,11 +47,15 @@ def register_fonts() -> frozenset[int]:
         pdfmetrics.registerFont(font)
         # Only the Basic Multilingual Plane: reportlab's subsets map characters beyond it
         # (emoji) to the wrong text for readers. Format characters (joiners, marks of
-        # direction) and variation selectors are never drawn.
+        # direction) and variation selectors are never drawn. Nor are right-to-left letters
+        # (Hebrew, Arabic): reportlab would draw them left to right and unjoined.
         points = frozenset(
             p
             for p in font.face.charToGlyph
-            if p <= 0xFFFF and not 0xFE00 <= p <= 0xFE0F and unicodedata.category(chr(p)) != "Cf"
+            if p <= 0xFFFF
+            and not 0xFE00 <= p <= 0xFE0F
+            and unicodedata.category(chr(p)) != "Cf"
+            and unicodedata.bidirectional(chr(p)) not in ("R", "AL")
         )
         covered = points if covered is None else covered & points
     addMapping(REGULAR, 0, 0, REGULAR)
@@ -76,14 +80,57 @@ def _stand_in(char: str) -> str:
     return f"[{name.lower()}]" if name else "?"
 
 
+# Scripts the fonts do not draw, named as a reader would say them; a run of such letters
+# becomes one stand-in ("[text in Chinese or Japanese]") rather than a name per character.
+_SCRIPTS = {
+    "CJK": "Chinese or Japanese",
+    "HIRAGANA": "Chinese or Japanese",
+    "KATAKANA": "Chinese or Japanese",
+    "HANGUL": "Korean",
+}
+
+
+def _script(char: str) -> str | None:
+    """The script of a letter (or a mark within a word), from its Unicode name."""
+    if not unicodedata.category(char).startswith(("L", "M")):
+        return None
+    name = unicodedata.name(char, "")
+    if not name:
+        return None
+    first = name.split()[0]
+    return _SCRIPTS.get(first, first.capitalize())
+
+
 def printable(text: str) -> str:
-    """``text`` with every character the fonts lack replaced by a readable stand-in."""
+    """``text`` with every character the fonts lack replaced by a readable stand-in: a run of
+    letters in a script the fonts cannot draw by the script's name, any other character by its
+    Unicode name in brackets; invisible joiners and selectors are dropped."""
     covered = register_fonts()
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     if all(ord(c) in covered or c in _KEEP for c in text):
         return text
-    return "".join(c if ord(c) in covered or c in _KEEP else _stand_in(c) for c in text)
+    out: list[str] = []
+    run: str | None = None  # the script of the run of missing letters being read
+    spaces = ""  # spaces after such a run: dropped if the run goes on after them
+    for char in text:
+        script = None if ord(char) in covered or char in _KEEP else _script(char)
+        if run is not None and script is None and char == " ":
+            spaces += char
+            continue
+        if script is not None and (script == run or unicodedata.category(char)[0] == "M"):
+            spaces = ""
+            continue  # more of the same run (or a mark within its word)
+        out.append(spaces)
+        spaces = ""
+        if script is not None:
+            out.append(f"[text in {script}]")
+            run = script
+            continue
+        run = None
+        out.append(char if ord(char) in covered or char in _KEEP else _stand_in(char))
+    out.append(spaces)
+    return "".join(out)
 
 
 def markup(text: str) -> str:

@@ -62,6 +62,15 @@ def styles() -> dict[str, ParagraphStyle]:
             textColor=ACCENT,
             spaceAfter=2,
         ),
+        "kicker": ParagraphStyle(
+            "kicker",
+            parent=body,
+            fontName=BOLD,
+            fontSize=7.8,
+            leading=10,
+            textColor=MUTED,
+            spaceAfter=3,
+        ),
         "subtitle": ParagraphStyle(
             "subtitle", parent=body, fontSize=11, leading=15, textColor=MUTED, spaceAfter=10
         ),
