@@ -31,6 +31,7 @@ def main() -> int:
     parser.add_argument("--size", default="1366x768")
     parser.add_argument("--presentation", action="store_true")
     parser.add_argument("--page", type=int, default=0)
+    parser.add_argument("--dialog", choices=("history", "new"), default=None)
     args = parser.parse_args()
     qt_app = _qapplication()
     services = build_services(open_store(args.store), system_clock)
@@ -57,9 +58,8 @@ def main() -> int:
             ws.form.sections[0].questions[:5], ("yes", "partly", "yes", "no", "na"), strict=False
         ):
             services.workspace.save(audit_id, ws_actor, FieldRef.answer(question.id), value)
-        services.workspace.save(
-            audit_id, ws_actor, FieldRef.answer("A2", "evidence"), "Seen alone at school on 4 Nov"
-        )
+        for text in ("Seen alone at school", "Seen alone at school on 4 Nov"):
+            services.workspace.save(audit_id, ws_actor, FieldRef.answer("A2", "evidence"), text)
         services.workspace.save(
             audit_id, ws_actor, FieldRef.answer("A5", "na_reason"), "Transfer-in assessment"
         )
@@ -79,8 +79,17 @@ def main() -> int:
     workspace.areas[0].rows[1].help_button.setChecked(True)
 
     def shoot() -> None:
+        target = workspace
+        if args.dialog == "history":
+            workspace.show_field_history(FieldRef.answer("A2", "evidence"))
+            target = workspace.history_dialog
+        elif args.dialog == "new":
+            window.new_audit()
+            assert window.new_audit_dialog is not None
+            window.new_audit_dialog.search.setText("CR4")
+            target = window.new_audit_dialog
         QApplication.processEvents()
-        workspace.grab().save(str(args.out))
+        target.grab().save(str(args.out))
         qt_app.quit()
 
     QTimer.singleShot(800, shoot)

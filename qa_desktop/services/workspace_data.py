@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-from qa_desktop.domain.checklist import AnswerState, AreaState, ClosingState, Missing
+from qa_desktop.domain.checklist import Missing
 from qa_desktop.domain.forms import FormDefinition, LegalStatus
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.lifecycle import AuditState
@@ -242,11 +242,3 @@ class AssignmentChoice:
     case_initials: str
     team: str
     due_on: date | None
-
-
-__all__ = [
-    "AnswerState",
-    "AreaState",
-    "ClosingState",
-    "Missing",
-]

@@ -201,3 +201,14 @@ def test_start_an_assignment_from_the_menu(application, qtbot) -> None:
     qtbot.addWidget(ws)
     assert ws.ws.state.value == "in_progress"
     assert ws.ws.value(FieldRef.answer("A1")) is None
+
+
+def test_only_auditors_get_the_new_audit_menu(application, qtbot) -> None:
+    window = open_window_as(application, qtbot, Role.PRACTITIONER)
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert "&Audit" not in menus
+    a = an_assignment(application.services.store)
+    auditor = application.show_window(a.auditor)
+    qtbot.addWidget(auditor)
+    assert "&Audit" in [x.text() for x in auditor.menuBar().actions()]
+    assert auditor.new_audit_action.shortcut().toString() == "Ctrl+N"

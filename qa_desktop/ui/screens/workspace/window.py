@@ -52,6 +52,7 @@ from qa_desktop.services.workspace_data import (
     FieldRef,
     HistoryEntry,
     Saved,
+    Suggestions,
     Target,
     Value,
     Workspace,
@@ -324,10 +325,7 @@ class WorkspaceWindow(QMainWindow):
             and ref.field == "practitioner_reflection"
         )
 
-    def _show_suggestions(self, suggestions: object) -> None:
-        from qa_desktop.services.workspace_data import Suggestions
-
-        assert isinstance(suggestions, Suggestions)
+    def _show_suggestions(self, suggestions: Suggestions) -> None:
         self.suggestions = suggestions
         for index, page in enumerate(self.areas):
             progress = suggestions.areas.get(page.section.id)
