@@ -10,7 +10,9 @@ field (Ctrl+H) stays true.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -277,28 +279,14 @@ class WorkspaceWindow(QMainWindow):
     def show_workspace(self, ws: Workspace) -> None:
         """Show the audit as stored (at opening and after a sign-off or reopening)."""
         self.ws = ws
-        self.header.setText(
-            self.tr(
-                "<b>{reference}</b> · case <b>{case}</b> ({initials}) · {team} · {form} · "
-                "{kind} · <b>{state}</b><br/>Auditor: {auditor} · Practitioner: {practitioner}"
-            ).format(
-                reference=ws.reference,
-                case=ws.case_reference,
-                initials=ws.case_initials,
-                team=ws.team,
-                form=f"{ws.form.title} v{ws.form.version}",
-                kind=audit_type_label(ws.audit_type),
-                state=state_label(ws.state),
-                auditor=ws.auditor.name,
-                practitioner=ws.practitioner.name if ws.practitioner else "—",
-            )
-        )
+        self._show_header()
         for ref, binding in self.bindings.items():
             value = ws.value(ref)
             if isinstance(value, Grade):
                 value = value.value
             self.stored[ref] = value
-            binding.set_value(value)
+            if ref not in self.pending:  # never overwrite what is being typed
+                binding.set_value(value)
             binding.set_editable(self._may_edit(ref))
         for page in self.areas:
             for row in page.rows:
@@ -312,6 +300,25 @@ class WorkspaceWindow(QMainWindow):
         if not ws.editable:
             self.undo_stack.clear()
         self.reloaded.emit()
+
+    def _show_header(self) -> None:
+        ws = self.ws
+        self.header.setText(
+            self.tr(
+                "<b>{reference}</b> · case <b>{case}</b> ({initials}) · {team} · {form} · "
+                "{kind} · <b>{state}</b><br/>Auditor: {auditor} · Practitioner: {practitioner}"
+            ).format(
+                reference=escape(ws.reference),
+                case=escape(ws.case_reference),
+                initials=escape(ws.case_initials),
+                team=escape(ws.team),
+                form=escape(f"{ws.form.title} v{ws.form.version}"),
+                kind=escape(audit_type_label(ws.audit_type)),
+                state=escape(state_label(ws.state)),
+                auditor=escape(ws.auditor.name),
+                practitioner=escape(ws.practitioner.name) if ws.practitioner else "—",
+            )
+        )
 
     def _may_edit(self, ref: FieldRef) -> bool:
         if not self.ws.editable:
@@ -470,6 +477,9 @@ class WorkspaceWindow(QMainWindow):
         )
 
     def _saved(self, saved: Saved) -> None:
+        if saved.state is not self.ws.state:  # the first change starts an assignment
+            self.ws = replace(self.ws, state=saved.state)
+            self._show_header()
         self._show_suggestions(saved.suggestions)
         self.save_status.setText(self.tr("All changes saved"))
         self.saved.emit(saved)
