@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from qa_desktop.domain.audit_types import AuditType
@@ -66,6 +66,22 @@ from qa_desktop.store.engine import Store
 from qa_desktop.store.models import new_id
 from qa_desktop.store.recorder import Recorder
 
+_SUGGESTION_FIELDS = frozenset({"value", "grade", "unmanaged_risk", "overall_grade"})
+
+# Statements of the save path, built once (building them is most of a save's CPU time).
+_AUDIT_AND_STATUS = (
+    select(m.Audit, m.Case.legal_status)
+    .join(m.Case, m.Audit.case_id == m.Case.id)
+    .where(m.Audit.id == bindparam("audit_id"), m.Audit.deleted_at.is_(None))
+)
+_ANSWER_ROW = select(m.Answer).where(
+    m.Answer.audit_id == bindparam("audit_id"), m.Answer.question_id == bindparam("question_id")
+)
+_ANSWER_STATES = select(m.Answer.question_id, m.Answer.value, m.Answer.na_reason).where(
+    m.Answer.audit_id == bindparam("audit_id")
+)
+_REVIEWS = select(m.SectionReview).where(m.SectionReview.audit_id == bindparam("audit_id"))
+
 
 class RationaleNeeded(ValidationError):
     """A grade that needs written evidence was set without it."""
@@ -75,6 +91,7 @@ class WorkspaceService:
     def __init__(self, store: Store, clock: Clock) -> None:
         self._store = store
         self._clock = clock
+        self._forms: dict[str, FormDefinition] = {}
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -231,15 +248,15 @@ class WorkspaceService:
         value = _clean(ref, value)
         with self._write(actor) as recorder:
             session = recorder.session
-            audit = _audit(session, audit_id)
+            found = session.execute(_AUDIT_AND_STATUS, {"audit_id": audit_id}).first()
+            if found is None:
+                raise ValidationError("That audit is no longer in this store.")
+            audit, legal_status = found
             self._may_edit(audit, actor, ref)
             if audit.state == AuditState.PLANNED.value:
                 self._start(recorder, audit, actor)
-            version = session.get(m.FormVersion, audit.form_version_id)
-            assert version is not None
-            form = form_from_source(version.source)
-            case = session.get(m.Case, audit.case_id)
-            status = _legal_status(case.legal_status if case else "")
+            form = self._form(session, audit.form_version_id)
+            status = _legal_status(legal_status)
             author = ""
             if ref.target is Target.ANSWER:
                 self._save_answer(recorder, audit, form, ref, value)
@@ -247,7 +264,12 @@ class WorkspaceService:
                 author = self._save_area(recorder, audit, form, status, ref, value)
             else:
                 self._save_audit_field(recorder, audit, form, status, ref, value)
-            suggestions = _refresh_suggestions(recorder, audit, form, status)
+            # Only answers, grades and the unmanaged-risk tick can move a suggestion.
+            suggestions = (
+                _refresh_suggestions(recorder, audit, form, status)
+                if ref.field in _SUGGESTION_FIELDS
+                else None
+            )
             state = AuditState(audit.state)
         return Saved(ref, value, state, suggestions, author)
 
@@ -264,9 +286,7 @@ class WorkspaceService:
             if value == "na" and not question.na_allowed:
                 raise ValidationError("N/A is not allowed for question {id}.", id=ref.key)
         session = recorder.session
-        row = session.scalar(
-            select(m.Answer).where(m.Answer.audit_id == audit.id, m.Answer.question_id == ref.key)
-        )
+        row = session.scalar(_ANSWER_ROW, {"audit_id": audit.id, "question_id": ref.key})
         if row is None:
             recorder.insert(m.Answer, audit_id=audit.id, question_id=ref.key, **{ref.field: value})
         else:
@@ -496,6 +516,18 @@ class WorkspaceService:
 
     # -- plumbing -----------------------------------------------------------------------------
 
+    def _form(self, session: Session, version_id: str) -> FormDefinition:
+        """The form of a stored version (kept: a stored version never changes in place)."""
+        form = self._forms.get(version_id)
+        if form is None:
+            source = session.scalar(
+                select(m.FormVersion.source).where(m.FormVersion.id == version_id)
+            )
+            if source is None:
+                raise ValidationError("The form of this audit is missing from the store.")
+            form = self._forms[version_id] = form_from_source(source)
+        return form
+
     @contextmanager
     def _write(self, actor: Actor) -> Iterator[Recorder]:
         with self._store.session() as session:
@@ -552,11 +584,7 @@ def _area_row(recorder: Recorder, audit_id: str, section_id: str) -> m.SectionRe
 def _answer_states(session: Session, audit_id: str) -> dict[str, AnswerState]:
     return {
         qid: AnswerState(value, reason)
-        for qid, value, reason in session.execute(
-            select(m.Answer.question_id, m.Answer.value, m.Answer.na_reason).where(
-                m.Answer.audit_id == audit_id
-            )
-        )
+        for qid, value, reason in session.execute(_ANSWER_STATES, {"audit_id": audit_id})
     }
 
 
@@ -599,14 +627,12 @@ def _refresh_suggestions(
     session = recorder.session
     session.flush()
     answers = _answer_states(session, audit.id)
-    areas = _area_states(session, audit.id)
-    found = _suggestions(form, answers, areas, status)
-    reviews = {
-        s.section_id: s
-        for s in session.scalars(
-            select(m.SectionReview).where(m.SectionReview.audit_id == audit.id)
-        )
+    reviews = {s.section_id: s for s in session.scalars(_REVIEWS, {"audit_id": audit.id})}
+    areas = {
+        s.section_id: AreaState(Grade(s.grade) if s.grade else None, s.rationale, s.unmanaged_risk)
+        for s in reviews.values()
     }
+    found = _suggestions(form, answers, areas, status)
     for section in form.graded_sections():
         suggested = found.areas[section.id].suggested
         review = reviews.get(section.id)

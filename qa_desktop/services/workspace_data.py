@@ -179,12 +179,13 @@ class Workspace:
 
 @dataclass(frozen=True)
 class Saved:
-    """The outcome of one saved field: its value as stored and the suggestions now."""
+    """The outcome of one saved field: its value as stored and the suggestions now (None when
+    the change cannot have moved them: notes, reflections, rationales)."""
 
     ref: FieldRef
     value: Value
     state: AuditState
-    suggestions: Suggestions
+    suggestions: Suggestions | None
     reflection_author: str = ""
 
 

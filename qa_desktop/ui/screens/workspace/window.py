@@ -134,6 +134,9 @@ class WorkspaceWindow(QMainWindow):
         self.timer.timeout.connect(self.flush)
         self.setWindowTitle(self.tr("Audit {reference}").format(reference=ws.reference))
         self.setObjectName("workspace")
+        presentation = settings.get(PRESENTATION_MODE)
+        # Styled before the children exist: one polish instead of a second pass over them.
+        self.setStyleSheet(PRESENTATION_STYLE if presentation else STYLE)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
 
         self.header = QLabel()
@@ -200,7 +203,10 @@ class WorkspaceWindow(QMainWindow):
         self._first_show = True
 
         self.show_workspace(ws)
-        self.set_presentation(settings.get(PRESENTATION_MODE))
+        self.presentation_action.blockSignals(True)
+        self.presentation_action.setChecked(presentation)
+        self.presentation_action.blockSignals(False)
+        self.nav.setVisible(not presentation)
         self.nav.setCurrentRow(0)
         self.resize(1280, 800)
 
@@ -480,7 +486,8 @@ class WorkspaceWindow(QMainWindow):
         if saved.state is not self.ws.state:  # the first change starts an assignment
             self.ws = replace(self.ws, state=saved.state)
             self._show_header()
-        self._show_suggestions(saved.suggestions)
+        if saved.suggestions is not None:
+            self._show_suggestions(saved.suggestions)
         self.save_status.setText(self.tr("All changes saved"))
         self.saved.emit(saved)
 
@@ -748,10 +755,6 @@ class WorkspaceWindow(QMainWindow):
         history = menu.addAction(self.tr("History of this field…"))
         history.triggered.connect(lambda: self.show_field_history(ref))
         menu.exec(widget.mapToGlobal(pos))  # type: ignore[arg-type]
-
-    def set_presentation(self, on: bool) -> None:
-        self.presentation_action.setChecked(on)
-        self._presentation_toggled(on)
 
     def _presentation_toggled(self, on: bool) -> None:
         self.setStyleSheet(PRESENTATION_STYLE if on else STYLE)
