@@ -212,3 +212,42 @@ def test_only_auditors_get_the_new_audit_menu(application, qtbot) -> None:
     qtbot.addWidget(auditor)
     assert "&Audit" in [x.text() for x in auditor.menuBar().actions()]
     assert auditor.new_audit_action.shortcut().toString() == "Ctrl+N"
+
+
+def test_lists_reload_on_a_change_of_state_not_on_every_field(application, qtbot) -> None:
+    _window, ws, _a = open_workspace(application, qtbot)
+    with qtbot.waitSignal(application.runner.changed) as announced:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1)  # starts the assignment
+    assert announced.args == ["audits"]
+    evidence = ws.areas[0].rows[0].evidence
+    evidence.setFocus()
+    with qtbot.assertNotEmitted(application.runner.changed):
+        qtbot.keyClicks(evidence, "Seen")
+        ws.flush()
+
+
+def test_actions_are_added_and_removed_with_undo(application, qtbot) -> None:
+    _window, ws, a = open_workspace(application, qtbot)
+    store = application.services.store
+    ws.nav.setCurrentRow(len(ws.areas))
+    closing = ws.closing
+    closing.description.setFocus()
+    qtbot.keyClicks(closing.description, "Book a supervision session")
+    qtbot.keyClick(closing.description, Qt.Key.Key_Return)
+    assert closing.table.rowCount() == 1 and closing.description.text() == ""
+    closing.table.setFocus()
+    closing.table.selectRow(0)
+    closing.remove_button.click()
+    assert closing.table.rowCount() == 0
+    qtbot.keyClick(closing.table, Qt.Key.Key_Z, CTRL)  # the removal is undone
+    assert closing.table.rowCount() == 1
+    qtbot.keyClick(closing.table, Qt.Key.Key_Z, CTRL)  # and then the adding
+    assert closing.table.rowCount() == 0
+    with store.reader() as session:
+        rows = session.scalars(select(m.Action).where(m.Action.audit_id == a.audit_id)).all()
+        assert len(rows) == 1 and rows[0].deleted_at is not None
+    qtbot.keyClick(closing.table, Qt.Key.Key_Y, CTRL)
+    assert closing.table.item(0, 0).text() == "Book a supervision session"
+    assert [
+        x.description for x in application.services.workspace.load(a.audit_id, a.auditor).actions
+    ] == ["Book a supervision session"]

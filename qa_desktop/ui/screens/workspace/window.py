@@ -475,17 +475,18 @@ class WorkspaceWindow(QMainWindow):
             self.reveal(ref)
         self.save_status.setText(self.tr("Saving…"))
         audit_id, actor = self.ws.id, self.actor
+        # Not announced as a change to the audit lists: they would reload on every keystroke.
         self.runner.submit(
-            lambda: self.service.save(audit_id, actor, ref, value),
-            self._saved,
-            self._save_failed,
-            changes="audits",
+            lambda: self.service.save(audit_id, actor, ref, value), self._saved, self._save_failed
         )
 
     def _saved(self, saved: Saved) -> None:
         if saved.state is not self.ws.state:  # the first change starts an assignment
             self.ws = replace(self.ws, state=saved.state)
             self._show_header()
+            self.runner.changed.emit("audits")
+        elif saved.ref == FieldRef.audit("overall_grade"):
+            self.runner.changed.emit("audits")
         if saved.suggestions is not None:
             self._show_suggestions(saved.suggestions)
         self.save_status.setText(self.tr("All changes saved"))
