@@ -75,3 +75,27 @@ def test_closed_audit_is_read_only_and_reopens_with_a_reason(application, qtbot,
         ).one()
         assert event.reason == "The chronology was found incomplete"
         assert event.actor_id == a.auditor.id
+
+
+def test_practitioner_records_disagreement_with_a_reason(application, qtbot, clock) -> None:
+    _window, ws, a = open_workspace(application, qtbot)
+    service = application.services.workspace
+    complete(service, a, clock().date())
+    service.sign_off_as_auditor(a.audit_id, a.auditor)
+    _go_to_signoff(ws, qtbot)
+    page = ws.signoff
+    assert page.practitioner_box.isEnabled() and not page.auditor_button.isEnabled()
+    page.reason.setFocus()
+    qtbot.keyClick(page.reason, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.disagree_button
+    qtbot.keyClick(page.disagree_button, Qt.Key.Key_Space)  # no reason yet: refused
+    assert "why" in application.errors.last_message
+    assert ws.ws.state.value == "submitted"
+    qtbot.keyClick(page.disagree_button, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(QApplication.focusWidget(), "The grade misses the direct work")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    with qtbot.waitSignal(ws.reloaded):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert ws.ws.state.value == "in_moderation"  # a disputed audit is always moderated
+    assert ws.ws.practitioner_disagreement == "The grade misses the direct work"
+    assert "disagrees" in page.state.text()
