@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from qa_desktop.app import Application, _qapplication
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.roles import Capability
+from qa_desktop.services.audits import AuditFilter
 from qa_desktop.services.clock import system_clock
 from qa_desktop.services.container import build_services
 from qa_desktop.services.workspace_data import FieldRef
@@ -39,9 +40,7 @@ def main() -> int:
     settings.set(PRESENTATION_MODE, args.presentation)
     application = Application(services, settings, immediate=True)
     rows = services.audits.list(
-        __import__("qa_desktop.store.queries", fromlist=["AuditFilter"]).AuditFilter(
-            states=(AuditState.PLANNED, AuditState.IN_PROGRESS)
-        )
+        AuditFilter(states=(AuditState.PLANNED, AuditState.IN_PROGRESS))
     ).rows
     for row in rows:
         ws_actor = None
