@@ -200,6 +200,11 @@ class WorkspaceService:
                 to_state=AuditState.IN_PROGRESS.value,
                 reason="",
             )
+            for _person, role in new.participants:
+                try:
+                    Role(role)
+                except ValueError:
+                    raise ValidationError("'{role}' is not a role.", role=role) from None
             taking_part = list(new.participants)
             if new.practitioner_id:
                 taking_part.insert(0, (new.practitioner_id, Role.PRACTITIONER.value))

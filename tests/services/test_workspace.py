@@ -16,7 +16,7 @@ from qa_desktop.domain.published_settings import MODERATION_SHARE_PERCENT
 from qa_desktop.errors import PermissionRefused, ValidationError
 from qa_desktop.services.published import write_setting
 from qa_desktop.services.workspace import RationaleNeeded, WorkspaceService
-from qa_desktop.services.workspace_data import Access, FieldRef, NewAudit
+from qa_desktop.services.workspace_data import Access, FieldRef, NewAudit, Target
 from qa_desktop.store import models as m
 from qa_desktop.store.recorder import Recorder
 from tests.services.workspace_helpers import an_assignment, complete
@@ -305,3 +305,28 @@ def test_practitioner_reflects_only_once_the_auditor_has_started(service, demo_s
         service.save(a.audit_id, a.practitioner, ref, "Too early")
     service.start_assignment(a.audit_id, a.auditor)
     assert service.save(a.audit_id, a.practitioner, ref, "Now").value == "Now"
+
+
+@pytest.mark.parametrize(
+    ("target", "field"),
+    [
+        ("audit", "state"),
+        ("audit", "auditor_id"),
+        ("area", "reflection_author_id"),
+        ("answer", "id"),
+    ],
+)
+def test_only_the_workspace_fields_can_be_written(target, field) -> None:
+    with pytest.raises(ValueError, match="no editable field"):
+        FieldRef(Target(target), "", field)
+
+
+def test_participant_roles_are_checked(service, demo_store) -> None:
+    a = an_assignment(demo_store)
+    form = next(f for f in service.start_options(a.auditor).forms if f.kind == "learning_audit")
+    case = service.search_cases("")[0]
+    with pytest.raises(ValidationError, match="not a role"):
+        service.create(
+            a.auditor,
+            NewAudit(case.id, form.version_id, "routine", None, ((a.practitioner.id, "boss"),)),
+        )
