@@ -65,32 +65,14 @@ from qa_desktop.ui.screens.workspace.area_page import AreaPage
 from qa_desktop.ui.screens.workspace.bindings import Binding
 from qa_desktop.ui.screens.workspace.closing_page import ClosingPage
 from qa_desktop.ui.screens.workspace.commands import ActionEdit, FieldEdit
+from qa_desktop.ui.screens.workspace.field_names import field_title
 from qa_desktop.ui.screens.workspace.history_dialog import HistoryDialog
 from qa_desktop.ui.screens.workspace.question_row import QuestionRow
 from qa_desktop.ui.screens.workspace.signoff_page import SignOffPage
+from qa_desktop.ui.screens.workspace.styles import PRESENTATION_STYLE, STYLE
 from qa_desktop.ui.settings import PRESENTATION_MODE, AppSettings
 
 SAVE_DELAY_MS = 400
-
-STYLE = """
-QFrame#questionRow { background: #ffffff; border: 1px solid #dde3ea; border-radius: 4px; }
-QFrame#questionRow[current="true"] { border: 2px solid #1d4f91; background: #f3f8ff; }
-QLabel#questionId { font-weight: 600; color: #1d4f91; min-width: 2.2em; }
-QLabel#questionHelp { background: #eef4fb; color: #10233f; padding: 6px; }
-QLabel#reflectionLabel { font-weight: 600; color: #4a2a6b; }
-QWidget#reflectionPanel { background: #f7f2fb; }
-QLabel#hint { color: #4b5563; }
-QLabel#rationaleNotice { color: #8a1c1c; font-weight: 600; }
-QLabel#saveStatus { color: #1b5e20; }
-QLabel#workspaceHeader { padding: 4px 2px; }
-QRadioButton:focus, QCheckBox:focus, QToolButton:focus, QPlainTextEdit:focus, QDateEdit:focus,
-QListWidget:focus, QTableWidget:focus {
-    border: 2px solid #f2a900; background: #fff8e1;
-}
-"""
-PRESENTATION_STYLE = (
-    STYLE + "\nQWidget { font-size: 15pt; }\nQLabel#screenTitle { font-size: 20pt; }"
-)
 
 
 def _t(text: str) -> str:
@@ -438,30 +420,7 @@ class WorkspaceWindow(QMainWindow):
         return self.tr("change {field}").format(field=self._field_title(ref))
 
     def _field_title(self, ref: FieldRef) -> str:
-        names = {
-            "value": self.tr("answer to {key}"),
-            "na_reason": self.tr("N/A reason for {key}"),
-            "evidence": self.tr("evidence note for {key}"),
-            "working_well": self.tr("what is working well"),
-            "worried": self.tr("what we are worried about"),
-            "even_better_if": self.tr("even better if"),
-            "practitioner_reflection": self.tr("the practitioner's reflection"),
-            "rationale": self.tr("the area rationale"),
-            "grade": self.tr("the area grade"),
-            "unmanaged_risk": self.tr("unmanaged risk"),
-            "voice_of_child": self.tr("the voice of the child and family"),
-            "impact": self.tr("the impact on the child"),
-            "overall_grade": self.tr("the overall grade"),
-            "overall_rationale": self.tr("the overall rationale"),
-            "outstanding_practice": self.tr("the outstanding practice flag"),
-            "escalation": self.tr("the safeguarding escalation"),
-            "escalation_note": self.tr("the escalation details"),
-        }
-        text = names[ref.field].format(key=ref.key)
-        if ref.target is Target.AREA:
-            title = next((s.title for s in self.ws.form.sections if s.id == ref.key), ref.key)
-            text = f"{text} ({title})"
-        return text
+        return field_title(ref, self.ws.form)
 
     def write(self, ref: FieldRef, value: Value, *, show: bool) -> None:
         """Save a field through the service (called by the undo stack's commands)."""
