@@ -138,8 +138,13 @@ class WorkspaceWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.areas: list[AreaPage] = []
         practitioner = ws.practitioner.name if ws.practitioner else ""
-        for section in ws.form.sections:
+        for number, section in enumerate(ws.form.sections, start=1):
             page = AreaPage(section, practitioner)
+            page.position.setText(
+                self.tr("area {number} of {total}").format(
+                    number=number, total=len(ws.form.sections)
+                )
+            )
             self.areas.append(page)
             self._add_page(section.title, page, page.bindings)
         self.closing = ClosingPage()
