@@ -71,7 +71,7 @@ def main() -> int:
         )
     window = application.show_window(ws_actor)
     window.open_audit(audit_id)
-    workspace = window.workspaces[audit_id]
+    workspace = window.opener.workspaces[audit_id]
     width, height = (int(v) for v in args.size.split("x"))
     workspace.resize(width, height)
     workspace.nav.setCurrentRow(args.page)
@@ -83,10 +83,10 @@ def main() -> int:
             workspace.show_field_history(FieldRef.answer("A2", "evidence"))
             target = workspace.history_dialog
         elif args.dialog == "new":
-            window.new_audit()
-            assert window.new_audit_dialog is not None
-            window.new_audit_dialog.search.setText("CR4")
-            target = window.new_audit_dialog
+            window.opener.new_audit()
+            assert window.opener.new_audit_dialog is not None
+            window.opener.new_audit_dialog.search.setText("CR4")
+            target = window.opener.new_audit_dialog
         QApplication.processEvents()
         target.grab().save(str(args.out))
         qt_app.quit()
