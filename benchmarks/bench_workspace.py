@@ -133,21 +133,24 @@ def main() -> None:
         store.close()
 
     open_median = statistics.median(open_times)
+    cold_median = statistics.median(cold_times)
     save_median = statistics.median(save_times)
     base_median = statistics.median(baseline)
     print(describe("first open after start (form parsed)", cold_times))
     print(describe("open a 32-question audit (service.load)", open_times))
     print(describe("save one answer (row + history + outbox)", save_times))
     print(describe("baseline: bare one-row SQLite commit", baseline))
-    print(
-        f"open: {open_median:.1f} ms against the 100 ms target "
-        f"({'met' if open_median <= 100 else 'NOT met'})"
-    )
+    for name, value in (("open", open_median), ("first open", cold_median)):
+        verdict = "met" if value <= 100 else "NOT met"
+        print(f"{name}: {value:.1f} ms against the 100 ms target ({verdict})")
     ratio = save_median / base_median
-    print(
-        f"save / bare commit: {ratio:.2f}x against the 5x target "
-        f"({'met' if ratio <= 5 else 'NOT met'})"
-    )
+    verdict = "met" if ratio <= 5 else "NOT met"
+    print(f"save / bare commit: {ratio:.2f}x against the 5x target ({verdict})")
+    if base_median < 1.0:
+        print(
+            "note: the bare commit took under 1 ms, so this disk's fsync is absorbed by a cache "
+            "and the ratio mostly measures the ORM's CPU time for a save."
+        )
 
 
 if __name__ == "__main__":

@@ -67,7 +67,10 @@ from qa_desktop.store.engine import Store
 from qa_desktop.store.models import new_id
 from qa_desktop.store.recorder import Recorder
 
-_SUGGESTION_FIELDS = frozenset({"value", "grade", "unmanaged_risk", "overall_grade"})
+# Saving one of these refreshes the suggested grades kept with the audit. Answers do not: the
+# screen works out the suggestions as answers come in, and sign-off keeps the final ones
+# (a save stays a few milliseconds).
+_SUGGESTION_FIELDS = frozenset({"grade", "unmanaged_risk", "overall_grade"})
 
 # Statements of the save path, built once (building them is most of a save's CPU time).
 _AUDIT_AND_STATUS = (
@@ -266,7 +269,6 @@ class WorkspaceService:
                 author = self._save_area(recorder, audit, form, status, ref, value)
             else:
                 self._save_audit_field(recorder, audit, form, status, ref, value)
-            # Only answers, grades and the unmanaged-risk tick can move a suggestion.
             suggestions = (
                 refresh_suggestions(recorder, audit, form, status)
                 if ref.field in _SUGGESTION_FIELDS
@@ -461,6 +463,13 @@ class WorkspaceService:
                     "The checklist shows them.",
                     count=len(missing),
                 )
+            case = session.get(m.Case, audit.case_id)
+            refresh_suggestions(
+                recorder,
+                audit,
+                self._form(session, audit.form_version_id),
+                legal_status(case.legal_status if case else ""),
+            )
             today = recorder.now.date()
             record_transition(recorder, audit, target)
             recorder.update(

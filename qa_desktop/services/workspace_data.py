@@ -179,8 +179,9 @@ class Workspace:
 
 @dataclass(frozen=True)
 class Saved:
-    """The outcome of one saved field: its value as stored and the suggestions now (None when
-    the change cannot have moved them: notes, reflections, rationales)."""
+    """The outcome of one saved field: its value as stored and the suggestions now (None
+    unless a grade or the unmanaged-risk tick changed: the screen works out the suggestions
+    from the answers itself)."""
 
     ref: FieldRef
     value: Value

@@ -41,7 +41,15 @@ _ANSWER_STATES = select(m.Answer.question_id, m.Answer.value, m.Answer.na_reason
 )
 
 
-_REVIEWS = select(m.SectionReview).where(m.SectionReview.audit_id == bindparam("audit_id"))
+# Plain columns, not ORM rows: loading rows is most of a save's time; a row is loaded only
+# when its suggested grade really changes.
+_REVIEWS = select(
+    m.SectionReview.section_id,
+    m.SectionReview.grade,
+    m.SectionReview.rationale,
+    m.SectionReview.unmanaged_risk,
+    m.SectionReview.suggested_grade,
+).where(m.SectionReview.audit_id == bindparam("audit_id"))
 
 
 def legal_status(value: str) -> LegalStatus | None:
@@ -110,20 +118,19 @@ def refresh_suggestions(
     session = recorder.session
     session.flush()
     answers = answer_states(session, audit.id)
-    reviews = {s.section_id: s for s in session.scalars(_REVIEWS, {"audit_id": audit.id})}
-    areas = {
-        s.section_id: AreaState(Grade(s.grade) if s.grade else None, s.rationale, s.unmanaged_risk)
-        for s in reviews.values()
-    }
+    stored: dict[str, str | None] = {}
+    areas: dict[str, AreaState] = {}
+    for section_id, grade, rationale, risk, suggested_grade in session.execute(
+        _REVIEWS, {"audit_id": audit.id}
+    ):
+        stored[section_id] = suggested_grade
+        areas[section_id] = AreaState(Grade(grade) if grade else None, rationale, risk)
     found = suggestions_for(form, answers, areas, status)
     for section in form.graded_sections():
         suggested = found.areas[section.id].suggested
-        review = reviews.get(section.id)
         value = suggested.value if suggested else None
-        if review is None and value is not None:
-            review = area_row(recorder, audit.id, section.id)
-        if review is not None and review.suggested_grade != value:
-            recorder.update(review, suggested_grade=value)
+        if stored.get(section.id) != value and (value is not None or section.id in stored):
+            recorder.update(area_row(recorder, audit.id, section.id), suggested_grade=value)
     overall = found.overall.value if found.overall else None
     if audit.overall_suggested != overall:
         recorder.update(audit, overall_suggested=overall)

@@ -61,25 +61,41 @@ def test_first_answer_starts_the_assignment_and_is_recorded_with_its_author(
         assert [o.op for o in outbox] == ["insert"]
 
 
-def test_suggestions_follow_the_answers_and_are_kept(service, demo_store) -> None:
+def test_suggestions_follow_the_answers_and_are_kept(service, demo_store, clock) -> None:
     a = an_assignment(demo_store)
     form = service.load(a.audit_id, a.auditor).form
     section = form.sections[0]
     for question in section.questions:
         saved = service.save(a.audit_id, a.auditor, FieldRef.answer(question.id), "yes")
-    progress = saved.suggestions.areas[section.id]
+        assert saved.suggestions is None  # the screen works them out as answers come in
+    progress = service.load(a.audit_id, a.auditor).suggestions.areas[section.id]
     assert progress.answered == progress.total == len(section.questions)
     assert progress.suggested is Grade.GOOD and progress.percentage == 100.0
     key = next(q for q in section.questions if q.key)
-    saved = service.save(a.audit_id, a.auditor, FieldRef.answer(key.id), "no")
-    assert saved.suggestions.areas[section.id].suggested is Grade.REQUIRES_IMPROVEMENT
-    with demo_store.reader() as session:
-        review = session.scalars(
-            select(m.SectionReview).where(
-                m.SectionReview.audit_id == a.audit_id, m.SectionReview.section_id == section.id
-            )
-        ).one()
-        assert review.suggested_grade == Grade.REQUIRES_IMPROVEMENT.value
+    service.save(a.audit_id, a.auditor, FieldRef.answer(key.id), "no")
+    assert (
+        service.load(a.audit_id, a.auditor).suggestions.areas[section.id].suggested
+        is Grade.REQUIRES_IMPROVEMENT
+    )
+    # A grade change refreshes the suggestions kept with the audit; so does sign-off.
+    saved = service.save(a.audit_id, a.auditor, FieldRef.area(section.id, "unmanaged_risk"), True)
+    assert saved.suggestions.areas[section.id].suggested is Grade.INADEQUATE
+
+    def kept() -> tuple[str | None, str | None]:
+        with demo_store.reader() as session:
+            review = session.scalars(
+                select(m.SectionReview).where(
+                    m.SectionReview.audit_id == a.audit_id,
+                    m.SectionReview.section_id == section.id,
+                )
+            ).one()
+            return review.suggested_grade, session.get(m.Audit, a.audit_id).overall_suggested
+
+    assert kept() == ("inadequate", "inadequate")
+    service.save(a.audit_id, a.auditor, FieldRef.area(section.id, "unmanaged_risk"), False)
+    complete(service, a, clock().date())
+    service.sign_off_as_auditor(a.audit_id, a.auditor)
+    assert kept() == ("good", "good")
 
 
 def test_rationale_rules_for_area_and_overall_grades(service, demo_store) -> None:

@@ -59,6 +59,11 @@ def test_a_whole_audit_with_the_keyboard_only(application, qtbot) -> None:
             press(qtbot, Qt.Key.Key_Down, CTRL)
             if number + 1 < len(page.rows):
                 assert row.property("current") is False
+        # Progress and the suggested grade follow the answers.
+        total = len(page.rows)
+        assert ws.nav.item(index).text().endswith(f"{total}/{total}")
+        assert page.progress.text().startswith(f"{total} of {total} answered")
+        assert page.suggested.text() != "Suggested: none yet"
         # The practitioner's reflection, the summaries, the rationale then the grade.
         press(qtbot, Qt.Key.Key_F, ALT)
         assert focus() is page.reflection

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from qa_desktop.domain.answers import Answer
-from qa_desktop.domain.checklist import CLOSING, Gap, Missing
+from qa_desktop.domain.checklist import CLOSING, AnswerState, AreaState, Gap, Missing
 from qa_desktop.domain.grades import Grade, rationale_required
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.services.people import Actor
@@ -59,6 +59,7 @@ from qa_desktop.services.workspace_data import (
     Value,
     Workspace,
 )
+from qa_desktop.services.workspace_state import suggestions_for
 from qa_desktop.ui.labels import audit_type_label, grade_label, state_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.workspace.area_page import AreaPage
@@ -347,6 +348,26 @@ class WorkspaceWindow(QMainWindow):
             )
         self.closing.show_suggested(suggestions.overall)
 
+    def _suggestions_now(self) -> Suggestions:
+        """The suggestions from the answers and grades as they stand on screen."""
+        form, stored = self.ws.form, self.stored
+        answers = {
+            q.id: AnswerState(
+                str(stored.get(FieldRef.answer(q.id)) or "") or None,
+                str(stored.get(FieldRef.answer(q.id, "na_reason")) or ""),
+            )
+            for q in form.questions()
+        }
+        areas = {}
+        for section in form.sections:
+            grade = stored.get(FieldRef.area(section.id, "grade"))
+            areas[section.id] = AreaState(
+                Grade(str(grade)) if grade else None,
+                str(stored.get(FieldRef.area(section.id, "rationale")) or ""),
+                bool(stored.get(FieldRef.area(section.id, "unmanaged_risk"))),
+            )
+        return suggestions_for(form, answers, areas, self.ws.legal_status)
+
     def gap_text(self, gap: Missing) -> str:
         return _t(gap.gap.template).format(where=gap.where)
 
@@ -453,6 +474,8 @@ class WorkspaceWindow(QMainWindow):
             self.runner.changed.emit("audits")
         if saved.suggestions is not None:
             self._show_suggestions(saved.suggestions)
+        elif saved.ref.target is Target.ANSWER and saved.ref.field == "value":
+            self._show_suggestions(self._suggestions_now())
         self.save_status.setText(self.tr("All changes saved"))
         self.saved.emit(saved)
 
