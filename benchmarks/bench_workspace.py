@@ -1,6 +1,6 @@
 """Benchmark: opening an audit in the workspace, and saving one answer.
 
-    PYTHONPATH=. python benchmarks/bench_workspace.py [--audits 600] [--runs 50]
+    PYTHONPATH=. python benchmarks/bench_workspace.py [--audits 600] [--runs 100]
 
 Targets (issue 3):
 - opening a 32-question audit (the service call the workspace screen makes): <= 100 ms;
@@ -27,6 +27,7 @@ from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.roles import Capability
 from qa_desktop.services.clock import fixed_clock
 from qa_desktop.services.demo import build_demo
+from qa_desktop.services.forms import form_from_source
 from qa_desktop.services.people import DirectoryService
 from qa_desktop.services.workspace import WorkspaceService
 from qa_desktop.services.workspace_data import FieldRef
@@ -45,27 +46,27 @@ def timed(work: Callable[[int], object], runs: int) -> list[float]:
     return times
 
 
-def bare_commit_ms(folder: Path, runs: int) -> list[float]:
-    """One row inserted and committed per run, same pragmas as the store."""
-    connection = sqlite3.connect(folder / "bare.db", isolation_level=None)
-    for pragma in (
-        "PRAGMA foreign_keys = ON",
-        "PRAGMA journal_mode = WAL",
-        "PRAGMA synchronous = FULL",
-        "PRAGMA busy_timeout = 5000",
-    ):
-        connection.execute(pragma)
-    connection.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, value TEXT)")
+class BareCommit:
+    """One row inserted and committed per call, with the same pragmas as the store."""
 
-    def one(i: int) -> None:
-        connection.execute("BEGIN")
-        connection.execute("INSERT INTO t (value) VALUES (?)", (f"v{i}",))
-        connection.execute("COMMIT")
+    def __init__(self, folder: Path) -> None:
+        self.connection = sqlite3.connect(folder / "bare.db", isolation_level=None)
+        for pragma in (
+            "PRAGMA foreign_keys = ON",
+            "PRAGMA journal_mode = WAL",
+            "PRAGMA synchronous = FULL",
+            "PRAGMA busy_timeout = 5000",
+        ):
+            self.connection.execute(pragma)
+        self.connection.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, value TEXT)")
 
-    try:
-        return timed(one, runs)
-    finally:
-        connection.close()
+    def __call__(self, i: int) -> None:
+        self.connection.execute("BEGIN")
+        self.connection.execute("INSERT INTO t (value) VALUES (?)", (f"v{i}",))
+        self.connection.execute("COMMIT")
+
+    def close(self) -> None:
+        self.connection.close()
 
 
 def describe(name: str, values: list[float]) -> str:
@@ -78,7 +79,7 @@ def describe(name: str, values: list[float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--audits", type=int, default=600)
-    parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--runs", type=int, default=100)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -106,31 +107,50 @@ def main() -> None:
         )
 
         open_times = timed(lambda _i: service.load(audit.id, actor), args.runs)
+
+        def first_open(_i: int) -> None:
+            form_from_source.cache_clear()  # as on the first open after start: parse the form
+            service.load(audit.id, actor)
+
+        cold_times = timed(first_open, max(5, args.runs // 5))
         values = ("no", "partly", "yes")
-        save_times = timed(
-            lambda i: service.save(
-                audit.id, actor, FieldRef.answer(questions[i % len(questions)].id), values[i % 3]
-            ),
-            args.runs,
-        )
-        baseline = bare_commit_ms(folder, args.runs)
+        bare = BareCommit(folder)
+        save_times: list[float] = []
+        baseline: list[float] = []
+        # Interleaved, so that both see the same disk and the same load on the machine.
+        for i in range(args.runs):
+            save_times += timed(
+                lambda _n, i=i: service.save(
+                    audit.id,
+                    actor,
+                    FieldRef.answer(questions[i % len(questions)].id),
+                    values[i % 3],
+                ),
+                1,
+            )
+            baseline += timed(lambda _n, i=i: bare(i), 1)
+        bare.close()
         store.close()
 
     open_median = statistics.median(open_times)
+    cold_median = statistics.median(cold_times)
     save_median = statistics.median(save_times)
     base_median = statistics.median(baseline)
+    print(describe("first open after start (form parsed)", cold_times))
     print(describe("open a 32-question audit (service.load)", open_times))
     print(describe("save one answer (row + history + outbox)", save_times))
     print(describe("baseline: bare one-row SQLite commit", baseline))
-    print(
-        f"open: {open_median:.1f} ms against the 100 ms target "
-        f"({'met' if open_median <= 100 else 'NOT met'})"
-    )
+    for name, value in (("open", open_median), ("first open", cold_median)):
+        verdict = "met" if value <= 100 else "NOT met"
+        print(f"{name}: {value:.1f} ms against the 100 ms target ({verdict})")
     ratio = save_median / base_median
-    print(
-        f"save / bare commit: {ratio:.2f}x against the 5x target "
-        f"({'met' if ratio <= 5 else 'NOT met'})"
-    )
+    verdict = "met" if ratio <= 5 else "NOT met"
+    print(f"save / bare commit: {ratio:.2f}x against the 5x target ({verdict})")
+    if base_median < 1.0:
+        print(
+            "note: the bare commit took under 1 ms, so this disk's fsync is absorbed by a cache "
+            "and the ratio mostly measures the ORM's CPU time for a save."
+        )
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from qa_desktop.app import Application, _qapplication
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.roles import Capability
+from qa_desktop.services.audits import AuditFilter
 from qa_desktop.services.clock import system_clock
 from qa_desktop.services.container import build_services
 from qa_desktop.services.workspace_data import FieldRef
@@ -31,6 +32,7 @@ def main() -> int:
     parser.add_argument("--size", default="1366x768")
     parser.add_argument("--presentation", action="store_true")
     parser.add_argument("--page", type=int, default=0)
+    parser.add_argument("--dialog", choices=("history", "new"), default=None)
     args = parser.parse_args()
     qt_app = _qapplication()
     services = build_services(open_store(args.store), system_clock)
@@ -38,9 +40,7 @@ def main() -> int:
     settings.set(PRESENTATION_MODE, args.presentation)
     application = Application(services, settings, immediate=True)
     rows = services.audits.list(
-        __import__("qa_desktop.store.queries", fromlist=["AuditFilter"]).AuditFilter(
-            states=(AuditState.PLANNED, AuditState.IN_PROGRESS)
-        )
+        AuditFilter(states=(AuditState.PLANNED, AuditState.IN_PROGRESS))
     ).rows
     for row in rows:
         ws_actor = None
@@ -57,9 +57,8 @@ def main() -> int:
             ws.form.sections[0].questions[:5], ("yes", "partly", "yes", "no", "na"), strict=False
         ):
             services.workspace.save(audit_id, ws_actor, FieldRef.answer(question.id), value)
-        services.workspace.save(
-            audit_id, ws_actor, FieldRef.answer("A2", "evidence"), "Seen alone at school on 4 Nov"
-        )
+        for text in ("Seen alone at school", "Seen alone at school on 4 Nov"):
+            services.workspace.save(audit_id, ws_actor, FieldRef.answer("A2", "evidence"), text)
         services.workspace.save(
             audit_id, ws_actor, FieldRef.answer("A5", "na_reason"), "Transfer-in assessment"
         )
@@ -72,15 +71,24 @@ def main() -> int:
         )
     window = application.show_window(ws_actor)
     window.open_audit(audit_id)
-    workspace = window.workspaces[audit_id]
+    workspace = window.opener.workspaces[audit_id]
     width, height = (int(v) for v in args.size.split("x"))
     workspace.resize(width, height)
     workspace.nav.setCurrentRow(args.page)
     workspace.areas[0].rows[1].help_button.setChecked(True)
 
     def shoot() -> None:
+        target = workspace
+        if args.dialog == "history":
+            workspace.show_field_history(FieldRef.answer("A2", "evidence"))
+            target = workspace.history_dialog
+        elif args.dialog == "new":
+            window.opener.new_audit()
+            assert window.opener.new_audit_dialog is not None
+            window.opener.new_audit_dialog.search.setText("CR4")
+            target = window.opener.new_audit_dialog
         QApplication.processEvents()
-        workspace.grab().save(str(args.out))
+        target.grab().save(str(args.out))
         qt_app.quit()
 
     QTimer.singleShot(800, shoot)

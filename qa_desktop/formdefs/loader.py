@@ -213,7 +213,7 @@ class _Reader:
 
     def form(self, text: str) -> FormDefinition:
         try:
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
+            root = _compose(text)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             problem = exc.problem or exc.context or "unreadable"
@@ -449,3 +449,15 @@ class _Reader:
             ),
             caps=tuple(caps),
         )
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The YAML node tree: libyaml's parser when present (the same line marks, about twenty
+    times faster); on an error, the pure Python parser again, whose messages people read."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.compose(text, Loader=fast)  # type: ignore[no-any-return]
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)  # type: ignore[no-any-return]

@@ -12,17 +12,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from qa_desktop.domain.audit_types import AuditType
 from qa_desktop.domain.checklist import (
-    AnswerState,
-    AreaState,
-    ClosingState,
     Missing,
     overall_suggestion,
-    submit_checklist,
     yes_no_answers,
 )
 from qa_desktop.domain.forms import AnswerType, FormDefinition, LegalStatus
@@ -40,10 +36,7 @@ from qa_desktop.services.workspace_data import (
     AREA_TEXT_FIELDS,
     AUDIT_TEXT_FIELDS,
     BOOL_FIELDS,
-    Access,
     ActionData,
-    AnswerData,
-    AreaData,
     AssignmentChoice,
     CaseChoice,
     FieldRef,
@@ -51,13 +44,21 @@ from qa_desktop.services.workspace_data import (
     HistoryEntry,
     NewAudit,
     PersonChoice,
-    Progress,
     Saved,
     StartOptions,
-    Suggestions,
     Target,
     Value,
     Workspace,
+)
+from qa_desktop.services.workspace_state import (
+    access_of,
+    answer_states,
+    area_row,
+    area_states,
+    build_workspace,
+    checklist_of,
+    legal_status,
+    refresh_suggestions,
 )
 from qa_desktop.store import models as m
 from qa_desktop.store import queries
@@ -65,6 +66,21 @@ from qa_desktop.store import workspace_queries as wq
 from qa_desktop.store.engine import Store
 from qa_desktop.store.models import new_id
 from qa_desktop.store.recorder import Recorder
+
+# Saving one of these refreshes the suggested grades kept with the audit. Answers do not: the
+# screen works out the suggestions as answers come in, and sign-off keeps the final ones
+# (a save stays a few milliseconds).
+_SUGGESTION_FIELDS = frozenset({"grade", "unmanaged_risk", "overall_grade"})
+
+# Statements of the save path, built once (building them is most of a save's CPU time).
+_AUDIT_AND_STATUS = (
+    select(m.Audit, m.Case.legal_status)
+    .join(m.Case, m.Audit.case_id == m.Case.id)
+    .where(m.Audit.id == bindparam("audit_id"), m.Audit.deleted_at.is_(None))
+)
+_ANSWER_ROW = select(m.Answer).where(
+    m.Answer.audit_id == bindparam("audit_id"), m.Answer.question_id == bindparam("question_id")
+)
 
 
 class RationaleNeeded(ValidationError):
@@ -75,6 +91,7 @@ class WorkspaceService:
     def __init__(self, store: Store, clock: Clock) -> None:
         self._store = store
         self._clock = clock
+        self._forms: dict[str, FormDefinition] = {}
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -84,13 +101,13 @@ class WorkspaceService:
             rows = wq.audit_rows(session, audit_id)
         if rows is None:
             raise ValidationError("That audit is no longer in this store.")
-        access = _access(rows, actor)
+        access = access_of(rows, actor)
         involved = {rows.auditor_id, rows.practitioner_id} | {
             p.person_id for p in rows.participants
         }
         if actor.id not in involved and not actor.can(Capability.VIEW_ALL_AUDITS):
             raise PermissionRefused("You can open only the audits you take part in.")
-        return _workspace(rows, access)
+        return build_workspace(rows, access)
 
     def field_history(self, audit_id: str, ref: FieldRef) -> list[HistoryEntry]:
         """Who changed this field, when, from what to what (oldest first)."""
@@ -183,6 +200,11 @@ class WorkspaceService:
                 to_state=AuditState.IN_PROGRESS.value,
                 reason="",
             )
+            for _person, role in new.participants:
+                try:
+                    Role(role)
+                except ValueError:
+                    raise ValidationError("'{role}' is not a role.", role=role) from None
             taking_part = list(new.participants)
             if new.practitioner_id:
                 taking_part.insert(0, (new.practitioner_id, Role.PRACTITIONER.value))
@@ -231,15 +253,15 @@ class WorkspaceService:
         value = _clean(ref, value)
         with self._write(actor) as recorder:
             session = recorder.session
-            audit = _audit(session, audit_id)
+            found = session.execute(_AUDIT_AND_STATUS, {"audit_id": audit_id}).first()
+            if found is None:
+                raise ValidationError("That audit is no longer in this store.")
+            audit, status_value = found
             self._may_edit(audit, actor, ref)
             if audit.state == AuditState.PLANNED.value:
                 self._start(recorder, audit, actor)
-            version = session.get(m.FormVersion, audit.form_version_id)
-            assert version is not None
-            form = form_from_source(version.source)
-            case = session.get(m.Case, audit.case_id)
-            status = _legal_status(case.legal_status if case else "")
+            form = self._form(session, audit.form_version_id)
+            status = legal_status(status_value)
             author = ""
             if ref.target is Target.ANSWER:
                 self._save_answer(recorder, audit, form, ref, value)
@@ -247,7 +269,11 @@ class WorkspaceService:
                 author = self._save_area(recorder, audit, form, status, ref, value)
             else:
                 self._save_audit_field(recorder, audit, form, status, ref, value)
-            suggestions = _refresh_suggestions(recorder, audit, form, status)
+            suggestions = (
+                refresh_suggestions(recorder, audit, form, status)
+                if ref.field in _SUGGESTION_FIELDS
+                else None
+            )
             state = AuditState(audit.state)
         return Saved(ref, value, state, suggestions, author)
 
@@ -264,9 +290,7 @@ class WorkspaceService:
             if value == "na" and not question.na_allowed:
                 raise ValidationError("N/A is not allowed for question {id}.", id=ref.key)
         session = recorder.session
-        row = session.scalar(
-            select(m.Answer).where(m.Answer.audit_id == audit.id, m.Answer.question_id == ref.key)
-        )
+        row = session.scalar(_ANSWER_ROW, {"audit_id": audit.id, "question_id": ref.key})
         if row is None:
             recorder.insert(m.Answer, audit_id=audit.id, question_id=ref.key, **{ref.field: value})
         else:
@@ -284,10 +308,10 @@ class WorkspaceService:
         sections = {s.id: s for s in form.sections}
         if ref.key not in sections:
             raise ValidationError("This form has no practice area {id}.", id=ref.key)
-        row = _area_row(recorder, audit.id, ref.key)
+        row = area_row(recorder, audit.id, ref.key)
         if ref.field == "grade" and value is not None:
             grade = Grade(str(value))
-            answers = _answer_states(recorder.session, audit.id)
+            answers = answer_states(recorder.session, audit.id)
             suggested = suggest_section(
                 form,
                 sections[ref.key],
@@ -326,8 +350,8 @@ class WorkspaceService:
             grade = Grade(str(value))
             suggested = overall_suggestion(
                 form,
-                _answer_states(recorder.session, audit.id),
-                _area_states(recorder.session, audit.id),
+                answer_states(recorder.session, audit.id),
+                area_states(recorder.session, audit.id),
                 status,
             )
             if rationale_required(grade, suggested) and not audit.overall_rationale.strip():
@@ -419,7 +443,7 @@ class WorkspaceService:
     def checklist(self, audit_id: str) -> list[Missing]:
         with self._store.reader() as session:
             audit = _audit(session, audit_id)
-            return _checklist(session, audit)
+            return checklist_of(session, audit)
 
     def sign_off_as_auditor(self, audit_id: str, actor: Actor) -> AuditState:
         """The auditor signs off: refused while anything on the checklist is missing."""
@@ -432,13 +456,20 @@ class WorkspaceService:
                 actor.capabilities,
                 is_own_audit=audit.auditor_id == actor.id,
             )
-            missing = _checklist(session, audit)
+            missing = checklist_of(session, audit)
             if missing:
                 raise ValidationError(
                     "The audit cannot be signed off yet: {count} thing(s) are missing. "
                     "The checklist shows them.",
                     count=len(missing),
                 )
+            case = session.get(m.Case, audit.case_id)
+            refresh_suggestions(
+                recorder,
+                audit,
+                self._form(session, audit.form_version_id),
+                legal_status(case.legal_status if case else ""),
+            )
             today = recorder.now.date()
             record_transition(recorder, audit, target)
             recorder.update(
@@ -496,6 +527,18 @@ class WorkspaceService:
 
     # -- plumbing -----------------------------------------------------------------------------
 
+    def _form(self, session: Session, version_id: str) -> FormDefinition:
+        """The form of a stored version (kept: a stored version never changes in place)."""
+        form = self._forms.get(version_id)
+        if form is None:
+            source = session.scalar(
+                select(m.FormVersion.source).where(m.FormVersion.id == version_id)
+            )
+            if source is None:
+                raise ValidationError("The form of this audit is missing from the store.")
+            form = self._forms[version_id] = form_from_source(source)
+        return form
+
     @contextmanager
     def _write(self, actor: Actor) -> Iterator[Recorder]:
         with self._store.session() as session:
@@ -510,13 +553,6 @@ def _audit(session: Session, audit_id: str) -> m.Audit:
     if audit is None or audit.deleted_at is not None:
         raise ValidationError("That audit is no longer in this store.")
     return audit
-
-
-def _legal_status(value: str) -> LegalStatus | None:
-    try:
-        return LegalStatus(value)
-    except ValueError:
-        return None
 
 
 def _clean(ref: FieldRef, value: Value) -> Value:
@@ -536,117 +572,6 @@ def _clean(ref: FieldRef, value: Value) -> Value:
     return value
 
 
-def _area_row(recorder: Recorder, audit_id: str, section_id: str) -> m.SectionReview:
-    session = recorder.session
-    row = session.scalar(
-        select(m.SectionReview).where(
-            m.SectionReview.audit_id == audit_id, m.SectionReview.section_id == section_id
-        )
-    )
-    if row is None:
-        row = recorder.insert(m.SectionReview, audit_id=audit_id, section_id=section_id)
-        session.flush()
-    return row
-
-
-def _answer_states(session: Session, audit_id: str) -> dict[str, AnswerState]:
-    return {
-        qid: AnswerState(value, reason)
-        for qid, value, reason in session.execute(
-            select(m.Answer.question_id, m.Answer.value, m.Answer.na_reason).where(
-                m.Answer.audit_id == audit_id
-            )
-        )
-    }
-
-
-def _area_states(session: Session, audit_id: str) -> dict[str, AreaState]:
-    return {
-        s.section_id: AreaState(Grade(s.grade) if s.grade else None, s.rationale, s.unmanaged_risk)
-        for s in session.scalars(
-            select(m.SectionReview).where(m.SectionReview.audit_id == audit_id)
-        )
-    }
-
-
-def _suggestions(
-    form: FormDefinition,
-    answers: dict[str, AnswerState],
-    areas: dict[str, AreaState],
-    status: LegalStatus | None,
-) -> Suggestions:
-    given = yes_no_answers(form, answers)
-    progress: dict[str, Progress] = {}
-    for section in form.sections:
-        area = areas.get(section.id, AreaState())
-        found = suggest_section(
-            form, section, given, legal_status=status, unmanaged_risk=area.unmanaged_risk
-        )
-        answered = sum(1 for q in section.questions if (answers.get(q.id) or _EMPTY).value)
-        progress[section.id] = Progress(
-            answered, found.total, found.percentage, found.grade, found.key_failed
-        )
-    return Suggestions(progress, overall_suggestion(form, answers, areas, status))
-
-
-_EMPTY = AnswerState(None)
-
-
-def _refresh_suggestions(
-    recorder: Recorder, audit: m.Audit, form: FormDefinition, status: LegalStatus | None
-) -> Suggestions:
-    """Work out the suggestions after a change and keep them with the audit."""
-    session = recorder.session
-    session.flush()
-    answers = _answer_states(session, audit.id)
-    areas = _area_states(session, audit.id)
-    found = _suggestions(form, answers, areas, status)
-    reviews = {
-        s.section_id: s
-        for s in session.scalars(
-            select(m.SectionReview).where(m.SectionReview.audit_id == audit.id)
-        )
-    }
-    for section in form.graded_sections():
-        suggested = found.areas[section.id].suggested
-        review = reviews.get(section.id)
-        value = suggested.value if suggested else None
-        if review is None and value is not None:
-            review = _area_row(recorder, audit.id, section.id)
-        if review is not None and review.suggested_grade != value:
-            recorder.update(review, suggested_grade=value)
-    overall = found.overall.value if found.overall else None
-    if audit.overall_suggested != overall:
-        recorder.update(audit, overall_suggested=overall)
-    return found
-
-
-def _checklist(session: Session, audit: m.Audit) -> list[Missing]:
-    version = session.get(m.FormVersion, audit.form_version_id)
-    case = session.get(m.Case, audit.case_id)
-    assert version is not None
-    form = form_from_source(version.source)
-    actions = session.scalars(
-        select(m.Action.id).where(m.Action.audit_id == audit.id, m.Action.deleted_at.is_(None))
-    ).all()
-    closing = ClosingState(
-        voice_of_child=audit.voice_of_child,
-        impact=audit.impact,
-        overall_grade=Grade(audit.overall_grade) if audit.overall_grade else None,
-        overall_rationale=audit.overall_rationale,
-        action_count=len(actions),
-        escalation=audit.escalation,
-        escalation_note=audit.escalation_note,
-    )
-    return submit_checklist(
-        form,
-        _answer_states(session, audit.id),
-        _area_states(session, audit.id),
-        closing,
-        _legal_status(case.legal_status if case else ""),
-    )
-
-
 def _row_of(session: Session, audit_id: str, ref: FieldRef) -> tuple[str, str | None]:
     if ref.target is Target.AUDIT:
         return m.Audit.__tablename__, audit_id
@@ -663,95 +588,3 @@ def _row_of(session: Session, audit_id: str, ref: FieldRef) -> tuple[str, str | 
         )
     )
     return m.SectionReview.__tablename__, row_id
-
-
-def _access(rows: wq.AuditRows, actor: Actor) -> Access:
-    if rows.auditor_id == actor.id and actor.can(Capability.AUDIT):
-        return Access.AUDITOR
-    if rows.practitioner_id == actor.id:
-        return Access.PRACTITIONER
-    return Access.READ_ONLY
-
-
-def _person(rows: wq.AuditRows, person_id: str, role: str) -> PersonChoice:
-    return PersonChoice(person_id, rows.names.get(person_id, ""), role)
-
-
-def _workspace(rows: wq.AuditRows, access: Access) -> Workspace:
-    form = form_from_source(rows.form_source, f"{rows.form_title} v{rows.form_version}")
-    status = _legal_status(rows.legal_status)
-    answers = {a.question_id: AnswerData(a.value, a.na_reason, a.evidence) for a in rows.answers}
-    areas = {
-        a.section_id: AreaData(
-            grade=Grade(a.grade) if a.grade else None,
-            suggested_grade=Grade(a.suggested_grade) if a.suggested_grade else None,
-            rationale=a.rationale,
-            working_well=a.working_well,
-            worried=a.worried,
-            even_better_if=a.even_better_if,
-            practitioner_reflection=a.practitioner_reflection,
-            reflection_author=rows.names.get(a.reflection_author_id or "", ""),
-            unmanaged_risk=a.unmanaged_risk,
-        )
-        for a in rows.areas
-    }
-    answer_states = {q: AnswerState(a.value, a.na_reason) for q, a in answers.items()}
-    area_states = {s: AreaState(a.grade, a.rationale, a.unmanaged_risk) for s, a in areas.items()}
-    closing = ClosingState(
-        voice_of_child=rows.voice_of_child,
-        impact=rows.impact,
-        overall_grade=Grade(rows.overall_grade) if rows.overall_grade else None,
-        overall_rationale=rows.overall_rationale,
-        action_count=len(rows.actions),
-        escalation=rows.escalation,
-        escalation_note=rows.escalation_note,
-    )
-    auditor = _person(rows, rows.auditor_id, Role.TEAM_MANAGER.value)
-    practitioner = (
-        _person(rows, rows.practitioner_id, Role.PRACTITIONER.value)
-        if rows.practitioner_id
-        else None
-    )
-    participants = tuple(_person(rows, p.person_id, p.role) for p in rows.participants)
-    owners: dict[str, PersonChoice] = {auditor.id: auditor}
-    if practitioner:
-        owners[practitioner.id] = practitioner
-    for p in participants:
-        owners.setdefault(p.id, p)
-    return Workspace(
-        id=rows.id,
-        reference=rows.reference,
-        state=AuditState(rows.state),
-        audit_type=rows.audit_type,
-        case_reference=rows.case_reference,
-        case_initials=rows.case_initials,
-        legal_status=status,
-        team=rows.team,
-        form=form,
-        auditor=auditor,
-        practitioner=practitioner,
-        participants=participants,
-        access=access,
-        answers=answers,
-        areas=areas,
-        voice_of_child=rows.voice_of_child,
-        impact=rows.impact,
-        overall_grade=closing.overall_grade,
-        overall_rationale=rows.overall_rationale,
-        outstanding_practice=rows.outstanding_practice,
-        escalation=rows.escalation,
-        escalation_note=rows.escalation_note,
-        actions=tuple(
-            ActionData(
-                a.id, a.description, a.owner_id, rows.names.get(a.owner_id, ""), a.due_on, a.status
-            )
-            for a in rows.actions
-        ),
-        suggestions=_suggestions(form, answer_states, area_states, status),
-        auditor_signed_at=rows.auditor_signed_at,
-        practitioner_signed_at=rows.practitioner_signed_at,
-        practitioner_disagrees=rows.practitioner_disagrees,
-        practitioner_disagreement=rows.practitioner_disagreement,
-        checklist=tuple(submit_checklist(form, answer_states, area_states, closing, status)),
-        owners=tuple(owners.values()),
-    )

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-from qa_desktop.domain.checklist import AnswerState, AreaState, ClosingState, Missing
+from qa_desktop.domain.checklist import Missing
 from qa_desktop.domain.forms import FormDefinition, LegalStatus
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.lifecycle import AuditState
@@ -179,12 +179,14 @@ class Workspace:
 
 @dataclass(frozen=True)
 class Saved:
-    """The outcome of one saved field: its value as stored and the suggestions now."""
+    """The outcome of one saved field: its value as stored and the suggestions now (None
+    unless a grade or the unmanaged-risk tick changed: the screen works out the suggestions
+    from the answers itself)."""
 
     ref: FieldRef
     value: Value
     state: AuditState
-    suggestions: Suggestions
+    suggestions: Suggestions | None
     reflection_author: str = ""
 
 
@@ -242,11 +244,3 @@ class AssignmentChoice:
     case_initials: str
     team: str
     due_on: date | None
-
-
-__all__ = [
-    "AnswerState",
-    "AreaState",
-    "ClosingState",
-    "Missing",
-]

@@ -24,7 +24,6 @@ from qa_desktop.domain.roles import Capability
 from qa_desktop.services.audits import AuditView
 from qa_desktop.services.container import Services
 from qa_desktop.services.people import Actor
-from qa_desktop.services.workspace_data import Access, NewAudit, StartOptions, Workspace
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.audit_viewer import AuditViewer
 from qa_desktop.ui.screens.audits import AuditsScreen
@@ -36,7 +35,7 @@ from qa_desktop.ui.screens.my_work import MyWorkScreen
 from qa_desktop.ui.screens.programme import ProgrammeScreen
 from qa_desktop.ui.screens.settings_screen import SettingsScreen
 from qa_desktop.ui.screens.sync_settings import SyncSettingsDialog
-from qa_desktop.ui.screens.workspace import NewAuditDialog, WorkspaceWindow
+from qa_desktop.ui.screens.workspace import WorkspaceOpener
 from qa_desktop.ui.settings import WINDOW_GEOMETRY, AppSettings
 from qa_desktop.ui.widgets.sync_status import SyncController, SyncStatusWidget
 
@@ -63,9 +62,8 @@ class MainWindow(QMainWindow):
         self.actor = actor
         self.settings = settings
         self.viewer: AuditViewer | None = None
-        self.today = today
-        self.workspaces: dict[str, WorkspaceWindow] = {}
-        self.new_audit_dialog: NewAuditDialog | None = None
+        # Audits the person works on open in the workspace; others in the read-only viewer.
+        self.opener = WorkspaceOpener(services, runner, actor, settings, today, self._view, self)
         self.setWindowTitle(
             self.tr("{app} — {person}").format(app=APP_NAME, person=actor.person.name)
         )
@@ -179,7 +177,7 @@ class MainWindow(QMainWindow):
             audit_menu = self.menuBar().addMenu(self.tr("&Audit"))
             self.new_audit_action = audit_menu.addAction(self.tr("&New audit…"))
             self.new_audit_action.setShortcut(QKeySequence.StandardKey.New)
-            self.new_audit_action.triggered.connect(self.new_audit)
+            self.new_audit_action.triggered.connect(self.opener.new_audit)
 
     def show_conflicts(self) -> None:  # issue 5
         dialog = ConflictsDialog(self.services.sync, self.runner, self.actor.person.id, self)
@@ -211,61 +209,11 @@ class MainWindow(QMainWindow):
         self.meetings.select_meeting(meeting_id)
 
     def open_audit(self, audit_id: str) -> None:
-        """The workspace for an audit this person works on; the read-only viewer otherwise."""
+        self.opener.open(audit_id)
+
+    def _view(self, audit_id: str) -> None:
         actor = self.actor
-        if audit_id in self.workspaces:
-            self.workspaces[audit_id].raise_()
-            self.workspaces[audit_id].activateWindow()
-            return
-        self.runner.submit(
-            lambda: self.services.workspace.load(audit_id, actor), self._open_workspace
-        )
-
-    def _open_workspace(self, ws: Workspace) -> None:
-        if ws.access is Access.READ_ONLY:
-            actor = self.actor
-            self.runner.submit(lambda: self.services.audits.view(ws.id, actor), self._show_audit)
-            return
-        window = WorkspaceWindow(
-            ws, self.services.workspace, self.runner, self.actor, self.settings, self.today
-        )
-        self.workspaces[ws.id] = window
-        window.closed.connect(self._workspace_closed)
-        window.show()
-
-    def _workspace_closed(self, audit_id: str) -> None:
-        self.workspaces.pop(audit_id, None)
-        self.my_work.load()
-        self.audits.load()
-
-    def new_audit(self) -> None:
-        actor = self.actor
-        self.runner.submit(
-            lambda: self.services.workspace.start_options(actor), self._ask_new_audit
-        )
-
-    def _ask_new_audit(self, options: StartOptions) -> None:
-        dialog = NewAuditDialog(options, self)
-        self.new_audit_dialog = dialog
-        service, actor = self.services.workspace, self.actor
-        dialog.search_requested.connect(
-            lambda text: self.runner.submit(lambda: service.search_cases(text), dialog.show_cases)
-        )
-        dialog.start_assignment.connect(
-            lambda audit_id: self.runner.submit(
-                lambda: service.start_assignment(audit_id, actor),
-                lambda _none: self.open_audit(audit_id),
-                changes="audits",
-            )
-        )
-
-        def create(new: NewAudit) -> None:
-            self.runner.submit(
-                lambda: service.create(actor, new), self.open_audit, changes="audits"
-            )
-
-        dialog.create.connect(create)
-        dialog.show()
+        self.runner.submit(lambda: self.services.audits.view(audit_id, actor), self._show_audit)
 
     def _show_audit(self, view: AuditView) -> None:
         if self.viewer is not None:
@@ -276,7 +224,6 @@ class MainWindow(QMainWindow):
         self.viewer.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for window in list(self.workspaces.values()):
-            window.close()
+        self.opener.close_all()
         self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
         super().closeEvent(event)

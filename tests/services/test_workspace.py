@@ -16,7 +16,7 @@ from qa_desktop.domain.published_settings import MODERATION_SHARE_PERCENT
 from qa_desktop.errors import PermissionRefused, ValidationError
 from qa_desktop.services.published import write_setting
 from qa_desktop.services.workspace import RationaleNeeded, WorkspaceService
-from qa_desktop.services.workspace_data import Access, FieldRef, NewAudit
+from qa_desktop.services.workspace_data import Access, FieldRef, NewAudit, Target
 from qa_desktop.store import models as m
 from qa_desktop.store.recorder import Recorder
 from tests.services.workspace_helpers import an_assignment, complete
@@ -61,25 +61,41 @@ def test_first_answer_starts_the_assignment_and_is_recorded_with_its_author(
         assert [o.op for o in outbox] == ["insert"]
 
 
-def test_suggestions_follow_the_answers_and_are_kept(service, demo_store) -> None:
+def test_suggestions_follow_the_answers_and_are_kept(service, demo_store, clock) -> None:
     a = an_assignment(demo_store)
     form = service.load(a.audit_id, a.auditor).form
     section = form.sections[0]
     for question in section.questions:
         saved = service.save(a.audit_id, a.auditor, FieldRef.answer(question.id), "yes")
-    progress = saved.suggestions.areas[section.id]
+        assert saved.suggestions is None  # the screen works them out as answers come in
+    progress = service.load(a.audit_id, a.auditor).suggestions.areas[section.id]
     assert progress.answered == progress.total == len(section.questions)
     assert progress.suggested is Grade.GOOD and progress.percentage == 100.0
     key = next(q for q in section.questions if q.key)
-    saved = service.save(a.audit_id, a.auditor, FieldRef.answer(key.id), "no")
-    assert saved.suggestions.areas[section.id].suggested is Grade.REQUIRES_IMPROVEMENT
-    with demo_store.reader() as session:
-        review = session.scalars(
-            select(m.SectionReview).where(
-                m.SectionReview.audit_id == a.audit_id, m.SectionReview.section_id == section.id
-            )
-        ).one()
-        assert review.suggested_grade == Grade.REQUIRES_IMPROVEMENT.value
+    service.save(a.audit_id, a.auditor, FieldRef.answer(key.id), "no")
+    assert (
+        service.load(a.audit_id, a.auditor).suggestions.areas[section.id].suggested
+        is Grade.REQUIRES_IMPROVEMENT
+    )
+    # A grade change refreshes the suggestions kept with the audit; so does sign-off.
+    saved = service.save(a.audit_id, a.auditor, FieldRef.area(section.id, "unmanaged_risk"), True)
+    assert saved.suggestions.areas[section.id].suggested is Grade.INADEQUATE
+
+    def kept() -> tuple[str | None, str | None]:
+        with demo_store.reader() as session:
+            review = session.scalars(
+                select(m.SectionReview).where(
+                    m.SectionReview.audit_id == a.audit_id,
+                    m.SectionReview.section_id == section.id,
+                )
+            ).one()
+            return review.suggested_grade, session.get(m.Audit, a.audit_id).overall_suggested
+
+    assert kept() == ("inadequate", "inadequate")
+    service.save(a.audit_id, a.auditor, FieldRef.area(section.id, "unmanaged_risk"), False)
+    complete(service, a, clock().date())
+    service.sign_off_as_auditor(a.audit_id, a.auditor)
+    assert kept() == ("good", "good")
 
 
 def test_rationale_rules_for_area_and_overall_grades(service, demo_store) -> None:
@@ -305,3 +321,28 @@ def test_practitioner_reflects_only_once_the_auditor_has_started(service, demo_s
         service.save(a.audit_id, a.practitioner, ref, "Too early")
     service.start_assignment(a.audit_id, a.auditor)
     assert service.save(a.audit_id, a.practitioner, ref, "Now").value == "Now"
+
+
+@pytest.mark.parametrize(
+    ("target", "field"),
+    [
+        ("audit", "state"),
+        ("audit", "auditor_id"),
+        ("area", "reflection_author_id"),
+        ("answer", "id"),
+    ],
+)
+def test_only_the_workspace_fields_can_be_written(target, field) -> None:
+    with pytest.raises(ValueError, match="no editable field"):
+        FieldRef(Target(target), "", field)
+
+
+def test_participant_roles_are_checked(service, demo_store) -> None:
+    a = an_assignment(demo_store)
+    form = next(f for f in service.start_options(a.auditor).forms if f.kind == "learning_audit")
+    case = service.search_cases("")[0]
+    with pytest.raises(ValidationError, match="not a role"):
+        service.create(
+            a.auditor,
+            NewAudit(case.id, form.version_id, "routine", None, ((a.practitioner.id, "boss"),)),
+        )

@@ -21,8 +21,8 @@ def test_saves_run_on_the_worker_thread(demo_store, clock, isolated_home, qtbot)
     window = app.show_window(a.auditor)
     qtbot.addWidget(window)
     window.open_audit(a.audit_id)
-    qtbot.waitUntil(lambda: a.audit_id in window.workspaces, timeout=5000)
-    ws = window.workspaces[a.audit_id]
+    qtbot.waitUntil(lambda: a.audit_id in window.opener.workspaces, timeout=5000)
+    ws = window.opener.workspaces[a.audit_id]
     qtbot.addWidget(ws)
     with qtbot.waitActive(ws):
         ws.activateWindow()

@@ -61,7 +61,7 @@ def test_closing_the_window_saves_what_is_being_typed(application, qtbot) -> Non
     box.setFocus()
     qtbot.keyClicks(box, "Drift in planning")
     ws.close()
-    assert a.audit_id not in window.workspaces
+    assert a.audit_id not in window.opener.workspaces
     reopened = application.services.workspace.load(a.audit_id, a.auditor)
     assert reopened.areas["A"].worried == "Drift in planning"
 
@@ -134,7 +134,7 @@ def test_presentation_layout_is_remembered(application, qtbot) -> None:
     assert application.settings.get(PRESENTATION_MODE) is True
     ws.close()
     window.open_audit(a.audit_id)
-    again = window.workspaces[a.audit_id]
+    again = window.opener.workspaces[a.audit_id]
     qtbot.addWidget(again)
     assert again.presentation_action.isChecked() and not again.statusBar().isVisible()
 
@@ -145,7 +145,7 @@ def test_practitioner_gets_the_workspace_for_reflections_only(application, qtbot
     window = application.show_window(a.practitioner)
     qtbot.addWidget(window)
     window.open_audit(a.audit_id)
-    ws = window.workspaces[a.audit_id]
+    ws = window.opener.workspaces[a.audit_id]
     qtbot.addWidget(ws)
     assert not ws.areas[0].rows[0].choice.buttons["yes"].isEnabled()
     assert ws.areas[0].rationale.isReadOnly()
@@ -162,7 +162,7 @@ def test_others_keep_the_read_only_viewer(application, qtbot) -> None:
     a = an_assignment(application.services.store)
     window = open_window_as(application, qtbot, Role.QA_OFFICER)
     window.open_audit(a.audit_id)
-    assert window.workspaces == {} and window.viewer is not None
+    assert window.opener.workspaces == {} and window.viewer is not None
 
 
 def test_new_audit_from_the_menu(application, qtbot) -> None:
@@ -172,13 +172,13 @@ def test_new_audit_from_the_menu(application, qtbot) -> None:
     with qtbot.waitActive(window):
         window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
-    dialog = window.new_audit_dialog
+    dialog = window.opener.new_audit_dialog
     assert dialog is not None and dialog.assignments.count() >= 1
     case = application.services.workspace.search_cases("")[0]
     qtbot.keyClicks(dialog.search, case.reference)
     assert dialog.results.count() == 1
     dialog.create_button.click()
-    opened = [w for w in window.workspaces.values() if w.ws.case_reference == case.reference]
+    opened = [w for w in window.opener.workspaces.values() if w.ws.case_reference == case.reference]
     assert len(opened) == 1
     qtbot.addWidget(opened[0])
     assert opened[0].ws.state.value == "in_progress"
@@ -188,8 +188,8 @@ def test_start_an_assignment_from_the_menu(application, qtbot) -> None:
     a = an_assignment(application.services.store)
     window = application.show_window(a.auditor)
     qtbot.addWidget(window)
-    window.new_audit()
-    dialog = window.new_audit_dialog
+    window.opener.new_audit()
+    dialog = window.opener.new_audit_dialog
     row = next(
         i
         for i in range(dialog.assignments.count())
@@ -197,7 +197,57 @@ def test_start_an_assignment_from_the_menu(application, qtbot) -> None:
     )
     dialog.assignments.setCurrentRow(row)
     dialog.start_button.click()
-    ws = window.workspaces[a.audit_id]
+    ws = window.opener.workspaces[a.audit_id]
     qtbot.addWidget(ws)
     assert ws.ws.state.value == "in_progress"
     assert ws.ws.value(FieldRef.answer("A1")) is None
+
+
+def test_only_auditors_get_the_new_audit_menu(application, qtbot) -> None:
+    window = open_window_as(application, qtbot, Role.PRACTITIONER)
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert "&Audit" not in menus
+    a = an_assignment(application.services.store)
+    auditor = application.show_window(a.auditor)
+    qtbot.addWidget(auditor)
+    assert "&Audit" in [x.text() for x in auditor.menuBar().actions()]
+    assert auditor.new_audit_action.shortcut().toString() == "Ctrl+N"
+
+
+def test_lists_reload_on_a_change_of_state_not_on_every_field(application, qtbot) -> None:
+    _window, ws, _a = open_workspace(application, qtbot)
+    with qtbot.waitSignal(application.runner.changed) as announced:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1)  # starts the assignment
+    assert announced.args == ["audits"]
+    evidence = ws.areas[0].rows[0].evidence
+    evidence.setFocus()
+    with qtbot.assertNotEmitted(application.runner.changed):
+        qtbot.keyClicks(evidence, "Seen")
+        ws.flush()
+
+
+def test_actions_are_added_and_removed_with_undo(application, qtbot) -> None:
+    _window, ws, a = open_workspace(application, qtbot)
+    store = application.services.store
+    ws.nav.setCurrentRow(len(ws.areas))
+    closing = ws.closing
+    closing.description.setFocus()
+    qtbot.keyClicks(closing.description, "Book a supervision session")
+    qtbot.keyClick(closing.description, Qt.Key.Key_Return)
+    assert closing.table.rowCount() == 1 and closing.description.text() == ""
+    closing.table.setFocus()
+    closing.table.selectRow(0)
+    closing.remove_button.click()
+    assert closing.table.rowCount() == 0
+    qtbot.keyClick(closing.table, Qt.Key.Key_Z, CTRL)  # the removal is undone
+    assert closing.table.rowCount() == 1
+    qtbot.keyClick(closing.table, Qt.Key.Key_Z, CTRL)  # and then the adding
+    assert closing.table.rowCount() == 0
+    with store.reader() as session:
+        rows = session.scalars(select(m.Action).where(m.Action.audit_id == a.audit_id)).all()
+        assert len(rows) == 1 and rows[0].deleted_at is not None
+    qtbot.keyClick(closing.table, Qt.Key.Key_Y, CTRL)
+    assert closing.table.item(0, 0).text() == "Book a supervision session"
+    assert [
+        x.description for x in application.services.workspace.load(a.audit_id, a.auditor).actions
+    ] == ["Book a supervision session"]

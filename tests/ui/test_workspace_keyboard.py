@@ -31,6 +31,7 @@ def type_text(qtbot, text: str) -> None:
 def test_a_whole_audit_with_the_keyboard_only(application, qtbot) -> None:
     _window, ws, a = open_workspace(application, qtbot)
     store = application.services.store
+    assert "Planned" in ws.header.text()
     # The window opens with the focus on the first question's answer.
     assert isinstance(focus(), QRadioButton) and ws.current_row is ws.areas[0].rows[0]
     # The question the keys apply to is outlined for both people to see.
@@ -44,6 +45,7 @@ def test_a_whole_audit_with_the_keyboard_only(application, qtbot) -> None:
                 press(qtbot, Qt.Key.Key_4)  # N/A: the reason field appears and takes the focus
                 assert focus() is row.na_reason
                 type_text(qtbot, "Unborn at the time")
+                assert "In progress" in ws.header.text()  # the first answer started it
             elif number == 1:
                 press(qtbot, Qt.Key.Key_P, ALT)  # Partly, by the window shortcut
             else:
@@ -57,6 +59,11 @@ def test_a_whole_audit_with_the_keyboard_only(application, qtbot) -> None:
             press(qtbot, Qt.Key.Key_Down, CTRL)
             if number + 1 < len(page.rows):
                 assert row.property("current") is False
+        # Progress and the suggested grade follow the answers.
+        total = len(page.rows)
+        assert ws.nav.item(index).text().endswith(f"{total}/{total}")
+        assert page.progress.text().startswith(f"{total} of {total} answered")
+        assert page.suggested.text() != "Suggested: none yet"
         # The practitioner's reflection, the summaries, the rationale then the grade.
         press(qtbot, Qt.Key.Key_F, ALT)
         assert focus() is page.reflection

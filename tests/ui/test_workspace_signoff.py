@@ -75,3 +75,25 @@ def test_closed_audit_is_read_only_and_reopens_with_a_reason(application, qtbot,
         ).one()
         assert event.reason == "The chronology was found incomplete"
         assert event.actor_id == a.auditor.id
+
+
+def test_practitioner_records_disagreement_with_a_reason(application, qtbot, clock) -> None:
+    _window, ws, a = open_workspace(application, qtbot)
+    service = application.services.workspace
+    complete(service, a, clock().date())
+    service.sign_off_as_auditor(a.audit_id, a.auditor)
+    _go_to_signoff(ws, qtbot)
+    page = ws.signoff
+    assert page.practitioner_box.isEnabled() and not page.auditor_button.isEnabled()
+    page.reason.setFocus()
+    # Alt+D presses "Practitioner disagrees" (a button's mnemonic clicks after a short flash).
+    with qtbot.waitSignal(page.practitioner_sign_off):
+        qtbot.keyClick(page.reason, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    assert "why" in application.errors.last_message  # no reason yet: refused
+    assert ws.ws.state.value == "submitted"
+    qtbot.keyClicks(page.reason, "The grade misses the direct work")
+    with qtbot.waitSignal(ws.reloaded):
+        qtbot.keyClick(page.reason, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    assert ws.ws.state.value == "in_moderation"  # a disputed audit is always moderated
+    assert ws.ws.practitioner_disagreement == "The grade misses the direct work"
+    assert "disagrees" in page.state.text()

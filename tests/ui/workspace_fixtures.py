@@ -16,7 +16,7 @@ def open_workspace(
     window = application.show_window(a.auditor)
     qtbot.addWidget(window)
     window.open_audit(a.audit_id)
-    workspace = window.workspaces[a.audit_id]
+    workspace = window.opener.workspaces[a.audit_id]
     qtbot.addWidget(workspace)
     with qtbot.waitActive(workspace):
         workspace.activateWindow()

@@ -56,8 +56,11 @@ class AreaPage(QWidget):
         title.setObjectName("screenTitle")
         self.progress = QLabel()
         self.progress.setObjectName("areaProgress")
+        self.position = QLabel()
+        self.position.setObjectName("hint")
         heading = QHBoxLayout()
         heading.addWidget(title)
+        heading.addWidget(self.position)
         heading.addStretch()
         heading.addWidget(self.progress)
 

@@ -15,17 +15,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qa_desktop.domain.answers import Answer
+from qa_desktop.domain.grades import Grade
 from qa_desktop.services.workspace_data import HistoryEntry
 
 
 def shown(value: object) -> str:
-    """A stored value as a person reads it ("requires_improvement" as "requires improvement")."""
+    """A stored value as a person reads it (grades and answers by their labels)."""
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
         return QCoreApplication.translate("HistoryDialog", "Yes" if value else "No")
     text = str(value)
-    return text.replace("_", " ") if " " not in text else text
+    for kind in (Grade, Answer):
+        try:
+            return QCoreApplication.translate("labels", kind(text).label)
+        except ValueError:
+            continue
+    return text
 
 
 class HistoryDialog(QDialog):

@@ -5,6 +5,7 @@ the other participants."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -57,6 +58,7 @@ class NewAuditDialog(QDialog):
         if not options.assignments:
             self.assignments.addItem(self.tr("No audits are assigned to you."))
         self.assignments.itemActivated.connect(self._start_assignment)
+        self.assignments.setMaximumHeight(150)
         self.start_button = QPushButton(self.tr("S&tart the assignment"))
         self.start_button.setEnabled(bool(options.assignments))
         self.start_button.clicked.connect(
@@ -74,6 +76,7 @@ class NewAuditDialog(QDialog):
         self.results = QListWidget()
         self.results.setAccessibleName(self.tr("Matching cases"))
         self.results.currentRowChanged.connect(self._case_chosen)
+        self.results.setMinimumHeight(170)
         self.form_combo = QComboBox()
         for f in options.forms:
             self.form_combo.addItem(f"{f.title} (v{f.version})", f.version_id)
@@ -101,7 +104,11 @@ class NewAuditDialog(QDialog):
         add = QPushButton(self.tr("A&dd participant"))
         add.clicked.connect(self._add_participant)
         self.participants = QListWidget()
-        self.participants.setAccessibleName(self.tr("Other participants"))
+        self.participants.setAccessibleName(self.tr("Other participants (Delete removes one)"))
+        self.participants.setMaximumHeight(110)
+        remove = QShortcut(QKeySequence.StandardKey.Delete, self.participants)
+        remove.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.activated.connect(lambda: self.participants.takeItem(self.participants.currentRow()))
         form = QFormLayout(fresh)
         form.addRow(self.tr("&Case:"), self.search)
         form.addRow("", self.results)

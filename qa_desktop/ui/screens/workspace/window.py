@@ -10,7 +10,9 @@ field (Ctrl+H) stays true.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -40,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from qa_desktop.domain.answers import Answer
-from qa_desktop.domain.checklist import CLOSING, Gap, Missing
+from qa_desktop.domain.checklist import CLOSING, AnswerState, AreaState, Gap, Missing
 from qa_desktop.domain.grades import Grade, rationale_required
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.services.people import Actor
@@ -52,42 +54,26 @@ from qa_desktop.services.workspace_data import (
     FieldRef,
     HistoryEntry,
     Saved,
+    Suggestions,
     Target,
     Value,
     Workspace,
 )
+from qa_desktop.services.workspace_state import suggestions_for
 from qa_desktop.ui.labels import audit_type_label, grade_label, state_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.workspace.area_page import AreaPage
 from qa_desktop.ui.screens.workspace.bindings import Binding
 from qa_desktop.ui.screens.workspace.closing_page import ClosingPage
 from qa_desktop.ui.screens.workspace.commands import ActionEdit, FieldEdit
+from qa_desktop.ui.screens.workspace.field_names import field_title
 from qa_desktop.ui.screens.workspace.history_dialog import HistoryDialog
 from qa_desktop.ui.screens.workspace.question_row import QuestionRow
 from qa_desktop.ui.screens.workspace.signoff_page import SignOffPage
+from qa_desktop.ui.screens.workspace.styles import PRESENTATION_STYLE, STYLE
 from qa_desktop.ui.settings import PRESENTATION_MODE, AppSettings
 
 SAVE_DELAY_MS = 400
-
-STYLE = """
-QFrame#questionRow { background: #ffffff; border: 1px solid #dde3ea; border-radius: 4px; }
-QFrame#questionRow[current="true"] { border: 2px solid #1d4f91; background: #f3f8ff; }
-QLabel#questionId { font-weight: 600; color: #1d4f91; min-width: 2.2em; }
-QLabel#questionHelp { background: #eef4fb; color: #10233f; padding: 6px; }
-QLabel#reflectionLabel { font-weight: 600; color: #4a2a6b; }
-QWidget#reflectionPanel { background: #f7f2fb; }
-QLabel#hint { color: #4b5563; }
-QLabel#rationaleNotice { color: #8a1c1c; font-weight: 600; }
-QLabel#saveStatus { color: #1b5e20; }
-QLabel#workspaceHeader { padding: 4px 2px; }
-QRadioButton:focus, QCheckBox:focus, QToolButton:focus, QPlainTextEdit:focus, QDateEdit:focus,
-QListWidget:focus, QTableWidget:focus {
-    border: 2px solid #f2a900; background: #fff8e1;
-}
-"""
-PRESENTATION_STYLE = (
-    STYLE + "\nQWidget { font-size: 15pt; }\nQLabel#screenTitle { font-size: 20pt; }"
-)
 
 
 def _t(text: str) -> str:
@@ -131,6 +117,9 @@ class WorkspaceWindow(QMainWindow):
         self.timer.timeout.connect(self.flush)
         self.setWindowTitle(self.tr("Audit {reference}").format(reference=ws.reference))
         self.setObjectName("workspace")
+        presentation = settings.get(PRESENTATION_MODE)
+        # Styled before the children exist: one polish instead of a second pass over them.
+        self.setStyleSheet(PRESENTATION_STYLE if presentation else STYLE)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
 
         self.header = QLabel()
@@ -150,8 +139,13 @@ class WorkspaceWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.areas: list[AreaPage] = []
         practitioner = ws.practitioner.name if ws.practitioner else ""
-        for section in ws.form.sections:
+        for number, section in enumerate(ws.form.sections, start=1):
             page = AreaPage(section, practitioner)
+            page.position.setText(
+                self.tr("area {number} of {total}").format(
+                    number=number, total=len(ws.form.sections)
+                )
+            )
             self.areas.append(page)
             self._add_page(section.title, page, page.bindings)
         self.closing = ClosingPage()
@@ -197,7 +191,10 @@ class WorkspaceWindow(QMainWindow):
         self._first_show = True
 
         self.show_workspace(ws)
-        self.set_presentation(settings.get(PRESENTATION_MODE))
+        self.presentation_action.blockSignals(True)
+        self.presentation_action.setChecked(presentation)
+        self.presentation_action.blockSignals(False)
+        self.nav.setVisible(not presentation)
         self.nav.setCurrentRow(0)
         self.resize(1280, 800)
 
@@ -276,28 +273,14 @@ class WorkspaceWindow(QMainWindow):
     def show_workspace(self, ws: Workspace) -> None:
         """Show the audit as stored (at opening and after a sign-off or reopening)."""
         self.ws = ws
-        self.header.setText(
-            self.tr(
-                "<b>{reference}</b> · case <b>{case}</b> ({initials}) · {team} · {form} · "
-                "{kind} · <b>{state}</b><br/>Auditor: {auditor} · Practitioner: {practitioner}"
-            ).format(
-                reference=ws.reference,
-                case=ws.case_reference,
-                initials=ws.case_initials,
-                team=ws.team,
-                form=f"{ws.form.title} v{ws.form.version}",
-                kind=audit_type_label(ws.audit_type),
-                state=state_label(ws.state),
-                auditor=ws.auditor.name,
-                practitioner=ws.practitioner.name if ws.practitioner else "—",
-            )
-        )
+        self._show_header()
         for ref, binding in self.bindings.items():
             value = ws.value(ref)
             if isinstance(value, Grade):
                 value = value.value
             self.stored[ref] = value
-            binding.set_value(value)
+            if ref not in self.pending:  # never overwrite what is being typed
+                binding.set_value(value)
             binding.set_editable(self._may_edit(ref))
         for page in self.areas:
             for row in page.rows:
@@ -312,6 +295,25 @@ class WorkspaceWindow(QMainWindow):
             self.undo_stack.clear()
         self.reloaded.emit()
 
+    def _show_header(self) -> None:
+        ws = self.ws
+        self.header.setText(
+            self.tr(
+                "<b>{reference}</b> · case <b>{case}</b> ({initials}) · {team} · {form} · "
+                "{kind} · <b>{state}</b><br/>Auditor: {auditor} · Practitioner: {practitioner}"
+            ).format(
+                reference=escape(ws.reference),
+                case=escape(ws.case_reference),
+                initials=escape(ws.case_initials),
+                team=escape(ws.team),
+                form=escape(f"{ws.form.title} v{ws.form.version}"),
+                kind=escape(audit_type_label(ws.audit_type)),
+                state=escape(state_label(ws.state)),
+                auditor=escape(ws.auditor.name),
+                practitioner=escape(ws.practitioner.name) if ws.practitioner else "—",
+            )
+        )
+
     def _may_edit(self, ref: FieldRef) -> bool:
         if not self.ws.editable:
             return False
@@ -324,10 +326,7 @@ class WorkspaceWindow(QMainWindow):
             and ref.field == "practitioner_reflection"
         )
 
-    def _show_suggestions(self, suggestions: object) -> None:
-        from qa_desktop.services.workspace_data import Suggestions
-
-        assert isinstance(suggestions, Suggestions)
+    def _show_suggestions(self, suggestions: Suggestions) -> None:
         self.suggestions = suggestions
         for index, page in enumerate(self.areas):
             progress = suggestions.areas.get(page.section.id)
@@ -348,6 +347,26 @@ class WorkspaceWindow(QMainWindow):
                 ),
             )
         self.closing.show_suggested(suggestions.overall)
+
+    def _suggestions_now(self) -> Suggestions:
+        """The suggestions from the answers and grades as they stand on screen."""
+        form, stored = self.ws.form, self.stored
+        answers = {
+            q.id: AnswerState(
+                str(stored.get(FieldRef.answer(q.id)) or "") or None,
+                str(stored.get(FieldRef.answer(q.id, "na_reason")) or ""),
+            )
+            for q in form.questions()
+        }
+        areas = {}
+        for section in form.sections:
+            grade = stored.get(FieldRef.area(section.id, "grade"))
+            areas[section.id] = AreaState(
+                Grade(str(grade)) if grade else None,
+                str(stored.get(FieldRef.area(section.id, "rationale")) or ""),
+                bool(stored.get(FieldRef.area(section.id, "unmanaged_risk"))),
+            )
+        return suggestions_for(form, answers, areas, self.ws.legal_status)
 
     def gap_text(self, gap: Missing) -> str:
         return _t(gap.gap.template).format(where=gap.where)
@@ -427,30 +446,7 @@ class WorkspaceWindow(QMainWindow):
         return self.tr("change {field}").format(field=self._field_title(ref))
 
     def _field_title(self, ref: FieldRef) -> str:
-        names = {
-            "value": self.tr("answer to {key}"),
-            "na_reason": self.tr("N/A reason for {key}"),
-            "evidence": self.tr("evidence note for {key}"),
-            "working_well": self.tr("what is working well"),
-            "worried": self.tr("what we are worried about"),
-            "even_better_if": self.tr("even better if"),
-            "practitioner_reflection": self.tr("the practitioner's reflection"),
-            "rationale": self.tr("the area rationale"),
-            "grade": self.tr("the area grade"),
-            "unmanaged_risk": self.tr("unmanaged risk"),
-            "voice_of_child": self.tr("the voice of the child and family"),
-            "impact": self.tr("the impact on the child"),
-            "overall_grade": self.tr("the overall grade"),
-            "overall_rationale": self.tr("the overall rationale"),
-            "outstanding_practice": self.tr("the outstanding practice flag"),
-            "escalation": self.tr("the safeguarding escalation"),
-            "escalation_note": self.tr("the escalation details"),
-        }
-        text = names[ref.field].format(key=ref.key)
-        if ref.target is Target.AREA:
-            title = next((s.title for s in self.ws.form.sections if s.id == ref.key), ref.key)
-            text = f"{text} ({title})"
-        return text
+        return field_title(ref, self.ws.form)
 
     def write(self, ref: FieldRef, value: Value, *, show: bool) -> None:
         """Save a field through the service (called by the undo stack's commands)."""
@@ -464,15 +460,22 @@ class WorkspaceWindow(QMainWindow):
             self.reveal(ref)
         self.save_status.setText(self.tr("Saving…"))
         audit_id, actor = self.ws.id, self.actor
+        # Not announced as a change to the audit lists: they would reload on every keystroke.
         self.runner.submit(
-            lambda: self.service.save(audit_id, actor, ref, value),
-            self._saved,
-            self._save_failed,
-            changes="audits",
+            lambda: self.service.save(audit_id, actor, ref, value), self._saved, self._save_failed
         )
 
     def _saved(self, saved: Saved) -> None:
-        self._show_suggestions(saved.suggestions)
+        if saved.state is not self.ws.state:  # the first change starts an assignment
+            self.ws = replace(self.ws, state=saved.state)
+            self._show_header()
+            self.runner.changed.emit("audits")
+        elif saved.ref == FieldRef.audit("overall_grade"):
+            self.runner.changed.emit("audits")
+        if saved.suggestions is not None:
+            self._show_suggestions(saved.suggestions)
+        elif saved.ref.target is Target.ANSWER and saved.ref.field == "value":
+            self._show_suggestions(self._suggestions_now())
         self.save_status.setText(self.tr("All changes saved"))
         self.saved.emit(saved)
 
@@ -740,10 +743,6 @@ class WorkspaceWindow(QMainWindow):
         history = menu.addAction(self.tr("History of this field…"))
         history.triggered.connect(lambda: self.show_field_history(ref))
         menu.exec(widget.mapToGlobal(pos))  # type: ignore[arg-type]
-
-    def set_presentation(self, on: bool) -> None:
-        self.presentation_action.setChecked(on)
-        self._presentation_toggled(on)
 
     def _presentation_toggled(self, on: bool) -> None:
         self.setStyleSheet(PRESENTATION_STYLE if on else STYLE)

@@ -1,0 +1,93 @@
+"""Opening audits from the main window: the workspace for an audit the person works on (one
+window per audit), the read-only viewer for everyone else, and the "New audit" dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from qa_desktop.services.container import Services
+from qa_desktop.services.people import Actor
+from qa_desktop.services.workspace_data import Access, NewAudit, StartOptions, Workspace
+from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.screens.workspace.new_audit import NewAuditDialog
+from qa_desktop.ui.screens.workspace.window import WorkspaceWindow
+from qa_desktop.ui.settings import AppSettings
+
+
+class WorkspaceOpener(QObject):
+    def __init__(
+        self,
+        services: Services,
+        runner: Runner,
+        actor: Actor,
+        settings: AppSettings,
+        today: Callable[[], date],
+        view_read_only: Callable[[str], None],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.runner = runner
+        self.actor = actor
+        self.settings = settings
+        self.today = today
+        self.view_read_only = view_read_only
+        self.window_parent = parent
+        self.workspaces: dict[str, WorkspaceWindow] = {}
+        self.new_audit_dialog: NewAuditDialog | None = None
+
+    def open(self, audit_id: str) -> None:
+        if audit_id in self.workspaces:
+            self.workspaces[audit_id].raise_()
+            self.workspaces[audit_id].activateWindow()
+            return
+        actor = self.actor
+        self.runner.submit(lambda: self.services.workspace.load(audit_id, actor), self._loaded)
+
+    def _loaded(self, ws: Workspace) -> None:
+        if ws.access is Access.READ_ONLY:
+            self.view_read_only(ws.id)
+            return
+        window = WorkspaceWindow(
+            ws, self.services.workspace, self.runner, self.actor, self.settings, self.today
+        )
+        self.workspaces[ws.id] = window
+        window.closed.connect(self._closed)
+        window.show()
+
+    def _closed(self, audit_id: str) -> None:
+        self.workspaces.pop(audit_id, None)
+        self.runner.changed.emit("audits")  # the lists show the audit as it now stands
+
+    def close_all(self) -> None:
+        for window in list(self.workspaces.values()):
+            window.close()
+
+    def new_audit(self) -> None:
+        actor = self.actor
+        self.runner.submit(lambda: self.services.workspace.start_options(actor), self._ask)
+
+    def _ask(self, options: StartOptions) -> None:
+        dialog = NewAuditDialog(options, self.window_parent)
+        self.new_audit_dialog = dialog
+        service, actor = self.services.workspace, self.actor
+        dialog.search_requested.connect(
+            lambda text: self.runner.submit(lambda: service.search_cases(text), dialog.show_cases)
+        )
+        dialog.start_assignment.connect(
+            lambda audit_id: self.runner.submit(
+                lambda: service.start_assignment(audit_id, actor),
+                lambda _none: self.open(audit_id),
+                changes="audits",
+            )
+        )
+
+        def create(new: NewAudit) -> None:
+            self.runner.submit(lambda: service.create(actor, new), self.open, changes="audits")
+
+        dialog.create.connect(create)
+        dialog.show()

@@ -1,0 +1,22 @@
+"""The workspace's look: outlined current question, visible focus on every control, and the
+larger text of the presentation layout for a shared screen."""
+
+STYLE = """
+QFrame#questionRow { background: #ffffff; border: 1px solid #dde3ea; border-radius: 4px; }
+QFrame#questionRow[current="true"] { border: 2px solid #1d4f91; background: #f3f8ff; }
+QLabel#questionId { font-weight: 600; color: #1d4f91; min-width: 2.2em; }
+QLabel#questionHelp { background: #eef4fb; color: #10233f; padding: 6px; }
+QLabel#reflectionLabel { font-weight: 600; color: #4a2a6b; }
+QWidget#reflectionPanel { background: #f7f2fb; }
+QLabel#hint { color: #4b5563; }
+QLabel#rationaleNotice { color: #8a1c1c; font-weight: 600; }
+QLabel#saveStatus { color: #1b5e20; }
+QLabel#workspaceHeader { padding: 4px 2px; }
+QRadioButton:focus, QCheckBox:focus, QToolButton:focus, QPlainTextEdit:focus, QDateEdit:focus,
+QListWidget:focus, QTableWidget:focus {
+    border: 2px solid #f2a900; background: #fff8e1;
+}
+"""
+PRESENTATION_STYLE = (
+    STYLE + "\nQWidget { font-size: 15pt; }\nQLabel#screenTitle { font-size: 20pt; }"
+)
