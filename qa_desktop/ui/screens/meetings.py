@@ -149,7 +149,7 @@ class MeetingsScreen(QWidget):
         self.heading = QLabel(self.tr("Choose a meeting to record it."))
         self.heading.setObjectName("sectionTitle")
         self.heading.setWordWrap(True)
-        self.held_on = QDateEdit()
+        self.held_on = QDateEdit(_qdate(self._today()))
         self.held_on.setCalendarPopup(True)
         self.held_on.setDisplayFormat("dd MMM yyyy")
         self.attendees = QPlainTextEdit()
