@@ -91,6 +91,8 @@ def test_a_head_of_service_records_the_meeting_and_its_actions(application, qtbo
         ]
         reaudit = session.scalar(select(m.Audit).where(m.Audit.reaudit_of_id == audit_id))
         assert reaudit.audit_type == AuditType.REAUDIT.value and reaudit.due_on == date(2027, 1, 1)
+    # The auditor's My work (read again after the sign-off) and the meeting list show it.
+    assert reaudit.id in {i.id for i in services.my_work.for_person(people.auditor).reaudits}
     assert "01 Jan 2027" in screen.signed.text()
     assert not screen.save.isEnabled() and screen.attendees.isReadOnly()
     screen.show_which.setCurrentIndex(1)  # held

@@ -135,7 +135,7 @@ class MeetingsScreen(QWidget):
         splitter.addWidget(self._form())
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([300, 420])
+        splitter.setSizes([220, 520])
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.notice)
@@ -158,7 +158,7 @@ class MeetingsScreen(QWidget):
         self.lived_experience = QPlainTextEdit()
         for box in (self.attendees, self.barriers, self.lived_experience):
             box.setTabChangesFocus(True)
-            box.setMaximumHeight(80)
+            box.setMaximumHeight(72)
         notes = QFormLayout()
         notes.addRow(self.tr("&Held on:"), self.held_on)
         notes.addRow(self.tr("&Attendees:"), self.attendees)
@@ -378,7 +378,8 @@ class MeetingsScreen(QWidget):
         self._runner.submit(
             lambda: self._services.meetings.save(meeting_id, notes, actor, sign_off=sign_off),
             self._saved,
-            changes="meetings",
+            # Signing off plans a re-audit: the audit lists change too.
+            changes="audits" if sign_off else "meetings",
         )
 
     def _saved(self, detail: MeetingDetail) -> None:
