@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,6 +15,8 @@ from qa_desktop.domain.follow_up import is_overdue, reaudit_due_on
 from qa_desktop.domain.published_settings import REAUDIT_WEEKS
 from qa_desktop.domain.roles import Capability
 from qa_desktop.errors import PermissionRefused, ValidationError
+from qa_desktop.reports.meeting_notes import LABELS as NOTES_LABELS
+from qa_desktop.reports.meeting_notes import MeetingNotesData, NotesAction, build_meeting_notes
 from qa_desktop.services.clock import Clock, today
 from qa_desktop.services.people import Actor
 from qa_desktop.services.published import read_setting
@@ -21,6 +24,16 @@ from qa_desktop.services.reaudits import ReauditOutcomeView, create_reaudit, out
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store
 from qa_desktop.store.recorder import Recorder
+
+__all__ = [
+    "NOTES_LABELS",
+    "ActionDraft",
+    "MeetingAction",
+    "MeetingDetail",
+    "MeetingNotes",
+    "MeetingRow",
+    "MeetingService",
+]
 
 
 @dataclass(frozen=True)
@@ -131,6 +144,43 @@ class MeetingService:
                 _sign_off(recorder, meeting)
             session.flush()
             return _detail(session, meeting.id, on)
+
+    def export_notes(
+        self, meeting_id: str, path: Path, actor: Actor, labels: dict[str, str] | None = None
+    ) -> Path:
+        """The meeting's notes as a PDF at ``path`` (the words in ``labels``, translated)."""
+        detail = self.detail(meeting_id)
+        row = detail.row
+        if not actor.can(Capability.VIEW_ALL_AUDITS) and row.head_of_service_id != actor.id:
+            raise PermissionRefused("You can export only the meetings you hold.")
+        with self._store.reader() as session:
+            meeting = session.get(m.Meeting, meeting_id)
+            signed = meeting.signed_off_at.date() if meeting and meeting.signed_off_at else None
+        data = MeetingNotesData(
+            audit_reference=row.audit_reference,
+            case_reference=row.case_reference,
+            team=row.team,
+            head_of_service=row.head_of_service,
+            due_on=row.due_on,
+            held_on=row.held_on,
+            signed_off_on=signed,
+            reaudit_due_on=row.reaudit_due_on,
+            attendees=detail.attendees,
+            barriers=detail.barriers,
+            lived_experience=detail.lived_experience,
+            actions=tuple(
+                NotesAction(a.description, a.owner, a.due_on, a.status) for a in detail.actions
+            ),
+            author=actor.person.name,
+        )
+        try:
+            return build_meeting_notes(data, path, labels)
+        except OSError as exc:
+            raise ValidationError(
+                "The notes could not be written to {path} ({reason}). Choose another folder.",
+                path=str(path),
+                reason=exc.strerror or type(exc).__name__,
+            ) from exc
 
 
 def _check_may_record(meeting: m.Meeting, actor: Actor, *, sign_off: bool) -> None:

@@ -6,16 +6,18 @@ from __future__ import annotations
 
 from datetime import date
 
+from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from sqlalchemy import select
 
 from qa_desktop.domain.audit_types import AuditType
 from qa_desktop.domain.grades import Grade
+from qa_desktop.domain.roles import Role
 from qa_desktop.services.moderation import Decision
 from qa_desktop.services.my_work import WorkKind
 from qa_desktop.store import models as m
 from qa_desktop.ui.main_window import NAV_MEETINGS
-from tests.followup_helpers import cast, in_moderation, meeting_for
+from tests.followup_helpers import actor_with, cast, in_moderation, meeting_for
 
 
 def _confirmed_inadequate(services):
@@ -151,3 +153,23 @@ def test_someone_else_sees_the_meeting_read_only(application, qtbot) -> None:
     assert window.meetings.detail.row.id == meeting.id
     assert not window.meetings.save.isEnabled() and not window.meetings.sign_off.isEnabled()
     assert window.meetings.attendees.isReadOnly()
+
+
+def test_the_notes_of_a_held_meeting_export_to_pdf(application, qtbot, tmp_path) -> None:
+    services = application.services
+    qa = actor_with(services, Role.QA_OFFICER)
+    held = next(r for r in services.meetings.meetings(qa) if r.signed_off)
+    window = application.show_window(qa)
+    qtbot.addWidget(window)
+    window.go_to(NAV_MEETINGS)
+    screen = window.meetings
+    screen.select_meeting(held.id)
+    assert screen.export.isEnabled()
+    target = tmp_path / "notes"
+    screen.choose_pdf_path = lambda suggested: str(target)  # type: ignore[method-assign]
+    qtbot.mouseClick(screen.export, Qt.MouseButton.LeftButton)
+    written = tmp_path / "notes.pdf"
+    assert str(written) in screen.signed.text()
+    text = PdfReader(written).pages[0].extract_text()
+    assert "OFFICIAL-SENSITIVE" in text and held.audit_reference in text
+    assert services.meetings.detail(held.id).attendees.split(",")[0] in text

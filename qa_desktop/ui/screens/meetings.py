@@ -7,11 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 from qa_desktop.domain.roles import Capability
 from qa_desktop.services.container import Services
 from qa_desktop.services.meetings import (
+    NOTES_LABELS,
     ActionDraft,
     MeetingAction,
     MeetingDetail,
@@ -187,9 +190,14 @@ class MeetingsScreen(QWidget):
         self.sign_off = QPushButton(self.tr("Save and si&gn off"))
         self.save.clicked.connect(lambda: self.submit(sign_off=False))
         self.sign_off.clicked.connect(lambda: self.submit(sign_off=True))
+        self.export = QPushButton(self.tr("E&xport notes to PDF…"))
+        self.export.clicked.connect(self.export_notes)
+        self.export.setEnabled(False)
         buttons = QHBoxLayout()
         self.signed = QLabel()
+        self.signed.setWordWrap(True)
         buttons.addWidget(self.signed, 1)
+        buttons.addWidget(self.export)
         buttons.addWidget(self.save)
         buttons.addWidget(self.sign_off)
         inner = QWidget()
@@ -351,6 +359,7 @@ class MeetingsScreen(QWidget):
             Capability.MANAGE_PROGRAMME
         )
         self._set_editable(may_record and not row.signed_off, sign_off=own)
+        self.export.setEnabled(row.held_on is not None)
 
     def _set_editable(self, editable: bool, *, sign_off: bool = False) -> None:
         self.held_on.setEnabled(editable)
@@ -359,6 +368,36 @@ class MeetingsScreen(QWidget):
         self.add_action.setEnabled(editable)
         self.save.setEnabled(editable)
         self.sign_off.setEnabled(editable and sign_off)
+
+    # -- exporting -----------------------------------------------------------------------------
+
+    def choose_pdf_path(self, suggested: str) -> str:
+        """Where to save the notes ("" if the person cancels). Replaceable in tests."""
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export meeting notes"), suggested, self.tr("PDF documents (*.pdf)")
+        )
+        return path
+
+    def export_notes(self) -> None:
+        if self.detail is None:
+            return
+        row = self.detail.row
+        chosen = self.choose_pdf_path(f"meeting-notes-{row.audit_reference}.pdf")
+        if not chosen:
+            return
+        path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+        labels = {
+            key: QCoreApplication.translate("MeetingNotes", text)
+            for key, text in NOTES_LABELS.items()
+        }
+        meeting_id, actor = row.id, self._actor
+        self._runner.submit(
+            lambda: self._services.meetings.export_notes(meeting_id, path, actor, labels),
+            self._exported,
+        )
+
+    def _exported(self, path: Path) -> None:
+        self.signed.setText(self.tr("The notes were saved to {path}.").format(path=str(path)))
 
     # -- saving --------------------------------------------------------------------------------
 
