@@ -40,6 +40,8 @@ def _open_from_my_work(application, qtbot, head, meeting_id: str):
     table.setFocus()
     table.selectRow(next(i for i, r in enumerate(rows) if r.id == meeting_id))
     qtbot.keyClick(table, Qt.Key.Key_Return)
+    due = len(my_work.work.meetings)
+    assert due >= 1 and window.nav.item(NAV_MEETINGS).text() == f"Meetings ({due})"
     assert window.stack.currentIndex() == NAV_MEETINGS
     screen = window.meetings
     assert screen.detail is not None and screen.detail.row.id == meeting_id
@@ -64,7 +66,8 @@ def _add_action(qtbot, screen, text: str, owner_id: str, due: date):
 def test_a_head_of_service_records_the_meeting_and_its_actions(application, qtbot) -> None:
     services = application.services
     audit_id, people, meeting = _confirmed_inadequate(services)
-    _window, screen = _open_from_my_work(application, qtbot, people.head, meeting.id)
+    window, screen = _open_from_my_work(application, qtbot, people.head, meeting.id)
+    due = len(window.my_work.work.meetings)
     assert screen.sign_off.isEnabled()
     assert screen.held_on.date() == QDate(2026, 11, 20)
     _type_notes(qtbot, screen)
@@ -96,6 +99,10 @@ def test_a_head_of_service_records_the_meeting_and_its_actions(application, qtbo
     # The auditor's My work (read again after the sign-off) and the meeting list show it.
     assert reaudit.id in {i.id for i in services.my_work.for_person(people.auditor).reaudits}
     assert "01 Jan 2027" in screen.signed.text()
+    # Signed off: no longer a meeting to hold.
+    assert window.nav.item(NAV_MEETINGS).text() == (
+        f"Meetings ({due - 1})" if due > 1 else "Meetings"
+    )
     assert not screen.save.isEnabled() and screen.attendees.isReadOnly()
     screen.show_which.setCurrentIndex(1)  # held
     row = next(r for r in screen.model.rows() if r.id == meeting.id)

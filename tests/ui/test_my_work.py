@@ -137,6 +137,8 @@ def test_a_moderation_item_opens_the_moderation_form(application, qtbot) -> None
     rows = my_work.models[WorkKind.MODERATION].rows()
     row = next(i for i, r in enumerate(rows) if r.audit_id == audit_id)
     assert _texts(my_work.models[WorkKind.MODERATION], row)[5] == "Graded Outstanding"
+    waiting = len(my_work.work.moderation)
+    assert window.nav.item(NAV_MODERATION).text() == f"Moderation ({waiting})"
     my_work.tabs.setCurrentWidget(table)
     table.setFocus()
     table.selectRow(row)
