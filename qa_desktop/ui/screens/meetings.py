@@ -346,6 +346,7 @@ class MeetingsScreen(QWidget):
             self.lived_experience.setPlainText(detail.lived_experience)
             self._clear_action_rows()
         self.actions_model.set_rows(detail.actions)
+        self.actions_table.setVisible(bool(detail.actions))
         if row.signed_off:
             self.signed.setText(
                 self.tr("Signed off. The re-audit is due on {day}.").format(
