@@ -49,9 +49,10 @@ def main() -> int:
         window.my_work.tabs.setCurrentIndex(args.tab)
     if args.screen == NAV_MODERATION:
         window.moderation.tabs.setCurrentIndex(args.tab)
-        if args.open_first and window.moderation.queue_model.rows():
+        panel_tab = args.tab == window.moderation.panel_index
+        if args.open_first and window.moderation.queue_model.rows() and not panel_tab:
             window.moderation.open_case(window.moderation.queue_model.rows()[0].audit_id)
-        if args.tab == window.moderation.panel_index and args.open_first:
+        if panel_tab and args.open_first:
             panel = window.moderation.panel
             for i in range(min(3, panel.choice.count())):
                 panel.choice.item(i).setCheckState(panel.choice.item(i).checkState().Checked)

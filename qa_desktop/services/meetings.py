@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,12 +16,22 @@ from qa_desktop.domain.published_settings import REAUDIT_WEEKS
 from qa_desktop.domain.roles import Capability
 from qa_desktop.errors import PermissionRefused, ValidationError
 from qa_desktop.services.clock import Clock, today
+from qa_desktop.services.documents import DocumentService
 from qa_desktop.services.people import Actor
 from qa_desktop.services.published import read_setting
 from qa_desktop.services.reaudits import ReauditOutcomeView, create_reaudit, outcomes_for
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store
 from qa_desktop.store.recorder import Recorder
+
+__all__ = [
+    "ActionDraft",
+    "MeetingAction",
+    "MeetingDetail",
+    "MeetingNotes",
+    "MeetingRow",
+    "MeetingService",
+]
 
 
 @dataclass(frozen=True)
@@ -131,6 +142,13 @@ class MeetingService:
                 _sign_off(recorder, meeting)
             session.flush()
             return _detail(session, meeting.id, on)
+
+    def export_notes(self, meeting_id: str, path: Path, actor: Actor) -> Path:
+        """The meeting's notes as a PDF at ``path``, in the common document style."""
+        row = self.detail(meeting_id).row
+        if not actor.can(Capability.VIEW_ALL_AUDITS) and row.head_of_service_id != actor.id:
+            raise PermissionRefused("You can export only the meetings you hold.")
+        return DocumentService(self._store).export_meeting(row.audit_id, path, actor).path
 
 
 def _check_may_record(meeting: m.Meeting, actor: Actor, *, sign_off: bool) -> None:

@@ -167,21 +167,20 @@ class ModerationService:
                 is_own_audit=False,
             )
             current = _auditor_grades(session, audit)
-            wanted = set(current)
+            titles = _area_titles(session, audit)
             given = {d.section_id: d for d in decisions}
-            missing = [s for s in current if s not in given]
+            unknown = sorted(set(given) - set(current))
+            if unknown:
+                raise ValidationError(
+                    "{sections} is not an area of this audit.", sections=", ".join(unknown)
+                )
+            missing = [titles.get(s, s) for s in current if s not in given]
             if missing:
                 raise ValidationError(
                     "Decide every area and the overall grade before closing the moderation "
                     "(missing: {missing}).",
                     missing=", ".join(missing),
                 )
-            unknown = sorted(set(given) - wanted)
-            if unknown:
-                raise ValidationError(
-                    "{sections} is not an area of this audit.", sections=", ".join(unknown)
-                )
-            titles = _area_titles(session, audit)
             for decision in decisions:
                 if decision.grade != current[decision.section_id] and not decision.reason.strip():
                     raise ValidationError(

@@ -14,11 +14,13 @@ from qa_desktop.domain.audit_types import AuditType
 from qa_desktop.domain.follow_up import is_overdue
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.roles import Capability
+from qa_desktop.errors import PermissionRefused, ValidationError
 from qa_desktop.services.clock import Clock, today
 from qa_desktop.services.moderation import moderation_queue
 from qa_desktop.services.people import Actor
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store
+from qa_desktop.store.recorder import Recorder
 
 
 class WorkKind(StrEnum):
@@ -71,6 +73,19 @@ class MyWorkService:
     def __init__(self, store: Store, clock: Clock) -> None:
         self._store = store
         self._clock = clock
+
+    def complete_action(self, action_id: str, actor: Actor) -> None:
+        """The owner marks an action done (today)."""
+        now = self._clock()
+        with self._store.session() as session:
+            action = session.get(m.Action, action_id)
+            if action is None or action.deleted_at is not None:
+                raise ValidationError("That action is no longer in this store.")
+            if action.owner_id != actor.id:
+                raise PermissionRefused("Only the action's owner can mark it done.")
+            if action.status == "done":
+                return
+            Recorder(session, actor.id, now).update(action, status="done", completed_on=now.date())
 
     def for_person(self, actor: Actor) -> MyWork:
         on = today(self._clock)

@@ -197,8 +197,15 @@ class MainWindow(QMainWindow):
         self.stack.widget(index).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _show_my_work_count(self, count: int) -> None:
-        label = self.tr("My work")
-        self.nav.item(NAV_MY_WORK).setText(f"{label} ({count})" if count else label)
+        work = self.my_work.work
+        counts = [(NAV_MY_WORK, self.tr("My work"), count)]
+        if work is not None:
+            counts += [
+                (NAV_MODERATION, self.tr("Moderation"), len(work.moderation)),
+                (NAV_MEETINGS, self.tr("Meetings"), len(work.meetings)),
+            ]
+        for index, label, number in counts:
+            self.nav.item(index).setText(f"{label} ({number})" if number else label)
 
     def _moderate(self, audit_id: str) -> None:
         self.go_to(NAV_MODERATION)

@@ -209,16 +209,27 @@ def test_a_closed_reaudit_records_the_grade_movement(inadequate, demo_store) -> 
     assert row.reaudit.movement is Movement.UP
 
 
-def test_an_unmoderated_inadequate_makes_its_meeting_fall_due_at_submission(
-    demo_store, clock
+@pytest.mark.parametrize(
+    ("confirmed", "due"),
+    [
+        (date(2026, 12, 24), date(2027, 1, 5)),  # Christmas, Boxing Day (Mon 28th), New Year
+        (date(2027, 3, 24), date(2027, 4, 2)),  # Good Friday and Easter Monday
+        (date(2026, 11, 20), date(2026, 11, 27)),  # a Friday: the weekend
+    ],
+)
+def test_an_unmoderated_inadequate_makes_its_meeting_fall_due_in_working_days(
+    demo_store, clock, confirmed: date, due: date
 ) -> None:
     audit_id = submitted_audit(demo_store, clock, Grade.INADEQUATE)
     with demo_store.session() as session:
         # Confirmed at submit: the audit was closed without moderation.
         audit = session.get(m.Audit, audit_id)
-        confirm_grade(Recorder(session, None, clock()), audit, Grade.INADEQUATE, date(2026, 12, 24))
+        confirm_grade(Recorder(session, None, clock()), audit, Grade.INADEQUATE, confirmed)
     meeting = meeting_for(demo_store, audit_id)
-    assert meeting.due_on == date(2027, 1, 5)  # over Christmas and New Year
+    assert meeting.due_on == due
+    svc = services(demo_store, clock)
+    head = svc.directory.actor(meeting.head_of_service_id)
+    assert meeting.id in {i.id for i in svc.my_work.for_person(head).meetings}
 
 
 def test_heads_see_their_own_meetings_and_the_qa_team_sees_all(demo_store, clock) -> None:

@@ -355,3 +355,18 @@ def test_route_signed_audit_still_works_for_the_workspace(demo_store, clock) -> 
         i for i in svc.moderation.queue(actor_with(svc, Role.QA_OFFICER)) if i.audit_id == audit_id
     )
     assert item.reason is SelectionReason.OUTSTANDING
+
+
+def test_a_missing_or_unknown_area_is_named(demo_store, clock) -> None:
+    svc = services(demo_store, clock)
+    audit_id = in_moderation(demo_store, clock, Grade.GOOD)
+    people = cast(svc, audit_id)
+    case = svc.moderation.case(audit_id, people.moderator)
+    decisions = _agree_all(svc, audit_id, people.moderator)
+    with pytest.raises(ValidationError, match=f"missing: {case.areas[0].title}\\)"):
+        svc.moderation.moderate(audit_id, decisions[1:], people.moderator)
+    with pytest.raises(ValidationError, match="nonsense is not an area"):
+        svc.moderation.moderate(
+            audit_id, [*decisions, Decision("nonsense", Grade.GOOD)], people.moderator
+        )
+    assert _moderations(demo_store, audit_id) == {}

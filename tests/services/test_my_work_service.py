@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import pytest
 from sqlalchemy import select
 
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.roles import Capability, Role
+from qa_desktop.errors import PermissionRefused
 from qa_desktop.services.clock import fixed_clock
 from qa_desktop.services.meetings import ActionDraft, MeetingNotes
 from qa_desktop.services.moderation import Decision
@@ -134,3 +136,26 @@ def test_the_demo_gives_people_work_to_see(demo_store, clock) -> None:
     svc = services(demo_store, clock)
     qa_moderator = actor_with(svc, Role.QA_OFFICER, moderator=True)
     assert svc.my_work.for_person(qa_moderator).moderation
+
+
+def test_the_owner_marks_an_action_done_and_it_leaves_my_work(demo_store, clock) -> None:
+    svc = services(demo_store, clock)
+    with demo_store.reader() as session:
+        action = session.scalars(select(m.Action).where(m.Action.status == "open")).first()
+        owner_id, action_id = action.owner_id, action.id
+    owner = svc.directory.actor(owner_id)
+    other = actor_with(svc, Role.QA_OFFICER)
+    with pytest.raises(PermissionRefused):
+        svc.my_work.complete_action(action_id, other)
+    assert action_id in {i.id for i in svc.my_work.for_person(owner).actions}
+    svc.my_work.complete_action(action_id, owner)
+    assert action_id not in {i.id for i in svc.my_work.for_person(owner).actions}
+    with demo_store.reader() as session:
+        done = session.get(m.Action, action_id)
+        assert (done.status, done.completed_on) == ("done", date(2026, 11, 20))
+        history = session.scalars(
+            select(m.History.field).where(
+                m.History.row_id == action_id, m.History.actor_id == owner_id
+            )
+        ).all()
+        assert set(history) == {"status", "completed_on"}

@@ -6,16 +6,18 @@ from __future__ import annotations
 
 from datetime import date
 
+from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from sqlalchemy import select
 
 from qa_desktop.domain.audit_types import AuditType
 from qa_desktop.domain.grades import Grade
+from qa_desktop.domain.roles import Role
 from qa_desktop.services.moderation import Decision
 from qa_desktop.services.my_work import WorkKind
 from qa_desktop.store import models as m
 from qa_desktop.ui.main_window import NAV_MEETINGS
-from tests.followup_helpers import cast, in_moderation, meeting_for
+from tests.followup_helpers import actor_with, cast, in_moderation, meeting_for
 
 
 def _confirmed_inadequate(services):
@@ -38,6 +40,8 @@ def _open_from_my_work(application, qtbot, head, meeting_id: str):
     table.setFocus()
     table.selectRow(next(i for i, r in enumerate(rows) if r.id == meeting_id))
     qtbot.keyClick(table, Qt.Key.Key_Return)
+    due = len(my_work.work.meetings)
+    assert due >= 1 and window.nav.item(NAV_MEETINGS).text() == f"Meetings ({due})"
     assert window.stack.currentIndex() == NAV_MEETINGS
     screen = window.meetings
     assert screen.detail is not None and screen.detail.row.id == meeting_id
@@ -62,7 +66,8 @@ def _add_action(qtbot, screen, text: str, owner_id: str, due: date):
 def test_a_head_of_service_records_the_meeting_and_its_actions(application, qtbot) -> None:
     services = application.services
     audit_id, people, meeting = _confirmed_inadequate(services)
-    _window, screen = _open_from_my_work(application, qtbot, people.head, meeting.id)
+    window, screen = _open_from_my_work(application, qtbot, people.head, meeting.id)
+    due = len(window.my_work.work.meetings)
     assert screen.sign_off.isEnabled()
     assert screen.held_on.date() == QDate(2026, 11, 20)
     _type_notes(qtbot, screen)
@@ -91,7 +96,13 @@ def test_a_head_of_service_records_the_meeting_and_its_actions(application, qtbo
         ]
         reaudit = session.scalar(select(m.Audit).where(m.Audit.reaudit_of_id == audit_id))
         assert reaudit.audit_type == AuditType.REAUDIT.value and reaudit.due_on == date(2027, 1, 1)
+    # The auditor's My work (read again after the sign-off) and the meeting list show it.
+    assert reaudit.id in {i.id for i in services.my_work.for_person(people.auditor).reaudits}
     assert "01 Jan 2027" in screen.signed.text()
+    # Signed off: no longer a meeting to hold.
+    assert window.nav.item(NAV_MEETINGS).text() == (
+        f"Meetings ({due - 1})" if due > 1 else "Meetings"
+    )
     assert not screen.save.isEnabled() and screen.attendees.isReadOnly()
     screen.show_which.setCurrentIndex(1)  # held
     row = next(r for r in screen.model.rows() if r.id == meeting.id)
@@ -149,3 +160,23 @@ def test_someone_else_sees_the_meeting_read_only(application, qtbot) -> None:
     assert window.meetings.detail.row.id == meeting.id
     assert not window.meetings.save.isEnabled() and not window.meetings.sign_off.isEnabled()
     assert window.meetings.attendees.isReadOnly()
+
+
+def test_the_notes_of_a_held_meeting_export_to_pdf(application, qtbot, tmp_path) -> None:
+    services = application.services
+    qa = actor_with(services, Role.QA_OFFICER)
+    held = next(r for r in services.meetings.meetings(qa) if r.signed_off)
+    window = application.show_window(qa)
+    qtbot.addWidget(window)
+    window.go_to(NAV_MEETINGS)
+    screen = window.meetings
+    screen.select_meeting(held.id)
+    assert screen.export.isEnabled()
+    target = tmp_path / "notes"
+    screen.choose_pdf_path = lambda suggested: str(target)  # type: ignore[method-assign]
+    qtbot.mouseClick(screen.export, Qt.MouseButton.LeftButton)
+    written = tmp_path / "notes.pdf"
+    assert str(written) in screen.signed.text()
+    text = PdfReader(written).pages[0].extract_text()
+    assert "OFFICIAL-SENSITIVE" in text and held.audit_reference in text
+    assert services.meetings.detail(held.id).attendees.split(",")[0] in text

@@ -109,9 +109,21 @@ def test_the_practitioner_sees_the_action_they_own_from_the_meeting(application,
     _audit_id, people = _signed_off_meeting(services, date(2026, 11, 19))
     window = application.show_window(people.practitioner)
     qtbot.addWidget(window)
-    actions = window.my_work.models[WorkKind.ACTION].rows()
-    assert any(a.description == "Review the plan" for a in actions)
-    assert window.nav.item(NAV_MY_WORK).text() == f"My work ({window.my_work.work.count})"
+    my_work = window.my_work
+    actions = my_work.models[WorkKind.ACTION].rows()
+    row = next(i for i, a in enumerate(actions) if a.description == "Review the plan")
+    count = my_work.work.count
+    assert window.nav.item(NAV_MY_WORK).text() == f"My work ({count})"
+    # The owner marks it done: it leaves the list and the count.
+    table = my_work.tables[WorkKind.ACTION]
+    assert not my_work.done_button.isVisible()
+    my_work.tabs.setCurrentWidget(table)
+    assert my_work.done_button.isVisible()
+    table.selectRow(row)
+    qtbot.mouseClick(my_work.done_button, Qt.MouseButton.LeftButton)
+    remaining = my_work.models[WorkKind.ACTION].rows()
+    assert "Review the plan" not in {a.description for a in remaining}
+    assert window.nav.item(NAV_MY_WORK).text() == f"My work ({count - 1})"
 
 
 def test_a_moderation_item_opens_the_moderation_form(application, qtbot) -> None:
@@ -125,6 +137,8 @@ def test_a_moderation_item_opens_the_moderation_form(application, qtbot) -> None
     rows = my_work.models[WorkKind.MODERATION].rows()
     row = next(i for i, r in enumerate(rows) if r.audit_id == audit_id)
     assert _texts(my_work.models[WorkKind.MODERATION], row)[5] == "Graded Outstanding"
+    waiting = len(my_work.work.moderation)
+    assert window.nav.item(NAV_MODERATION).text() == f"Moderation ({waiting})"
     my_work.tabs.setCurrentWidget(table)
     table.setFocus()
     table.selectRow(row)

@@ -7,11 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -135,7 +137,7 @@ class MeetingsScreen(QWidget):
         splitter.addWidget(self._form())
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([300, 420])
+        splitter.setSizes([220, 520])
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.notice)
@@ -149,7 +151,7 @@ class MeetingsScreen(QWidget):
         self.heading = QLabel(self.tr("Choose a meeting to record it."))
         self.heading.setObjectName("sectionTitle")
         self.heading.setWordWrap(True)
-        self.held_on = QDateEdit()
+        self.held_on = QDateEdit(_qdate(self._today()))
         self.held_on.setCalendarPopup(True)
         self.held_on.setDisplayFormat("dd MMM yyyy")
         self.attendees = QPlainTextEdit()
@@ -158,7 +160,7 @@ class MeetingsScreen(QWidget):
         self.lived_experience = QPlainTextEdit()
         for box in (self.attendees, self.barriers, self.lived_experience):
             box.setTabChangesFocus(True)
-            box.setMaximumHeight(80)
+            box.setMaximumHeight(72)
         notes = QFormLayout()
         notes.addRow(self.tr("&Held on:"), self.held_on)
         notes.addRow(self.tr("&Attendees:"), self.attendees)
@@ -187,9 +189,14 @@ class MeetingsScreen(QWidget):
         self.sign_off = QPushButton(self.tr("Save and si&gn off"))
         self.save.clicked.connect(lambda: self.submit(sign_off=False))
         self.sign_off.clicked.connect(lambda: self.submit(sign_off=True))
+        self.export = QPushButton(self.tr("E&xport notes to PDF…"))
+        self.export.clicked.connect(self.export_notes)
+        self.export.setEnabled(False)
         buttons = QHBoxLayout()
         self.signed = QLabel()
+        self.signed.setWordWrap(True)
         buttons.addWidget(self.signed, 1)
+        buttons.addWidget(self.export)
         buttons.addWidget(self.save)
         buttons.addWidget(self.sign_off)
         inner = QWidget()
@@ -338,6 +345,7 @@ class MeetingsScreen(QWidget):
             self.lived_experience.setPlainText(detail.lived_experience)
             self._clear_action_rows()
         self.actions_model.set_rows(detail.actions)
+        self.actions_table.setVisible(bool(detail.actions))
         if row.signed_off:
             self.signed.setText(
                 self.tr("Signed off. The re-audit is due on {day}.").format(
@@ -351,6 +359,7 @@ class MeetingsScreen(QWidget):
             Capability.MANAGE_PROGRAMME
         )
         self._set_editable(may_record and not row.signed_off, sign_off=own)
+        self.export.setEnabled(row.held_on is not None)
 
     def _set_editable(self, editable: bool, *, sign_off: bool = False) -> None:
         self.held_on.setEnabled(editable)
@@ -359,6 +368,32 @@ class MeetingsScreen(QWidget):
         self.add_action.setEnabled(editable)
         self.save.setEnabled(editable)
         self.sign_off.setEnabled(editable and sign_off)
+
+    # -- exporting -----------------------------------------------------------------------------
+
+    def choose_pdf_path(self, suggested: str) -> str:
+        """Where to save the notes ("" if the person cancels). Replaceable in tests."""
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export meeting notes"), suggested, self.tr("PDF documents (*.pdf)")
+        )
+        return path
+
+    def export_notes(self) -> None:
+        if self.detail is None:
+            return
+        row = self.detail.row
+        chosen = self.choose_pdf_path(f"meeting-notes-{row.audit_reference}.pdf")
+        if not chosen:
+            return
+        path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+        meeting_id, actor = row.id, self._actor
+        self._runner.submit(
+            lambda: self._services.meetings.export_notes(meeting_id, path, actor),
+            self._exported,
+        )
+
+    def _exported(self, path: Path) -> None:
+        self.signed.setText(self.tr("The notes were saved to {path}.").format(path=str(path)))
 
     # -- saving --------------------------------------------------------------------------------
 
@@ -378,7 +413,8 @@ class MeetingsScreen(QWidget):
         self._runner.submit(
             lambda: self._services.meetings.save(meeting_id, notes, actor, sign_off=sign_off),
             self._saved,
-            changes="meetings",
+            # Signing off plans a re-audit: the audit lists change too.
+            changes="audits" if sign_off else "meetings",
         )
 
     def _saved(self, detail: MeetingDetail) -> None:

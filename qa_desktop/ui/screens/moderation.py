@@ -234,18 +234,22 @@ class PanelView(QWidget):
         self.agenda: list[str] = []
         self.position = -1
         side = QVBoxLayout()
-        side.addWidget(QLabel(self.tr("Agenda")))
-        side.addWidget(self.choice, 2)
+        self.agenda_box = QWidget()
+        agenda = QVBoxLayout(self.agenda_box)
+        agenda.setContentsMargins(0, 0, 0, 0)
+        agenda.addWidget(QLabel(self.tr("Agenda")))
+        agenda.addWidget(self.choice, 1)
         moves = QHBoxLayout()
         moves.addWidget(self.up)
         moves.addWidget(self.down)
-        side.addLayout(moves)
-        side.addWidget(self.start)
+        agenda.addLayout(moves)
+        agenda.addWidget(self.start)
+        side.addWidget(self.agenda_box, 2)
         side.addWidget(QLabel(self.tr("Decisions")))
         side.addWidget(self.log, 1)
         side_widget = QWidget()
         side_widget.setLayout(side)
-        side_widget.setMaximumWidth(340)
+        side_widget.setMaximumWidth(260)
         main = QVBoxLayout()
         header = QHBoxLayout()
         header.addWidget(self.progress, 1)
@@ -295,7 +299,7 @@ class PanelView(QWidget):
             return
         self.log.clear()
         self.position = -1
-        self.choice.setEnabled(False)
+        self.agenda_box.setVisible(False)  # the room sees the audit, not the agenda
         self.start.setEnabled(False)
         self.skip.setEnabled(True)
         self.next_audit(skipped=False)
@@ -326,7 +330,7 @@ class PanelView(QWidget):
             )
         )
         self.position = -1
-        self.choice.setEnabled(True)
+        self.agenda_box.setVisible(True)
         self.start.setEnabled(True)
         self.skip.setEnabled(False)
 
@@ -357,8 +361,8 @@ class AgreementView(QWidget):
 
     def _columns(self) -> list[Column[Agreement]]:
         tendencies = {
-            "higher": self.tr("Grades higher than the moderator"),
-            "lower": self.tr("Grades lower than the moderator"),
+            "higher": self.tr("Grades higher"),
+            "lower": self.tr("Grades lower"),
             "even": self.tr("No lean"),
         }
         return [

@@ -122,10 +122,6 @@ class ModerationForm(QWidget):
         )
         self.browser.setHtml(render_audit_html(case.view))
         self._clear_rows()
-        headers = [self.tr("Area"), self.tr("Auditor's grade"), self.tr("Moderated grade")]
-        for column, text in enumerate(headers):
-            label = QLabel(f"<b>{text}</b>")
-            self._grid.addWidget(label, 0, column)
         for index, area in enumerate(case.areas, start=1):
             title = self.tr("Overall") if area.title == "Overall" else area.title
             grade = QComboBox()
@@ -141,14 +137,17 @@ class ModerationForm(QWidget):
             reason = QLineEdit()
             reason.setPlaceholderText(self.tr("Reason (needed when you change the grade)"))
             reason.setAccessibleName(self.tr("Reason for the {area} grade").format(area=title))
-            area_label = QLabel(f"<b>{title}</b>" if area.title == "Overall" else title)
+            area_label = QLabel(
+                self.tr("<b>{area}</b><br/>Auditor: {grade}").format(
+                    area=title, grade=grade_label(area.auditor_grade) or "—"
+                )
+            )
             area_label.setWordWrap(True)
             area_label.setBuddy(grade)
             grade.setAccessibleName(self.tr("Moderated {area} grade").format(area=title))
             self._grid.addWidget(area_label, 2 * index - 1, 0)
-            self._grid.addWidget(QLabel(grade_label(area.auditor_grade) or "—"), 2 * index - 1, 1)
-            self._grid.addWidget(grade, 2 * index - 1, 2)
-            self._grid.addWidget(reason, 2 * index, 0, 1, 3)
+            self._grid.addWidget(grade, 2 * index - 1, 1)
+            self._grid.addWidget(reason, 2 * index, 0, 1, 2)
             self.rows.append(AreaRow(area, grade, reason))
         self.record.setEnabled(True)
 

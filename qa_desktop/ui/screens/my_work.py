@@ -4,7 +4,15 @@ moderate, reflective meetings to hold, re-audits due and the actions they own.""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from qa_desktop.domain.moderation import SelectionReason
 from qa_desktop.services.container import Services
@@ -18,6 +26,7 @@ from qa_desktop.ui.widgets.record_table import (
     RecordTableModel,
     day_text,
     record_view,
+    selected_record,
 )
 
 # Data changes after which My work is read again.
@@ -65,6 +74,10 @@ class MyWorkScreen(QWidget):
             self.models[kind] = model
             self.tables[kind] = table
             self.tabs.addTab(table, label)
+        self.done_button = QPushButton(self.tr("Mark the selected action &done"))
+        self.done_button.clicked.connect(self._complete_selected)
+        self.done_button.setVisible(False)
+        self.tabs.currentChanged.connect(self._tab_changed)
         hint = QLabel(
             self.tr("Overdue items are shown in bold red. Press Enter or double-click to open one.")
         )
@@ -73,7 +86,10 @@ class MyWorkScreen(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(hint)
+        bottom = QHBoxLayout()
+        bottom.addWidget(hint, 1)
+        bottom.addWidget(self.done_button)
+        layout.addLayout(bottom)
         runner.changed.connect(lambda what: self.load() if what in WATCHED else None)
 
     def _columns(self, kind: WorkKind) -> list[Column[WorkItem]]:
@@ -129,6 +145,19 @@ class MyWorkScreen(QWidget):
             self.summary.setText(self.tr("Nothing is due from you."))
         self.counted.emit(work.count)
         self.loaded.emit()
+
+    def _tab_changed(self, index: int) -> None:
+        self.done_button.setVisible(self._kinds[index][0] is WorkKind.ACTION)
+
+    def _complete_selected(self) -> None:
+        item = selected_record(self.tables[WorkKind.ACTION])
+        if not isinstance(item, WorkItem):
+            return
+        actor = self._actor
+        self._runner.submit(
+            lambda: self._services.my_work.complete_action(item.id, actor),
+            changes="actions",
+        )
 
     def _activate(self, index: QModelIndex) -> None:
         item = index.model().data(index, RECORD_ROLE)
