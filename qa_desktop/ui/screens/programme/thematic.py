@@ -105,6 +105,7 @@ class ThematicTab(QWidget):
         terms.addRow(self.create_button)
         terms_scroll = QScrollArea()
         terms_scroll.setWidgetResizable(True)
+        terms_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         terms_scroll.setWidget(terms_box)
 
         self.table = RowsTable(
@@ -126,6 +127,7 @@ class ThematicTab(QWidget):
         self.picker = QTreeWidget()
         self.picker.setHeaderLabels([self.tr("Pick questions from existing forms")])
         self.picker.setAccessibleName(self.tr("Questions from existing forms"))
+        self.picker.setMinimumHeight(170)
         self.new_questions = _box(70)
         self.new_questions.setPlaceholderText(self.tr("New questions for the theme, one a line"))
         self.form_key = QLineEdit()
@@ -139,7 +141,7 @@ class ThematicTab(QWidget):
         form_layout.addRow(self.tr("&New questions:"), self.new_questions)
         form_layout.addRow(self.tr("Form &key:"), self.form_key)
         form_layout.addRow(self.make_form_button)
-        self.findings = _box(80)
+        self.findings = _box(60)
         self.save_findings_button = QPushButton(self.tr("Save &findings"))
         self.save_findings_button.clicked.connect(self.save_findings)
         self.action_text = QLineEdit()
@@ -168,6 +170,7 @@ class ThematicTab(QWidget):
         self.detail_panel.setEnabled(False)
 
         middle = QVBoxLayout()
+        self.table.setMaximumHeight(150)
         middle.addWidget(self.table, 1)
         middle.addWidget(self.detail_panel, 3)
         layout = QHBoxLayout(self)
