@@ -8,6 +8,7 @@ from sqlalchemy import select
 from qa_desktop.domain.roles import Role
 from qa_desktop.services.feedback import Respondent
 from qa_desktop.store import models as m
+from qa_desktop.ui.main_window import NAV_PROGRAMME
 from tests.ui.conftest import open_window_as
 
 
@@ -23,6 +24,7 @@ def graded_reference(store) -> tuple[str, str]:
 def test_record_family_feedback_on_an_audit(application, qtbot) -> None:
     reference, grade = graded_reference(application.services.store)
     window = open_window_as(application, qtbot, Role.QA_OFFICER)
+    window.go_to(NAV_PROGRAMME)
     tab = window.programme.feedback
     window.programme.tabs.setCurrentWidget(tab)
     qtbot.keyClicks(tab.reference, reference.lower())
@@ -58,6 +60,7 @@ def test_record_family_feedback_on_an_audit(application, qtbot) -> None:
 
 def test_an_unknown_reference_is_answered_clearly(application, qtbot) -> None:
     window = open_window_as(application, qtbot, Role.QA_OFFICER)
+    window.go_to(NAV_PROGRAMME)
     tab = window.programme.feedback
     qtbot.keyClicks(tab.reference, "QA-0000000")
     qtbot.keyClick(tab.reference, Qt.Key.Key_Return)

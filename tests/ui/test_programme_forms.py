@@ -40,6 +40,7 @@ def test_edit_a_form_and_save_a_new_version(application, qtbot) -> None:
 
 def test_set_up_a_thematic_audit_with_its_form(application, qtbot) -> None:
     window = open_window_as(application, qtbot, Role.QA_OFFICER)
+    window.go_to(NAV_PROGRAMME)
     tab = window.programme.thematic
     window.programme.tabs.setCurrentWidget(tab)
     qtbot.keyClicks(tab.theme, "Neglect")
