@@ -56,6 +56,14 @@ def test_record_family_feedback_on_an_audit(application, qtbot) -> None:
         )
     assert answers == {"FC1": "happy", "FC2": "okay", "FC6": "sad", "FC7": "Taking me to football"}
     assert tab.teams_table.texts(0)[1] == "1"
+    # The summary by team: another team has none.
+    other = next(i for i in range(1, tab.team.count()) if tab.team.itemText(i) != row[2])
+    with qtbot.waitSignal(tab.loaded):
+        tab.team.setCurrentIndex(other)
+    assert tab.rows_table.rowCount() == 0
+    with qtbot.waitSignal(tab.loaded):
+        tab.team.setCurrentIndex(tab.team.findText(row[2]))
+    assert tab.rows_table.rowCount() == 1
 
 
 def test_an_unknown_reference_is_answered_clearly(application, qtbot) -> None:
