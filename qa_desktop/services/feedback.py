@@ -294,20 +294,34 @@ class FeedbackService:
             if team_id:
                 stmt = stmt.where(m.Case.team_id == team_id)
             found = session.execute(stmt).all()
+            # Only answers to choice questions count as positive or not (text answers do not).
+            choice_ids: dict[str, frozenset[str]] = {}
+            for version_id in {f.form_version_id for f, *_ in found}:
+                version = session.get(m.FormVersion, version_id)
+                assert version is not None
+                form = form_from_source(version.source, "family feedback")
+                choice_ids[version_id] = frozenset(
+                    q.id for q in form.questions() if q.answer_type is AnswerType.CHOICE
+                )
             values: dict[str, list[str]] = defaultdict(list)
-            ids = [f.id for f, *_ in found]
+            versions = {f.id: f.form_version_id for f, *_ in found}
+            ids = list(versions)
             for start in range(0, len(ids), 500):
-                for feedback_id, value in session.execute(
-                    select(m.FeedbackAnswer.feedback_id, m.FeedbackAnswer.value).where(
+                for feedback_id, question_id, value in session.execute(
+                    select(
+                        m.FeedbackAnswer.feedback_id,
+                        m.FeedbackAnswer.question_id,
+                        m.FeedbackAnswer.value,
+                    ).where(
                         m.FeedbackAnswer.feedback_id.in_(ids[start : start + 500]),
                         m.FeedbackAnswer.value.is_not(None),
                     )
                 ):
-                    values[feedback_id].append(value)
+                    if question_id in choice_ids[versions[feedback_id]]:
+                        values[feedback_id].append(value)
         rows = []
         for feedback, audit_ref, grade, case_ref, team, recorded_by in found:
             counted = [v for v in values[feedback.id] if v not in NOT_COUNTED]
-            counted = [v for v in counted if _is_choice_value(v)]
             rows.append(
                 FeedbackRow(
                     feedback.id,
@@ -337,11 +351,3 @@ class FeedbackService:
             for team, team_rows in sorted(by_team.items())
         )
         return FeedbackSummary(period, tuple(rows), teams)
-
-
-_CHOICE_VALUES = frozenset({"yes", "mostly", "not_really", "no", "happy", "okay", "sad"})
-
-
-def _is_choice_value(value: str) -> bool:
-    """Text answers (what helped, what could be better) are not counted as positive or not."""
-    return value in _CHOICE_VALUES

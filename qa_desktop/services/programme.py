@@ -87,6 +87,15 @@ class PlanProgress:
 
 
 @dataclass(frozen=True)
+class CapacityRow:
+    person_id: str
+    name: str
+    team: str
+    per_month: int
+    planned_this_month: int
+
+
+@dataclass(frozen=True)
 class ProgrammeOverview:
     open_cases: int
     default_target: int
@@ -143,20 +152,24 @@ def candidates(session: Session) -> list[Candidate]:
     return result
 
 
-def auditor_slots(session: Session, month_start: date) -> list[AuditorSlot]:
-    """Active auditors and the room each has left in the month."""
-    month_end = last_day(month_start)
-    busy = dict(
+def busy_in_month(session: Session, month_start: date) -> dict[str, int]:
+    """Audits each auditor already has planned or in progress, due in the month."""
+    return dict(
         session.execute(
             select(m.Audit.auditor_id, func.count())
             .where(
                 m.Audit.deleted_at.is_(None),
                 m.Audit.state.in_((AuditState.PLANNED.value, AuditState.IN_PROGRESS.value)),
-                m.Audit.due_on.between(month_start, month_end),
+                m.Audit.due_on.between(month_start, last_day(month_start)),
             )
             .group_by(m.Audit.auditor_id)
         ).all()
     )
+
+
+def auditor_slots(session: Session, month_start: date) -> list[AuditorSlot]:
+    """Active auditors and the room each has left in the month."""
+    busy = busy_in_month(session, month_start)
     capacity = dict(
         session.execute(select(m.AuditorCapacity.person_id, m.AuditorCapacity.per_month)).all()
     )
@@ -322,6 +335,32 @@ class ProgrammeService:
                 .order_by(m.Service.name, m.Team.name, m.Case.reference)
             )
             return tuple(PlannedAudit(*row) for row in session.execute(stmt))
+
+    def capacities(self, month: str) -> tuple[CapacityRow, ...]:
+        """Every active auditor's monthly capacity and what is already planned for them."""
+        month_start = parse_month(month)
+        with self._store.reader() as session:
+            slots = auditor_slots(session, month_start)
+            busy = busy_in_month(session, month_start)
+            capacity = dict(
+                session.execute(
+                    select(m.AuditorCapacity.person_id, m.AuditorCapacity.per_month)
+                ).all()
+            )
+            teams = dict(session.execute(select(m.Team.id, m.Team.name)).all())
+        rows = []
+        for slot in slots:
+            per_month = capacity.get(slot.person_id, DEFAULT_CAPACITY)
+            rows.append(
+                CapacityRow(
+                    slot.person_id,
+                    slot.name,
+                    teams.get(slot.team_id or "", ""),
+                    per_month,
+                    busy.get(slot.person_id, 0),
+                )
+            )
+        return tuple(rows)
 
     def set_capacity(self, person_id: str, per_month: int, actor: Actor | None = None) -> None:
         if actor is not None and not actor.can(Capability.MANAGE_PROGRAMME):

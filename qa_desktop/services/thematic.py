@@ -11,10 +11,15 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qa_desktop.domain.audit_types import AuditType
+from qa_desktop.domain.lifecycle import AuditState
+from qa_desktop.domain.references import audit_reference
 from qa_desktop.domain.roles import Capability, Role
+from qa_desktop.domain.sampling import AuditorSlot, assign, draw_sample
 from qa_desktop.errors import PermissionRefused, ValidationError
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.people import Actor
+from qa_desktop.services.programme import candidates
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store
 from qa_desktop.store.recorder import Recorder
@@ -60,6 +65,8 @@ class ThematicDetail:
     form_key: str | None
     findings: str
     actions: tuple[ThematicActionRow, ...]
+    audits_planned: int = 0
+    audits_completed: int = 0
 
 
 class ThematicService:
@@ -103,6 +110,65 @@ class ThematicService:
             if session.scalar(select(m.Form.id).where(m.Form.key == form_key)) is None:
                 raise ValidationError("There is no form {key} in this store.", key=form_key)
             Recorder(session, actor.id, self._clock()).update(row, form_key=form_key)
+
+    def draw_sample(self, thematic_id: str, count: int, seed: int, actor: Actor) -> int:
+        """Plan the theme's audits: ``count`` open cases stratified by service and team, on
+        the theme's form, shared evenly among the audit's auditors (never their own team),
+        due when the audit reports. They appear in each auditor's My work."""
+        if not actor.can(Capability.MANAGE_PROGRAMME):
+            raise PermissionRefused("Only the QA team can set up thematic audits.")
+        with self._store.session() as session:
+            row = self._row(session, thematic_id)
+            if not row.form_key:
+                raise ValidationError("Make the theme's form before drawing the sample.")
+            if self._audits(session, row.form_key):
+                raise ValidationError("This thematic audit's sample has already been drawn.")
+            auditor_ids = [a for a in row.auditor_ids.split(",") if a]
+            if not auditor_ids:
+                raise ValidationError("Choose the auditors in the terms of reference first.")
+            version_id = session.scalar(
+                select(m.FormVersion.id)
+                .join(m.Form, m.Form.id == m.FormVersion.form_id)
+                .where(m.Form.key == row.form_key)
+                .order_by(m.FormVersion.version.desc())
+                .limit(1)
+            )
+            assert version_id is not None
+            sample = draw_sample(candidates(session), count, seed, row.starts_on, exclude_months=0)
+            people = session.scalars(select(m.Person).where(m.Person.id.in_(auditor_ids)))
+            slots = [AuditorSlot(p.id, p.name, p.team_id, count) for p in people]
+            recorder = Recorder(session, actor.id, self._clock())
+            for placed in assign(sample, slots, seed):
+                audit_id = m.new_id()
+                recorder.insert(
+                    m.Audit,
+                    id=audit_id,
+                    reference=audit_reference(audit_id),
+                    case_id=placed.case.case_id,
+                    form_version_id=version_id,
+                    audit_type=AuditType.THEMATIC.value,
+                    state=AuditState.PLANNED.value,
+                    auditor_id=placed.auditor.person_id,
+                    practitioner_id=placed.case.practitioner_id,
+                    due_on=row.reports_on,
+                    created_at=recorder.now,
+                )
+            return len(sample)
+
+    @staticmethod
+    def _audits(session: Session, form_key: str) -> list[str]:
+        return list(
+            session.scalars(
+                select(m.Audit.state)
+                .join(m.FormVersion, m.FormVersion.id == m.Audit.form_version_id)
+                .join(m.Form, m.Form.id == m.FormVersion.form_id)
+                .where(
+                    m.Form.key == form_key,
+                    m.Audit.audit_type == AuditType.THEMATIC.value,
+                    m.Audit.deleted_at.is_(None),
+                )
+            )
+        )
 
     def record_findings(self, thematic_id: str, findings: str, actor: Actor) -> None:
         with self._store.session() as session:
@@ -161,6 +227,12 @@ class ThematicService:
                     .order_by(m.ThematicAction.due_on)
                 )
             )
+            states = self._audits(session, row.form_key) if row.form_key else []
+            done = (
+                AuditState.SUBMITTED.value,
+                AuditState.IN_MODERATION.value,
+                AuditState.CLOSED.value,
+            )
             return ThematicDetail(
                 row.id,
                 TermsOfReference(
@@ -179,6 +251,8 @@ class ThematicService:
                 row.form_key,
                 row.findings,
                 actions,
+                len([st for st in states if st != AuditState.CANCELLED.value]),
+                len([st for st in states if st in done]),
             )
 
     @staticmethod

@@ -138,3 +138,18 @@ def test_due_dates_fall_on_the_last_working_day() -> None:
     assert last_working_day(date(2026, 12, 1)) == date(2026, 12, 31)
     assert last_working_day(date(2027, 1, 1)) == date(2027, 1, 29)  # the 31st is a Sunday
     assert parse_month(" 2027-05 ") == date(2027, 5, 1)
+
+
+def test_capacities_show_what_is_planned(demo_store, clock) -> None:
+    service = ProgrammeService(demo_store, clock)
+    plan = service.plan(PlanRequest("2027-04", 10, 1))
+    rows = {r.name: r for r in service.capacities("2027-04")}
+    auditor = plan.audits[0].auditor
+    assert rows[auditor].planned_this_month >= 1
+    assert rows[auditor].per_month == DEFAULT_CAPACITY
+    assert sum(r.planned_this_month for r in rows.values()) == 10
+    person_id = rows[auditor].person_id
+    service.set_capacity(person_id, 7)
+    assert {r.name: r for r in service.capacities("2027-04")}[auditor].per_month == 7
+    with pytest.raises(ValidationError, match="cannot be negative"):
+        service.set_capacity(person_id, -1)

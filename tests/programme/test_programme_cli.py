@@ -53,3 +53,10 @@ def test_bad_input_is_one_clear_line(demo_store, capsys, tmp_path: Path) -> None
     assert code == 1 and "larger than the" in err
     code, _, err = run(capsys, "plan", "month", "--store", str(demo_store.path))
     assert code == 2
+
+
+def test_help_lists_the_programme_commands(capsys) -> None:
+    code, out, _ = run(capsys, "--help")
+    assert code == 0 and "import" in out and "plan" in out
+    code, out, _ = run(capsys, "plan", "month", "--help")
+    assert code == 0 and "--target" in out and "--seed" in out and "--exclude-months" in out

@@ -81,3 +81,37 @@ def test_bad_terms_are_refused(demo_store, clock) -> None:
     with pytest.raises(ValidationError, match="no form"):
         thematic_id = service.create(terms(head.id, ()), officer)
         service.set_form(thematic_id, "nothing-here", officer)
+
+
+def test_the_theme_sample_is_planned_for_its_auditors(demo_store, clock) -> None:
+    from qa_desktop.domain.lifecycle import AuditState
+    from qa_desktop.services.audits import AuditFilter, AuditService
+
+    directory, officer, head, _ = cast(demo_store)
+    auditors = [p for p in directory.people() if p.is_auditor][:3]
+    service = ThematicService(demo_store, clock)
+    thematic_id = service.create(terms(head.id, tuple(p.id for p in auditors)), officer)
+    with pytest.raises(ValidationError, match="Make the theme's form"):
+        service.draw_sample(thematic_id, 9, 1, officer)
+    forms = FormEditingService(demo_store, clock)
+    forms.create(
+        "thematic-neglect",
+        "Thematic audit: neglect",
+        "thematic-template",
+        (QuestionEdit("theme", "Is neglect recognised early?"),),
+        officer,
+    )
+    service.set_form(thematic_id, "thematic-neglect", officer)
+    assert service.draw_sample(thematic_id, 9, 1, officer) == 9
+    detail = service.detail(thematic_id)
+    assert (detail.audits_planned, detail.audits_completed) == (9, 0)
+    listing = AuditService(demo_store).list(
+        AuditFilter(form_key="thematic-neglect", states=(AuditState.PLANNED,))
+    )
+    assert len(listing.rows) == 9
+    assert {r.auditor for r in listing.rows} == {p.name for p in auditors}  # 3 each
+    assert all(r.due_on == date(2027, 3, 31) for r in listing.rows)
+    team_of = {p.name: p.team_name for p in auditors}
+    assert all(r.team != team_of[r.auditor] for r in listing.rows)
+    with pytest.raises(ValidationError, match="already been drawn"):
+        service.draw_sample(thematic_id, 9, 1, officer)

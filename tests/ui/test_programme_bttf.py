@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt
 
 from qa_desktop.domain.roles import Role
+from qa_desktop.ui.main_window import NAV_PROGRAMME
 from tests.reports.pdfread import flowing_text
 from tests.ui.conftest import open_window_as
 
@@ -19,6 +20,7 @@ def test_run_a_back_to_the_floor_visit_end_to_end_to_its_pdf(
     application, qtbot, tmp_path: Path
 ) -> None:
     window = open_window_as(application, qtbot, Role.QA_OFFICER)
+    window.go_to(NAV_PROGRAMME)
     tab = window.programme.bttf
     window.programme.tabs.setCurrentWidget(tab)
     teams = application.services.directory.filter_options().teams

@@ -6,11 +6,13 @@ from PySide6.QtCore import Qt
 
 from qa_desktop.domain.answers import Answer
 from qa_desktop.domain.roles import Role
+from qa_desktop.ui.main_window import NAV_PROGRAMME
 from tests.ui.conftest import open_window_as
 
 
 def test_enter_a_dip_sample_by_keyboard(application, qtbot) -> None:
     window = open_window_as(application, qtbot, Role.QA_OFFICER)
+    window.go_to(NAV_PROGRAMME)
     tab = window.programme.dip_samples
     window.programme.tabs.setCurrentWidget(tab)
     assert [b.property("question_id") for b in tab.question_boxes] == ["A1", "C1"]

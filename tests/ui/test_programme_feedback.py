@@ -8,6 +8,7 @@ from sqlalchemy import select
 from qa_desktop.domain.roles import Role
 from qa_desktop.services.feedback import Respondent
 from qa_desktop.store import models as m
+from qa_desktop.ui.main_window import NAV_PROGRAMME
 from tests.ui.conftest import open_window_as
 
 
@@ -23,6 +24,7 @@ def graded_reference(store) -> tuple[str, str]:
 def test_record_family_feedback_on_an_audit(application, qtbot) -> None:
     reference, grade = graded_reference(application.services.store)
     window = open_window_as(application, qtbot, Role.QA_OFFICER)
+    window.go_to(NAV_PROGRAMME)
     tab = window.programme.feedback
     window.programme.tabs.setCurrentWidget(tab)
     qtbot.keyClicks(tab.reference, reference.lower())
@@ -54,10 +56,19 @@ def test_record_family_feedback_on_an_audit(application, qtbot) -> None:
         )
     assert answers == {"FC1": "happy", "FC2": "okay", "FC6": "sad", "FC7": "Taking me to football"}
     assert tab.teams_table.texts(0)[1] == "1"
+    # The summary by team: another team has none.
+    other = next(i for i in range(1, tab.team.count()) if tab.team.itemText(i) != row[2])
+    with qtbot.waitSignal(tab.loaded):
+        tab.team.setCurrentIndex(other)
+    assert tab.rows_table.rowCount() == 0
+    with qtbot.waitSignal(tab.loaded):
+        tab.team.setCurrentIndex(tab.team.findText(row[2]))
+    assert tab.rows_table.rowCount() == 1
 
 
 def test_an_unknown_reference_is_answered_clearly(application, qtbot) -> None:
     window = open_window_as(application, qtbot, Role.QA_OFFICER)
+    window.go_to(NAV_PROGRAMME)
     tab = window.programme.feedback
     qtbot.keyClicks(tab.reference, "QA-0000000")
     qtbot.keyClick(tab.reference, Qt.Key.Key_Return)

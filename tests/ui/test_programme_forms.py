@@ -40,6 +40,7 @@ def test_edit_a_form_and_save_a_new_version(application, qtbot) -> None:
 
 def test_set_up_a_thematic_audit_with_its_form(application, qtbot) -> None:
     window = open_window_as(application, qtbot, Role.QA_OFFICER)
+    window.go_to(NAV_PROGRAMME)
     tab = window.programme.thematic
     window.programme.tabs.setCurrentWidget(tab)
     qtbot.keyClicks(tab.theme, "Neglect")
@@ -66,6 +67,12 @@ def test_set_up_a_thematic_audit_with_its_form(application, qtbot) -> None:
     form = application.services.form_editing.load("thematic-neglect").form
     assert form.questions()[0].id == picked_id
     assert form.questions()[1].text == "Is neglect recognised early?"
+    tab.sample_size.selectAll()
+    qtbot.keyClicks(tab.sample_size, "6")
+    with qtbot.waitSignal(tab.detail_shown):
+        qtbot.mouseClick(tab.draw_button, Qt.MouseButton.LeftButton)
+    assert tab.progress.text() == "6 audits planned, 0 completed"
+    assert not tab.draw_button.isEnabled()
     qtbot.keyClicks(tab.findings, "Neglect is recognised late for babies")
     with qtbot.waitSignal(tab.detail_shown):
         qtbot.mouseClick(tab.save_findings_button, Qt.MouseButton.LeftButton)

@@ -73,3 +73,33 @@ def test_people_outside_the_qa_team_cannot_plan(application, qtbot) -> None:
     window = open_window_as(application, qtbot, Role.TEAM_MANAGER)
     tab = window.programme.monthly
     assert not tab.plan_button.isEnabled() and not tab.import_button.isEnabled()
+
+
+def test_capacity_is_set_per_auditor_and_shown_with_the_plan(application, qtbot) -> None:
+    window = open_window_as(application, qtbot, Role.QA_OFFICER)
+    tab = window.programme.monthly
+    tab.month.setText("2027-02")
+    with qtbot.waitSignal(tab.capacities_shown):
+        tab.month.editingFinished.emit()
+    assert "2027-02" in tab.capacity_box.title()
+    table = tab.capacity_table
+    assert table.rowCount() > 10
+    assert {table.item(r, 2).text() for r in range(table.rowCount())} == {"0"}
+    spin = table.cellWidget(0, 3)
+    name = table.item(0, 0).text()
+    spin.selectAll()
+    qtbot.keyClicks(spin, "9")
+    with qtbot.waitSignal(tab.capacity_saved):
+        qtbot.keyClick(spin, Qt.Key.Key_Return)
+    rows = {r.name: r for r in application.services.programme.capacities("2027-02")}
+    assert rows[name].per_month == 9
+    tab.target.selectAll()
+    qtbot.keyClicks(tab.target, "30")
+    with qtbot.waitSignal(tab.capacities_shown):
+        qtbot.mouseClick(tab.plan_button, Qt.MouseButton.LeftButton)
+    planned = sum(int(table.item(r, 2).text()) for r in range(table.rowCount()))
+    assert planned == 30
+    # Choosing a month in the progress table shows its plan again.
+    tab.plan_table.set_rows([])
+    tab.progress_table.selectRow(0)
+    assert tab.plan_table.rowCount() == 30

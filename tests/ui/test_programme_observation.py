@@ -5,11 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from qa_desktop.domain.roles import Role
+from qa_desktop.ui.main_window import NAV_PROGRAMME
 from tests.ui.conftest import open_window_as
 
 
 def test_record_an_observation(application, qtbot) -> None:
     window = open_window_as(application, qtbot, Role.TEAM_MANAGER)
+    window.go_to(NAV_PROGRAMME)
     tab = window.programme.observations
     window.programme.tabs.setCurrentWidget(tab)
     with qtbot.waitSignal(tab.dialog_opened) as opened:

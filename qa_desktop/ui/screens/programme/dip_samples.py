@@ -3,7 +3,7 @@ it in the keyboard grid, finish it, and see the results by team."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,7 +34,7 @@ from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.dip_grid import DipGridTable
 from qa_desktop.ui.screens.programme.tables import RowsTable
 
-ID_ROLE = 0x0100  # Qt.ItemDataRole.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _percent(value: float | None) -> str:

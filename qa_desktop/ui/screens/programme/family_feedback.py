@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from qa_desktop.services.container import Services
 from qa_desktop.services.feedback import FeedbackForms, FeedbackSummary
-from qa_desktop.services.people import Actor
+from qa_desktop.services.people import Actor, FilterOptions
 from qa_desktop.ui.dialogs.family_feedback import FamilyFeedbackDialog
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
@@ -66,8 +66,12 @@ class FamilyFeedbackTab(QWidget):
         for label, period in period_choices(today()):
             self.period.addItem(self.tr(label), period)
         self.period.currentIndexChanged.connect(self.load)
+        self.team = QComboBox()
+        self.team.addItem(self.tr("All teams"), None)
+        self.team.currentIndexChanged.connect(self.load)
         period_form = QFormLayout()
         period_form.addRow(self.tr("&Period:"), self.period)
+        period_form.addRow(self.tr("T&eam:"), self.team)
 
         self.rows_table = RowsTable(
             [
@@ -104,8 +108,17 @@ class FamilyFeedbackTab(QWidget):
         runner.changed.connect(lambda what: self.load() if what == "feedback" else None)
 
     def load(self) -> None:
-        period = self.period.currentData()
-        self._runner.submit(lambda: self._services.feedback.summary(period), self._show)
+        period, team_id = self.period.currentData(), self.team.currentData()
+        services = self._services
+        if self.team.count() == 1:
+            self._runner.submit(services.directory.filter_options, self._show_teams)
+        self._runner.submit(lambda: services.feedback.summary(period, team_id), self._show)
+
+    def _show_teams(self, options: FilterOptions) -> None:
+        self.team.blockSignals(True)
+        for team in options.teams:
+            self.team.addItem(team.name, team.id)
+        self.team.blockSignals(False)
 
     def _show(self, summary: FeedbackSummary) -> None:
         self.rows_table.set_rows(

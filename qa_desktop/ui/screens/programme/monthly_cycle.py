@@ -9,28 +9,36 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from qa_desktop.domain.roles import Capability
 from qa_desktop.domain.sampling import DEFAULT_EXCLUDE_MONTHS
+from qa_desktop.errors import ValidationError
 from qa_desktop.services.case_import import ImportSummary
 from qa_desktop.services.container import Services
 from qa_desktop.services.people import Actor
 from qa_desktop.services.programme import (
     COMPLETION_AIM_PERCENT,
+    CapacityRow,
     MonthPlan,
+    PlannedAudit,
     PlanRequest,
     ProgrammeOverview,
+    parse_month,
 )
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.tables import RowsTable
@@ -44,6 +52,8 @@ class MonthlyCycleTab(QWidget):
     imported = Signal(object)  # ImportSummary
     planned = Signal(object)  # MonthPlan
     loaded = Signal()
+    capacities_shown = Signal()
+    capacity_saved = Signal()
 
     def __init__(
         self,
@@ -75,6 +85,7 @@ class MonthlyCycleTab(QWidget):
 
         self.month = QLineEdit(next_month(today()))
         self.month.setInputMask("9999-99")
+        self.month.editingFinished.connect(self.load_capacities)
         self.target = QSpinBox()
         self.target.setRange(1, 10000)
         self.seed = QSpinBox()
@@ -118,6 +129,21 @@ class MonthlyCycleTab(QWidget):
             ],
             self.tr("Completed against planned, by month"),
         )
+        self.progress_table.itemSelectionChanged.connect(self._month_chosen)
+        self.capacity_table = QTableWidget(0, 4)
+        self.capacity_table.setHorizontalHeaderLabels(
+            [self.tr("Auditor"), self.tr("Team"), self.tr("Planned"), self.tr("Capacity")]
+        )
+        self.capacity_table.setAccessibleName(self.tr("Auditors' capacity for the month"))
+        self.capacity_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.capacity_table.setTabKeyNavigation(False)
+        self.capacity_table.verticalHeader().hide()
+        self.capacity_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.capacity_table.setEnabled(may_manage)
+        self.capacity_box = QGroupBox()
+        QVBoxLayout(self.capacity_box).addWidget(self.capacity_table)
         top = QHBoxLayout()
         top.addWidget(plan_box)
         progress_box = QGroupBox(
@@ -131,13 +157,74 @@ class MonthlyCycleTab(QWidget):
         layout.addWidget(cases_box)
         layout.addLayout(top)
         layout.addWidget(self.plan_summary)
-        layout.addWidget(self.plan_table, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.plan_table, 3)
+        bottom.addWidget(self.capacity_box, 2)
+        layout.addLayout(bottom, 1)
         runner.changed.connect(lambda what: self.load() if what in ("audits", "cases") else None)
 
     # -- loading --------------------------------------------------------------------------------
 
     def load(self) -> None:
         self._runner.submit(self._services.programme.overview, self._show_overview)
+        self.load_capacities()
+
+    def load_capacities(self) -> None:
+        month = self.month.text()
+        try:
+            parse_month(month)
+        except ValidationError:
+            return  # a half-typed month: nothing to show yet
+        self._runner.submit(
+            lambda: self._services.programme.capacities(month),
+            lambda rows: self._show_capacities(month, rows),
+        )
+
+    def _show_capacities(self, month: str, rows: tuple[CapacityRow, ...]) -> None:
+        self.capacity_box.setTitle(
+            self.tr("Auditors' capacity in {month} (never their own team)").format(month=month)
+        )
+        self.capacity_table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            for column, text in enumerate((row.name, row.team, str(row.planned_this_month))):
+                self.capacity_table.setItem(index, column, QTableWidgetItem(text))
+            spin = QSpinBox()
+            spin.setRange(0, 50)
+            spin.setValue(row.per_month)
+            spin.setAccessibleName(self.tr("Capacity of {name}").format(name=row.name))
+            spin.editingFinished.connect(
+                lambda person_id=row.person_id, box=spin: self.set_capacity(person_id, box.value())
+            )
+            self.capacity_table.setCellWidget(index, 3, spin)
+        self.capacities_shown.emit()
+
+    def set_capacity(self, person_id: str, per_month: int) -> None:
+        actor = self._actor
+        self._runner.submit(
+            lambda: self._services.programme.set_capacity(person_id, per_month, actor),
+            lambda _none: self.capacity_saved.emit(),
+        )
+
+    def _month_chosen(self) -> None:
+        row = self.progress_table.currentRow()
+        if row < 0:
+            return
+        month = self.progress_table.item(row, 0).text()
+        self._runner.submit(
+            lambda: self._services.programme.planned_audits(month),
+            lambda audits: self._show_audits(month, audits),
+        )
+
+    def _show_audits(self, month: str, audits: tuple[PlannedAudit, ...]) -> None:
+        self.plan_summary.setText(
+            self.tr("{month}: {count} audits planned.").format(month=month, count=len(audits))
+        )
+        self.plan_table.set_rows(
+            [
+                (a.case_reference, a.team, a.service, a.auditor, a.due_on.strftime("%d %b %Y"))
+                for a in audits
+            ]
+        )
 
     def _show_overview(self, overview: ProgrammeOverview) -> None:
         self.cases_label.setText(self.tr("{count} open cases").format(count=overview.open_cases))

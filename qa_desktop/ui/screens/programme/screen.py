@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from qa_desktop.services.container import Services
@@ -52,13 +53,15 @@ class ProgrammeScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)
-        for tab in (
-            self.monthly,
-            self.dip_samples,
-            self.bttf,
-            self.thematic,
-            self.forms,
-            self.feedback,
-            self.observations,
-        ):
-            tab.load()
+        # Each tab loads the first time it is shown, so opening the window stays quick.
+        self._loaded: set[int] = set()
+        self.tabs.currentChanged.connect(self._load_tab)
+
+    def _load_tab(self, index: int) -> None:
+        if self.isVisible() and index >= 0 and index not in self._loaded:
+            self._loaded.add(index)
+            self.tabs.widget(index).load()  # type: ignore[attr-defined]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._load_tab(self.tabs.currentIndex())

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -105,6 +106,7 @@ class ThematicTab(QWidget):
         terms.addRow(self.create_button)
         terms_scroll = QScrollArea()
         terms_scroll.setWidgetResizable(True)
+        terms_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         terms_scroll.setWidget(terms_box)
 
         self.table = RowsTable(
@@ -126,6 +128,7 @@ class ThematicTab(QWidget):
         self.picker = QTreeWidget()
         self.picker.setHeaderLabels([self.tr("Pick questions from existing forms")])
         self.picker.setAccessibleName(self.tr("Questions from existing forms"))
+        self.picker.setMinimumHeight(170)
         self.new_questions = _box(70)
         self.new_questions.setPlaceholderText(self.tr("New questions for the theme, one a line"))
         self.form_key = QLineEdit()
@@ -139,7 +142,24 @@ class ThematicTab(QWidget):
         form_layout.addRow(self.tr("&New questions:"), self.new_questions)
         form_layout.addRow(self.tr("Form &key:"), self.form_key)
         form_layout.addRow(self.make_form_button)
-        self.findings = _box(80)
+        self.sample_size = QSpinBox()
+        self.sample_size.setRange(1, 500)
+        self.sample_size.setValue(20)
+        self.sample_seed = QSpinBox()
+        self.sample_seed.setRange(0, 999999)
+        self.sample_seed.setValue(1)
+        self.draw_button = QPushButton(self.tr("Draw the sample and &plan the audits"))
+        self.draw_button.clicked.connect(self.draw_sample)
+        self.progress = QLabel()
+        sample_row = QHBoxLayout()
+        sample_row.addWidget(QLabel(self.tr("Cases:")))
+        sample_row.addWidget(self.sample_size)
+        sample_row.addWidget(QLabel(self.tr("Seed:")))
+        sample_row.addWidget(self.sample_seed)
+        sample_row.addWidget(self.draw_button)
+        sample_row.addWidget(self.progress, 1)
+        form_layout.addRow(sample_row)
+        self.findings = _box(60)
         self.save_findings_button = QPushButton(self.tr("Save &findings"))
         self.save_findings_button.clicked.connect(self.save_findings)
         self.action_text = QLineEdit()
@@ -168,6 +188,7 @@ class ThematicTab(QWidget):
         self.detail_panel.setEnabled(False)
 
         middle = QVBoxLayout()
+        self.table.setMaximumHeight(150)
         middle.addWidget(self.table, 1)
         middle.addWidget(self.detail_panel, 3)
         layout = QHBoxLayout(self)
@@ -270,6 +291,16 @@ class ThematicTab(QWidget):
         )
         if detail.form_key:
             self.form_key.setText(detail.form_key)
+        self.draw_button.setEnabled(
+            bool(detail.form_key)
+            and detail.audits_planned == 0
+            and self._actor.can(Capability.MANAGE_PROGRAMME)
+        )
+        self.progress.setText(
+            self.tr("{planned} audits planned, {completed} completed").format(
+                planned=detail.audits_planned, completed=detail.audits_completed
+            )
+        )
         self.findings.setPlainText(detail.findings)
         self.actions.set_rows(
             [(a.description, a.owner, a.due_on.strftime("%d %b %Y")) for a in detail.actions]
@@ -340,6 +371,17 @@ class ThematicTab(QWidget):
             services.thematic.set_form(thematic_id, key, actor)
 
         self._runner.submit(work, lambda _none: self._refresh(), changes="forms")
+
+    def draw_sample(self) -> None:
+        if self.detail is None:
+            return
+        thematic_id, actor = self.detail.id, self._actor
+        count, seed = self.sample_size.value(), self.sample_seed.value()
+        self._runner.submit(
+            lambda: self._services.thematic.draw_sample(thematic_id, count, seed, actor),
+            lambda _count: self._refresh(),
+            changes="audits",
+        )
 
     def save_findings(self) -> None:
         if self.detail is None:
