@@ -9,11 +9,11 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -29,7 +29,7 @@ from qa_desktop.ui.screens.audits import AuditsScreen
 from qa_desktop.ui.screens.my_work import MyWorkScreen
 from qa_desktop.ui.screens.planned import PlannedScreen
 from qa_desktop.ui.screens.settings_screen import SettingsScreen
-from qa_desktop.ui.settings import WINDOW_GEOMETRY, AppSettings
+from qa_desktop.ui.settings import MAIN_SPLITTER, WINDOW_GEOMETRY, AppSettings
 
 NAV_MY_WORK, NAV_AUDITS, NAV_MODERATION, NAV_MEETINGS, NAV_PROGRAMME, NAV_REPORTS, NAV_SETTINGS = (
     range(7)
@@ -54,6 +54,8 @@ class MainWindow(QMainWindow):
         self.actor = actor
         self.settings = settings
         self.viewer: AuditViewer | None = None
+        self.log_path = log_path
+        self.about: QWidget | None = None
         self.setWindowTitle(
             self.tr("{app} — {person}").format(app=APP_NAME, person=actor.person.name)
         )
@@ -71,7 +73,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Navigation"))
-        self.nav.setFixedWidth(210)
+        self.nav.setMinimumWidth(160)
         self.stack = QStackedWidget()
 
         self.my_work = MyWorkScreen(services, runner, actor)
@@ -141,14 +143,21 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
 
         side = QVBoxLayout()
+        side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(who)
         side.addWidget(self.nav, 1)
-        body = QHBoxLayout()
-        body.addLayout(side)
-        body.addWidget(self.stack, 1)
-        central = QWidget()
-        central.setLayout(body)
-        self.setCentralWidget(central)
+        side_panel = QWidget()
+        side_panel.setLayout(side)
+        # The navigation and the screens share a splitter whose sizes are remembered.
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(side_panel)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([210, 1070])
+        self.setCentralWidget(self.splitter)
 
         self.busy = QLabel()
         self.statusBar().addWidget(
@@ -174,6 +183,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+        splitter_state = settings.get(MAIN_SPLITTER)
+        if splitter_state:
+            self.splitter.restoreState(splitter_state)
         self.go_to(NAV_MY_WORK)
         self.my_work.load()
         self.audits.load()
@@ -186,6 +198,9 @@ class MainWindow(QMainWindow):
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = help_menu.addAction(self.tr("&About QA Desktop"))
+        self.about_action.triggered.connect(self.show_about)
 
     def go_to(self, index: int) -> None:
         self.nav.setCurrentRow(index)
@@ -205,6 +220,23 @@ class MainWindow(QMainWindow):
         self.viewer = AuditViewer(view, self)
         self.viewer.show()
 
+    def show_about(self) -> None:
+        from qa_desktop.services.about import StoreFacts, store_facts
+        from qa_desktop.ui.about import AboutDialog, support_details
+
+        store = self.services.store
+
+        def shown(facts: StoreFacts) -> None:
+            if self.about is not None:
+                self.about.close()
+            self.about = AboutDialog(
+                support_details(facts, self.services.store_path, self.log_path), self
+            )
+            self.about.show()
+
+        self.runner.submit(lambda: store_facts(store), shown)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
+        self.settings.set(MAIN_SPLITTER, bytes(self.splitter.saveState().data()))
         super().closeEvent(event)
