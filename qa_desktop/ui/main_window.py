@@ -179,10 +179,8 @@ class MainWindow(QMainWindow):
         self.my_work.counted.connect(self._show_my_work_count)
         self.settings_screen.switch_person_requested.connect(self.switch_person_requested)
         geometry = settings.get(WINDOW_GEOMETRY)
-        if geometry:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        if not (geometry and self.restoreGeometry(geometry)):
+            self.resize(1280, 800)  # the first time, or the saved geometry was unreadable
         splitter_state = settings.get(MAIN_SPLITTER)
         if splitter_state:
             self.splitter.restoreState(splitter_state)

@@ -142,7 +142,7 @@ class WelcomeDialog(QDialog):
         self.name.setPlaceholderText(self.tr("First name and surname"))
         self.role = QComboBox()
         for role in Role:
-            self.role.addItem(role_label(role), role)
+            self.role.addItem(role_label(role), role.value)
         self.is_auditor = QCheckBox(self.tr("I &audit cases"))
         self.is_moderator = QCheckBox(self.tr("I &moderate audits"))
         self.connect_later = QRadioButton(self.tr("&Later, from Settings"))
@@ -262,7 +262,7 @@ class WelcomeDialog(QDialog):
         path = Path(self.store_path.text().strip()).expanduser()
         person = NewPerson(
             name=self.name.text(),
-            role=self.role.currentData(),
+            role=Role(self.role.currentData()),
             is_auditor=self.is_auditor.isChecked(),
             is_moderator=self.is_moderator.isChecked(),
         )
