@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from qa_desktop import APP_NAME, ORG_NAME, __version__
@@ -14,7 +15,7 @@ from qa_desktop.errors import UserError
 from qa_desktop.i18n import error_text
 from qa_desktop.logs import setup_logging
 from qa_desktop.paths import default_store_path, demo_store_path
-from qa_desktop.resources import stylesheet
+from qa_desktop.resources import app_icon_path, stylesheet
 from qa_desktop.services.clock import Clock, system_clock, today
 from qa_desktop.services.container import Services, build_services
 from qa_desktop.services.people import Actor
@@ -103,6 +104,8 @@ def _qapplication() -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
     app.setStyleSheet(stylesheet())
+    app.setWindowIcon(QIcon(str(app_icon_path())))
+    app.setDesktopFileName("qa-desktop")  # ties the windows to packaging/qa-desktop.desktop
     return app
 
 
@@ -172,7 +175,7 @@ def run_app(store_path: Path, *, smoke_test: bool = False) -> int:
         return 0
     window = application.show_window(actor)
     if smoke_test:
-        QTimer.singleShot(0, lambda: _report_shown(window, qt_app))
+        QTimer.singleShot(0, lambda: _report_shown(window, application.runner, qt_app))
     code = qt_app.exec()
     application.shutdown()
     return code
@@ -187,8 +190,19 @@ def _first_person(application: Application) -> Actor:
     return application.services.directory.actor(remembered or people[0].id)
 
 
-def _report_shown(window: MainWindow, qt_app: QApplication) -> None:
-    """Smoke test: the window is on screen; say so and quit."""
-    shown = window.isVisible()
-    print(f"qa-desktop: main window {'shown' if shown else 'NOT shown'}", flush=True)
-    qt_app.exit(0 if shown else 1)
+def _report_shown(window: MainWindow, runner: Runner, qt_app: QApplication) -> None:
+    """Smoke test: the window is on screen; say so, then quit once its screens have data."""
+    if not window.isVisible():
+        print("qa-desktop: main window NOT shown", flush=True)
+        qt_app.exit(1)
+        return
+    print("qa-desktop: main window shown", flush=True)
+
+    def loaded() -> None:
+        print("qa-desktop: screens loaded", flush=True)
+        qt_app.exit(0)
+
+    if runner.pending:
+        runner.busy_changed.connect(lambda busy: None if busy else loaded())
+    else:
+        loaded()
