@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's qa_desktop, not an installed one
 BARE = """
 import sys
 from PySide6.QtCore import QTimer
@@ -66,7 +67,12 @@ def main() -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="qa-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     store = work / f"demo-{args.audits}.qadb"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QA_DESKTOP_HOME=str(work / "home"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(ROOT),
+        QA_DESKTOP_HOME=str(work / "home"),
+    )
     if not store.exists():
         print(f"building a {args.audits}-audit demo store in {store} ...", flush=True)
         subprocess.run(

@@ -59,7 +59,7 @@ def smoke_test(bundle: Path, timeout: float = 300) -> tuple[bool, str]:
 
 
 def main(argv: list[str]) -> int:
-    bundle = Path(argv[0]) if argv else Path("dist") / NAME
+    bundle = (Path(argv[0]) if argv else Path("dist") / NAME).resolve()
     if not executable(bundle).exists():
         print(f"no bundle at {bundle} (build it with: sh packaging/build.sh)", file=sys.stderr)
         return 1
