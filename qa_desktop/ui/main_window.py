@@ -74,7 +74,16 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.setMinimumWidth(160)
+        # The navigation and the screens share a splitter whose sizes are remembered. It goes
+        # into the window before the screens go into it: with a stylesheet, each move of a
+        # built tree of widgets to a new parent styles the whole tree again (slow to start).
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.setCentralWidget(self.splitter)
+        side_panel = QWidget()
+        self.splitter.addWidget(side_panel)
         self.stack = QStackedWidget()
+        self.splitter.addWidget(self.stack)
 
         self.my_work = MyWorkScreen(services, runner, actor)
         self.audits = AuditsScreen(services, runner, actor, today)
@@ -146,18 +155,10 @@ class MainWindow(QMainWindow):
         side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(who)
         side.addWidget(self.nav, 1)
-        side_panel = QWidget()
         side_panel.setLayout(side)
-        # The navigation and the screens share a splitter whose sizes are remembered.
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(side_panel)
-        self.splitter.addWidget(self.stack)
         self.splitter.setCollapsible(0, False)
         self.splitter.setCollapsible(1, False)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([210, 1070])
-        self.setCentralWidget(self.splitter)
 
         self.busy = QLabel()
         self.statusBar().addWidget(
@@ -182,8 +183,8 @@ class MainWindow(QMainWindow):
         if not (geometry and self.restoreGeometry(geometry)):
             self.resize(1280, 800)  # the first time, or the saved geometry was unreadable
         splitter_state = settings.get(MAIN_SPLITTER)
-        if splitter_state:
-            self.splitter.restoreState(splitter_state)
+        if not (splitter_state and self.splitter.restoreState(splitter_state)):
+            self.splitter.setSizes([210, max(self.width() - 210, 400)])
         self.go_to(NAV_MY_WORK)
         self.my_work.load()
         self.audits.load()
