@@ -82,7 +82,7 @@ class WelcomeDialog(QDialog):
         self.pages.addWidget(self._busy_page())
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
-        self.resize(620, 460)
+        self.resize(640, 440)
         self.demo_button.setFocus()
 
     # --- pages ---
@@ -177,7 +177,9 @@ class WelcomeDialog(QDialog):
         form.addRow("", self.is_moderator)
         form.addRow(self.tr("Connect to the central database:"), connect_row)
         form.addRow("", connect_note)
-        form.addRow(self.tr("Keep my &store in:"), store_row)
+        store_label = QLabel(self.tr("Keep my &store in:"))
+        store_label.setBuddy(self.store_path)  # the field sits in a row with its button
+        form.addRow(store_label, store_row)
         back = QPushButton(self.tr("&Back"))
         back.clicked.connect(lambda: self._show_page(PAGE_INTRO))
         self.start_button = QPushButton(self.tr("S&tart using {app}").format(app=APP_NAME))
