@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -39,8 +40,15 @@ sys.exit(app.exec())
 """
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, float | None]:
-    """Seconds from launch to 'main window shown', and to 'screens loaded' if printed."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float | None, float]:
+    """Seconds from launch to 'main window shown', to 'screens loaded' if printed, and the
+    CPU seconds the whole run took (less sensitive than wall time to a busy machine)."""
+    cpu = _children_cpu()
     start = time.perf_counter()
     process = subprocess.Popen(
         command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT
@@ -55,7 +63,7 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, float | None]
             loaded = now
     if process.wait() != 0 or shown is None:
         raise SystemExit(f"{command} failed (exit {process.returncode})")
-    return shown, loaded
+    return shown, loaded, _children_cpu() - cpu
 
 
 def main() -> int:
@@ -63,6 +71,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--audits", type=int, default=600)
     parser.add_argument("--work", type=Path, help="folder for the store (kept between runs)")
+    parser.add_argument(
+        "--app", type=Path, help="time this program instead (a bundle: dist/qa-desktop/qa-desktop)"
+    )
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="qa-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -91,27 +102,39 @@ def main() -> int:
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
         )
-    app = [sys.executable, "-m", "qa_desktop", "--store", str(store), "--smoke-test"]
+    program = [str(args.app.resolve())] if args.app else [sys.executable, "-m", "qa_desktop"]
+    app = [*program, "--store", str(store), "--smoke-test"]
     bare = [sys.executable, "-c", BARE]
     timed(app, env)  # warm the disk cache and migrate once, untimed
     timed(bare, env)
     app_shown: list[float] = []
     app_loaded: list[float] = []
     bare_shown: list[float] = []
+    app_cpu: list[float] = []
+    bare_cpu: list[float] = []
     for _ in range(args.runs):  # interleaved, so load on the machine hits both alike
-        shown, loaded = timed(app, env)
+        shown, loaded, cpu = timed(app, env)
         app_shown.append(shown)
+        app_cpu.append(cpu)
         if loaded is not None:
             app_loaded.append(loaded)
-        bare_shown.append(timed(bare, env)[0])
+        shown, _loaded, cpu = timed(bare, env)
+        bare_shown.append(shown)
+        bare_cpu.append(cpu)
     bare_ms = statistics.median(bare_shown) * 1000
     app_ms = statistics.median(app_shown) * 1000
-    print(f"runs: {args.runs}, store: {args.audits} audits, Qt offscreen")
+    print(f"runs: {args.runs}, store: {args.audits} audits, Qt offscreen, app: {' '.join(program)}")
     print(f"bare PySide6 window shown:     {bare_ms:7.0f} ms (median)")
     print(f"QA Desktop main window shown:  {app_ms:7.0f} ms (median)")
     if app_loaded:
         loaded_ms = statistics.median(app_loaded) * 1000
         print(f"QA Desktop screens loaded:     {loaded_ms:7.0f} ms (median)")
+    bare_cpu_ms = statistics.median(bare_cpu) * 1000
+    app_cpu_ms = statistics.median(app_cpu) * 1000
+    print(
+        f"CPU per whole run (start to exit): bare {bare_cpu_ms:.0f} ms, QA Desktop "
+        f"{app_cpu_ms:.0f} ms ({app_cpu_ms / bare_cpu_ms:.2f} x)"
+    )
     ratio = app_ms / bare_ms
     print(
         f"ratio: {ratio:.2f} x the bare window (target <= 1.5 x): {'met' if ratio <= 1.5 else 'NOT met'}"

@@ -7,13 +7,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
 
+from qa_desktop import app as app_module
 from qa_desktop.app import Application, store_to_open
 from qa_desktop.domain.roles import Role
 from qa_desktop.errors import StoreError
 from qa_desktop.paths import default_store_path, demo_store_path
+from qa_desktop.services.about import store_facts
 from qa_desktop.services.container import build_services
 from qa_desktop.store.engine import open_store
 from qa_desktop.ui.runner import Runner
@@ -109,8 +111,6 @@ def test_set_up_for_real(welcome, qtbot, settings, clock, tmp_path, failures) ->
         assert actor.person.name == "Robin Ashworth"
         assert actor.person.role is Role.TEAM_MANAGER and actor.person.is_auditor
         assert [p.name for p in application.services.directory.people()] == ["Robin Ashworth"]
-        from qa_desktop.services.about import store_facts
-
         assert "learning-audit" in {f.key for f in store_facts(store).forms}
     finally:
         store.close()
@@ -136,4 +136,39 @@ def test_a_store_that_cannot_be_made_is_said_plainly_and_nothing_is_remembered(
 def test_a_store_named_on_the_command_line_skips_the_welcome(settings, clock, tmp_path) -> None:
     named = tmp_path / "named.qadb"
     assert store_to_open(named, settings, clock) == named
+    assert settings.get(WELCOME_DONE) is False
+
+
+def test_the_first_start_shows_the_welcome_once_then_opens_its_choice(
+    qtbot, settings, clock, demo_template, monkeypatch
+) -> None:
+    """The start-up path itself: the welcome runs modally with the real background runner."""
+    demo_store_path().parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(demo_template, demo_store_path())
+    seen: list[str] = []
+
+    def choose_demo() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen.append(type(dialog).__name__)
+        assert isinstance(dialog, WelcomeDialog)
+        qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, choose_demo)
+    assert store_to_open(default_store_path(), settings, clock) == demo_store_path()
+    assert seen == ["WelcomeDialog"]
+    # The second start asks nothing.
+    monkeypatch.setattr(app_module, "first_launch", lambda *_args: pytest.fail("asked twice"))
+    assert store_to_open(default_store_path(), settings, clock) == demo_store_path()
+
+
+def test_closing_the_welcome_starts_nothing_and_asks_again_next_time(
+    qtbot, settings, clock
+) -> None:
+    def close_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, WelcomeDialog)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, close_it)
+    assert store_to_open(default_store_path(), settings, clock) is None
     assert settings.get(WELCOME_DONE) is False
