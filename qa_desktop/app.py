@@ -135,10 +135,12 @@ def store_to_open(store_path: Path, settings: AppSettings, clock: Clock) -> Path
     welcome asks once ever); None when the person closed the welcome."""
     if store_path != default_store_path():
         return store_path
-    if not settings.get(WELCOME_DONE):
+    chosen = Path(settings.get(STORE_PATH) or store_path)
+    if not settings.get(WELCOME_DONE) or not chosen.exists():
+        # The first start, or the store it chose has gone (deleted, a drive not mounted):
+        # welcome again rather than fail at every start.
         return first_launch(settings, clock)
-    chosen = settings.get(STORE_PATH)
-    return Path(chosen) if chosen else store_path
+    return chosen
 
 
 def run_app(store_path: Path, *, smoke_test: bool = False) -> int:

@@ -172,3 +172,19 @@ def test_closing_the_welcome_starts_nothing_and_asks_again_next_time(
     QTimer.singleShot(0, close_it)
     assert store_to_open(default_store_path(), settings, clock) is None
     assert settings.get(WELCOME_DONE) is False
+
+
+def test_the_welcome_returns_when_the_chosen_store_has_gone(
+    qtbot, settings, clock, tmp_path
+) -> None:
+    settings.set(WELCOME_DONE, True)
+    settings.set(STORE_PATH, str(tmp_path / "deleted.qadb"))
+    seen: list[object] = []
+
+    def close_it() -> None:
+        seen.append(QApplication.activeModalWidget())
+        qtbot.keyClick(seen[0], Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, close_it)
+    assert store_to_open(default_store_path(), settings, clock) is None
+    assert isinstance(seen[0], WelcomeDialog)
