@@ -13,9 +13,8 @@ import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
-import pytest
-
 import qa_desktop
+from qa_desktop.ui.settings import WELCOME_DONE, AppSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
@@ -70,12 +69,17 @@ def test_the_checker_refuses_a_folder_with_no_bundle(tmp_path, capsys) -> None:
     assert "build it with: sh packaging/build.sh" in capsys.readouterr().err
 
 
-@pytest.mark.slow
-def test_smoke_test_opens_the_demo_store_offscreen_and_exits(tmp_path) -> None:
-    """What the bundle runs in CI, here through Python: --demo --smoke-test, no questions."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QA_DESKTOP_HOME=str(tmp_path))
+def test_smoke_test_opens_a_store_offscreen_without_questions_and_exits(
+    tmp_path, demo_template
+) -> None:
+    """What CI runs in the bundle (there with --demo), here through Python on a demo store:
+    no welcome, no "who are you", the window shown, exit 0."""
+    store = tmp_path / "demo.qadb"
+    shutil.copy(demo_template, store)
+    home = tmp_path / "home"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QA_DESKTOP_HOME=str(home))
     result = subprocess.run(
-        [sys.executable, "-m", "qa_desktop", "--demo", "--smoke-test"],
+        [sys.executable, "-m", "qa_desktop", "--store", str(store), "--smoke-test"],
         env=env,
         capture_output=True,
         text=True,
@@ -83,8 +87,8 @@ def test_smoke_test_opens_the_demo_store_offscreen_and_exits(tmp_path) -> None:
         cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr
-    assert check_bundle.SHOWN in result.stdout
-    assert (tmp_path / "data" / "demo-county.qadb").exists()
+    assert result.stdout.splitlines() == [check_bundle.SHOWN, "qa-desktop: screens loaded"]
+    assert AppSettings(home / "data" / "settings.ini").get(WELCOME_DONE) is False
 
 
 def test_the_desktop_entry_starts_the_program_with_its_icon() -> None:
