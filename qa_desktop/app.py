@@ -21,6 +21,7 @@ from qa_desktop.services.container import Services, build_services
 from qa_desktop.services.people import Actor
 from qa_desktop.store.engine import open_store
 from qa_desktop.ui.errors import ErrorPresenter
+from qa_desktop.ui.fonts import register_shipped_fonts
 from qa_desktop.ui.identity import IdentityDialog
 from qa_desktop.ui.main_window import MainWindow
 from qa_desktop.ui.runner import Runner
@@ -106,6 +107,7 @@ def _qapplication() -> QApplication:
     app.setStyleSheet(stylesheet())
     app.setWindowIcon(QIcon(str(app_icon_path())))
     app.setDesktopFileName("qa-desktop")  # ties the windows to packaging/qa-desktop.desktop
+    register_shipped_fonts()  # a machine with no fonts would show no text at all
     return app
 
 
