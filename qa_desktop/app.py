@@ -6,22 +6,26 @@ import logging
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from qa_desktop import APP_NAME, ORG_NAME, __version__
 from qa_desktop.errors import UserError
 from qa_desktop.i18n import error_text
 from qa_desktop.logs import setup_logging
-from qa_desktop.resources import stylesheet
+from qa_desktop.paths import default_store_path, demo_store_path
+from qa_desktop.resources import app_icon_path, stylesheet
 from qa_desktop.services.clock import Clock, system_clock, today
 from qa_desktop.services.container import Services, build_services
 from qa_desktop.services.people import Actor
 from qa_desktop.store.engine import open_store
 from qa_desktop.ui.errors import ErrorPresenter
+from qa_desktop.ui.fonts import register_shipped_fonts
 from qa_desktop.ui.identity import IdentityDialog
 from qa_desktop.ui.main_window import MainWindow
 from qa_desktop.ui.runner import Runner
-from qa_desktop.ui.settings import AppSettings
+from qa_desktop.ui.settings import STORE_PATH, WELCOME_DONE, AppSettings
 
 log = logging.getLogger(__name__)
 
@@ -101,30 +105,108 @@ def _qapplication() -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
     app.setStyleSheet(stylesheet())
+    app.setWindowIcon(QIcon(str(app_icon_path())))
+    app.setDesktopFileName("qa-desktop")  # ties the windows to packaging/qa-desktop.desktop
+    register_shipped_fonts()  # a machine with no fonts would show no text at all
     return app
 
 
-def run_app(store_path: Path) -> int:
-    """Open the store and the main window; returns the exit code."""
+def first_launch(settings: AppSettings, clock: Clock) -> Path | None:
+    """Show the welcome (once ever) and prepare the store it chose; None if it was closed."""
+    from qa_desktop.ui.welcome import WelcomeDialog
+
+    dialog: WelcomeDialog | None = None
+    errors = ErrorPresenter(lambda: dialog)
+    runner = Runner(errors)
+    dialog = WelcomeDialog(
+        runner,
+        settings,
+        clock,
+        demo_path=demo_store_path(),
+        own_path=default_store_path(),
+        on_error=errors,
+    )
+    accepted = dialog.exec() == WelcomeDialog.DialogCode.Accepted
+    runner.wait()
+    prepared = dialog.prepared()
+    return prepared.path if accepted and prepared else None
+
+
+def store_to_open(store_path: Path, settings: AppSettings, clock: Clock) -> Path | None:
+    """The store named on the command line; else the one chosen at first launch (the
+    welcome asks once ever); None when the person closed the welcome."""
+    if store_path != default_store_path():
+        return store_path
+    chosen = Path(settings.get(STORE_PATH) or store_path)
+    if not settings.get(WELCOME_DONE) or not chosen.exists():
+        # The first start, or the store it chose has gone (deleted, a drive not mounted):
+        # welcome again rather than fail at every start.
+        return first_launch(settings, clock)
+    return chosen
+
+
+def run_app(store_path: Path, *, smoke_test: bool = False) -> int:
+    """Open the store and the main window; returns the exit code.
+
+    ``smoke_test`` (checking an installation): no questions; open the window as the
+    remembered or first person, print a line once it is shown, and quit with 0.
+    """
     setup_logging()
     qt_app = _qapplication()
+    settings = AppSettings()
+    if not smoke_test:
+        chosen = store_to_open(store_path, settings, system_clock)
+        if chosen is None:
+            return 0
+        store_path = chosen
     try:
         store = open_store(store_path)
     except UserError as exc:
         QMessageBox.critical(None, APP_NAME, error_text(exc))
         print(f"qa-desktop: {error_text(exc)}", file=sys.stderr)
         return 1
-    application = Application(build_services(store, system_clock), AppSettings())
+    application = Application(build_services(store, system_clock), settings)
     try:
-        actor = application.choose_person()
+        actor = _first_person(application) if smoke_test else application.choose_person()
     except UserError as exc:
-        QMessageBox.critical(None, APP_NAME, error_text(exc))
+        if not smoke_test:
+            QMessageBox.critical(None, APP_NAME, error_text(exc))
+        print(f"qa-desktop: {error_text(exc)}", file=sys.stderr)
         application.shutdown()
         return 1
     if actor is None:
         application.shutdown()
         return 0
-    application.show_window(actor)
+    window = application.show_window(actor)
+    if smoke_test:
+        QTimer.singleShot(0, lambda: _report_shown(window, application.runner, qt_app))
     code = qt_app.exec()
     application.shutdown()
     return code
+
+
+def _first_person(application: Application) -> Actor:
+    path = application.services.store_path
+    remembered = application.settings.identity_for(path) if path else None
+    people = application.services.directory.people()
+    if not people:
+        raise UserError("This store has no people in it yet, so nobody can sign in.")
+    return application.services.directory.actor(remembered or people[0].id)
+
+
+def _report_shown(window: MainWindow, runner: Runner, qt_app: QApplication) -> None:
+    """Smoke test: the window is on screen; say so, then quit once its screens have data."""
+    if not window.isVisible():
+        print("qa-desktop: main window NOT shown", flush=True)
+        qt_app.exit(1)
+        return
+    print("qa-desktop: main window shown", flush=True)
+
+    def loaded() -> None:
+        print("qa-desktop: screens loaded", flush=True)
+        qt_app.exit(0)
+
+    if runner.pending:
+        runner.busy_changed.connect(lambda busy: None if busy else loaded())
+    else:
+        loaded()

@@ -51,6 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_t("open the demo county store, building it first if it does not exist"),
     )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help=_t("check an installation: open the window without questions, then quit"),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     demo = commands.add_parser("demo", help=_t("build a demo store reproducibly"))
@@ -403,4 +408,4 @@ def _open_app(args: argparse.Namespace) -> int:
         _demo(path, 600, 1, sys.stderr)
     from qa_desktop.app import run_app
 
-    return run_app(path)
+    return run_app(path, smoke_test=args.smoke_test)

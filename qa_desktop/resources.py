@@ -16,3 +16,8 @@ def resources_dir() -> Path:
 def stylesheet() -> str:
     path = resources_dir() / "styles" / "app.qss"
     return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def app_icon_path() -> Path:
+    """The application's icon (SVG; the Windows installer uses an .ico made from it)."""
+    return resources_dir() / "icons" / "qa-desktop.svg"

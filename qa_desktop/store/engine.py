@@ -4,21 +4,22 @@ schema (a store is migrated at start, never rebuilt)."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from qa_desktop.errors import StoreError
+
+if TYPE_CHECKING:  # alembic is imported only when a store needs migrating (it is slow)
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -50,19 +51,63 @@ class Store:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
+_REVISION_LINE = re.compile(
+    r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(?:['\"]([\w.-]+)['\"]|(None))\s*$", re.M
+)
+
+
+def _head_from_files() -> str | None:
+    """The newest migration, read from the files without alembic; None if unsure (a merge,
+    several heads, a form this reader does not know): then alembic decides."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        found = dict(
+            (m.group(1), m.group(2))
+            for m in _REVISION_LINE.finditer(path.read_text(encoding="utf-8"))
+        )
+        if "revision" not in found or "down_revision" not in found or not found["revision"]:
+            if path.name != "__init__.py":
+                return None
+            continue
+        revisions.add(found["revision"])
+        if found["down_revision"]:
+            parents.add(found["down_revision"])
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _stored_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("select version_num from alembic_version")).scalar()
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema up to date. Refuses a store made by a newer QA Desktop."""
+    head = _head_from_files()
+    if head is not None and _stored_revision(engine) == head:
+        return  # up to date, the usual case: no need to load alembic (a sixth of the start)
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     with engine.begin() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
@@ -80,6 +125,8 @@ def migrate(engine: Engine) -> None:
 
 
 def _known(script: ScriptDirectory, revision: str) -> bool:
+    from alembic.util.exc import CommandError
+
     try:
         return script.get_revision(revision) is not None
     except CommandError:

@@ -9,11 +9,11 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -36,7 +36,7 @@ from qa_desktop.ui.screens.programme import ProgrammeScreen
 from qa_desktop.ui.screens.settings_screen import SettingsScreen
 from qa_desktop.ui.screens.sync_settings import SyncSettingsDialog
 from qa_desktop.ui.screens.workspace import WorkspaceOpener
-from qa_desktop.ui.settings import WINDOW_GEOMETRY, AppSettings
+from qa_desktop.ui.settings import MAIN_SPLITTER, WINDOW_GEOMETRY, AppSettings
 from qa_desktop.ui.widgets.sync_status import SyncController, SyncStatusWidget
 
 NAV_MY_WORK, NAV_AUDITS, NAV_MODERATION, NAV_MEETINGS, NAV_PROGRAMME, NAV_REPORTS, NAV_SETTINGS = (
@@ -64,6 +64,8 @@ class MainWindow(QMainWindow):
         self.viewer: AuditViewer | None = None
         # Audits the person works on open in the workspace; others in the read-only viewer.
         self.opener = WorkspaceOpener(services, runner, actor, settings, today, self._view, self)
+        self.log_path = log_path
+        self.about: QWidget | None = None
         self.setWindowTitle(
             self.tr("{app} — {person}").format(app=APP_NAME, person=actor.person.name)
         )
@@ -81,8 +83,17 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Navigation"))
-        self.nav.setFixedWidth(210)
+        self.nav.setMinimumWidth(160)
+        # The navigation and the screens share a splitter whose sizes are remembered. It goes
+        # into the window before the screens go into it: with a stylesheet, each move of a
+        # built tree of widgets to a new parent styles the whole tree again (slow to start).
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.setCentralWidget(self.splitter)
+        side_panel = QWidget()
+        self.splitter.addWidget(side_panel)
         self.stack = QStackedWidget()
+        self.splitter.addWidget(self.stack)
 
         self.my_work = MyWorkScreen(services, runner, actor)
         self.audits = AuditsScreen(services, runner, actor, today)
@@ -112,14 +123,13 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
 
         side = QVBoxLayout()
+        side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(who)
         side.addWidget(self.nav, 1)
-        body = QHBoxLayout()
-        body.addLayout(side)
-        body.addWidget(self.stack, 1)
-        central = QWidget()
-        central.setLayout(body)
-        self.setCentralWidget(central)
+        side_panel.setLayout(side)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setStretchFactor(1, 1)
 
         self.busy = QLabel()
         self.statusBar().addWidget(
@@ -149,10 +159,11 @@ class MainWindow(QMainWindow):
         self.my_work.meeting_requested.connect(self._hold_meeting)
         self.settings_screen.switch_person_requested.connect(self.switch_person_requested)
         geometry = settings.get(WINDOW_GEOMETRY)
-        if geometry:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        if not (geometry and self.restoreGeometry(geometry)):
+            self.resize(1280, 800)  # the first time, or the saved geometry was unreadable
+        splitter_state = settings.get(MAIN_SPLITTER)
+        if not (splitter_state and self.splitter.restoreState(splitter_state)):
+            self.splitter.setSizes([210, max(self.width() - 210, 400)])
         self.go_to(NAV_MY_WORK)
         self.my_work.load()
         self.audits.load()
@@ -164,12 +175,6 @@ class MainWindow(QMainWindow):
         switch = file_menu.addAction(self.tr("S&witch person…"))
         switch.triggered.connect(self.switch_person_requested)
         file_menu.addSeparator()
-        sync_menu = self.menuBar().addMenu(self.tr("S&ync"))  # issue 5
-        sync_now = sync_menu.addAction(self.tr("Sync &now"))
-        sync_now.setShortcut(QKeySequence(Qt.Key.Key_F5))
-        sync_now.triggered.connect(self.sync.sync_now)
-        sync_menu.addAction(self.tr("&Conflicts…")).triggered.connect(self.show_conflicts)
-        sync_menu.addAction(self.tr("Central &server…")).triggered.connect(self.show_sync_settings)
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -178,6 +183,15 @@ class MainWindow(QMainWindow):
             self.new_audit_action = audit_menu.addAction(self.tr("&New audit…"))
             self.new_audit_action.setShortcut(QKeySequence.StandardKey.New)
             self.new_audit_action.triggered.connect(self.opener.new_audit)
+        sync_menu = self.menuBar().addMenu(self.tr("S&ync"))
+        sync_now = sync_menu.addAction(self.tr("Sync &now"))
+        sync_now.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        sync_now.triggered.connect(self.sync.sync_now)
+        sync_menu.addAction(self.tr("&Conflicts…")).triggered.connect(self.show_conflicts)
+        sync_menu.addAction(self.tr("Central &server…")).triggered.connect(self.show_sync_settings)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = help_menu.addAction(self.tr("&About QA Desktop"))
+        self.about_action.triggered.connect(self.show_about)
 
     def show_conflicts(self) -> None:  # issue 5
         dialog = ConflictsDialog(self.services.sync, self.runner, self.actor.person.id, self)
@@ -230,7 +244,24 @@ class MainWindow(QMainWindow):
         )
         self.viewer.show()
 
+    def show_about(self) -> None:
+        from qa_desktop.services.about import StoreFacts, store_facts
+        from qa_desktop.ui.about import AboutDialog, support_details
+
+        store = self.services.store
+
+        def shown(facts: StoreFacts) -> None:
+            if self.about is not None:
+                self.about.close()
+            self.about = AboutDialog(
+                support_details(facts, self.services.store_path, self.log_path), self
+            )
+            self.about.show()
+
+        self.runner.submit(lambda: store_facts(store), shown)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.opener.close_all()
         self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
+        self.settings.set(MAIN_SPLITTER, bytes(self.splitter.saveState().data()))
         super().closeEvent(event)

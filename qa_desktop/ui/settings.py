@@ -69,3 +69,16 @@ class AppSettings:
         mapping = dict(self.get(IDENTITY_BY_STORE))
         mapping[str(store.resolve())] = person_id
         self.set(IDENTITY_BY_STORE, mapping)
+
+
+# --- issue 9: first launch and window layout ---
+# The welcome has been answered (demo or own store): it is never shown again.
+WELCOME_DONE: Setting[bool] = Setting("first_run/welcome_done", False)
+# What the welcome chose: "demo" or "own" (empty until answered).
+FIRST_RUN_CHOICE: Setting[str] = Setting("first_run/choice", "")
+# The store opened when none is named on the command line (empty: the default store).
+STORE_PATH: Setting[str] = Setting("store/path", "")
+# Connect to the central database "now" or "later" (sync reads this when it is set up).
+CENTRAL_CONNECT: Setting[str] = Setting("sync/connect", "later")
+# The main window's splitter between the navigation and the screens.
+MAIN_SPLITTER: Setting[bytes] = Setting("window/main_splitter", b"")

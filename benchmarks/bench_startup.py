@@ -1,0 +1,146 @@
+"""Start-up time: from launching the program to its main window shown, on a 600-audit demo
+store, against a bare PySide6 window measured in the same run (target: at most 1.5 x).
+
+    python benchmarks/bench_startup.py [--runs 7] [--audits 600] [--work DIR]
+
+Both are started as new processes (``python -m qa_desktop --store S --smoke-test`` and a
+script that shows an empty QMainWindow) with Qt offscreen; the time is taken when the
+process prints that its window is shown. The app then also reports when the first screens
+have their data (the background runner is idle), shown separately. Medians are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's qa_desktop, not an installed one
+BARE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.setCentralWidget(QLabel("bare"))
+window.resize(1280, 800)
+window.show()
+def shown():
+    print("qa-desktop: main window shown", flush=True)
+    app.exit(0)
+QTimer.singleShot(0, shown)
+sys.exit(app.exec())
+"""
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float | None, float]:
+    """Seconds from launch to 'main window shown', to 'screens loaded' if printed, and the
+    CPU seconds the whole run took (less sensitive than wall time to a busy machine)."""
+    cpu = _children_cpu()
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT
+    )
+    assert process.stdout is not None
+    shown = loaded = None
+    for line in process.stdout:
+        now = time.perf_counter() - start
+        if "main window shown" in line:
+            shown = now
+        elif "screens loaded" in line:
+            loaded = now
+    if process.wait() != 0 or shown is None:
+        raise SystemExit(f"{command} failed (exit {process.returncode})")
+    return shown, loaded, _children_cpu() - cpu
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--audits", type=int, default=600)
+    parser.add_argument("--work", type=Path, help="folder for the store (kept between runs)")
+    parser.add_argument(
+        "--app", type=Path, help="time this program instead (a bundle: dist/qa-desktop/qa-desktop)"
+    )
+    args = parser.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="qa-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    store = work / f"demo-{args.audits}.qadb"
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(ROOT),
+        QA_DESKTOP_HOME=str(work / "home"),
+    )
+    if not store.exists():
+        print(f"building a {args.audits}-audit demo store in {store} ...", flush=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "qa_desktop",
+                "demo",
+                "--store",
+                str(store),
+                "--audits",
+                str(args.audits),
+            ],
+            env=env,
+            check=True,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+        )
+    program = [str(args.app.resolve())] if args.app else [sys.executable, "-m", "qa_desktop"]
+    app = [*program, "--store", str(store), "--smoke-test"]
+    bare = [sys.executable, "-c", BARE]
+    timed(app, env)  # warm the disk cache and migrate once, untimed
+    timed(bare, env)
+    app_shown: list[float] = []
+    app_loaded: list[float] = []
+    bare_shown: list[float] = []
+    app_cpu: list[float] = []
+    bare_cpu: list[float] = []
+    for _ in range(args.runs):  # interleaved, so load on the machine hits both alike
+        shown, loaded, cpu = timed(app, env)
+        app_shown.append(shown)
+        app_cpu.append(cpu)
+        if loaded is not None:
+            app_loaded.append(loaded)
+        shown, _loaded, cpu = timed(bare, env)
+        bare_shown.append(shown)
+        bare_cpu.append(cpu)
+    bare_ms = statistics.median(bare_shown) * 1000
+    app_ms = statistics.median(app_shown) * 1000
+    print(f"runs: {args.runs}, store: {args.audits} audits, Qt offscreen, app: {' '.join(program)}")
+    print(f"bare PySide6 window shown:     {bare_ms:7.0f} ms (median)")
+    print(f"QA Desktop main window shown:  {app_ms:7.0f} ms (median)")
+    if app_loaded:
+        loaded_ms = statistics.median(app_loaded) * 1000
+        print(f"QA Desktop screens loaded:     {loaded_ms:7.0f} ms (median)")
+    bare_cpu_ms = statistics.median(bare_cpu) * 1000
+    app_cpu_ms = statistics.median(app_cpu) * 1000
+    print(
+        f"CPU per whole run (start to exit): bare {bare_cpu_ms:.0f} ms, QA Desktop "
+        f"{app_cpu_ms:.0f} ms ({app_cpu_ms / bare_cpu_ms:.2f} x)"
+    )
+    ratio = app_ms / bare_ms
+    print(
+        f"ratio: {ratio:.2f} x the bare window (target <= 1.5 x): {'met' if ratio <= 1.5 else 'NOT met'}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
