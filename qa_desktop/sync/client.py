@@ -29,6 +29,7 @@ from typing import Any
 import psycopg
 from psycopg.types.json import Jsonb
 from sqlalchemy import delete, insert, select, text, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from qa_desktop.store.engine import Store
@@ -39,6 +40,7 @@ from qa_desktop.sync.connection import (
     CentralError,
     CentralUnreachable,
     ClientTooOld,
+    SyncClash,
     connect,
 )
 from qa_desktop.sync.rows import (
@@ -398,7 +400,19 @@ class _Applier:
                 )
                 existing.add(event["row_id"])
             if rows:
-                self.session.execute(insert(table), rows)
+                try:
+                    with self.session.begin_nested():
+                        self.session.execute(insert(table), rows)
+                except IntegrityError:
+                    # The same record (say the moderation of one area of one audit) was made
+                    # on two computers. Stop here, keep everything, and say so plainly.
+                    log.warning("pulled %s rows clash with local ones", table_name)
+                    raise SyncClash(
+                        "A {table} record from the central database clashes with one made on "
+                        "this computer (the same record made twice). Nothing has been lost: "
+                        "both are kept. Sync will try again; if this persists, ask the QA team.",
+                        table=table_name.replace("_", " ").rstrip("s"),
+                    ) from None
                 tally.applied += len(rows)
 
     def _set(self, event: dict[str, Any], field: str, value: Any, author: dict[str, Any]) -> bool:
