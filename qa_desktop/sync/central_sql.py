@@ -75,7 +75,6 @@ CREATE TABLE qa_central.rows (
   row_id text NOT NULL,
   audit_id text,                -- the audit the row belongs to; NULL: shared with everyone
   fields jsonb NOT NULL,
-  versions jsonb NOT NULL DEFAULT '{}'::jsonb,   -- field -> seq of its current value
   created_seq bigint NOT NULL,
   PRIMARY KEY (table_name, row_id)
 );
@@ -312,8 +311,7 @@ BEGIN
         OR (f <> 'deleted_at' AND coalesce(cur.fields -> 'deleted_at', 'null') <> 'null');
       IF NOT differs THEN
         new_seq := qa_central.next_seq();
-        UPDATE qa_central.rows SET fields = jsonb_set(fields, ARRAY[f], coalesce(c -> 'value', 'null')),
-                                   versions = jsonb_set(versions, ARRAY[f], to_jsonb(new_seq))
+        UPDATE qa_central.rows SET fields = jsonb_set(fields, ARRAY[f], coalesce(c -> 'value', 'null'))
         WHERE table_name = t AND row_id = r;
         INSERT INTO qa_central.changes (seq, change_id, kind, table_name, row_id, audit_id, field,
                                         value, actor_id, at)
@@ -341,8 +339,7 @@ BEGIN
       IF NOT coalesce(differs, false) THEN
         new_seq := qa_central.next_seq();
         UPDATE qa_central.rows
-        SET fields = jsonb_set(fields, '{deleted_at}', c -> 'value'),
-            versions = jsonb_set(versions, '{deleted_at}', to_jsonb(new_seq))
+        SET fields = jsonb_set(fields, '{deleted_at}', c -> 'value')
         WHERE table_name = t AND row_id = r;
         INSERT INTO qa_central.changes (seq, change_id, kind, table_name, row_id, audit_id, field,
                                         value, actor_id, at)
@@ -353,14 +350,20 @@ BEGIN
       -- A delete against an edit it had not seen: the row stays, the delete is kept aside.
       current_value := cur.fields;
       f := 'deleted_at';
-      SELECT max(v.value::bigint) INTO current_seq FROM jsonb_each_text(cur.versions) v;
+      SELECT max(k.seq) INTO current_seq FROM qa_central.changes k
+      WHERE k.table_name = t AND k.row_id = r AND k.kind IN ('update', 'delete');
     END IF;
   END IF;
 
   -- A conflict: the value that reached the server first stays current; this one is kept
   -- with its author and time, and travels to everyone.
-  current_seq := coalesce(current_seq, (cur.versions ->> coalesce(version_field, f))::bigint,
-                          cur.created_seq);
+  IF current_seq IS NULL THEN
+    -- The change that put the current value there (conflicts are rare: looked up only now).
+    SELECT max(k.seq) INTO current_seq FROM qa_central.changes k
+    WHERE k.table_name = t AND k.row_id = r AND k.kind IN ('update', 'delete')
+      AND k.field = coalesce(version_field, f);
+  END IF;
+  current_seq := coalesce(current_seq, cur.created_seq);
   SELECT k.actor_id, k.at INTO cur_actor, cur_at FROM qa_central.changes k
   WHERE k.seq = current_seq;
   new_seq := qa_central.next_seq();

@@ -427,11 +427,11 @@ class _Applier:
         row = self._row(table_name, row_id)
         if row is None:
             return False
-        old = row[field]
+        old = canonical(table_name, field, row[field])
         new = canonical(table_name, field, value)
         if old == new:
             return False
-        row[field] = new
+        row[field] = to_python(table_name, field, new)
         self.dirty.setdefault((table_name, row_id), set()).add(field)
         self.history.append(_history(author, table_name, row_id, field, old, new, self.now))
         return True
@@ -450,14 +450,19 @@ class _Applier:
                     select(table).where(table.c[key].in_(listed[chunk : chunk + 500]))
                 ).mappings()
                 for row in found:
-                    self.rows[(table_name, str(row[key]))] = row_snapshot(table_name, dict(row))
+                    self.rows[(table_name, str(row[key]))] = dict(row)
 
     def _row(self, table_name: str, row_id: str) -> dict[str, Any] | None:
         found = self.rows.get((table_name, row_id))
         if found is None:
-            found = _local_row(self.session, table_name, row_id)
-            if found is not None:
-                self.rows[(table_name, row_id)] = found
+            table = TABLES[table_name]
+            row = (
+                self.session.execute(select(table).where(table.c[key_column(table_name)] == row_id))
+                .mappings()
+                .first()
+            )
+            if row is not None:
+                found = self.rows[(table_name, row_id)] = dict(row)
         return found
 
     def _write_dirty(self) -> None:
@@ -467,7 +472,7 @@ class _Applier:
             self.session.execute(
                 update(table)
                 .where(table.c[key_column(table_name)] == row_id)
-                .values({f: to_python(table_name, f, row[f]) for f in fields})
+                .values({f: row[f] for f in fields})
             )
         self.dirty = {}
 
