@@ -33,7 +33,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from qa_desktop.store.engine import Store
-from qa_desktop.store.models import History, OutboxChange, SyncConflict, SyncRefused, SyncState
+from qa_desktop.store.models import OutboxChange, SyncConflict, SyncRefused, SyncState
 from qa_desktop.sync.central_sql import CLIENT_FORMAT, PROTOCOL_VERSION
 from qa_desktop.sync.connection import (
     CentralAddress,
@@ -103,7 +103,7 @@ class SyncClient:
         *,
         now: Callable[[], datetime],
         push_batch: int = 500,
-        pull_batch: int = 2000,
+        pull_batch: int = 5000,
         fault: Fault = _no_fault,
         protocol: int = PROTOCOL_VERSION,
         client_format: int = CLIENT_FORMAT,
@@ -363,7 +363,7 @@ class _Applier:
         self._flush_inserts(tally)
         self._write_dirty()
         if self.history:
-            self.session.execute(insert(History.__table__), self.history)
+            _insert_history(self.session, self.history)
             self.history = []
 
     def _flush_inserts(self, tally: _Tally) -> None:
@@ -513,6 +513,35 @@ def _defer_foreign_keys(session: Session) -> None:
     so a harmless write comes first."""
     session.execute(text("UPDATE sync_state SET value = value WHERE key = 'cursor'"))
     session.execute(text("PRAGMA defer_foreign_keys = ON"))
+
+
+_HISTORY_SQL = (
+    "INSERT INTO history (at, actor_id, table_name, row_id, field, old_value, new_value) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _insert_history(session: Session, rows: list[dict[str, Any]]) -> None:
+    """History rows for pulled changes, in the batch's transaction, straight through the
+    driver: a first sync writes one per record, and this is the cheap way (moments in the
+    format SQLAlchemy keeps them in SQLite)."""
+    driver = session.connection().connection.driver_connection
+    assert driver is not None
+    driver.executemany(  # type: ignore[attr-defined]
+        _HISTORY_SQL,
+        [
+            (
+                r["at"].strftime("%Y-%m-%d %H:%M:%S.%f"),
+                r["actor_id"],
+                r["table_name"],
+                r["row_id"],
+                r["field"],
+                r["old_value"],
+                r["new_value"],
+            )
+            for r in rows
+        ],
+    )
 
 
 def _history(
