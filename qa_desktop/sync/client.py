@@ -297,7 +297,8 @@ class SyncClient:
             ).fetchone()
             assert row is not None
             answer = row[0]
-            events: list[dict[str, Any]] = answer["events"]
+            # Earlier changes of audits given to this person since the cursor come first.
+            events: list[dict[str, Any]] = answer.get("backfill", []) + answer["events"]
             with self.store.session() as session:
                 _defer_foreign_keys(session)
                 _Applier(session, self.now()).apply(events, tally)
