@@ -100,9 +100,12 @@ def test_a_conflict_is_settled_from_the_list_and_travels(central, laptops, qtbot
     assert cells[3].startswith("Test Auditor, 2026-11-20 10:00")
     assert cells[4] == "From laptop two" and cells[5].startswith("Test Qa")
     assert "From laptop two" in dialog.other.text() and "Test Qa" in dialog.other.text()
+    badges = service.conflicts_on("audits", audit_id)
+    assert list(badges) == ["impact"] and badges["impact"].other_value == "From laptop two"
     with qtbot.waitSignal(dialog.settled):
         qtbot.mouseClick(dialog.keep_other, Qt.MouseButton.LeftButton)
     assert dialog.table.rowCount() == 0
+    assert service.conflicts_on("audits", audit_id) == {}
     assert audit(two.store, audit_id).impact == "From laptop two"
     assert not errors
 
