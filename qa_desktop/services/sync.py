@@ -168,6 +168,15 @@ class SyncService:
 
     # -- conflicts ----------------------------------------------------------------------------
 
+    def conflicts_on(self, table_name: str, row_id: str) -> dict[str, ConflictView]:
+        """Open conflicts of one record by field: for the badge an editing screen shows on a
+        field (``deleted_at`` stands for the record itself)."""
+        return {
+            c.field: c
+            for c in self.conflicts()
+            if c.table_name == table_name and c.row_id == row_id
+        }
+
     def conflicts(self) -> list[ConflictView]:
         with self.store.reader() as session:
             rows = session.scalars(

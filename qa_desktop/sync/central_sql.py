@@ -67,7 +67,8 @@ CREATE TABLE qa_central.logins (
 CREATE TABLE qa_central.audit_access (
   audit_id text NOT NULL,
   person_id text NOT NULL,
-  PRIMARY KEY (audit_id, person_id)
+  granted_seq bigint NOT NULL DEFAULT 0,   -- from then on they see it: earlier changes are
+  PRIMARY KEY (audit_id, person_id)        -- sent to them once, with their next pull
 );
 
 CREATE TABLE qa_central.rows (
@@ -75,7 +76,6 @@ CREATE TABLE qa_central.rows (
   row_id text NOT NULL,
   audit_id text,                -- the audit the row belongs to; NULL: shared with everyone
   fields jsonb NOT NULL,
-  versions jsonb NOT NULL DEFAULT '{}'::jsonb,   -- field -> seq of its current value
   created_seq bigint NOT NULL,
   PRIMARY KEY (table_name, row_id)
 );
@@ -216,7 +216,8 @@ BEGIN
   END CASE;
 END $$;
 
-CREATE FUNCTION qa_central.grant_access(p_table text, p_audit text, p_fields jsonb)
+CREATE FUNCTION qa_central.grant_access(p_table text, p_audit text, p_fields jsonb,
+                                        p_seq bigint)
 RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   person text;
@@ -230,7 +231,8 @@ BEGIN
       CASE WHEN p_table = 'participants' THEN p_fields ->> 'person_id' END,
       CASE WHEN p_table = 'meetings' THEN p_fields ->> 'head_of_service_id' END] LOOP
     IF person IS NOT NULL THEN
-      INSERT INTO qa_central.audit_access VALUES (p_audit, person) ON CONFLICT DO NOTHING;
+      INSERT INTO qa_central.audit_access VALUES (p_audit, person, p_seq)
+      ON CONFLICT DO NOTHING;
     END IF;
   END LOOP;
 END $$;
@@ -289,7 +291,7 @@ BEGIN
         RETURN qa_central.refuse(c, 'not allowed for this role');
       END IF;
       new_seq := qa_central.next_seq();
-      PERFORM qa_central.grant_access(t, scope, c -> 'value');
+      PERFORM qa_central.grant_access(t, scope, c -> 'value', new_seq);
       INSERT INTO qa_central.rows (table_name, row_id, audit_id, fields, created_seq)
       VALUES (t, r, scope, c -> 'value', new_seq);
       INSERT INTO qa_central.changes (seq, change_id, kind, table_name, row_id, audit_id, value,
@@ -312,9 +314,12 @@ BEGIN
         OR (f <> 'deleted_at' AND coalesce(cur.fields -> 'deleted_at', 'null') <> 'null');
       IF NOT differs THEN
         new_seq := qa_central.next_seq();
-        UPDATE qa_central.rows SET fields = jsonb_set(fields, ARRAY[f], coalesce(c -> 'value', 'null')),
-                                   versions = jsonb_set(versions, ARRAY[f], to_jsonb(new_seq))
+        UPDATE qa_central.rows SET fields = jsonb_set(fields, ARRAY[f], coalesce(c -> 'value', 'null'))
         WHERE table_name = t AND row_id = r;
+        IF f IN ('practitioner_id', 'auditor_id', 'person_id', 'head_of_service_id') THEN
+          PERFORM qa_central.grant_access(
+            t, scope, jsonb_set(cur.fields, ARRAY[f], coalesce(c -> 'value', 'null')), new_seq);
+        END IF;
         INSERT INTO qa_central.changes (seq, change_id, kind, table_name, row_id, audit_id, field,
                                         value, actor_id, at)
         VALUES (new_seq, cid, 'update', t, r, scope, f, coalesce(c -> 'value', 'null'),
@@ -341,8 +346,7 @@ BEGIN
       IF NOT coalesce(differs, false) THEN
         new_seq := qa_central.next_seq();
         UPDATE qa_central.rows
-        SET fields = jsonb_set(fields, '{deleted_at}', c -> 'value'),
-            versions = jsonb_set(versions, '{deleted_at}', to_jsonb(new_seq))
+        SET fields = jsonb_set(fields, '{deleted_at}', c -> 'value')
         WHERE table_name = t AND row_id = r;
         INSERT INTO qa_central.changes (seq, change_id, kind, table_name, row_id, audit_id, field,
                                         value, actor_id, at)
@@ -353,14 +357,20 @@ BEGIN
       -- A delete against an edit it had not seen: the row stays, the delete is kept aside.
       current_value := cur.fields;
       f := 'deleted_at';
-      SELECT max(v.value::bigint) INTO current_seq FROM jsonb_each_text(cur.versions) v;
+      SELECT max(k.seq) INTO current_seq FROM qa_central.changes k
+      WHERE k.table_name = t AND k.row_id = r AND k.kind IN ('update', 'delete');
     END IF;
   END IF;
 
   -- A conflict: the value that reached the server first stays current; this one is kept
   -- with its author and time, and travels to everyone.
-  current_seq := coalesce(current_seq, (cur.versions ->> coalesce(version_field, f))::bigint,
-                          cur.created_seq);
+  IF current_seq IS NULL THEN
+    -- The change that put the current value there (conflicts are rare: looked up only now).
+    SELECT max(k.seq) INTO current_seq FROM qa_central.changes k
+    WHERE k.table_name = t AND k.row_id = r AND k.kind IN ('update', 'delete')
+      AND k.field = coalesce(version_field, f);
+  END IF;
+  current_seq := coalesce(current_seq, cur.created_seq);
   SELECT k.actor_id, k.at INTO cur_actor, cur_at FROM qa_central.changes k
   WHERE k.seq = current_seq;
   new_seq := qa_central.next_seq();
@@ -432,6 +442,7 @@ DECLARE
   me qa_central.logins := qa_central.caller(p_protocol, p_format);
   upto bigint;
   events json;
+  backfill json;
   n int;
   last_seen bigint;
 BEGIN
@@ -443,10 +454,21 @@ BEGIN
                k.current, k.current_actor_id, k.current_at, k.actor_id, k.at, k.conflict_id
         FROM changes k WHERE k.seq > p_after AND k.seq <= upto
         ORDER BY k.seq LIMIT p_limit) e;
-  IF n >= p_limit THEN
-    RETURN json_build_object('events', events, 'last', last_seen, 'more', true);
+  IF n < p_limit THEN
+    last_seen := greatest(upto, p_after);
   END IF;
-  RETURN json_build_object('events', events, 'last', greatest(upto, p_after), 'more', false);
+  -- Audits this person was given since their cursor: what happened to them before, once.
+  -- (Senior roles read every audit all along, so they have it already.)
+  IF NOT qa_central.is_senior(me) THEN
+    SELECT coalesce(json_agg(b ORDER BY b.seq), '[]'::json) INTO backfill
+    FROM (SELECT k.seq, k.change_id, k.kind, k.table_name, k.row_id, k.field, k.value,
+                 k.current, k.current_actor_id, k.current_at, k.actor_id, k.at, k.conflict_id
+          FROM changes k JOIN audit_access a ON a.audit_id = k.audit_id
+          WHERE a.person_id = me.person_id AND a.granted_seq > p_after
+            AND a.granted_seq <= last_seen AND k.seq <= p_after) b;
+  END IF;
+  RETURN json_build_object('events', events, 'backfill', coalesce(backfill, '[]'::json),
+                           'last', last_seen, 'more', n >= p_limit);
 END $$;
 """
 

@@ -29,16 +29,18 @@ from typing import Any
 import psycopg
 from psycopg.types.json import Jsonb
 from sqlalchemy import delete, insert, select, text, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from qa_desktop.store.engine import Store
-from qa_desktop.store.models import History, OutboxChange, SyncConflict, SyncRefused, SyncState
+from qa_desktop.store.models import OutboxChange, SyncConflict, SyncRefused, SyncState
 from qa_desktop.sync.central_sql import CLIENT_FORMAT, PROTOCOL_VERSION
 from qa_desktop.sync.connection import (
     CentralAddress,
     CentralError,
     CentralUnreachable,
     ClientTooOld,
+    SyncClash,
     connect,
 )
 from qa_desktop.sync.rows import (
@@ -101,7 +103,7 @@ class SyncClient:
         *,
         now: Callable[[], datetime],
         push_batch: int = 500,
-        pull_batch: int = 2000,
+        pull_batch: int = 5000,
         fault: Fault = _no_fault,
         protocol: int = PROTOCOL_VERSION,
         client_format: int = CLIENT_FORMAT,
@@ -295,7 +297,8 @@ class SyncClient:
             ).fetchone()
             assert row is not None
             answer = row[0]
-            events: list[dict[str, Any]] = answer["events"]
+            # Earlier changes of audits given to this person since the cursor come first.
+            events: list[dict[str, Any]] = answer.get("backfill", []) + answer["events"]
             with self.store.session() as session:
                 _defer_foreign_keys(session)
                 _Applier(session, self.now()).apply(events, tally)
@@ -361,7 +364,7 @@ class _Applier:
         self._flush_inserts(tally)
         self._write_dirty()
         if self.history:
-            self.session.execute(insert(History.__table__), self.history)
+            _insert_history(self.session, self.history)
             self.history = []
 
     def _flush_inserts(self, tally: _Tally) -> None:
@@ -398,7 +401,19 @@ class _Applier:
                 )
                 existing.add(event["row_id"])
             if rows:
-                self.session.execute(insert(table), rows)
+                try:
+                    with self.session.begin_nested():
+                        self.session.execute(insert(table), rows)
+                except IntegrityError:
+                    # The same record (say the moderation of one area of one audit) was made
+                    # on two computers. Stop here, keep everything, and say so plainly.
+                    log.warning("pulled %s rows clash with local ones", table_name)
+                    raise SyncClash(
+                        "A {table} record from the central database clashes with one made on "
+                        "this computer (the same record made twice). Nothing has been lost: "
+                        "both are kept. Sync will try again; if this persists, ask the QA team.",
+                        table=table_name.replace("_", " ").rstrip("s"),
+                    ) from None
                 tally.applied += len(rows)
 
     def _set(self, event: dict[str, Any], field: str, value: Any, author: dict[str, Any]) -> bool:
@@ -413,11 +428,11 @@ class _Applier:
         row = self._row(table_name, row_id)
         if row is None:
             return False
-        old = row[field]
+        old = canonical(table_name, field, row[field])
         new = canonical(table_name, field, value)
         if old == new:
             return False
-        row[field] = new
+        row[field] = to_python(table_name, field, new)
         self.dirty.setdefault((table_name, row_id), set()).add(field)
         self.history.append(_history(author, table_name, row_id, field, old, new, self.now))
         return True
@@ -436,14 +451,19 @@ class _Applier:
                     select(table).where(table.c[key].in_(listed[chunk : chunk + 500]))
                 ).mappings()
                 for row in found:
-                    self.rows[(table_name, str(row[key]))] = row_snapshot(table_name, dict(row))
+                    self.rows[(table_name, str(row[key]))] = dict(row)
 
     def _row(self, table_name: str, row_id: str) -> dict[str, Any] | None:
         found = self.rows.get((table_name, row_id))
         if found is None:
-            found = _local_row(self.session, table_name, row_id)
-            if found is not None:
-                self.rows[(table_name, row_id)] = found
+            table = TABLES[table_name]
+            row = (
+                self.session.execute(select(table).where(table.c[key_column(table_name)] == row_id))
+                .mappings()
+                .first()
+            )
+            if row is not None:
+                found = self.rows[(table_name, row_id)] = dict(row)
         return found
 
     def _write_dirty(self) -> None:
@@ -453,7 +473,7 @@ class _Applier:
             self.session.execute(
                 update(table)
                 .where(table.c[key_column(table_name)] == row_id)
-                .values({f: to_python(table_name, f, row[f]) for f in fields})
+                .values({f: row[f] for f in fields})
             )
         self.dirty = {}
 
@@ -494,6 +514,35 @@ def _defer_foreign_keys(session: Session) -> None:
     so a harmless write comes first."""
     session.execute(text("UPDATE sync_state SET value = value WHERE key = 'cursor'"))
     session.execute(text("PRAGMA defer_foreign_keys = ON"))
+
+
+_HISTORY_SQL = (
+    "INSERT INTO history (at, actor_id, table_name, row_id, field, old_value, new_value) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _insert_history(session: Session, rows: list[dict[str, Any]]) -> None:
+    """History rows for pulled changes, in the batch's transaction, straight through the
+    driver: a first sync writes one per record, and this is the cheap way (moments in the
+    format SQLAlchemy keeps them in SQLite)."""
+    driver = session.connection().connection.driver_connection
+    assert driver is not None
+    driver.executemany(  # type: ignore[attr-defined]
+        _HISTORY_SQL,
+        [
+            (
+                r["at"].strftime("%Y-%m-%d %H:%M:%S.%f"),
+                r["actor_id"],
+                r["table_name"],
+                r["row_id"],
+                r["field"],
+                r["old_value"],
+                r["new_value"],
+            )
+            for r in rows
+        ],
+    )
 
 
 def _history(

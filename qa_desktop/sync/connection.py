@@ -23,6 +23,10 @@ class CentralUnreachable(CentralError):
     """No connection: offline is a normal state, sync tries again later."""
 
 
+class SyncClash(CentralError):
+    """A pulled record clashes with a local one; nothing is applied, nothing lost."""
+
+
 class LoginRefused(CentralError):
     """The user name or password was refused."""
 

@@ -100,9 +100,12 @@ def test_a_conflict_is_settled_from_the_list_and_travels(central, laptops, qtbot
     assert cells[3].startswith("Test Auditor, 2026-11-20 10:00")
     assert cells[4] == "From laptop two" and cells[5].startswith("Test Qa")
     assert "From laptop two" in dialog.other.text() and "Test Qa" in dialog.other.text()
+    badges = service.conflicts_on("audits", audit_id)
+    assert list(badges) == ["impact"] and badges["impact"].other_value == "From laptop two"
     with qtbot.waitSignal(dialog.settled):
         qtbot.mouseClick(dialog.keep_other, Qt.MouseButton.LeftButton)
     assert dialog.table.rowCount() == 0
+    assert service.conflicts_on("audits", audit_id) == {}
     assert audit(two.store, audit_id).impact == "From laptop two"
     assert not errors
 
@@ -117,3 +120,20 @@ def test_a_conflict_is_settled_from_the_list_and_travels(central, laptops, qtbot
             )
         ).all()
     assert history == ['"From laptop one"', '"From laptop two"']
+
+
+def test_offline_is_calm_and_retries_back_off(application, qtbot) -> None:
+    window = open_window_as(application, qtbot, Role.TEAM_MANAGER)
+    application.services.sync.save_settings(
+        "postgresql+psycopg://nobody@127.0.0.1:1/qa", "nobody", None
+    )
+    controller = window.sync
+    first = controller.interval
+    controller.sync_in_background()
+    assert controller.interval == 2 * first
+    controller.sync_now()  # asked for by the person: still offline, still no alarm
+    assert controller.interval == 4 * first
+    assert application.errors.last_message is None
+    assert window.sync_status.label.text().startswith("Not synced:")
+    assert "kept here" in window.sync_status.label.text()
+    assert "cannot be reached" in window.sync_status.toolTip()

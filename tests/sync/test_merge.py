@@ -5,10 +5,13 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
+import pytest
 from sqlalchemy import select
 
 from qa_desktop.store import models as m
-from qa_desktop.sync.connection import CentralAddress
+from qa_desktop.store.recorder import Recorder
+from qa_desktop.sync.connection import CentralAddress, SyncClash
+from tests.conftest import NOW
 from tests.sync.conftest import Central, Laptop
 from tests.sync.world import add_audit, audit, build_world, edit, pending, remove
 
@@ -118,3 +121,35 @@ def test_resent_batch_makes_no_duplicates(central: Central, laptops) -> None:
             select(m.History).where(m.History.field == "impact", m.History.row_id == audit_id)
         ).all()
     assert [h.new_value for h in history] == ['"Once"']
+
+
+def test_the_same_record_made_on_two_laptops_stops_sync_clearly_and_keeps_both(
+    central: Central, laptops
+) -> None:
+    one, two, world, audit_id = _two(central, laptops)
+    for laptop, grade in ((one, "good"), (two, "outstanding")):
+        with laptop.store.session() as s:
+            Recorder(s, world.moderator, NOW).insert(
+                m.Moderation,
+                audit_id=audit_id,
+                section_id="overall",
+                moderator_id=world.moderator,
+                moderated_grade=grade,
+                decided_at=NOW,
+            )
+    one.sync()
+    with pytest.raises(SyncClash) as clash:
+        two.sync()
+    assert "Nothing has been lost" in str(clash.value)
+    with two.store.reader() as s:
+        kept = s.scalars(select(m.Moderation)).one()
+    assert kept.moderated_grade == "outstanding"
+    with central.admin_connection() as conn:
+        grades = sorted(
+            g
+            for (g,) in conn.execute(
+                "SELECT fields ->> 'moderated_grade' FROM qa_central.rows "
+                "WHERE table_name = 'moderations'"
+            )
+        )
+    assert grades == ["good", "outstanding"]  # both reached the central database

@@ -310,3 +310,26 @@ def test_a_login_cannot_write_in_someone_elses_name(setup: Setup) -> None:
             "SELECT actor_id FROM qa_central.changes WHERE field = 'practitioner_disagreement'"
         ).fetchone()
     assert actor == (setup.world.practitioner,)
+
+
+def test_someone_given_an_audit_later_receives_what_happened_before(setup: Setup, laptops) -> None:
+    w = setup.world
+    newcomer = setup.central.add_login("newcomer", w.other_practitioner, ["practitioner"])
+    laptop = laptops("newcomer", newcomer)
+    laptop.sync()
+    with laptop.store.reader() as s:
+        assert setup.mine not in set(s.scalars(select(m.Audit.id)))
+    edit(setup.qa.store, w.qa, m.Audit, setup.mine, impact="Written before they joined")
+    setup.qa.sync()
+    with setup.qa.store.session() as s:
+        Recorder(s, w.qa, NOW).insert(
+            m.Participant, audit_id=setup.mine, person_id=w.other_practitioner, role="observer"
+        )
+    setup.qa.sync()
+    report = laptop.sync()
+    with laptop.store.reader() as s:
+        row = s.get(m.Audit, setup.mine)
+        assert row is not None and row.impact == "Written before they joined"
+        assert s.get(m.SectionReview, setup.review) is not None
+    assert report.applied >= 3  # the audit, its review, the edit, the participant
+    assert laptop.sync().pulled == 0  # once only
