@@ -54,7 +54,15 @@ from qa_desktop.store.report_queries import Drill
 
 COUNTY = ReportSlice()
 
-__all__ = ["COUNTY", "Dashboard", "Drill", "ReportSlice", "ReportingService", "SliceOptions"]
+__all__ = [
+    "COUNTY",
+    "INDICATORS",
+    "Dashboard",
+    "Drill",
+    "ReportSlice",
+    "ReportingService",
+    "SliceOptions",
+]
 
 
 @dataclass(frozen=True)

@@ -130,3 +130,40 @@ def test_practitioners_see_no_reports(application, qtbot) -> None:
     window.go_to(NAV_REPORTS)
     assert window.reports.allowed is False
     assert window.reports.dashboard is None
+
+
+def test_commentary_is_written_saved_and_printed_in_the_quarterly_report(
+    application, qtbot, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from qa_desktop.domain.calendar import FinancialQuarter
+
+    screen = reports_of(application, qtbot)
+    with qtbot.waitSignal(screen.loaded):
+        choose(qtbot, screen.quarter, "2026/27-Q2")
+    screen.tabs.setCurrentIndex(screen.tabs.count() - 1)
+    assert "2026/27-Q2" in screen.quarter_label.text()
+    box = screen.commentary_edits["summary"]
+    box.setFocus()
+    qtbot.keyClicks(box, "Good rose for the third quarter running.")
+    qtbot.mouseClick(screen.save_commentary, Qt.MouseButton.LeftButton)
+    reporting = application.services.reporting
+    assert reporting.commentary(FinancialQuarter(2026, 2)) == {
+        "summary": "Good rose for the third quarter running."
+    }
+    # Another quarter has its own (empty) boxes; coming back shows what was saved.
+    with qtbot.waitSignal(screen.loaded):
+        choose(qtbot, screen.quarter, "2026/27-Q1")
+    assert box.toPlainText() == ""
+    with qtbot.waitSignal(screen.loaded):
+        choose(qtbot, screen.quarter, "2026/27-Q2")
+    assert box.toPlainText() == "Good rose for the third quarter running."
+    target = tmp_path / "q.pdf"
+    screen.ask_path = lambda *_args: target  # type: ignore[method-assign]
+    qtbot.keyClicks(screen.commentary_edits["voice"], "Every audit recorded the child's voice.")
+    with qtbot.waitSignal(screen.exported):
+        qtbot.mouseClick(screen.quarterly_pdf, Qt.MouseButton.LeftButton)
+    text = " ".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "Good rose for the third quarter running." in text
+    assert "Every audit recorded the child" in text

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -40,7 +41,7 @@ from qa_desktop.domain.roles import Capability
 from qa_desktop.services.audits import AuditList
 from qa_desktop.services.container import Services
 from qa_desktop.services.people import Actor
-from qa_desktop.services.reporting import Drill, SliceOptions, describe_slice
+from qa_desktop.services.reporting import INDICATORS, Drill, SliceOptions, describe_slice
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.widgets.audit_table import ROW_ROLE, AuditTableModel
 from qa_desktop.ui.widgets.report_charts import ComplianceChart, GradeChart, TrendChart
@@ -253,6 +254,39 @@ class DashboardScreen(QWidget):
         self.tabs.addTab(_split(self.inadequate_table, self.actions_table), self.tr("&Follow-up"))
         self.tabs.addTab(_split(self.voice_table, self.themes_table), self.tr("&Voice and themes"))
 
+        # -- the quarterly report: commentary and PDF --------------------------------------------
+        self.quarter_label = QLabel()
+        self.quarter_label.setWordWrap(True)
+        self.commentary_edits: dict[str, QPlainTextEdit] = {}
+        boxes = QFormLayout()
+        for key, indicator in INDICATORS:
+            edit = QPlainTextEdit()
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(64)
+            edit.setPlaceholderText(self.tr("What the figures say, why, and what happens next"))
+            label = QLabel(self.tr(indicator) + ":")
+            label.setBuddy(edit)
+            boxes.addRow(label, edit)
+            self.commentary_edits[key] = edit
+        boxes_widget = QWidget()
+        boxes_widget.setLayout(boxes)
+        boxes_scroll = QScrollArea()
+        boxes_scroll.setWidgetResizable(True)
+        boxes_scroll.setWidget(boxes_widget)
+        self.save_commentary = QPushButton(self.tr("&Save commentary"))
+        self.quarterly_pdf = QPushButton(self.tr("Save the quarterly report as P&DF…"))
+        report_buttons = QHBoxLayout()
+        report_buttons.addStretch(1)
+        report_buttons.addWidget(self.save_commentary)
+        report_buttons.addWidget(self.quarterly_pdf)
+        report_tab = QWidget()
+        report_layout = QVBoxLayout(report_tab)
+        report_layout.addWidget(self.quarter_label)
+        report_layout.addWidget(boxes_scroll, 1)
+        report_layout.addLayout(report_buttons)
+        self.tabs.addTab(report_tab, self.tr("&Quarterly report"))
+        self._commentary_quarter: FinancialQuarter | None = None
+
         # -- the audits behind a figure -----------------------------------------------------
         self.drill_label = QLabel(self.tr("Click a bar, a figure or a row to see its audits."))
         self.drill_label.setObjectName("countLabel")
@@ -318,6 +352,8 @@ class DashboardScreen(QWidget):
             view.export_csv_requested.connect(self._export_csv)
             view.export_excel_requested.connect(lambda t: self._export_excel([t]))
         self.export_all.clicked.connect(self._export_everything)
+        self.save_commentary.clicked.connect(self._save_commentary)
+        self.quarterly_pdf.clicked.connect(self._quarterly_pdf)
         runner.changed.connect(self._data_changed)
 
     # -- loading --------------------------------------------------------------------------
@@ -461,6 +497,7 @@ class DashboardScreen(QWidget):
         self.compliance_chart.show_rows(dash.compliance, dash.standard)
         self.grade_chart.show_rows(dash.grades)
         self.trend_chart.show_points(dash.trend)
+        self._load_commentary(FinancialQuarter.containing(dash.period.start))
         self.loaded.emit()
 
     def _heading_text(self, dash: Dashboard) -> str:
@@ -562,6 +599,65 @@ class DashboardScreen(QWidget):
         row = self.drill_model.data(index, ROW_ROLE)  # type: ignore[arg-type]
         if row is not None:
             self.open_requested.emit(row.id)
+
+    # -- the quarterly report -------------------------------------------------------------
+
+    def report_quarter(self) -> FinancialQuarter | None:
+        period = self.current_period()
+        return FinancialQuarter.containing(period.start) if period else None
+
+    def _load_commentary(self, quarter: FinancialQuarter) -> None:
+        self.quarter_label.setText(
+            self.tr(
+                "The quarterly QA report for {quarter}, beside {previous}. Write what the "
+                "figures say for each indicator; the report prints it beside them."
+            ).format(quarter=quarter.label, previous=quarter.previous().label)
+        )
+        if quarter == self._commentary_quarter:
+            return
+        self._commentary_quarter = quarter
+        reporting = self._services.reporting
+        self._runner.submit(lambda: reporting.commentary(quarter), self._show_commentary)
+
+    def _show_commentary(self, texts: dict[str, str]) -> None:
+        for key, edit in self.commentary_edits.items():
+            edit.setPlainText(texts.get(key, ""))
+
+    def _commentary_texts(self) -> dict[str, str]:
+        return {key: edit.toPlainText() for key, edit in self.commentary_edits.items()}
+
+    def _save_commentary(self) -> None:
+        quarter = self._commentary_quarter
+        if quarter is None:
+            return
+        texts, actor, reporting = self._commentary_texts(), self._actor, self._services.reporting
+        self._runner.submit(
+            lambda: reporting.save_commentary(quarter, texts, actor),
+            lambda _saved: self.drill_label.setText(
+                self.tr("Commentary for {quarter} saved.").format(quarter=quarter.label)
+            ),
+            changes="reports",
+        )
+
+    def _quarterly_pdf(self) -> None:
+        quarter = self._commentary_quarter
+        if quarter is None:
+            return
+        path = self.ask_path(
+            self.tr("Save the quarterly QA report"),
+            f"quarterly-qa-report-{quarter.label.replace('/', '-')}.pdf",
+            self.tr("PDF documents (*.pdf)"),
+        )
+        if path is None:
+            return
+        texts, actor, slc = self._commentary_texts(), self._actor, self.current_slice()
+        reporting = self._services.reporting
+
+        def work() -> Path:
+            reporting.save_commentary(quarter, texts, actor)
+            return reporting.quarterly_report(quarter, path, slc, actor)
+
+        self._runner.submit(work, self._exported, changes="reports")
 
     # -- exports --------------------------------------------------------------------------
 
