@@ -42,6 +42,7 @@ from qa_desktop.reports.quarterly import INDICATORS, QuarterlyReportData, build_
 from qa_desktop.services.audits import AuditList
 from qa_desktop.services.clock import Clock, today
 from qa_desktop.services.forms import form_from_source
+from qa_desktop.services.historic_import import HistoricImport, ImportRefused, ImportResult
 from qa_desktop.services.people import Actor
 from qa_desktop.services.published import read_setting
 from qa_desktop.store import models as m
@@ -59,6 +60,8 @@ __all__ = [
     "INDICATORS",
     "Dashboard",
     "Drill",
+    "ImportRefused",
+    "ImportResult",
     "ReportSlice",
     "ReportingService",
     "SliceOptions",
@@ -247,6 +250,19 @@ class ReportingService:
             commentary=self.commentary(quarter),
         )
         return _writing(path, lambda: (build_quarterly_report(data, path), path)[1])
+
+    # -- historic audits ----------------------------------------------------------------------
+
+    def import_audits(
+        self, path: Path, *, create_missing: bool = False, actor: Actor | None = None
+    ) -> ImportResult:
+        """Import audits kept in spreadsheets before QA Desktop (all or nothing; raises
+        ImportRefused listing every problem with its row and column)."""
+        if actor is not None and not actor.can(Capability.MANAGE_PROGRAMME):
+            raise PermissionRefused("Only the QA team can import historic audits.")
+        return HistoricImport(self._store, self._clock).import_file(
+            path, create_missing=create_missing, actor_id=actor.id if actor else None
+        )
 
     # -- exports -----------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -41,7 +42,14 @@ from qa_desktop.domain.roles import Capability
 from qa_desktop.services.audits import AuditList
 from qa_desktop.services.container import Services
 from qa_desktop.services.people import Actor
-from qa_desktop.services.reporting import INDICATORS, Drill, SliceOptions, describe_slice
+from qa_desktop.services.reporting import (
+    INDICATORS,
+    Drill,
+    ImportRefused,
+    ImportResult,
+    SliceOptions,
+    describe_slice,
+)
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.widgets.audit_table import ROW_ROLE, AuditTableModel
 from qa_desktop.ui.widgets.report_charts import ComplianceChart, GradeChart, TrendChart
@@ -100,6 +108,7 @@ class DashboardScreen(QWidget):
     loaded = Signal()  # the figures are on screen
     drilled = Signal()  # the audits behind a figure are listed
     exported = Signal(str)  # path written
+    imported = Signal(str)  # what the import did, or every problem it found
 
     def __init__(
         self,
@@ -118,6 +127,7 @@ class DashboardScreen(QWidget):
         self._filling = False
         self._started = False
         self.dashboard: Dashboard | None = None
+        self.import_report = ""
         self.setObjectName("dashboardScreen")
         title = QLabel(self.tr("Reports"))
         title.setObjectName("screenTitle")
@@ -658,6 +668,74 @@ class DashboardScreen(QWidget):
             return reporting.quarterly_report(quarter, path, slc, actor)
 
         self._runner.submit(work, self._exported, changes="reports")
+
+    # -- historic import ------------------------------------------------------------------
+
+    def may_import(self) -> bool:
+        return self._actor.can(Capability.MANAGE_PROGRAMME)
+
+    def ask_import(self) -> tuple[Path, bool] | None:
+        """The CSV file to import and whether to create missing teams, cases and people
+        (a file dialog and a question; tests replace this)."""
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import historic audits"), "", self.tr("CSV files (*.csv)")
+        )
+        if not chosen:
+            return None
+        answer = QMessageBox.question(
+            self,
+            self.tr("Import historic audits"),
+            self.tr(
+                "Create the teams, cases and people the file names that are not in this store "
+                "yet? With No, each of them is listed as a problem and nothing is imported."
+            ),
+        )
+        return Path(chosen), answer == QMessageBox.StandardButton.Yes
+
+    def import_historic(self) -> None:
+        if not self.may_import():
+            self.drill_label.setText(self.tr("Only the QA team can import historic audits."))
+            return
+        chosen = self.ask_import()
+        if chosen is None:
+            return
+        path, create_missing = chosen
+        actor, reporting = self._actor, self._services.reporting
+
+        def work() -> ImportResult | ImportRefused:
+            try:
+                return reporting.import_audits(path, create_missing=create_missing, actor=actor)
+            except ImportRefused as refused:
+                return refused  # the problems are shown in full, not as one error line
+
+        self._runner.submit(work, self._imported, changes="audits")
+
+    def _imported(self, result: ImportResult | ImportRefused) -> None:
+        if isinstance(result, ImportRefused):
+            self._import_refused(result)
+            return
+        self.import_report = self.tr(
+            "Imported {audits} historic audits ({created} teams, cases or people created)."
+        ).format(audits=result.audits, created=result.created)
+        self.drill_label.setText(self.import_report)
+        self.imported.emit(self.import_report)
+        self.refresh()
+
+    def _import_refused(self, exc: ImportRefused) -> None:
+        lines = "\n".join(p.line() for p in exc.problems)
+        self.import_report = self.tr(
+            "Nothing was imported: the file has {count} problem(s).\n\n{lines}"
+        ).format(count=len(exc.problems), lines=lines)
+        self.imported.emit(self.import_report)
+        self.show_import_problems(self.import_report)
+
+    def show_import_problems(self, text: str) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Import historic audits"))
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setText(text.split("\n\n", 1)[0])
+        box.setDetailedText(text.split("\n\n", 1)[-1])
+        box.open()
 
     # -- exports --------------------------------------------------------------------------
 
