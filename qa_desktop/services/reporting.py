@@ -32,7 +32,12 @@ from qa_desktop.domain.dashboard import (
 from qa_desktop.domain.forms import AnswerType, FormDefinition
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.published_settings import COMPLIANCE_STANDARD, MONTHLY_TARGET
-from qa_desktop.domain.report_periods import ReportSlice, planned_for, trend_quarters
+from qa_desktop.domain.report_periods import (
+    ReportSlice,
+    comparison_period,
+    planned_for,
+    trend_quarters,
+)
 from qa_desktop.domain.report_tables import ReportTable
 from qa_desktop.domain.roles import Capability
 from qa_desktop.domain.themes import themes
@@ -91,7 +96,7 @@ class ReportingService:
         the same length just before)."""
         _may_report(actor)
         day = today(self._clock)
-        previous = period.previous()
+        previous = comparison_period(period)
         with self._store.reader() as session:
             standard = read_setting(session, COMPLIANCE_STANDARD)
             target = read_setting(session, MONTHLY_TARGET)
@@ -147,7 +152,9 @@ class ReportingService:
     ) -> tuple[QuestionCompliance, ...]:
         _may_report(actor)
         with self._store.reader() as session:
-            return self._compliance(session, _Forms(session), period, period.previous(), slc)
+            return self._compliance(
+                session, _Forms(session), period, comparison_period(period), slc
+            )
 
     def grades(
         self, period: Period, slc: ReportSlice = COUNTY, actor: Actor | None = None
