@@ -76,6 +76,10 @@ def test_clicking_a_figure_lists_the_audits_behind_it(application, qtbot) -> Non
         qtbot.mouseClick(screen.fig_completed, Qt.MouseButton.LeftButton)
     assert screen.drill_model.rowCount() == completed > 0
     assert f"{completed} audits" in screen.drill_label.text()
+    # The standard figure leads to the questions behind it.
+    screen.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(screen.fig_standard, Qt.MouseButton.LeftButton)
+    assert screen.tabs.currentIndex() == 0
     first = screen.drill_model.row_at(0)
     assert first.completed_on is not None and first.completed_on.isoformat() >= "2026-07-01"
     # Opening a listed audit opens the audit viewer.

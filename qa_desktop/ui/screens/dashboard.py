@@ -477,7 +477,7 @@ class DashboardScreen(QWidget):
         )
         self.fig_standard.set_value(
             self.tr("{met} of {total}").format(met=dash.questions_meeting_standard, total=total),
-            None,
+            (self.tr("Compliance per question"), Drill("compliance")),
         )
         self.fig_moderation.set_value(
             f"{m.moderated} ({_pct(m.coverage)})",
@@ -527,8 +527,13 @@ class DashboardScreen(QWidget):
     # -- the audits behind a figure -------------------------------------------------------
 
     def _drill_figure(self, button: FigureButton) -> None:
-        if button.drill is not None:
-            self.show_audits(*button.drill)
+        if button.drill is None:
+            return
+        if button.drill[1].kind == "compliance":
+            self.tabs.setCurrentIndex(0)  # the figures behind it are per question
+            self.compliance_table.view.setFocus()
+            return
+        self.show_audits(*button.drill)
 
     def show_audits(self, label: str, drill: Drill) -> None:
         period = self.current_period()
