@@ -67,6 +67,20 @@ def add_commands(
         sub.add_argument("--form", help=_t("only this form (its key or title)"))
         sub.add_argument("--format", choices=("table", "csv"), default="table")
 
+    quarterly = reports.add_parser(
+        "quarterly", help=_t("the quarterly QA report as PDF, this quarter beside the last")
+    )
+    quarterly.add_argument("--store", type=Path, required=True, help=_t("the store file"))
+    quarterly.add_argument(
+        "--quarter", type=_quarter, required=True, help=_t("a financial quarter, e.g. 2021/22-Q2")
+    )
+    quarterly.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE", help=_t("the PDF to write")
+    )
+    quarterly.add_argument("--team", help=_t("only this team (its name)"))
+    quarterly.add_argument("--service", help=_t("only this service"))
+    quarterly.add_argument("--area", help=_t("only this area"))
+
     importing = commands.add_parser("import", help=_t("import records into a store"))
     imports = importing.add_subparsers(
         dest="import_command", metavar="WHAT", parser_class=parser_class
@@ -107,11 +121,33 @@ def _period(args: argparse.Namespace) -> Period:
     return Period(args.start, args.end)
 
 
+def _quarterly(args: argparse.Namespace, out: TextIO) -> int:
+    from qa_desktop.services.clock import system_clock
+    from qa_desktop.services.reporting import ReportingService
+    from qa_desktop.store.engine import open_store
+
+    store = open_store(args.store)
+    try:
+        reporting = ReportingService(store, system_clock)
+        slc = reporting.slice_named(team=args.team, service=args.service, area=args.area)
+        path = reporting.quarterly_report(args.quarter, args.output, slc)
+    finally:
+        store.close()
+    out.write(
+        _t("Wrote the quarterly QA report for {quarter} to {path}.\n").format(
+            quarter=args.quarter.label, path=path
+        )
+    )
+    return 0
+
+
 def _report(args: argparse.Namespace, out: TextIO) -> int:
     from qa_desktop.services.clock import system_clock
     from qa_desktop.services.reporting import ReportingService
     from qa_desktop.store.engine import open_store
 
+    if args.report_command == "quarterly":
+        return _quarterly(args, out)
     period = _period(args)
     store = open_store(args.store)
     try:

@@ -36,6 +36,18 @@ class ReportSlice:
         )
 
 
+def comparison_period(period: Period) -> Period:
+    """The period a report compares with: the quarter before a financial quarter, the month
+    before a calendar month, else the days of the same length just before."""
+    quarter = FinancialQuarter.containing(period.start)
+    if period == Period.quarter(quarter):
+        return Period.quarter(quarter.previous())
+    if period.start.day == 1 and period == Period.month(period.start.year, period.start.month):
+        before = period.start - timedelta(days=1)
+        return Period.month(before.year, before.month)
+    return period.previous()
+
+
 def months_in(period: Period) -> float:
     """How many months a period spans: whole calendar months count exactly, other ranges by
     their length in days."""

@@ -164,7 +164,7 @@ def themes(comments: Iterable[tuple[str, int]], top: int = 10) -> list[Theme]:
         seen_pairs = {
             f"{a} {b}"
             for a, b in pairwise(tokens)
-            if a not in STOPWORDS and b not in STOPWORDS and len(a) > 2 and len(b) > 2
+            if a != b and a not in STOPWORDS and b not in STOPWORDS and len(a) > 2 and len(b) > 2
         }
         seen_words = {t for t in tokens if t not in STOPWORDS and len(t) > 3}
         for phrase in seen_pairs:

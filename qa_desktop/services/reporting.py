@@ -5,7 +5,7 @@ service reads the forms to name and weigh what was counted."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qa_desktop.domain.audit_types import AuditType
-from qa_desktop.domain.calendar import Period
+from qa_desktop.domain.calendar import FinancialQuarter, Period
 from qa_desktop.domain.compliance import AnswerCounts
 from qa_desktop.domain.dashboard import (
     OVERALL,
@@ -32,15 +32,22 @@ from qa_desktop.domain.dashboard import (
 from qa_desktop.domain.forms import AnswerType, FormDefinition
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.published_settings import COMPLIANCE_STANDARD, MONTHLY_TARGET
-from qa_desktop.domain.report_periods import ReportSlice, planned_for, trend_quarters
+from qa_desktop.domain.report_periods import (
+    ReportSlice,
+    comparison_period,
+    planned_for,
+    trend_quarters,
+)
 from qa_desktop.domain.report_tables import ReportTable
 from qa_desktop.domain.roles import Capability
 from qa_desktop.domain.themes import themes
 from qa_desktop.errors import PermissionRefused, ValidationError
 from qa_desktop.reports import exports
+from qa_desktop.reports.quarterly import INDICATORS, QuarterlyReportData, build_quarterly_report
 from qa_desktop.services.audits import AuditList
 from qa_desktop.services.clock import Clock, today
 from qa_desktop.services.forms import form_from_source
+from qa_desktop.services.historic_import import HistoricImport, ImportRefused, ImportResult
 from qa_desktop.services.people import Actor
 from qa_desktop.services.published import read_setting
 from qa_desktop.store import models as m
@@ -48,11 +55,22 @@ from qa_desktop.store import queries
 from qa_desktop.store import report_queries as rq
 from qa_desktop.store.engine import Store
 from qa_desktop.store.queries import Choice, FilterOptions
+from qa_desktop.store.recorder import Recorder
 from qa_desktop.store.report_queries import Drill
 
 COUNTY = ReportSlice()
 
-__all__ = ["COUNTY", "Dashboard", "Drill", "ReportSlice", "ReportingService", "SliceOptions"]
+__all__ = [
+    "COUNTY",
+    "INDICATORS",
+    "Dashboard",
+    "Drill",
+    "ImportRefused",
+    "ImportResult",
+    "ReportSlice",
+    "ReportingService",
+    "SliceOptions",
+]
 
 
 @dataclass(frozen=True)
@@ -78,7 +96,7 @@ class ReportingService:
         the same length just before)."""
         _may_report(actor)
         day = today(self._clock)
-        previous = period.previous()
+        previous = comparison_period(period)
         with self._store.reader() as session:
             standard = read_setting(session, COMPLIANCE_STANDARD)
             target = read_setting(session, MONTHLY_TARGET)
@@ -134,7 +152,9 @@ class ReportingService:
     ) -> tuple[QuestionCompliance, ...]:
         _may_report(actor)
         with self._store.reader() as session:
-            return self._compliance(session, _Forms(session), period, period.previous(), slc)
+            return self._compliance(
+                session, _Forms(session), period, comparison_period(period), slc
+            )
 
     def grades(
         self, period: Period, slc: ReportSlice = COUNTY, actor: Actor | None = None
@@ -165,6 +185,91 @@ class ReportingService:
             except ValueError as exc:
                 raise ValidationError("{problem}.", problem=str(exc)) from None
         return AuditList(rows, total)
+
+    # -- the quarterly report ------------------------------------------------------------------
+
+    def commentary(self, quarter: FinancialQuarter) -> dict[str, str]:
+        """The commentary written for each indicator of a quarter's report."""
+        with self._store.reader() as session:
+            rows = session.execute(
+                select(m.ReportCommentary.indicator, m.ReportCommentary.text).where(
+                    m.ReportCommentary.period == quarter.label
+                )
+            )
+            return {indicator: text for indicator, text in rows}
+
+    def save_commentary(
+        self, quarter: FinancialQuarter, texts: Mapping[str, str], actor: Actor | None = None
+    ) -> dict[str, str]:
+        """Keep the commentary for a quarter (only what changed is written, with history)."""
+        _may_report(actor)
+        known = dict(INDICATORS)
+        with self._store.session() as session:
+            recorder = Recorder(session, actor.id if actor else None, self._clock())
+            stored = {
+                row.indicator: row
+                for row in session.scalars(
+                    select(m.ReportCommentary).where(m.ReportCommentary.period == quarter.label)
+                )
+            }
+            for key, text in texts.items():
+                if key not in known:
+                    raise ValidationError("There is no indicator '{key}'.", key=key)
+                row = stored.get(key)
+                if row is None:
+                    if text.strip():
+                        recorder.insert(
+                            m.ReportCommentary,
+                            period=quarter.label,
+                            indicator=key,
+                            text=text,
+                            author_id=actor.id if actor else None,
+                            updated_at=recorder.now,
+                        )
+                elif row.text != text:
+                    recorder.update(
+                        row,
+                        text=text,
+                        author_id=actor.id if actor else None,
+                        updated_at=recorder.now,
+                    )
+        return self.commentary(quarter)
+
+    def quarterly_report(
+        self,
+        quarter: FinancialQuarter,
+        path: Path,
+        slc: ReportSlice = COUNTY,
+        actor: Actor | None = None,
+    ) -> Path:
+        """The quarterly QA report as PDF: each indicator, this quarter beside the last, with
+        charts and the QA team's commentary."""
+        _may_report(actor)
+        this = self.dashboard(Period.quarter(quarter), slc)
+        last = self.dashboard(Period.quarter(quarter.previous()), slc)
+        data = QuarterlyReportData(
+            quarter=quarter.label,
+            previous_quarter=quarter.previous().label,
+            this=this,
+            last=last,
+            scope=describe_slice(slc, self.slice_options()),
+            author=actor.person.name if actor else "QA team",
+            commentary=self.commentary(quarter),
+        )
+        return _writing(path, lambda: (build_quarterly_report(data, path), path)[1])
+
+    # -- historic audits ----------------------------------------------------------------------
+
+    def import_audits(
+        self, path: Path, *, create_missing: bool = False, actor: Actor | None = None
+    ) -> ImportResult:
+        """Import audits kept in spreadsheets before QA Desktop (all or nothing; raises
+        ImportRefused listing every problem with its row and column)."""
+        if actor is not None and not actor.can(Capability.MANAGE_PROGRAMME):
+            raise PermissionRefused("Only the QA team can import historic audits.")
+        return HistoricImport(self._store, self._clock).import_file(
+            path, create_missing=create_missing, actor_id=actor.id if actor else None
+        )
 
     # -- exports -----------------------------------------------------------------------------
 

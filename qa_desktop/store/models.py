@@ -652,3 +652,16 @@ class SyncRefused(Base):
     value: Mapped[str | None] = mapped_column(Text, nullable=True)
     base_value: Mapped[str | None] = mapped_column(Text, nullable=True)
     reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReportCommentary(Base):
+    """What the QA team writes about one indicator of a quarterly report (issue 7)."""
+
+    __tablename__ = "report_commentaries"
+    __table_args__ = (UniqueConstraint("period", "indicator"),)
+    id: Mapped[str] = _id()
+    period: Mapped[str] = mapped_column(String(20))  # a financial quarter, e.g. "2026/27-Q2"
+    indicator: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text, default="")
+    author_id: Mapped[str | None] = _fk("people.id", nullable=True, index=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -174,6 +174,9 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         switch = file_menu.addAction(self.tr("S&witch person…"))
         switch.triggered.connect(self.switch_person_requested)
+        if self.reports.may_import():
+            historic = file_menu.addAction(self.tr("&Import historic audits…"))
+            historic.triggered.connect(self.reports.import_historic)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)

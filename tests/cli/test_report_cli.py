@@ -165,3 +165,27 @@ def test_import_audits_all_or_nothing(capsys, world_path: Path, tmp_path: Path) 
     )
     a1 = next(r for r in csv.DictReader(io.StringIO(out)) if r["question_id"] == "A1")
     assert (a1["yes"], a1["no"], a1["compliance_pct"]) == ("1", "1", "50.0")
+
+
+def test_quarterly_report_pdf(capsys, world_path: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    target = tmp_path / "q.pdf"
+    code, out, _ = run(
+        capsys,
+        "report",
+        "quarterly",
+        "--store",
+        str(world_path),
+        "--quarter",
+        "2026/27-Q1",
+        "-o",
+        str(target),
+    )
+    assert code == 0 and "2026/27-Q1" in out
+    text = " ".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "Quarterly QA report 2026/27-Q1" in text and "2025/26-Q4" in text
+    code, _, err = run(
+        capsys, "report", "quarterly", "--store", str(world_path), "--quarter", "Q5", "-o", "x"
+    )
+    assert code == 2 and "financial quarter" in err

@@ -118,10 +118,11 @@ def test_quarter_boundaries_count_each_audit_once(
     world.audit(date(2026, 7, 1), {"A1": "no"})  # first day of Q2
     a1 = row(reporting.compliance(Q1), "A1")
     assert (a1.counts.yes, a1.counts.no) == (2, 0)
-    # The previous period is the 91 days before 1 April, which ends on 31 March.
+    # A quarter is compared with the quarter before: 1 January to 31 March.
     assert (a1.previous.yes, a1.previous.no) == (0, 1)
     assert a1.percent == 100.0 and a1.previous_percent == 0.0 and a1.change == 100.0
     q4 = Period.quarter(FinancialQuarter.parse("2025/26-Q4"))
+    assert reporting.dashboard(Q1).previous_period == q4
     assert row(reporting.compliance(q4), "A1").counts.no == 1
     assert q4.end == date(2026, 3, 31)
 

@@ -76,6 +76,10 @@ def test_clicking_a_figure_lists_the_audits_behind_it(application, qtbot) -> Non
         qtbot.mouseClick(screen.fig_completed, Qt.MouseButton.LeftButton)
     assert screen.drill_model.rowCount() == completed > 0
     assert f"{completed} audits" in screen.drill_label.text()
+    # The standard figure leads to the questions behind it.
+    screen.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(screen.fig_standard, Qt.MouseButton.LeftButton)
+    assert screen.tabs.currentIndex() == 0
     first = screen.drill_model.row_at(0)
     assert first.completed_on is not None and first.completed_on.isoformat() >= "2026-07-01"
     # Opening a listed audit opens the audit viewer.
@@ -130,3 +134,82 @@ def test_practitioners_see_no_reports(application, qtbot) -> None:
     window.go_to(NAV_REPORTS)
     assert window.reports.allowed is False
     assert window.reports.dashboard is None
+
+
+def test_commentary_is_written_saved_and_printed_in_the_quarterly_report(
+    application, qtbot, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from qa_desktop.domain.calendar import FinancialQuarter
+
+    screen = reports_of(application, qtbot)
+    with qtbot.waitSignal(screen.loaded):
+        choose(qtbot, screen.quarter, "2026/27-Q2")
+    screen.tabs.setCurrentIndex(screen.tabs.count() - 1)
+    assert "2026/27-Q2" in screen.quarter_label.text()
+    box = screen.commentary_edits["summary"]
+    box.setFocus()
+    qtbot.keyClicks(box, "Good rose for the third quarter running.")
+    qtbot.mouseClick(screen.save_commentary, Qt.MouseButton.LeftButton)
+    reporting = application.services.reporting
+    assert reporting.commentary(FinancialQuarter(2026, 2)) == {
+        "summary": "Good rose for the third quarter running."
+    }
+    # Another quarter has its own (empty) boxes; coming back shows what was saved.
+    with qtbot.waitSignal(screen.loaded):
+        choose(qtbot, screen.quarter, "2026/27-Q1")
+    assert box.toPlainText() == ""
+    with qtbot.waitSignal(screen.loaded):
+        choose(qtbot, screen.quarter, "2026/27-Q2")
+    assert box.toPlainText() == "Good rose for the third quarter running."
+    target = tmp_path / "q.pdf"
+    screen.ask_path = lambda *_args: target  # type: ignore[method-assign]
+    qtbot.keyClicks(screen.commentary_edits["voice"], "Every audit recorded the child's voice.")
+    with qtbot.waitSignal(screen.exported):
+        qtbot.mouseClick(screen.quarterly_pdf, Qt.MouseButton.LeftButton)
+    text = " ".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "Good rose for the third quarter running." in text
+    assert "Every audit recorded the child" in text
+
+
+def test_historic_import_from_the_app_lists_every_problem_or_imports(
+    application, qtbot, tmp_path: Path
+) -> None:
+    screen = reports_of(application, qtbot)
+    shown: list[str] = []
+    screen.show_import_problems = shown.append  # type: ignore[method-assign]
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "audit_ref,case_ref,team,completed_on,overall_grade,A1\r\n"
+        "H-1,CR-x,Nowhere,2019-05-40,Great,yes\r\n",
+        encoding="utf-8-sig",
+    )
+    screen.ask_import = lambda: (bad, False)  # type: ignore[method-assign]
+    menu = screen.window().menuBar().actions()[0].menu()
+    action = next(a for a in menu.actions() if "historic" in a.text())
+    with qtbot.waitSignal(screen.imported):
+        action.trigger()
+    assert shown and "Nothing was imported" in shown[0]
+    assert "row 2, column completed_on" in shown[0] and "row 2, column overall_grade" in shown[0]
+    good = tmp_path / "good.csv"
+    good.write_text(
+        "audit_ref,case_ref,team,completed_on,overall_grade,A1\n"
+        "H-1,CR-new,Historic Team,2019-05-01,Good,yes\n",
+        encoding="utf-8",
+    )
+    screen.ask_import = lambda: (good, True)  # type: ignore[method-assign]
+    with qtbot.waitSignal(screen.imported):
+        action.trigger()
+    assert "Imported 1 historic audits" in screen.import_report
+    listing = application.services.audits.list(
+        __import__("qa_desktop.services.audits", fromlist=["AuditFilter"]).AuditFilter(search="H-1")
+    )
+    assert [r.reference for r in listing.rows] == ["H-1"]
+    assert listing.rows[0].state.value == "closed"
+
+
+def test_only_the_qa_team_has_the_import_menu(application, qtbot) -> None:
+    window = open_window_as(application, qtbot, Role.TEAM_MANAGER)
+    menu = window.menuBar().actions()[0].menu()
+    assert not any("historic" in a.text() for a in menu.actions())

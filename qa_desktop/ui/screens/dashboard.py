@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -40,7 +42,14 @@ from qa_desktop.domain.roles import Capability
 from qa_desktop.services.audits import AuditList
 from qa_desktop.services.container import Services
 from qa_desktop.services.people import Actor
-from qa_desktop.services.reporting import Drill, SliceOptions, describe_slice
+from qa_desktop.services.reporting import (
+    INDICATORS,
+    Drill,
+    ImportRefused,
+    ImportResult,
+    SliceOptions,
+    describe_slice,
+)
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.widgets.audit_table import ROW_ROLE, AuditTableModel
 from qa_desktop.ui.widgets.report_charts import ComplianceChart, GradeChart, TrendChart
@@ -99,6 +108,7 @@ class DashboardScreen(QWidget):
     loaded = Signal()  # the figures are on screen
     drilled = Signal()  # the audits behind a figure are listed
     exported = Signal(str)  # path written
+    imported = Signal(str)  # what the import did, or every problem it found
 
     def __init__(
         self,
@@ -117,6 +127,7 @@ class DashboardScreen(QWidget):
         self._filling = False
         self._started = False
         self.dashboard: Dashboard | None = None
+        self.import_report = ""
         self.setObjectName("dashboardScreen")
         title = QLabel(self.tr("Reports"))
         title.setObjectName("screenTitle")
@@ -253,6 +264,39 @@ class DashboardScreen(QWidget):
         self.tabs.addTab(_split(self.inadequate_table, self.actions_table), self.tr("&Follow-up"))
         self.tabs.addTab(_split(self.voice_table, self.themes_table), self.tr("&Voice and themes"))
 
+        # -- the quarterly report: commentary and PDF --------------------------------------------
+        self.quarter_label = QLabel()
+        self.quarter_label.setWordWrap(True)
+        self.commentary_edits: dict[str, QPlainTextEdit] = {}
+        boxes = QFormLayout()
+        for key, indicator in INDICATORS:
+            edit = QPlainTextEdit()
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(64)
+            edit.setPlaceholderText(self.tr("What the figures say, why, and what happens next"))
+            label = QLabel(self.tr(indicator) + ":")
+            label.setBuddy(edit)
+            boxes.addRow(label, edit)
+            self.commentary_edits[key] = edit
+        boxes_widget = QWidget()
+        boxes_widget.setLayout(boxes)
+        boxes_scroll = QScrollArea()
+        boxes_scroll.setWidgetResizable(True)
+        boxes_scroll.setWidget(boxes_widget)
+        self.save_commentary = QPushButton(self.tr("&Save commentary"))
+        self.quarterly_pdf = QPushButton(self.tr("Save the quarterly report as P&DF…"))
+        report_buttons = QHBoxLayout()
+        report_buttons.addStretch(1)
+        report_buttons.addWidget(self.save_commentary)
+        report_buttons.addWidget(self.quarterly_pdf)
+        report_tab = QWidget()
+        report_layout = QVBoxLayout(report_tab)
+        report_layout.addWidget(self.quarter_label)
+        report_layout.addWidget(boxes_scroll, 1)
+        report_layout.addLayout(report_buttons)
+        self.tabs.addTab(report_tab, self.tr("&Quarterly report"))
+        self._commentary_quarter: FinancialQuarter | None = None
+
         # -- the audits behind a figure -----------------------------------------------------
         self.drill_label = QLabel(self.tr("Click a bar, a figure or a row to see its audits."))
         self.drill_label.setObjectName("countLabel")
@@ -318,6 +362,8 @@ class DashboardScreen(QWidget):
             view.export_csv_requested.connect(self._export_csv)
             view.export_excel_requested.connect(lambda t: self._export_excel([t]))
         self.export_all.clicked.connect(self._export_everything)
+        self.save_commentary.clicked.connect(self._save_commentary)
+        self.quarterly_pdf.clicked.connect(self._quarterly_pdf)
         runner.changed.connect(self._data_changed)
 
     # -- loading --------------------------------------------------------------------------
@@ -431,7 +477,7 @@ class DashboardScreen(QWidget):
         )
         self.fig_standard.set_value(
             self.tr("{met} of {total}").format(met=dash.questions_meeting_standard, total=total),
-            None,
+            (self.tr("Compliance per question"), Drill("compliance")),
         )
         self.fig_moderation.set_value(
             f"{m.moderated} ({_pct(m.coverage)})",
@@ -461,6 +507,7 @@ class DashboardScreen(QWidget):
         self.compliance_chart.show_rows(dash.compliance, dash.standard)
         self.grade_chart.show_rows(dash.grades)
         self.trend_chart.show_points(dash.trend)
+        self._load_commentary(FinancialQuarter.containing(dash.period.start))
         self.loaded.emit()
 
     def _heading_text(self, dash: Dashboard) -> str:
@@ -480,8 +527,13 @@ class DashboardScreen(QWidget):
     # -- the audits behind a figure -------------------------------------------------------
 
     def _drill_figure(self, button: FigureButton) -> None:
-        if button.drill is not None:
-            self.show_audits(*button.drill)
+        if button.drill is None:
+            return
+        if button.drill[1].kind == "compliance":
+            self.tabs.setCurrentIndex(0)  # the figures behind it are per question
+            self.compliance_table.view.setFocus()
+            return
+        self.show_audits(*button.drill)
 
     def show_audits(self, label: str, drill: Drill) -> None:
         period = self.current_period()
@@ -562,6 +614,133 @@ class DashboardScreen(QWidget):
         row = self.drill_model.data(index, ROW_ROLE)  # type: ignore[arg-type]
         if row is not None:
             self.open_requested.emit(row.id)
+
+    # -- the quarterly report -------------------------------------------------------------
+
+    def report_quarter(self) -> FinancialQuarter | None:
+        period = self.current_period()
+        return FinancialQuarter.containing(period.start) if period else None
+
+    def _load_commentary(self, quarter: FinancialQuarter) -> None:
+        self.quarter_label.setText(
+            self.tr(
+                "The quarterly QA report for {quarter}, beside {previous}. Write what the "
+                "figures say for each indicator; the report prints it beside them."
+            ).format(quarter=quarter.label, previous=quarter.previous().label)
+        )
+        if quarter == self._commentary_quarter:
+            return
+        self._commentary_quarter = quarter
+        reporting = self._services.reporting
+        self._runner.submit(lambda: reporting.commentary(quarter), self._show_commentary)
+
+    def _show_commentary(self, texts: dict[str, str]) -> None:
+        for key, edit in self.commentary_edits.items():
+            edit.setPlainText(texts.get(key, ""))
+
+    def _commentary_texts(self) -> dict[str, str]:
+        return {key: edit.toPlainText() for key, edit in self.commentary_edits.items()}
+
+    def _save_commentary(self) -> None:
+        quarter = self._commentary_quarter
+        if quarter is None:
+            return
+        texts, actor, reporting = self._commentary_texts(), self._actor, self._services.reporting
+        self._runner.submit(
+            lambda: reporting.save_commentary(quarter, texts, actor),
+            lambda _saved: self.drill_label.setText(
+                self.tr("Commentary for {quarter} saved.").format(quarter=quarter.label)
+            ),
+            changes="reports",
+        )
+
+    def _quarterly_pdf(self) -> None:
+        quarter = self._commentary_quarter
+        if quarter is None:
+            return
+        path = self.ask_path(
+            self.tr("Save the quarterly QA report"),
+            f"quarterly-qa-report-{quarter.label.replace('/', '-')}.pdf",
+            self.tr("PDF documents (*.pdf)"),
+        )
+        if path is None:
+            return
+        texts, actor, slc = self._commentary_texts(), self._actor, self.current_slice()
+        reporting = self._services.reporting
+
+        def work() -> Path:
+            reporting.save_commentary(quarter, texts, actor)
+            return reporting.quarterly_report(quarter, path, slc, actor)
+
+        self._runner.submit(work, self._exported, changes="reports")
+
+    # -- historic import ------------------------------------------------------------------
+
+    def may_import(self) -> bool:
+        return self._actor.can(Capability.MANAGE_PROGRAMME)
+
+    def ask_import(self) -> tuple[Path, bool] | None:
+        """The CSV file to import and whether to create missing teams, cases and people
+        (a file dialog and a question; tests replace this)."""
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import historic audits"), "", self.tr("CSV files (*.csv)")
+        )
+        if not chosen:
+            return None
+        answer = QMessageBox.question(
+            self,
+            self.tr("Import historic audits"),
+            self.tr(
+                "Create the teams, cases and people the file names that are not in this store "
+                "yet? With No, each of them is listed as a problem and nothing is imported."
+            ),
+        )
+        return Path(chosen), answer == QMessageBox.StandardButton.Yes
+
+    def import_historic(self) -> None:
+        if not self.may_import():
+            self.drill_label.setText(self.tr("Only the QA team can import historic audits."))
+            return
+        chosen = self.ask_import()
+        if chosen is None:
+            return
+        path, create_missing = chosen
+        actor, reporting = self._actor, self._services.reporting
+
+        def work() -> ImportResult | ImportRefused:
+            try:
+                return reporting.import_audits(path, create_missing=create_missing, actor=actor)
+            except ImportRefused as refused:
+                return refused  # the problems are shown in full, not as one error line
+
+        self._runner.submit(work, self._imported, changes="audits")
+
+    def _imported(self, result: ImportResult | ImportRefused) -> None:
+        if isinstance(result, ImportRefused):
+            self._import_refused(result)
+            return
+        self.import_report = self.tr(
+            "Imported {audits} historic audits ({created} teams, cases or people created)."
+        ).format(audits=result.audits, created=result.created)
+        self.drill_label.setText(self.import_report)
+        self.imported.emit(self.import_report)
+        self.refresh()
+
+    def _import_refused(self, exc: ImportRefused) -> None:
+        lines = "\n".join(p.line() for p in exc.problems)
+        self.import_report = self.tr(
+            "Nothing was imported: the file has {count} problem(s).\n\n{lines}"
+        ).format(count=len(exc.problems), lines=lines)
+        self.imported.emit(self.import_report)
+        self.show_import_problems(self.import_report)
+
+    def show_import_problems(self, text: str) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Import historic audits"))
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setText(text.split("\n\n", 1)[0])
+        box.setDetailedText(text.split("\n\n", 1)[-1])
+        box.open()
 
     # -- exports --------------------------------------------------------------------------
 

@@ -34,6 +34,39 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("reports", text)
 
 
+# How the exported column names read on screen (exports keep the plain names BI tools want).
+HEADER_LABELS = {
+    "question_id": "Question",
+    "section": "Area",
+    "question": "Text",
+    "yes": "Yes",
+    "partly": "Partly",
+    "no": "No",
+    "na": "N/A",
+    "compliance_pct": "Compliance %",
+    "unanswered": "Unanswered",
+    "previous_pct": "Previous %",
+    "change_pts": "Change (pts)",
+    "meets_standard": "At standard",
+    "forms": "Forms",
+    "form": "Form",
+    "total": "Total",
+    "quarter": "Quarter",
+    "measure": "Measure",
+    "value": "Value",
+    "auditor": "Auditor",
+    "completed": "Completed",
+    "moderated": "Moderated",
+    "coverage_pct": "Coverage %",
+    "overall_agreed": "Overall agreed",
+    "overall_agreement_pct": "Overall agreed %",
+    "area_decisions": "Area decisions",
+    "area_agreement_pct": "Areas agreed %",
+    "theme": "Theme",
+    "comments": "Comments",
+}
+
+
 def cell_text(value: Cell) -> str:
     if value is None:
         return "—"
@@ -64,7 +97,8 @@ class ReportTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _t(self.table.headers[section])
+            header = self.table.headers[section]
+            return _t(HEADER_LABELS.get(header, header))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

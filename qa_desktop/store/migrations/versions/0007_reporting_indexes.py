@@ -1,11 +1,14 @@
-"""Indexes for reporting: the dashboard's aggregates read indexes only (no table lookups),
-and follow-up figures find meetings and actions by their due dates.
+"""Reporting: indexes so that the dashboard's aggregates read indexes only (no table lookups)
+and follow-up figures find meetings and actions by their due dates; and the table of the
+commentary the QA team writes for the quarterly report; and the answer counts that triggers
+keep for compliance (qa_desktop/store/answer_counts.py).
 
 Revision ID: 0007
 Revises: 0001
 Create Date: 2026-11-22
 """
 
+import sqlalchemy as sa
 from alembic import op
 
 
@@ -57,8 +60,37 @@ INDEXES = {
 def upgrade() -> None:
     for name, (table, columns) in INDEXES.items():
         op.create_index(name, table, columns)
+    # The commentary the QA team writes for each indicator of a quarterly report.
+    op.create_table(
+        "report_commentaries",
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("period", sa.String(length=20), nullable=False),
+        sa.Column("indicator", sa.String(length=40), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("author_id", sa.String(length=36), nullable=True),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["author_id"], ["people.id"], name=op.f("fk_report_commentaries_author_id_people")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_report_commentaries")),
+        sa.UniqueConstraint("period", "indicator", name=op.f("uq_report_commentaries_period")),
+    )
+
+
+    # Answer counts kept by triggers (SQLite, the local store): see store/answer_counts.py.
+    if op.get_bind().dialect.name == "sqlite":
+        from qa_desktop.store import answer_counts
+
+        for statement in answer_counts.CREATE + answer_counts.REBUILD:
+            op.execute(statement)
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        from qa_desktop.store import answer_counts
+
+        for statement in answer_counts.DROP:
+            op.execute(statement)
+    op.drop_table("report_commentaries")
     for name, (table, _columns) in INDEXES.items():
         op.drop_index(name, table_name=table)

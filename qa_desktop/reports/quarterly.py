@@ -1,0 +1,441 @@
+"""The quarterly QA report for leadership: each indicator with this quarter beside the last,
+charts drawn with reportlab graphics, and the commentary the QA team wrote. Fed by plain data
+(two :class:`Dashboard` s and the commentary); no Qt, no SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing, Line, String
+from reportlab.lib import colors
+
+from qa_desktop.domain.dashboard import GRADE_ORDER, OVERALL, Dashboard
+from qa_desktop.domain.report_tables import share
+from qa_desktop.reports.pdf import DocumentBuilder, DocumentInfo
+from qa_desktop.reports.pdf.document import CONTENT_WIDTH
+from qa_desktop.reports.pdf.fonts import REGULAR
+from qa_desktop.reports.pdf.formats import long_date
+
+THIS = colors.HexColor("#1f3a5f")
+LAST = colors.HexColor("#9fb3c8")
+STANDARD_LINE = colors.HexColor("#b71c1c")
+
+# (key, title): the indicators of the report, in order. Commentary is kept per key.
+INDICATORS: tuple[tuple[str, str], ...] = (
+    ("summary", "Summary"),
+    ("compliance", "Compliance against the standard"),
+    ("grades", "Grades"),
+    ("plan", "Audits completed against plan"),
+    ("moderation", "Moderation"),
+    ("inadequate", "Inadequate audits and re-audits"),
+    ("actions", "Actions"),
+    ("voice", "Voice of the child"),
+    ("themes", "Even better if: themes"),
+)
+
+
+@dataclass(frozen=True)
+class QuarterlyReportData:
+    quarter: str  # "2026/27-Q2"
+    previous_quarter: str
+    this: Dashboard
+    last: Dashboard
+    scope: str  # the slice in words: "County", "Area: West"...
+    author: str
+    commentary: Mapping[str, str] = field(default_factory=dict)
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}%"
+
+
+def _pts(this: float | None, last: float | None) -> str:
+    if this is None or last is None:
+        return "—"
+    return f"{this - last:+.1f} pts"
+
+
+def _diff(this: int, last: int) -> str:
+    return f"{this - last:+d}"
+
+
+def build_quarterly_report(data: QuarterlyReportData, path: Path | None = None) -> bytes:
+    this, last = data.this, data.last
+    builder = DocumentBuilder(
+        DocumentInfo(
+            title=f"Quarterly QA report {data.quarter}",
+            subject=f"Quality of practice, {data.quarter} compared with {data.previous_quarter}: "
+            f"{data.scope}",
+            author=data.author,
+            reference=data.quarter,
+            keywords=f"quarterly QA report, {data.quarter}, compliance, grades, moderation",
+        )
+    )
+    builder.title_block(
+        f"Quarterly QA report {data.quarter}",
+        f"{long_date(this.period.start)} to {long_date(this.period.end)} · {data.scope} · "
+        f"compared with {data.previous_quarter}",
+    )
+    header = ("Measure", data.quarter, data.previous_quarter, "Change")
+    widths = (0.46, 0.18, 0.18, 0.18)
+
+    def commentary(key: str) -> None:
+        text = data.commentary.get(key, "").strip()
+        if text:
+            builder.note(text, label="Commentary")
+        else:
+            builder.note("No commentary has been written for this indicator.", tone="warning")
+
+    def measures(rows: list[tuple[str, str, str, str]]) -> None:
+        builder.table(header, rows, widths)
+
+    # Summary
+    builder.heading("Summary")
+    this_met, last_met = this.questions_meeting_standard, last.questions_meeting_standard
+    measures(
+        [
+            (
+                "Audits completed",
+                str(this.plan.completed),
+                str(last.plan.completed),
+                _diff(this.plan.completed, last.plan.completed),
+            ),
+            (
+                f"Questions at the {this.standard:.0f}% standard",
+                f"{this_met} of {_asked(this)}",
+                f"{last_met} of {_asked(last)}",
+                _diff(this_met, last_met),
+            ),
+            (
+                "Good or better overall",
+                _pct(_good_or_better(this)),
+                _pct(_good_or_better(last)),
+                _pts(_good_or_better(this), _good_or_better(last)),
+            ),
+            (
+                "Inadequate overall",
+                _pct(_overall_share(this, "inadequate")),
+                _pct(_overall_share(last, "inadequate")),
+                _pts(_overall_share(this, "inadequate"), _overall_share(last, "inadequate")),
+            ),
+        ]
+    )
+    commentary("summary")
+
+    # Compliance
+    builder.heading("Compliance against the standard")
+    builder.paragraph(
+        f"Yes / (Yes + No) per question, Partly counted as each form says, N/A left out; the "
+        f"standard is {this.standard:.0f}%."
+    )
+    last_by_id = {q.question_id: q for q in last.compliance}
+    rows = []
+    for q in this.compliance:
+        before = last_by_id.get(q.question_id)
+        before_pct = before.percent if before else None
+        rows.append(
+            (q.question_id, q.text, _pct(q.percent), _pct(before_pct), _pts(q.percent, before_pct))
+        )
+    builder.add(_compliance_chart(data), *(q.question_id for q in this.compliance))
+    builder.table(
+        ("Id", "Question", data.quarter, data.previous_quarter, "Change"),
+        rows,
+        (0.08, 0.5, 0.14, 0.14, 0.14),
+        empty="No questions were answered this quarter.",
+    )
+    commentary("compliance")
+
+    # Grades
+    builder.heading("Grades")
+    builder.add(_grade_chart(data), *(g.label for g in GRADE_ORDER))
+    grade_rows = []
+    for row in this.grades:
+        before = next(
+            (
+                r
+                for r in last.grades
+                if (r.form_key, r.section_id) == (row.form_key, row.section_id)
+            ),
+            None,
+        )
+        this_good = _good_share(row)
+        last_good = _good_share(before) if before else None
+        grade_rows.append(
+            (
+                f"{row.section_title}: Good or better",
+                _pct(this_good),
+                _pct(last_good),
+                _pts(this_good, last_good),
+            )
+        )
+    measures(grade_rows)
+    commentary("grades")
+
+    builder.heading("Audits completed against plan")
+    measures(
+        [
+            (
+                "Audits planned by the monthly target",
+                str(this.plan.target),
+                str(last.plan.target),
+                _diff(this.plan.target, last.plan.target),
+            ),
+            (
+                "Audits completed",
+                str(this.plan.completed),
+                str(last.plan.completed),
+                _diff(this.plan.completed, last.plan.completed),
+            ),
+            (
+                "Completed as % of target",
+                _pct(this.plan.percent_of_target),
+                _pct(last.plan.percent_of_target),
+                _pts(this.plan.percent_of_target, last.plan.percent_of_target),
+            ),
+            (
+                "Due audits completed",
+                _pct(this.plan.percent_of_due),
+                _pct(last.plan.percent_of_due),
+                _pts(this.plan.percent_of_due, last.plan.percent_of_due),
+            ),
+        ]
+    )
+    commentary("plan")
+
+    builder.heading("Moderation")
+    m1, m0 = this.moderation, last.moderation
+    measures(
+        [
+            (
+                "Audits moderated",
+                str(m1.moderated),
+                str(m0.moderated),
+                _diff(m1.moderated, m0.moderated),
+            ),
+            ("Coverage", _pct(m1.coverage), _pct(m0.coverage), _pts(m1.coverage, m0.coverage)),
+            (
+                "Overall grade agreed",
+                _pct(m1.agreement),
+                _pct(m0.agreement),
+                _pts(m1.agreement, m0.agreement),
+            ),
+        ]
+    )
+    commentary("moderation")
+
+    builder.heading("Inadequate audits and re-audits")
+    i1, i0 = this.inadequate, last.inadequate
+    measures(
+        [
+            (
+                "Inadequate audits",
+                str(i1.inadequate),
+                str(i0.inadequate),
+                _diff(i1.inadequate, i0.inadequate),
+            ),
+            ("Re-audited", str(i1.reaudited), str(i0.reaudited), _diff(i1.reaudited, i0.reaudited)),
+            (
+                "Moved up at re-audit",
+                _pct(i1.moved_up_percent),
+                _pct(i0.moved_up_percent),
+                _pts(i1.moved_up_percent, i0.moved_up_percent),
+            ),
+            (
+                "Reflective meetings on time",
+                _pct(i1.meetings_on_time_percent),
+                _pct(i0.meetings_on_time_percent),
+                _pts(i1.meetings_on_time_percent, i0.meetings_on_time_percent),
+            ),
+            (
+                "Re-audits on time",
+                _pct(i1.reaudits_on_time_percent),
+                _pct(i0.reaudits_on_time_percent),
+                _pts(i1.reaudits_on_time_percent, i0.reaudits_on_time_percent),
+            ),
+        ]
+    )
+    commentary("inadequate")
+
+    builder.heading("Actions")
+    a1, a0 = this.actions, last.actions
+    measures(
+        [
+            ("Actions due", str(a1.due), str(a0.due), _diff(a1.due, a0.due)),
+            (
+                "Done on time",
+                _pct(a1.on_time_percent),
+                _pct(a0.on_time_percent),
+                _pts(a1.on_time_percent, a0.on_time_percent),
+            ),
+            ("Overdue", str(a1.overdue), str(a0.overdue), _diff(a1.overdue, a0.overdue)),
+        ]
+    )
+    commentary("actions")
+
+    builder.heading("Voice of the child")
+    measures(
+        [
+            (
+                "Voice of the child recorded",
+                _pct(this.voice.percent),
+                _pct(last.voice.percent),
+                _pts(this.voice.percent, last.voice.percent),
+            ),
+        ]
+    )
+    commentary("voice")
+
+    builder.heading("Even better if: themes")
+    last_themes = {t.phrase: t.comments for t in last.themes}
+    builder.table(
+        ("Theme", f"Comments {data.quarter}", f"Comments {data.previous_quarter}"),
+        [(t.phrase, str(t.comments), str(last_themes.get(t.phrase, 0))) for t in this.themes],
+        (0.6, 0.2, 0.2),
+        empty="No “even better if” comments this quarter.",
+    )
+    commentary("themes")
+    return builder.build(path)
+
+
+def _asked(dash: Dashboard) -> int:
+    return sum(1 for q in dash.compliance if q.percent is not None)
+
+
+def _overall(dash: Dashboard) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for row in dash.grades:
+        if row.section_id == OVERALL:
+            for grade in GRADE_ORDER:
+                counts[grade.value] = counts.get(grade.value, 0) + row.count(grade)
+    return counts
+
+
+def _overall_share(dash: Dashboard, grade: str) -> float | None:
+    counts = _overall(dash)
+    return share(counts.get(grade, 0), sum(counts.values()))
+
+
+def _good_or_better(dash: Dashboard) -> float | None:
+    counts = _overall(dash)
+    return share(counts.get("outstanding", 0) + counts.get("good", 0), sum(counts.values()))
+
+
+def _good_share(row) -> float | None:  # type: ignore[no-untyped-def]
+    return share(row.count(GRADE_ORDER[0]) + row.count(GRADE_ORDER[1]), row.total)
+
+
+def _legend(drawing: Drawing, x: float, y: float, labels: list[tuple[colors.Color, str]]) -> None:
+    legend = Legend()
+    legend.x, legend.y = x, y
+    legend.fontName = REGULAR
+    legend.fontSize = 8
+    legend.alignment = "right"
+    legend.columnMaximum = 1
+    legend.colorNamePairs = labels
+    legend.deltax = 130
+    legend.dxTextSpace = 4
+    drawing.add(legend)
+
+
+def _compliance_chart(data: QuarterlyReportData) -> Drawing:
+    """This quarter beside the last, per question, with the standard as a line."""
+    questions = [q for q in data.this.compliance if q.percent is not None]
+    last = {q.question_id: q.percent for q in data.last.compliance}
+    height = max(120, 11 * len(questions) + 60)
+    drawing = Drawing(CONTENT_WIDTH, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 40, 30
+    chart.width, chart.height = CONTENT_WIDTH - 60, height - 50
+    ordered = questions[::-1]
+    chart.data = [
+        [q.percent or 0 for q in ordered],
+        [last.get(q.question_id) or 0 for q in ordered],
+    ]
+    chart.categoryAxis.categoryNames = [q.question_id for q in ordered]
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 10
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 7
+    chart.bars[0].fillColor = THIS
+    chart.bars[1].fillColor = LAST
+    chart.bars.strokeWidth = 0
+    chart.barSpacing = 0.5
+    chart.groupSpacing = 2
+    drawing.add(chart)
+    x = chart.x + chart.width * data.this.standard / 100
+    drawing.add(
+        Line(
+            x,
+            chart.y,
+            x,
+            chart.y + chart.height,
+            strokeColor=STANDARD_LINE,
+            strokeDashArray=[3, 2],
+            strokeWidth=1,
+        )
+    )
+    drawing.add(
+        String(
+            x + 2,
+            chart.y + chart.height + 3,
+            f"standard {data.this.standard:.0f}%",
+            fontName=REGULAR,
+            fontSize=7,
+            fillColor=STANDARD_LINE,
+        )
+    )
+    _legend(drawing, 40, 16, [(THIS, data.quarter), (LAST, data.previous_quarter)])
+    return drawing
+
+
+def _grade_chart(data: QuarterlyReportData) -> Drawing:
+    """The share of each overall grade, this quarter beside the last."""
+    drawing = Drawing(CONTENT_WIDTH, 170)
+    chart = VerticalBarChart()
+    chart.x, chart.y = 40, 35
+    chart.width, chart.height = CONTENT_WIDTH - 60, 115
+    this, last = _overall(data.this), _overall(data.last)
+    this_total, last_total = sum(this.values()), sum(last.values())
+    chart.data = [
+        [share(this.get(g.value, 0), this_total) or 0 for g in GRADE_ORDER],
+        [share(last.get(g.value, 0), last_total) or 0 for g in GRADE_ORDER],
+    ]
+    chart.categoryAxis.categoryNames = [g.label for g in GRADE_ORDER]
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 8
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 20
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labelTextFormat = "%d%%"
+    chart.bars[0].fillColor = THIS
+    chart.bars[1].fillColor = LAST
+    chart.bars.strokeWidth = 0
+    drawing.add(chart)
+    drawing.add(
+        String(
+            chart.x,
+            chart.y + chart.height + 8,
+            "Overall grades (share of audits)",
+            fontName=REGULAR,
+            fontSize=8,
+        )
+    )
+    _legend(
+        drawing,
+        40,
+        16,
+        [
+            (THIS, f"{data.quarter} (n={this_total})"),
+            (LAST, f"{data.previous_quarter} (n={last_total})"),
+        ],
+    )
+    return drawing
+
+
+def indicator_titles() -> dict[str, str]:
+    return dict(INDICATORS)
