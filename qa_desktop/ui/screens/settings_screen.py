@@ -39,8 +39,10 @@ class SettingsScreen(QWidget):
             form.addRow(label, text)
         later = QLabel(
             self.tr(
-                "Still to come here: the central server address and connection test, the "
-                "moderation share and the meeting and re-audit intervals."
+                "The central server, its password and the connection test are under "
+                "Sync > Central server…. The moderation share and the meeting and re-audit "
+                "intervals are published by the QA team with the forms; they cannot yet be "
+                "changed on this screen."
             )
         )
         later.setObjectName("plannedNotice")
