@@ -128,15 +128,17 @@ class Recorder:
             "base_value": encode(base),
         }
 
+    # History and outbox rows are plain inserts (Core, not the ORM's unit of work): they are
+    # never read back in the same transaction, and this halves the cost of saving one field.
     def _history(self, table: str, row_id: str, field: str, old: Any, new: Any) -> None:
-        self.session.add(History(**self._history_row(table, row_id, field, old, new)))
+        self.session.execute(insert(History), [self._history_row(table, row_id, field, old, new)])
 
     def _outbox(
         self, table: str, row_id: str, op: str, field: str | None, value: Any, base: Any
     ) -> None:
         if self.capture:
-            self.session.add(
-                OutboxChange(**self._outbox_row(table, row_id, op, field, value, base))
+            self.session.execute(
+                insert(OutboxChange), [self._outbox_row(table, row_id, op, field, value, base)]
             )
 
 
