@@ -1,28 +1,15 @@
-"""The command-line bodies for the central database: ``central init``, ``central add-user``,
-``central load`` and ``sync``.
-
-Passwords are never taken from the command line and never echoed: they come from the system
-keyring, or are asked for on the terminal (with getpass) when the server wants one.
-"""
+"""``qa-desktop central ...`` and ``qa-desktop sync``: the parsers. The jobs themselves live in
+:mod:`qa_desktop.cli_central_jobs`, imported only when one runs, so that starting the
+application does not load the PostgreSQL driver and Alembic."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import TextIO
 
 from qa_desktop.i18n import tr
-from qa_desktop.services.clock import system_clock
-from qa_desktop.services.credentials import Credentials, Kept
-from qa_desktop.services.sync import SyncService, account_of
-from qa_desktop.store.engine import open_store
-from qa_desktop.sync.central_admin import ROLES, add_user, init_central, load_store
-from qa_desktop.sync.connection import CentralAddress, LoginRefused, password_in
-
-T = TypeVar("T")
+from qa_desktop.sync.roles import ROLES
 
 
 def _t(text: str) -> str:
@@ -67,108 +54,6 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    if args.command == "sync":
-        return _sync(args.store, args.central, out)
-    address = CentralAddress.parse(args.url)
-    if args.central_command == "init":
-        _with_password(args.url, lambda pw: init_central(address, pw))
-        print(_t("The central database {db} is ready.").format(db=address.database), file=out)
-        return 0
-    if args.central_command == "add-user":
-        login_password = None if args.no_password else _new_password(args.login)
-        _with_password(
-            args.url,
-            lambda pw: add_user(
-                address,
-                pw,
-                login=args.login,
-                login_password=login_password,
-                person_id=args.person,
-                roles=args.role,
-            ),
-        )
-        print(
-            _t("The login {login} can now sync ({roles}).").format(
-                login=args.login, roles=", ".join(args.role)
-            ),
-            file=out,
-        )
-        return 0
-    store = open_store(args.store)
-    try:
-        count = _with_password(args.url, lambda pw: load_store(address, pw, store))
-    finally:
-        store.close()
-    print(
-        _t("Loaded {count} records into {db}.").format(count=count, db=address.database), file=out
-    )
-    return 0
+    from qa_desktop.cli_central_jobs import run as run_job
 
-
-def _sync(path: Path, url: str, out: TextIO) -> int:
-    store = open_store(path)
-    credentials = Credentials()
-    service = SyncService(store, system_clock, credentials)
-    try:
-        outcome = _with_password(
-            url, lambda pw: service.sync_now(url, pw), credentials=credentials, remember=True
-        )
-    finally:
-        store.close()
-    r = outcome.report
-    print(
-        _t(
-            "Pushed {pushed} changes ({accepted} accepted, {conflicts} kept as conflicts, "
-            "{refused} refused); pulled {pulled} ({applied} applied, {received} conflicts). "
-            "Waiting: {waiting}. Open conflicts: {open}."
-        ).format(
-            pushed=r.pushed,
-            accepted=r.accepted,
-            conflicts=r.conflicts_made,
-            refused=r.refused,
-            pulled=r.pulled,
-            applied=r.applied,
-            received=r.conflicts_received,
-            waiting=outcome.status.waiting,
-            open=outcome.status.conflicts,
-        ),
-        file=out,
-    )
-    return 0
-
-
-def _with_password(
-    url: str,
-    action: Callable[[str | None], T],
-    *,
-    credentials: Credentials | None = None,
-    remember: bool = False,
-) -> T:
-    """Run ``action`` with the known password; if the server wants one and there is a
-    terminal, ask for it (without echo) and try once more."""
-    credentials = credentials or Credentials()
-    account = account_of(url)
-    known = password_in(url) or credentials.get(account)
-    try:
-        return action(known)
-    except LoginRefused:
-        if not sys.stdin.isatty():
-            raise
-    typed = getpass.getpass(_t("Password for {account}: ").format(account=account))
-    result = action(typed)
-    if remember and credentials.save(account, typed) is Kept.MEMORY:
-        print(_t("No system keyring here: the password was not stored."), file=sys.stderr)
-    return result
-
-
-def _new_password(login: str) -> str | None:
-    if not sys.stdin.isatty():
-        line = sys.stdin.readline().rstrip("\n")
-        return line or None
-    first = getpass.getpass(_t("New password for {login}: ").format(login=login))
-    again = getpass.getpass(_t("The same password again: "))
-    if first != again:
-        from qa_desktop.sync.connection import CentralError
-
-        raise CentralError("The two passwords differ; nothing was changed.")
-    return first or None
+    return run_job(args, out)

@@ -12,10 +12,6 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-
 from qa_desktop.domain.report_tables import Cell, ReportTable
 
 _SHEET_FORBIDDEN = re.compile(r"[\[\]\*\?/\\:]")
@@ -51,6 +47,11 @@ def sheet_name(title: str, taken: set[str]) -> str:
 
 def write_excel(tables: Sequence[ReportTable], path: Path, heading: str = "") -> Path:
     """One workbook, one sheet per table; ``heading`` (period and slice) above each table."""
+    # openpyxl is imported here, on first use: it costs a noticeable part of start-up.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
     taken: set[str] = set()

@@ -21,11 +21,11 @@ from sqlalchemy.engine import URL
 from qa_desktop.store.engine import Store
 from qa_desktop.store.models import OutboxChange
 from qa_desktop.sync.connection import CentralAddress, CentralError, connect
+from qa_desktop.sync.roles import ROLES
 from qa_desktop.sync.rows import SYNCED_TABLES, row_snapshot
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("central_migrations")
-ROLES = ("practitioner", "auditor", "moderator", "head_of_service", "manager", "qa_team")
 
 
 def _alembic(connection: object) -> Config:
