@@ -20,6 +20,7 @@ from sqlalchemy import (
     case,
     func,
     literal,
+    literal_column,
     or_,
     select,
 )
@@ -31,6 +32,7 @@ from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.report_periods import ReportSlice
 from qa_desktop.store import models as m
 from qa_desktop.store.answer_counts import answer_counts, answer_day_counts
+from qa_desktop.store.better_counts import better_counts
 from qa_desktop.store.grade_counts import grade_counts
 from qa_desktop.store.queries import AuditRow, _audit_select, _row
 
@@ -554,11 +556,27 @@ def even_better_if_texts(
     session: Session, period: Period, slc: ReportSlice
 ) -> list[tuple[str, int]]:
     """Each distinct "even better if" comment of the period with how often it was written."""
+    if _county_grades(session, slc):
+        b = better_counts.c
+        stmt_b = (
+            select(b.even_better_if, func.sum(b.n))
+            .where(b.day.between(period.start, period.end))
+            .group_by(b.even_better_if)
+        )
+        if slc.form_key:
+            stmt_b = stmt_b.where(
+                b.form_version_id.in_(
+                    select(m.FormVersion.id)
+                    .join(m.Form, m.FormVersion.form_id == m.Form.id)
+                    .where(m.Form.key == slc.form_key)
+                )
+            )
+        return [(t, int(n)) for t, n in session.execute(stmt_b) if n]
     text = m.SectionReview.even_better_if
     stmt = (
         select(text, func.count())
         .join(m.Audit, m.Audit.id == m.SectionReview.audit_id)
-        .where(*completed_in(period, slc), text != "")
+        .where(*completed_in(period, slc), text != literal_column("''"))
         .group_by(text)
     )
     return [(t, int(n)) for t, n in session.execute(stmt)]

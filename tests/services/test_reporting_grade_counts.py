@@ -104,6 +104,11 @@ def agree(world: World) -> None:
         assert sorted(rq.overall_grade_trend(session, QUARTERS, ReportSlice())) == _by_team(
             world, rq.overall_grade_trend, QUARTERS
         )
+        comments = sorted(rq.even_better_if_texts(session, SPAN, ReportSlice()))
+        assert comments == _by_team(world, rq.even_better_if_texts, SPAN)
+        assert comments == sorted(
+            rq.even_better_if_texts(session, SPAN, ReportSlice(form_key="learning-audit"))
+        )
 
 
 def change(world: World, model, row_id: str, **values) -> None:  # type: ignore[no-untyped-def]
@@ -128,7 +133,20 @@ def test_grade_counts_follow_every_change(world: World) -> None:
     planned = world.audit(
         None, {"A1": "no"}, state="in_progress", grade=None, sections={"A": "good"}
     )
-    third = world.audit(date(2026, 6, 2), sections={"A": "requires_improvement"}, team="east")
+    third = world.audit(
+        date(2026, 6, 2),
+        sections={"A": "requires_improvement", "B": "good"},
+        team="east",
+        even_better_if="Record the child's words",
+    )
+    world.audit(date(2026, 6, 3), even_better_if="Record the child's words")
+    agree(world)
+    change(
+        world,
+        m.SectionReview,
+        row_id(world, m.SectionReview, third, "B"),
+        even_better_if="Plan with the family",
+    )
     agree(world)
     world.moderate(first, "A", "good", "requires_improvement")  # a section moderated
     agree(world)
@@ -173,8 +191,14 @@ def test_grade_counts_follow_every_change(world: World) -> None:
         session.execute(text("DELETE FROM audits WHERE id = :id"), {"id": third})
     agree(world)
     with world.store.reader() as session:
-        # What is left: the first audit's B (Good) and overall (Good), re-dated out of the span.
+        # What is left: the first audit's B (Good) and overall (Good), re-dated out of the span,
+        # and the last audit (Good overall, no graded areas, one comment).
         assert rq.section_grade_counts(session, SPAN, ReportSlice()) == []
-        assert rq.overall_grade_counts(session, SPAN, ReportSlice()) == []
+        assert [row[1:] for row in rq.overall_grade_counts(session, SPAN, ReportSlice())] == [
+            ("good", 1)
+        ]
         trend = rq.overall_grade_trend(session, QUARTERS, ReportSlice())
-        assert sorted(trend) == [(1, "good", 1)]
+        assert sorted(trend) == [(1, "good", 1), (2, "good", 1)]
+        assert rq.even_better_if_texts(session, SPAN, ReportSlice()) == [
+            ("Record the child's words", 1)
+        ]
