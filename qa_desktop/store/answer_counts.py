@@ -136,3 +136,68 @@ DROP = [
     "DROP TRIGGER IF EXISTS report_answer_counts_insert",
     "DROP TABLE IF EXISTS report_answer_counts",
 ]
+
+
+# -- the county-wide roll-up (migration 0009) --------------------------------------------------
+#
+# ``report_answer_day_counts`` adds up ``report_answer_counts`` over teams and audit types: per
+# day, form version, question and answer (at most a few hundred rows a day, however many teams
+# and audits). Triggers on ``report_answer_counts`` keep it in step, so it follows every change
+# the triggers above follow. County-wide compliance (no team, worker or type chosen) reads it.
+
+DAY_KEY = "day, form_version_id, question_id, value"
+
+answer_day_counts = Table(
+    "report_answer_day_counts",
+    MetaData(),
+    Column("day", Date, primary_key=True),
+    Column("form_version_id", String(36), primary_key=True),
+    Column("question_id", String(32), primary_key=True),
+    Column("value", String(10), primary_key=True),
+    Column("n", Integer, nullable=False),
+)
+
+
+def _add_day(row: str) -> str:
+    return f"""
+  INSERT INTO report_answer_day_counts ({DAY_KEY}, n)
+  VALUES ({row}.day, {row}.form_version_id, {row}.question_id, {row}.value, {row}.n)
+  ON CONFLICT ({DAY_KEY}) DO UPDATE SET n = n + excluded.n;"""
+
+
+def _remove_day(row: str) -> str:
+    return f"""
+  UPDATE report_answer_day_counts SET n = n - {row}.n
+  WHERE day = {row}.day AND form_version_id = {row}.form_version_id
+    AND question_id = {row}.question_id AND value = {row}.value;"""
+
+
+DAY_CREATE = [
+    f"""CREATE TABLE report_answer_day_counts (
+  day DATE NOT NULL,
+  form_version_id VARCHAR(36) NOT NULL,
+  question_id VARCHAR(32) NOT NULL,
+  value VARCHAR(10) NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY ({DAY_KEY})
+) WITHOUT ROWID""",
+    f"""INSERT INTO report_answer_day_counts ({DAY_KEY}, n)
+SELECT day, form_version_id, question_id, value, sum(n) FROM report_answer_counts
+GROUP BY day, form_version_id, question_id, value""",
+    f"""CREATE TRIGGER report_answer_day_counts_insert AFTER INSERT ON report_answer_counts
+BEGIN{_add_day("NEW")}
+END""",
+    f"""CREATE TRIGGER report_answer_day_counts_delete AFTER DELETE ON report_answer_counts
+BEGIN{_remove_day("OLD")}
+END""",
+    f"""CREATE TRIGGER report_answer_day_counts_update AFTER UPDATE ON report_answer_counts
+BEGIN{_remove_day("OLD")}{_add_day("NEW")}
+END""",
+]
+
+DAY_DROP = [
+    "DROP TRIGGER IF EXISTS report_answer_day_counts_update",
+    "DROP TRIGGER IF EXISTS report_answer_day_counts_delete",
+    "DROP TRIGGER IF EXISTS report_answer_day_counts_insert",
+    "DROP TABLE IF EXISTS report_answer_day_counts",
+]

@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -388,6 +389,14 @@ Index(
 )
 Index("ix_meetings_audit", Meeting.id, Meeting.audit_id)
 Index("ix_audits_due", Audit.due_on)
+# The "even better if" comments of a period's audits, from the index alone (migration 0009).
+Index(
+    "ix_section_reviews_better",
+    SectionReview.audit_id,
+    SectionReview.even_better_if,
+    sqlite_where=text("even_better_if != ''"),
+    postgresql_where=text("even_better_if != ''"),
+)
 # --- issue 8 ---
 # The audit programme: monthly plans, auditor capacity, family feedback, dip samples.
 

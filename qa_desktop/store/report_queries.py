@@ -20,6 +20,7 @@ from sqlalchemy import (
     case,
     func,
     literal,
+    literal_column,
     or_,
     select,
 )
@@ -30,7 +31,9 @@ from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.report_periods import ReportSlice
 from qa_desktop.store import models as m
-from qa_desktop.store.answer_counts import answer_counts
+from qa_desktop.store.answer_counts import answer_counts, answer_day_counts
+from qa_desktop.store.better_counts import better_counts
+from qa_desktop.store.grade_counts import grade_counts
 from qa_desktop.store.queries import AuditRow, _audit_select, _row
 
 DONE = "done"
@@ -150,6 +153,25 @@ def _tallies_from_counts(
     session: Session, period: Period, previous: Period, slc: ReportSlice
 ) -> list[AnswerTally]:
     start, end = min(period.start, previous.start), max(period.end, previous.end)
+    if not (slc.team_id or slc.area_id or slc.service_id or slc.audit_type):
+        # County-wide (or one form): the roll-up over teams and audit types is enough.
+        d = answer_day_counts.c
+        conditions_d: list[ColumnElement[bool]] = [d.day.between(start, end), d.n > 0]
+        if slc.form_key:
+            conditions_d.append(
+                d.form_version_id.in_(
+                    select(m.FormVersion.id)
+                    .join(m.Form, m.FormVersion.form_id == m.Form.id)
+                    .where(m.Form.key == slc.form_key)
+                )
+            )
+        before_d = case((d.day >= period.start, 0), else_=1)
+        stmt_d = (
+            select(before_d, d.form_version_id, d.question_id, d.value, func.sum(d.n))
+            .where(*conditions_d)
+            .group_by(before_d, d.form_version_id, d.question_id, d.value)
+        )
+        return _fold(session.execute(stmt_d))
     c = answer_counts.c
     conditions: list[ColumnElement[bool]] = [c.day.between(start, end), c.n > 0]
     if slc.team_id or slc.area_id or slc.service_id:
@@ -242,10 +264,42 @@ def audits_per_version(session: Session, period: Period, slc: ReportSlice) -> di
 # -- grades ------------------------------------------------------------------------------------
 
 
+def _county_grades(session: Session, slc: ReportSlice) -> bool:
+    """Whether the grade counts the triggers keep serve the slice (all teams, workers and audit
+    types; one form or all)."""
+    return (
+        not (slc.team_id or slc.area_id or slc.service_id or slc.worker_id or slc.audit_type)
+        and session.get_bind().dialect.name == "sqlite"
+    )
+
+
+def _grade_rows(session: Session, stmt: Any, slc: ReportSlice) -> list[Any]:
+    """Rows of a grouped select over the grade counts (last column the count), limited to the
+    slice's form; groups that add up to nothing left out."""
+    if slc.form_key:
+        stmt = stmt.where(
+            grade_counts.c.form_version_id.in_(
+                select(m.FormVersion.id)
+                .join(m.Form, m.FormVersion.form_id == m.Form.id)
+                .where(m.Form.key == slc.form_key)
+            )
+        )
+    return [(*row[:-1], int(row[-1])) for row in session.execute(stmt) if row[-1]]
+
+
 def section_grade_counts(
     session: Session, period: Period, slc: ReportSlice
 ) -> list[tuple[str, str, str, int]]:
     """(form version id, section id, confirmed grade, count) for graded practice areas."""
+    if _county_grades(session, slc):
+        g = grade_counts.c
+        return _grade_rows(
+            session,
+            select(g.form_version_id, g.section_id, g.grade, func.sum(g.n))
+            .where(g.day.between(period.start, period.end), g.section_id != m.OVERALL)
+            .group_by(g.form_version_id, g.section_id, g.grade),
+            slc,
+        )
     moderation = aliased(m.Moderation)
     grade = func.coalesce(moderation.moderated_grade, m.SectionReview.grade)
     stmt = (
@@ -268,6 +322,15 @@ def overall_grade_counts(
     session: Session, period: Period, slc: ReportSlice
 ) -> list[tuple[str, str, int]]:
     """(form version id, confirmed overall grade, count)."""
+    if _county_grades(session, slc):
+        g = grade_counts.c
+        return _grade_rows(
+            session,
+            select(g.form_version_id, g.grade, func.sum(g.n))
+            .where(g.day.between(period.start, period.end), g.section_id == m.OVERALL)
+            .group_by(g.form_version_id, g.grade),
+            slc,
+        )
     join, grade = _overall_join()
     stmt = (
         select(m.Audit.form_version_id, grade, func.count())
@@ -284,6 +347,20 @@ def overall_grade_trend(
     """(index of the period, confirmed overall grade, count) for consecutive periods."""
     if not periods:
         return []
+    if _county_grades(session, slc):
+        g = grade_counts.c
+        day_bucket = case(
+            *((g.day.between(p.start, p.end), literal(i)) for i, p in enumerate(periods)),
+            else_=literal(-1),
+        )
+        rows = _grade_rows(
+            session,
+            select(day_bucket, g.grade, func.sum(g.n))
+            .where(g.day.between(periods[0].start, periods[-1].end), g.section_id == m.OVERALL)
+            .group_by(day_bucket, g.grade),
+            slc,
+        )
+        return [row for row in rows if row[0] >= 0]  # type: ignore[misc]
     bucket = case(
         *(
             (m.Audit.completed_on.between(p.start, p.end), literal(i))
@@ -479,11 +556,27 @@ def even_better_if_texts(
     session: Session, period: Period, slc: ReportSlice
 ) -> list[tuple[str, int]]:
     """Each distinct "even better if" comment of the period with how often it was written."""
+    if _county_grades(session, slc):
+        b = better_counts.c
+        stmt_b = (
+            select(b.even_better_if, func.sum(b.n))
+            .where(b.day.between(period.start, period.end))
+            .group_by(b.even_better_if)
+        )
+        if slc.form_key:
+            stmt_b = stmt_b.where(
+                b.form_version_id.in_(
+                    select(m.FormVersion.id)
+                    .join(m.Form, m.FormVersion.form_id == m.Form.id)
+                    .where(m.Form.key == slc.form_key)
+                )
+            )
+        return [(t, int(n)) for t, n in session.execute(stmt_b) if n]
     text = m.SectionReview.even_better_if
     stmt = (
         select(text, func.count())
         .join(m.Audit, m.Audit.id == m.SectionReview.audit_id)
-        .where(*completed_in(period, slc), text != "")
+        .where(*completed_in(period, slc), text != literal_column("''"))
         .group_by(text)
     )
     return [(t, int(n)) for t, n in session.execute(stmt)]

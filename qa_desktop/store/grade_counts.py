@@ -1,0 +1,147 @@
+"""A running count of confirmed grades for county-wide reports, kept by the database itself.
+
+``report_grade_counts`` holds, per day an audit was completed, form version, section (or
+``overall``) and confirmed grade (the moderated grade where a moderator decided, else the
+auditor's), how many audits have that grade. SQLite triggers keep it in step with every
+change to section reviews, moderations and audits that moves a grade in or out of the reports,
+whoever makes the change (a screen, an import, sync): before a change they take away what the
+audit counted, after it they add what it counts now.
+
+Only audits that count in reports are counted: completed, not cancelled, not deleted. The
+table is not an ORM model: it is derived data, never synced. It has no team or audit type, so
+it serves county-wide figures (all teams, or one form); slices read the audits themselves.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Date, Integer, MetaData, String, Table
+
+KEY = "day, form_version_id, section_id, grade"
+
+grade_counts = Table(
+    "report_grade_counts",
+    MetaData(),
+    Column("day", Date, primary_key=True),
+    Column("form_version_id", String(36), primary_key=True),
+    Column("section_id", String(32), primary_key=True),
+    Column("grade", String(30), primary_key=True),
+    Column("n", Integer, nullable=False),
+)
+
+_COUNTED = "a.completed_on IS NOT NULL AND a.state != 'cancelled' AND a.deleted_at IS NULL"
+
+
+def _grades_of(audits: str) -> str:
+    """The (day, form version, section, confirmed grade) rows the audits ``audits`` (an SQL
+    list of ids) count, one per graded section and one for the overall grade."""
+    return f"""
+    SELECT a.completed_on AS day, a.form_version_id AS fv, s.section_id AS sec,
+           coalesce(mo.moderated_grade, s.grade) AS grade
+    FROM audits a JOIN section_reviews s ON s.audit_id = a.id
+    LEFT JOIN moderations mo ON mo.audit_id = s.audit_id AND mo.section_id = s.section_id
+    WHERE a.id IN ({audits}) AND {_COUNTED} AND coalesce(mo.moderated_grade, s.grade) IS NOT NULL
+    UNION ALL
+    SELECT a.completed_on, a.form_version_id, 'overall', coalesce(mo.moderated_grade, a.overall_grade)
+    FROM audits a
+    LEFT JOIN moderations mo ON mo.audit_id = a.id AND mo.section_id = 'overall'
+    WHERE a.id IN ({audits}) AND {_COUNTED}
+      AND coalesce(mo.moderated_grade, a.overall_grade) IS NOT NULL"""
+
+
+def _add(audits: str) -> str:
+    return f"""
+  INSERT INTO report_grade_counts ({KEY}, n)
+  SELECT day, fv, sec, grade, count(*) FROM ({_grades_of(audits)})
+  GROUP BY day, fv, sec, grade
+  ON CONFLICT ({KEY}) DO UPDATE SET n = n + excluded.n;"""
+
+
+def _remove(audits: str) -> str:
+    return f"""
+  UPDATE report_grade_counts SET n = n - (
+    SELECT count(*) FROM ({_grades_of(audits)}) r
+    WHERE r.day = report_grade_counts.day AND r.fv = report_grade_counts.form_version_id
+      AND r.sec = report_grade_counts.section_id AND r.grade = report_grade_counts.grade)
+  WHERE (day, form_version_id, section_id, grade) IN (
+    SELECT day, fv, sec, grade FROM ({_grades_of(audits)}));"""
+
+
+def _pair(name: str, event: str, table: str, audits_before: str, audits_after: str) -> list[str]:
+    """A BEFORE trigger taking the audits' grades away and an AFTER trigger adding them."""
+    statements = []
+    if audits_before:
+        statements.append(
+            f"""CREATE TRIGGER report_grade_counts_{name}_before BEFORE {event} ON {table}
+BEGIN{_remove(audits_before)}
+END"""
+        )
+    if audits_after:
+        statements.append(
+            f"""CREATE TRIGGER report_grade_counts_{name}_after AFTER {event} ON {table}
+BEGIN{_add(audits_after)}
+END"""
+        )
+    return statements
+
+
+_AUDIT_CHANGES = "UPDATE OF completed_on, state, deleted_at, form_version_id, overall_grade"
+
+CREATE = [
+    f"""CREATE TABLE report_grade_counts (
+  day DATE NOT NULL,
+  form_version_id VARCHAR(36) NOT NULL,
+  section_id VARCHAR(32) NOT NULL,
+  grade VARCHAR(30) NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY ({KEY})
+) WITHOUT ROWID""",
+    *_pair("audit_insert", "INSERT", "audits", "", "NEW.id"),
+    *_pair("audit_update", _AUDIT_CHANGES, "audits", "OLD.id", "NEW.id"),
+    *_pair("audit_delete", "DELETE", "audits", "OLD.id", ""),
+    *_pair("review_insert", "INSERT", "section_reviews", "NEW.audit_id", "NEW.audit_id"),
+    *_pair(
+        "review_update",
+        "UPDATE OF grade, section_id, audit_id",
+        "section_reviews",
+        "OLD.audit_id, NEW.audit_id",
+        "OLD.audit_id, NEW.audit_id",
+    ),
+    *_pair("review_delete", "DELETE", "section_reviews", "OLD.audit_id", "OLD.audit_id"),
+    *_pair("moderation_insert", "INSERT", "moderations", "NEW.audit_id", "NEW.audit_id"),
+    *_pair(
+        "moderation_update",
+        "UPDATE OF moderated_grade, section_id, audit_id",
+        "moderations",
+        "OLD.audit_id, NEW.audit_id",
+        "OLD.audit_id, NEW.audit_id",
+    ),
+    *_pair("moderation_delete", "DELETE", "moderations", "OLD.audit_id", "OLD.audit_id"),
+]
+
+REBUILD = [
+    "DELETE FROM report_grade_counts",
+    f"""INSERT INTO report_grade_counts ({KEY}, n)
+SELECT day, fv, sec, grade, count(*) FROM ({_grades_of("SELECT id FROM audits")})
+GROUP BY day, fv, sec, grade""",
+]
+
+TRIGGERS = [
+    f"report_grade_counts_{name}_{when}"
+    for name in (
+        "audit_insert",
+        "audit_update",
+        "audit_delete",
+        "review_insert",
+        "review_update",
+        "review_delete",
+        "moderation_insert",
+        "moderation_update",
+        "moderation_delete",
+    )
+    for when in ("before", "after")
+]
+
+DROP = [
+    *(f"DROP TRIGGER IF EXISTS {name}" for name in TRIGGERS),
+    "DROP TABLE IF EXISTS report_grade_counts",
+]
