@@ -33,6 +33,7 @@ from qa_desktop.services.followup import record_transition, route_signed_audit
 from qa_desktop.services.forms import form_from_source, latest_versions
 from qa_desktop.services.people import Actor
 from qa_desktop.services.workspace_data import (
+    ANSWER_FIELDS,
     AREA_TEXT_FIELDS,
     AUDIT_TEXT_FIELDS,
     BOOL_FIELDS,
@@ -78,9 +79,18 @@ _AUDIT_AND_STATUS = (
     .join(m.Case, m.Audit.case_id == m.Case.id)
     .where(m.Audit.id == bindparam("audit_id"), m.Audit.deleted_at.is_(None))
 )
-_ANSWER_ROW = select(m.Answer).where(
-    m.Answer.audit_id == bindparam("audit_id"), m.Answer.question_id == bindparam("question_id")
-)
+# What saving an answer needs of its audit (the permission and state checks, the form).
+_AUDIT_FACTS = select(
+    m.Audit.state, m.Audit.auditor_id, m.Audit.practitioner_id, m.Audit.form_version_id
+).where(m.Audit.id == bindparam("audit_id"), m.Audit.deleted_at.is_(None))
+# An answer's id and the stored value of one of its fields, by field.
+_ANSWER_FIELD = {
+    field: select(m.Answer.id, m.Answer.__table__.c[field].label("old")).where(
+        m.Answer.audit_id == bindparam("audit_id"),
+        m.Answer.question_id == bindparam("question_id"),
+    )
+    for field in ANSWER_FIELDS
+}
 
 
 class RationaleNeeded(ValidationError):
@@ -251,6 +261,8 @@ class WorkspaceService:
     def save(self, audit_id: str, actor: Actor, ref: FieldRef, value: Value) -> Saved:
         """Save one field now (history and change capture included)."""
         value = _clean(ref, value)
+        if ref.target is Target.ANSWER:
+            return self._save_answer(audit_id, actor, ref, value)
         with self._write(actor) as recorder:
             session = recorder.session
             found = session.execute(_AUDIT_AND_STATUS, {"audit_id": audit_id}).first()
@@ -263,9 +275,7 @@ class WorkspaceService:
             form = self._form(session, audit.form_version_id)
             status = legal_status(status_value)
             author = ""
-            if ref.target is Target.ANSWER:
-                self._save_answer(recorder, audit, form, ref, value)
-            elif ref.target is Target.AREA:
+            if ref.target is Target.AREA:
                 author = self._save_area(recorder, audit, form, status, ref, value)
             else:
                 self._save_audit_field(recorder, audit, form, status, ref, value)
@@ -277,24 +287,47 @@ class WorkspaceService:
             state = AuditState(audit.state)
         return Saved(ref, value, state, suggestions, author)
 
-    def _save_answer(
-        self, recorder: Recorder, audit: m.Audit, form: FormDefinition, ref: FieldRef, value: Value
-    ) -> None:
-        try:
-            question = form.question(ref.key)
-        except KeyError:
-            raise ValidationError("This form has no question {id}.", id=ref.key) from None
-        if ref.field == "value" and value is not None and question.answer_type is AnswerType.YES_NO:
-            if value not in ("yes", "partly", "no", "na"):
-                raise ValidationError("Answer {id} with Yes, Partly, No or N/A.", id=ref.key)
-            if value == "na" and not question.na_allowed:
-                raise ValidationError("N/A is not allowed for question {id}.", id=ref.key)
-        session = recorder.session
-        row = session.scalar(_ANSWER_ROW, {"audit_id": audit.id, "question_id": ref.key})
-        if row is None:
-            recorder.insert(m.Answer, audit_id=audit.id, question_id=ref.key, **{ref.field: value})
-        else:
-            recorder.update(row, **{ref.field: value})
+    def _save_answer(self, audit_id: str, actor: Actor, ref: FieldRef, value: Value) -> Saved:
+        """An answer's field: the most frequent save, kept to a few plain statements. The
+        audit and the answer are read as rows (no ORM objects unless the audit starts) and
+        the answer is written with one UPDATE, with its history and captured change."""
+        with self._write(actor) as recorder:
+            session = recorder.session
+            connection = session.connection()
+            audit = connection.execute(_AUDIT_FACTS, {"audit_id": audit_id}).first()
+            if audit is None:
+                raise ValidationError("That audit is no longer in this store.")
+            self._may_edit(audit, actor, ref)  # type: ignore[arg-type]
+            state = AuditState(audit.state)
+            if state is AuditState.PLANNED:
+                started = _audit(session, audit_id)
+                self._start(recorder, started, actor)
+                session.flush()
+                state = AuditState(started.state)
+            form = self._form(session, audit.form_version_id)
+            try:
+                question = form.question(ref.key)
+            except KeyError:
+                raise ValidationError("This form has no question {id}.", id=ref.key) from None
+            if (
+                ref.field == "value"
+                and value is not None
+                and question.answer_type is AnswerType.YES_NO
+            ):
+                if value not in ("yes", "partly", "no", "na"):
+                    raise ValidationError("Answer {id} with Yes, Partly, No or N/A.", id=ref.key)
+                if value == "na" and not question.na_allowed:
+                    raise ValidationError("N/A is not allowed for question {id}.", id=ref.key)
+            row = connection.execute(
+                _ANSWER_FIELD[ref.field], {"audit_id": audit_id, "question_id": ref.key}
+            ).first()
+            if row is None:
+                recorder.insert(
+                    m.Answer, audit_id=audit_id, question_id=ref.key, **{ref.field: value}
+                )
+            else:
+                recorder.update_values(m.Answer, row.id, {ref.field: (row.old, value)})
+        return Saved(ref, value, state, None, "")
 
     def _save_area(
         self,
