@@ -79,16 +79,23 @@ _AUDIT_AND_STATUS = (
     .join(m.Case, m.Audit.case_id == m.Case.id)
     .where(m.Audit.id == bindparam("audit_id"), m.Audit.deleted_at.is_(None))
 )
-# What saving an answer needs of its audit (the permission and state checks, the form).
-_AUDIT_FACTS = select(
-    m.Audit.state, m.Audit.auditor_id, m.Audit.practitioner_id, m.Audit.form_version_id
-).where(m.Audit.id == bindparam("audit_id"), m.Audit.deleted_at.is_(None))
-# An answer's id and the stored value of one of its fields, by field.
-_ANSWER_FIELD = {
-    field: select(m.Answer.id, m.Answer.__table__.c[field].label("old")).where(
-        m.Answer.audit_id == bindparam("audit_id"),
-        m.Answer.question_id == bindparam("question_id"),
+# Saving an answer: in one read, what it needs of its audit (the permission and state checks,
+# the form) and the answer's id and stored value of the field (NULL if not answered yet).
+_AUDIT_AND_ANSWER = {
+    field: select(
+        m.Audit.state,
+        m.Audit.auditor_id,
+        m.Audit.practitioner_id,
+        m.Audit.form_version_id,
+        m.Answer.id.label("answer_id"),
+        m.Answer.__table__.c[field].label("old"),
     )
+    .select_from(m.Audit)
+    .outerjoin(
+        m.Answer,
+        (m.Answer.audit_id == m.Audit.id) & (m.Answer.question_id == bindparam("question_id")),
+    )
+    .where(m.Audit.id == bindparam("audit_id"), m.Audit.deleted_at.is_(None))
     for field in ANSWER_FIELDS
 }
 
@@ -293,18 +300,23 @@ class WorkspaceService:
         the answer is written with one UPDATE, with its history and captured change."""
         with self._write(actor) as recorder:
             session = recorder.session
-            connection = session.connection()
-            audit = connection.execute(_AUDIT_FACTS, {"audit_id": audit_id}).first()
-            if audit is None:
+            found = (
+                session.connection()
+                .execute(
+                    _AUDIT_AND_ANSWER[ref.field], {"audit_id": audit_id, "question_id": ref.key}
+                )
+                .first()
+            )
+            if found is None:
                 raise ValidationError("That audit is no longer in this store.")
-            self._may_edit(audit, actor, ref)  # type: ignore[arg-type]
-            state = AuditState(audit.state)
+            self._may_edit(found, actor, ref)  # type: ignore[arg-type]
+            state = AuditState(found.state)
             if state is AuditState.PLANNED:
                 started = _audit(session, audit_id)
                 self._start(recorder, started, actor)
                 session.flush()
                 state = AuditState(started.state)
-            form = self._form(session, audit.form_version_id)
+            form = self._form(session, found.form_version_id)
             try:
                 question = form.question(ref.key)
             except KeyError:
@@ -318,15 +330,12 @@ class WorkspaceService:
                     raise ValidationError("Answer {id} with Yes, Partly, No or N/A.", id=ref.key)
                 if value == "na" and not question.na_allowed:
                     raise ValidationError("N/A is not allowed for question {id}.", id=ref.key)
-            row = connection.execute(
-                _ANSWER_FIELD[ref.field], {"audit_id": audit_id, "question_id": ref.key}
-            ).first()
-            if row is None:
-                recorder.insert(
-                    m.Answer, audit_id=audit_id, question_id=ref.key, **{ref.field: value}
+            if found.answer_id is None:
+                recorder.insert_many(
+                    m.Answer, [{"audit_id": audit_id, "question_id": ref.key, ref.field: value}]
                 )
             else:
-                recorder.update_values(m.Answer, row.id, {ref.field: (row.old, value)})
+                recorder.update_values(m.Answer, found.answer_id, {ref.field: (found.old, value)})
         return Saved(ref, value, state, None, "")
 
     def _save_area(

@@ -68,13 +68,14 @@ class Recorder:
         if not prepared:
             return 0
         self.session.execute(insert(model), prepared)
+        connection = self.session.connection()
         history = [self._history_row(table, r["id"], "*", None, _snap(r)) for r in prepared]
-        self.session.execute(insert(History), history)
+        connection.execute(_HISTORY, history)
         if self.capture:
             outbox = [
                 self._outbox_row(table, r["id"], "insert", None, _snap(r), None) for r in prepared
             ]
-            self.session.execute(insert(OutboxChange), outbox)
+            connection.execute(_OUTBOX, outbox)
         return len(prepared)
 
     def update(self, row: Base, **values: Any) -> dict[str, tuple[Any, Any]]:
@@ -125,9 +126,21 @@ class Recorder:
         connection.execute(
             statement, {"_row_id": row_id, **{f: new for f, (_old, new) in changed.items()}}
         )
-        for field, (old, new) in changed.items():
-            self._history(table, row_id, field, _plain(old), _plain(new))
-            self._outbox(table, row_id, "update", field, _plain(new), _plain(old))
+        connection.execute(
+            _HISTORY,
+            [
+                self._history_row(table, row_id, f, _plain(old), _plain(new))
+                for f, (old, new) in changed.items()
+            ],
+        )
+        if self.capture:
+            connection.execute(
+                _OUTBOX,
+                [
+                    self._outbox_row(table, row_id, "update", f, _plain(new), _plain(old))
+                    for f, (old, new) in changed.items()
+                ],
+            )
         return changed
 
     def delete(self, row: Base) -> None:
