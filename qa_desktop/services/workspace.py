@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session
 
 from qa_desktop.domain.audit_types import AuditType
@@ -295,18 +295,28 @@ class WorkspaceService:
         return Saved(ref, value, state, suggestions, author)
 
     def _save_answer(self, audit_id: str, actor: Actor, ref: FieldRef, value: Value) -> Saved:
-        """An answer's field: the most frequent save, kept to a few plain statements. The
-        audit and the answer are read as rows (no ORM objects unless the audit starts) and
-        the answer is written with one UPDATE, with its history and captured change."""
+        """An answer's field: the most frequent save. The usual case (an answer already
+        there, an audit under way) is one read and one UPDATE on a plain connection, with
+        the answer's history and captured change; the rest go through a session."""
+        params = {"audit_id": audit_id, "question_id": ref.key}
+        with self._store.engine.begin() as connection:
+            found = connection.execute(_AUDIT_AND_ANSWER[ref.field], params).first()
+            if found is None:
+                raise ValidationError("That audit is no longer in this store.")
+            self._may_edit(found, actor, ref)  # type: ignore[arg-type]
+            state = AuditState(found.state)
+            if state is not AuditState.PLANNED and found.answer_id is not None:
+                _check_answer(self._form(connection, found.form_version_id), ref, value)
+                with Session(bind=connection) as session:
+                    recorder = Recorder(session, actor.id, self._clock(), connection=connection)
+                    recorder.update_values(
+                        m.Answer, found.answer_id, {ref.field: (found.old, value)}
+                    )
+                return Saved(ref, value, state, None, "")
+        # The first answer to a question, or the first edit of a planned audit (it starts).
         with self._write(actor) as recorder:
             session = recorder.session
-            found = (
-                session.connection()
-                .execute(
-                    _AUDIT_AND_ANSWER[ref.field], {"audit_id": audit_id, "question_id": ref.key}
-                )
-                .first()
-            )
+            found = recorder.connection().execute(_AUDIT_AND_ANSWER[ref.field], params).first()
             if found is None:
                 raise ValidationError("That audit is no longer in this store.")
             self._may_edit(found, actor, ref)  # type: ignore[arg-type]
@@ -316,20 +326,7 @@ class WorkspaceService:
                 self._start(recorder, started, actor)
                 session.flush()
                 state = AuditState(started.state)
-            form = self._form(session, found.form_version_id)
-            try:
-                question = form.question(ref.key)
-            except KeyError:
-                raise ValidationError("This form has no question {id}.", id=ref.key) from None
-            if (
-                ref.field == "value"
-                and value is not None
-                and question.answer_type is AnswerType.YES_NO
-            ):
-                if value not in ("yes", "partly", "no", "na"):
-                    raise ValidationError("Answer {id} with Yes, Partly, No or N/A.", id=ref.key)
-                if value == "na" and not question.na_allowed:
-                    raise ValidationError("N/A is not allowed for question {id}.", id=ref.key)
+            _check_answer(self._form(session, found.form_version_id), ref, value)
             if found.answer_id is None:
                 recorder.insert_many(
                     m.Answer, [{"audit_id": audit_id, "question_id": ref.key, ref.field: value}]
@@ -569,7 +566,7 @@ class WorkspaceService:
 
     # -- plumbing -----------------------------------------------------------------------------
 
-    def _form(self, session: Session, version_id: str) -> FormDefinition:
+    def _form(self, session: Session | Connection, version_id: str) -> FormDefinition:
         """The form of a stored version (kept: a stored version never changes in place)."""
         form = self._forms.get(version_id)
         if form is None:
@@ -595,6 +592,20 @@ def _audit(session: Session, audit_id: str) -> m.Audit:
     if audit is None or audit.deleted_at is not None:
         raise ValidationError("That audit is no longer in this store.")
     return audit
+
+
+def _check_answer(form: FormDefinition, ref: FieldRef, value: Value) -> None:
+    """The form's rules for an answer: the question exists; a yes/no answer is one of its
+    values, and N/A only where the question allows it."""
+    try:
+        question = form.question(ref.key)
+    except KeyError:
+        raise ValidationError("This form has no question {id}.", id=ref.key) from None
+    if ref.field == "value" and value is not None and question.answer_type is AnswerType.YES_NO:
+        if value not in ("yes", "partly", "no", "na"):
+            raise ValidationError("Answer {id} with Yes, Partly, No or N/A.", id=ref.key)
+        if value == "na" and not question.na_allowed:
+            raise ValidationError("N/A is not allowed for question {id}.", id=ref.key)
 
 
 def _clean(ref: FieldRef, value: Value) -> Value:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Update, bindparam, insert, inspect, update
+from sqlalchemy import Connection, Update, bindparam, insert, inspect, update
 from sqlalchemy.orm import Session
 
 from qa_desktop.store.models import Base, History, OutboxChange, new_id
@@ -43,12 +43,27 @@ class Recorder:
     """
 
     def __init__(
-        self, session: Session, actor_id: str | None, now: datetime, *, capture: bool = True
+        self,
+        session: Session,
+        actor_id: str | None,
+        now: datetime,
+        *,
+        capture: bool = True,
+        connection: Connection | None = None,
     ) -> None:
+        """``connection``: the transaction's connection, when the caller holds it (then the
+        Core writes go straight to it; ``session`` must be bound to it)."""
         self.session = session
         self.actor_id = actor_id
         self.now = now
         self.capture = capture
+        self._connection = connection
+
+    def connection(self) -> Connection:
+        """The connection of the transaction the writes belong to."""
+        if self._connection is not None:
+            return self._connection
+        return self.session.connection()
 
     def insert(self, model: type[M], **values: Any) -> M:
         key = inspect(model).primary_key[0].name
@@ -68,7 +83,7 @@ class Recorder:
         if not prepared:
             return 0
         self.session.execute(insert(model), prepared)
-        connection = self.session.connection()
+        connection = self.connection()
         history = [self._history_row(table, r["id"], "*", None, _snap(r)) for r in prepared]
         connection.execute(_HISTORY, history)
         if self.capture:
@@ -122,7 +137,7 @@ class Recorder:
                 .where(model.__table__.c[key.name] == bindparam("_row_id"))
                 .values({f: bindparam(f) for f in fields})
             )
-        connection = self.session.connection()
+        connection = self.connection()
         connection.execute(
             statement, {"_row_id": row_id, **{f: new for f, (_old, new) in changed.items()}}
         )
@@ -185,15 +200,13 @@ class Recorder:
         }
 
     def _history(self, table: str, row_id: str, field: str, old: Any, new: Any) -> None:
-        self.session.connection().execute(
-            _HISTORY, self._history_row(table, row_id, field, old, new)
-        )
+        self.connection().execute(_HISTORY, self._history_row(table, row_id, field, old, new))
 
     def _outbox(
         self, table: str, row_id: str, op: str, field: str | None, value: Any, base: Any
     ) -> None:
         if self.capture:
-            self.session.connection().execute(
+            self.connection().execute(
                 _OUTBOX, self._outbox_row(table, row_id, op, field, value, base)
             )
 
