@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session
 
 from qa_desktop.domain.audit_types import AuditType
@@ -33,6 +33,7 @@ from qa_desktop.services.followup import record_transition, route_signed_audit
 from qa_desktop.services.forms import form_from_source, latest_versions
 from qa_desktop.services.people import Actor
 from qa_desktop.services.workspace_data import (
+    ANSWER_FIELDS,
     AREA_TEXT_FIELDS,
     AUDIT_TEXT_FIELDS,
     BOOL_FIELDS,
@@ -78,9 +79,25 @@ _AUDIT_AND_STATUS = (
     .join(m.Case, m.Audit.case_id == m.Case.id)
     .where(m.Audit.id == bindparam("audit_id"), m.Audit.deleted_at.is_(None))
 )
-_ANSWER_ROW = select(m.Answer).where(
-    m.Answer.audit_id == bindparam("audit_id"), m.Answer.question_id == bindparam("question_id")
-)
+# Saving an answer: in one read, what it needs of its audit (the permission and state checks,
+# the form) and the answer's id and stored value of the field (NULL if not answered yet).
+_AUDIT_AND_ANSWER = {
+    field: select(
+        m.Audit.state,
+        m.Audit.auditor_id,
+        m.Audit.practitioner_id,
+        m.Audit.form_version_id,
+        m.Answer.id.label("answer_id"),
+        m.Answer.__table__.c[field].label("old"),
+    )
+    .select_from(m.Audit)
+    .outerjoin(
+        m.Answer,
+        (m.Answer.audit_id == m.Audit.id) & (m.Answer.question_id == bindparam("question_id")),
+    )
+    .where(m.Audit.id == bindparam("audit_id"), m.Audit.deleted_at.is_(None))
+    for field in ANSWER_FIELDS
+}
 
 
 class RationaleNeeded(ValidationError):
@@ -251,6 +268,8 @@ class WorkspaceService:
     def save(self, audit_id: str, actor: Actor, ref: FieldRef, value: Value) -> Saved:
         """Save one field now (history and change capture included)."""
         value = _clean(ref, value)
+        if ref.target is Target.ANSWER:
+            return self._save_answer(audit_id, actor, ref, value)
         with self._write(actor) as recorder:
             session = recorder.session
             found = session.execute(_AUDIT_AND_STATUS, {"audit_id": audit_id}).first()
@@ -263,9 +282,7 @@ class WorkspaceService:
             form = self._form(session, audit.form_version_id)
             status = legal_status(status_value)
             author = ""
-            if ref.target is Target.ANSWER:
-                self._save_answer(recorder, audit, form, ref, value)
-            elif ref.target is Target.AREA:
+            if ref.target is Target.AREA:
                 author = self._save_area(recorder, audit, form, status, ref, value)
             else:
                 self._save_audit_field(recorder, audit, form, status, ref, value)
@@ -277,24 +294,46 @@ class WorkspaceService:
             state = AuditState(audit.state)
         return Saved(ref, value, state, suggestions, author)
 
-    def _save_answer(
-        self, recorder: Recorder, audit: m.Audit, form: FormDefinition, ref: FieldRef, value: Value
-    ) -> None:
-        try:
-            question = form.question(ref.key)
-        except KeyError:
-            raise ValidationError("This form has no question {id}.", id=ref.key) from None
-        if ref.field == "value" and value is not None and question.answer_type is AnswerType.YES_NO:
-            if value not in ("yes", "partly", "no", "na"):
-                raise ValidationError("Answer {id} with Yes, Partly, No or N/A.", id=ref.key)
-            if value == "na" and not question.na_allowed:
-                raise ValidationError("N/A is not allowed for question {id}.", id=ref.key)
-        session = recorder.session
-        row = session.scalar(_ANSWER_ROW, {"audit_id": audit.id, "question_id": ref.key})
-        if row is None:
-            recorder.insert(m.Answer, audit_id=audit.id, question_id=ref.key, **{ref.field: value})
-        else:
-            recorder.update(row, **{ref.field: value})
+    def _save_answer(self, audit_id: str, actor: Actor, ref: FieldRef, value: Value) -> Saved:
+        """An answer's field: the most frequent save. The usual case (an answer already
+        there, an audit under way) is one read and one UPDATE on a plain connection, with
+        the answer's history and captured change; the rest go through a session."""
+        params = {"audit_id": audit_id, "question_id": ref.key}
+        with self._store.engine.begin() as connection:
+            found = connection.execute(_AUDIT_AND_ANSWER[ref.field], params).first()
+            if found is None:
+                raise ValidationError("That audit is no longer in this store.")
+            self._may_edit(found, actor, ref)  # type: ignore[arg-type]
+            state = AuditState(found.state)
+            if state is not AuditState.PLANNED and found.answer_id is not None:
+                _check_answer(self._form(connection, found.form_version_id), ref, value)
+                with Session(bind=connection) as session:
+                    recorder = Recorder(session, actor.id, self._clock(), connection=connection)
+                    recorder.update_values(
+                        m.Answer, found.answer_id, {ref.field: (found.old, value)}
+                    )
+                return Saved(ref, value, state, None, "")
+        # The first answer to a question, or the first edit of a planned audit (it starts).
+        with self._write(actor) as recorder:
+            session = recorder.session
+            found = recorder.connection().execute(_AUDIT_AND_ANSWER[ref.field], params).first()
+            if found is None:
+                raise ValidationError("That audit is no longer in this store.")
+            self._may_edit(found, actor, ref)  # type: ignore[arg-type]
+            state = AuditState(found.state)
+            if state is AuditState.PLANNED:
+                started = _audit(session, audit_id)
+                self._start(recorder, started, actor)
+                session.flush()
+                state = AuditState(started.state)
+            _check_answer(self._form(session, found.form_version_id), ref, value)
+            if found.answer_id is None:
+                recorder.insert_many(
+                    m.Answer, [{"audit_id": audit_id, "question_id": ref.key, ref.field: value}]
+                )
+            else:
+                recorder.update_values(m.Answer, found.answer_id, {ref.field: (found.old, value)})
+        return Saved(ref, value, state, None, "")
 
     def _save_area(
         self,
@@ -527,7 +566,7 @@ class WorkspaceService:
 
     # -- plumbing -----------------------------------------------------------------------------
 
-    def _form(self, session: Session, version_id: str) -> FormDefinition:
+    def _form(self, session: Session | Connection, version_id: str) -> FormDefinition:
         """The form of a stored version (kept: a stored version never changes in place)."""
         form = self._forms.get(version_id)
         if form is None:
@@ -553,6 +592,20 @@ def _audit(session: Session, audit_id: str) -> m.Audit:
     if audit is None or audit.deleted_at is not None:
         raise ValidationError("That audit is no longer in this store.")
     return audit
+
+
+def _check_answer(form: FormDefinition, ref: FieldRef, value: Value) -> None:
+    """The form's rules for an answer: the question exists; a yes/no answer is one of its
+    values, and N/A only where the question allows it."""
+    try:
+        question = form.question(ref.key)
+    except KeyError:
+        raise ValidationError("This form has no question {id}.", id=ref.key) from None
+    if ref.field == "value" and value is not None and question.answer_type is AnswerType.YES_NO:
+        if value not in ("yes", "partly", "no", "na"):
+            raise ValidationError("Answer {id} with Yes, Partly, No or N/A.", id=ref.key)
+        if value == "na" and not question.na_allowed:
+            raise ValidationError("N/A is not allowed for question {id}.", id=ref.key)
 
 
 def _clean(ref: FieldRef, value: Value) -> Value:

@@ -11,12 +11,19 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import insert, inspect
+from sqlalchemy import Connection, Update, bindparam, insert, inspect, update
 from sqlalchemy.orm import Session
 
 from qa_desktop.store.models import Base, History, OutboxChange, new_id
 
 M = TypeVar("M", bound=Base)
+
+# History and outbox rows are inserted on the connection (Core, with no ORM bulk-insert
+# machinery): they are never read back as ORM objects in the same transaction, and the ORM
+# path cost more than the rest of a one-field save.
+_HISTORY = insert(History.__table__)
+_OUTBOX = insert(OutboxChange.__table__)
+_UPDATES: dict[tuple[str, tuple[str, ...]], Update] = {}
 
 
 def encode(value: Any) -> str | None:
@@ -36,12 +43,27 @@ class Recorder:
     """
 
     def __init__(
-        self, session: Session, actor_id: str | None, now: datetime, *, capture: bool = True
+        self,
+        session: Session,
+        actor_id: str | None,
+        now: datetime,
+        *,
+        capture: bool = True,
+        connection: Connection | None = None,
     ) -> None:
+        """``connection``: the transaction's connection, when the caller holds it (then the
+        Core writes go straight to it; ``session`` must be bound to it)."""
         self.session = session
         self.actor_id = actor_id
         self.now = now
         self.capture = capture
+        self._connection = connection
+
+    def connection(self) -> Connection:
+        """The connection of the transaction the writes belong to."""
+        if self._connection is not None:
+            return self._connection
+        return self.session.connection()
 
     def insert(self, model: type[M], **values: Any) -> M:
         key = inspect(model).primary_key[0].name
@@ -61,13 +83,14 @@ class Recorder:
         if not prepared:
             return 0
         self.session.execute(insert(model), prepared)
+        connection = self.connection()
         history = [self._history_row(table, r["id"], "*", None, _snap(r)) for r in prepared]
-        self.session.execute(insert(History), history)
+        connection.execute(_HISTORY, history)
         if self.capture:
             outbox = [
                 self._outbox_row(table, r["id"], "insert", None, _snap(r), None) for r in prepared
             ]
-            self.session.execute(insert(OutboxChange), outbox)
+            connection.execute(_OUTBOX, outbox)
         return len(prepared)
 
     def update(self, row: Base, **values: Any) -> dict[str, tuple[Any, Any]]:
@@ -85,6 +108,54 @@ class Recorder:
             changed[field] = (old, new)
             self._history(table, row_id, field, _plain(old), _plain(new))
             self._outbox(table, row_id, "update", field, _plain(new), _plain(old))
+        return changed
+
+    def update_values(
+        self, model: type[Base], row_id: str, changes: Mapping[str, tuple[Any, Any]]
+    ) -> dict[str, tuple[Any, Any]]:
+        """``update`` for a row the caller read without the ORM: ``changes`` is
+        {field: (old, new)} with ``old`` as stored now. One Core UPDATE sets the fields that
+        really change, with the same history and capture as ``update``; returns those.
+
+        The row must not be loaded in this session (the ORM copy would go stale)."""
+        columns = inspect(model).columns
+        table = model.__tablename__
+        changed: dict[str, tuple[Any, Any]] = {}
+        for field, (old, new) in changes.items():
+            if field not in columns:
+                raise AttributeError(f"{table} has no field {field}")
+            if old != new:
+                changed[field] = (old, new)
+        if not changed:
+            return changed
+        fields = tuple(changed)
+        statement = _UPDATES.get((table, fields))
+        if statement is None:
+            key = inspect(model).primary_key[0]
+            statement = _UPDATES[(table, fields)] = (
+                update(model.__table__)
+                .where(model.__table__.c[key.name] == bindparam("_row_id"))
+                .values({f: bindparam(f) for f in fields})
+            )
+        connection = self.connection()
+        connection.execute(
+            statement, {"_row_id": row_id, **{f: new for f, (_old, new) in changed.items()}}
+        )
+        connection.execute(
+            _HISTORY,
+            [
+                self._history_row(table, row_id, f, _plain(old), _plain(new))
+                for f, (old, new) in changed.items()
+            ],
+        )
+        if self.capture:
+            connection.execute(
+                _OUTBOX,
+                [
+                    self._outbox_row(table, row_id, "update", f, _plain(new), _plain(old))
+                    for f, (old, new) in changed.items()
+                ],
+            )
         return changed
 
     def delete(self, row: Base) -> None:
@@ -128,17 +199,15 @@ class Recorder:
             "base_value": encode(base),
         }
 
-    # History and outbox rows are plain inserts (Core, not the ORM's unit of work): they are
-    # never read back in the same transaction, and this halves the cost of saving one field.
     def _history(self, table: str, row_id: str, field: str, old: Any, new: Any) -> None:
-        self.session.execute(insert(History), [self._history_row(table, row_id, field, old, new)])
+        self.connection().execute(_HISTORY, self._history_row(table, row_id, field, old, new))
 
     def _outbox(
         self, table: str, row_id: str, op: str, field: str | None, value: Any, base: Any
     ) -> None:
         if self.capture:
-            self.session.execute(
-                insert(OutboxChange), [self._outbox_row(table, row_id, op, field, value, base)]
+            self.connection().execute(
+                _OUTBOX, self._outbox_row(table, row_id, op, field, value, base)
             )
 
 
