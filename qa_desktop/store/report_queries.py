@@ -465,18 +465,7 @@ def meeting_counts(
     session: Session, period: Period, slc: ReportSlice, today: date
 ) -> tuple[int, int, int, int]:
     """Reflective meetings due in the period: (due, held on time, held late, overdue)."""
-    held, due = m.Meeting.held_on, m.Meeting.due_on
-    stmt = (
-        select(
-            func.count(),
-            _count_if(and_(held.is_not(None), held <= due)),
-            _count_if(and_(held.is_not(None), held > due)),
-            _count_if(and_(held.is_(None), due < today)),
-        )
-        .join(m.Audit, m.Audit.id == m.Meeting.audit_id)
-        .where(due.between(period.start, period.end), *slice_conditions(slc))
-    )
-    return tuple(int(v) for v in session.execute(stmt).one())  # type: ignore[return-value]
+    return _timeliness(session, period, slc, today, m.Meeting.held_on, m.Meeting.due_on)
 
 
 def reaudit_counts(
@@ -494,13 +483,20 @@ def reaudit_counts(
         )
         .scalar_subquery()
     )
-    due = m.Meeting.reaudit_due_on
+    return _timeliness(session, period, slc, today, done_on, m.Meeting.reaudit_due_on)
+
+
+def _timeliness(
+    session: Session, period: Period, slc: ReportSlice, today: date, done: Any, due: Any
+) -> tuple[int, int, int, int]:
+    """Meetings whose ``due`` date falls in the period: (due, done on time, done late,
+    overdue today)."""
     stmt = (
         select(
             func.count(),
-            _count_if(and_(done_on.is_not(None), done_on <= due)),
-            _count_if(and_(done_on.is_not(None), done_on > due)),
-            _count_if(and_(done_on.is_(None), due < today)),
+            _count_if(and_(done.is_not(None), done <= due)),
+            _count_if(and_(done.is_not(None), done > due)),
+            _count_if(and_(done.is_(None), due < today)),
         )
         .join(m.Audit, m.Audit.id == m.Meeting.audit_id)
         .where(due.between(period.start, period.end), *slice_conditions(slc))
