@@ -1,10 +1,17 @@
-"""The entry point of the application: the one place where objects are built and wired."""
+"""The entry point of the application: the one place where objects are built and wired.
+
+Start-up order (so the window is on screen at once): the QApplication and the window's frame
+are built with Qt alone; the store is opened, and the services (SQLAlchemy and the rest)
+imported, on the background runner; the person is then found (or asked for) and the
+screens fill the window. Nothing here imports the services or the store at module level.
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -12,31 +19,39 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from qa_desktop import APP_NAME, ORG_NAME, __version__
 from qa_desktop.errors import UserError
-from qa_desktop.i18n import error_text
 from qa_desktop.logs import setup_logging
 from qa_desktop.paths import default_store_path, demo_store_path
 from qa_desktop.resources import app_icon_path, stylesheet
 from qa_desktop.services.clock import Clock, system_clock, today
-from qa_desktop.services.container import Services, build_services
-from qa_desktop.services.people import Actor
-from qa_desktop.store.engine import open_store
-from qa_desktop.ui.errors import ErrorPresenter
+from qa_desktop.ui.errors import ErrorPresenter, describe
 from qa_desktop.ui.fonts import register_shipped_fonts
-from qa_desktop.ui.identity import IdentityDialog
 from qa_desktop.ui.main_window import MainWindow
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.settings import STORE_PATH, WELCOME_DONE, AppSettings
 
+if TYPE_CHECKING:
+    from qa_desktop.services.container import Services
+    from qa_desktop.services.people import Actor
+
 log = logging.getLogger(__name__)
+
+
+def open_services(store_path: Path, clock: Clock) -> Services:
+    """Open (and migrate) the store and build the services on it: the slow part of a start,
+    run on the background runner while the window is already showing."""
+    from qa_desktop.services.container import build_services
+    from qa_desktop.store.engine import open_store
+
+    return build_services(open_store(store_path), clock)
 
 
 class Application:
     """Owns the open store, the runner and the window for one session of the program."""
 
     def __init__(
-        self, services: Services, settings: AppSettings, *, immediate: bool = False
+        self, services: Services | None, settings: AppSettings, *, immediate: bool = False
     ) -> None:
-        self.services = services
+        self._services = services
         self.settings = settings
         self.window: MainWindow | None = None
         self.errors = ErrorPresenter(lambda: self.window)
@@ -44,10 +59,17 @@ class Application:
         self.log_path = setup_logging()
 
     @property
+    def services(self) -> Services:
+        assert self._services is not None, "the store is not open yet"
+        return self._services
+
+    @property
     def clock(self) -> Clock:
-        return self.services.clock
+        return self._services.clock if self._services is not None else system_clock
 
     def choose_person(self, parent: QWidget | None = None, *, ask: bool = False) -> Actor | None:
+        from qa_desktop.ui.identity import IdentityDialog
+
         """The person using the app: remembered for this store, else asked once."""
         path = self.services.store_path
         remembered = self.settings.identity_for(path) if path else None
@@ -71,15 +93,11 @@ class Application:
             self.settings.remember_identity(path, person_id)
         return self.services.directory.actor(person_id)
 
-    def show_window(self, actor: Actor) -> MainWindow:
+    def new_window(self, store_path: Path | None) -> MainWindow:
+        """The window's frame, shown before the store is open; :meth:`attach` fills it."""
         old = self.window
         self.window = MainWindow(
-            self.services,
-            self.runner,
-            actor,
-            self.settings,
-            lambda: today(self.clock),
-            self.log_path,
+            self.runner, self.settings, lambda: today(self.clock), self.log_path, store_path
         )
         self.window.switch_person_requested.connect(self.switch_person)
         if old is not None:
@@ -88,6 +106,40 @@ class Application:
         self.window.show()
         return self.window
 
+    def show_window(self, actor: Actor) -> MainWindow:
+        """A window for ``actor`` on the open store (switching person; tests)."""
+        window = self.new_window(self.services.store_path)
+        window.attach(self.services, actor)
+        return window
+
+    def store_opened(self, services: Services, *, smoke_test: bool = False) -> None:
+        """The background open finished: find the person, then fill the window."""
+        self._services = services
+        window = self.window
+        assert window is not None
+        try:
+            actor = _first_person(self) if smoke_test else self.choose_person(window)
+        except UserError as exc:
+            self.fail(exc, smoke_test=smoke_test)
+            return
+        if actor is None:  # the person closed "Who are you?"
+            window.close()
+            QApplication.exit(0)
+            return
+        window.attach(services, actor)
+
+    def fail(self, exc: BaseException, *, smoke_test: bool = False) -> None:
+        """The store could not be opened (damaged, newer, missing...): say so and quit."""
+        if isinstance(exc, UserError):
+            log.info("could not open the store: %s", exc.template)
+        else:
+            log.error("could not open the store", exc_info=(type(exc), exc, exc.__traceback__))
+        message = describe(exc)
+        print(f"qa-desktop: {message}", file=sys.stderr)
+        if not smoke_test:
+            QMessageBox.critical(self.window, APP_NAME, message)
+        QApplication.exit(1)
+
     def switch_person(self) -> None:
         actor = self.choose_person(self.window, ask=True)
         if actor is not None:
@@ -95,7 +147,8 @@ class Application:
 
     def shutdown(self) -> None:
         self.runner.wait()
-        self.services.close()
+        if self._services is not None:
+            self._services.close()
 
 
 def _qapplication() -> QApplication:
@@ -146,7 +199,8 @@ def store_to_open(store_path: Path, settings: AppSettings, clock: Clock) -> Path
 
 
 def run_app(store_path: Path, *, smoke_test: bool = False) -> int:
-    """Open the store and the main window; returns the exit code.
+    """Show the window, open the store behind it, and run until the window closes; returns
+    the exit code.
 
     ``smoke_test`` (checking an installation): no questions; open the window as the
     remembered or first person, print a line once it is shown, and quit with 0.
@@ -159,25 +213,13 @@ def run_app(store_path: Path, *, smoke_test: bool = False) -> int:
         if chosen is None:
             return 0
         store_path = chosen
-    try:
-        store = open_store(store_path)
-    except UserError as exc:
-        QMessageBox.critical(None, APP_NAME, error_text(exc))
-        print(f"qa-desktop: {error_text(exc)}", file=sys.stderr)
-        return 1
-    application = Application(build_services(store, system_clock), settings)
-    try:
-        actor = _first_person(application) if smoke_test else application.choose_person()
-    except UserError as exc:
-        if not smoke_test:
-            QMessageBox.critical(None, APP_NAME, error_text(exc))
-        print(f"qa-desktop: {error_text(exc)}", file=sys.stderr)
-        application.shutdown()
-        return 1
-    if actor is None:
-        application.shutdown()
-        return 0
-    window = application.show_window(actor)
+    application = Application(None, settings)
+    window = application.new_window(store_path)
+    application.runner.submit(
+        lambda: open_services(store_path, system_clock),
+        lambda services: application.store_opened(services, smoke_test=smoke_test),
+        lambda exc: application.fail(exc, smoke_test=smoke_test),
+    )
     if smoke_test:
         QTimer.singleShot(0, lambda: _report_shown(window, application.runner, qt_app))
     code = qt_app.exec()
@@ -203,10 +245,10 @@ def _report_shown(window: MainWindow, runner: Runner, qt_app: QApplication) -> N
     print("qa-desktop: main window shown", flush=True)
 
     def loaded() -> None:
-        print("qa-desktop: screens loaded", flush=True)
-        qt_app.exit(0)
+        if window.is_ready and not runner.pending:
+            print("qa-desktop: screens loaded", flush=True)
+            qt_app.exit(0)
 
-    if runner.pending:
-        runner.busy_changed.connect(lambda busy: None if busy else loaded())
-    else:
-        loaded()
+    runner.busy_changed.connect(lambda busy: None if busy else loaded())
+    window.ready.connect(loaded)
+    loaded()

@@ -9,13 +9,14 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from qa_desktop.domain.calendar import FinancialQuarter, Period
-from qa_desktop.domain.dashboard import COMPLIANCE_HEADERS, GRADE_ORDER
-from qa_desktop.domain.report_tables import Cell
 from qa_desktop.errors import UserError
 from qa_desktop.i18n import tr
+
+if TYPE_CHECKING:  # imported where used: opening the app builds this parser too
+    from qa_desktop.domain.calendar import FinancialQuarter, Period
+    from qa_desktop.domain.report_tables import Cell
 
 
 def _t(text: str) -> str:
@@ -32,6 +33,8 @@ def _date(text: str) -> date:
 
 
 def _quarter(text: str) -> FinancialQuarter:
+    from qa_desktop.domain.calendar import FinancialQuarter
+
     try:
         return FinancialQuarter.parse(text)
     except ValueError as exc:
@@ -106,6 +109,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _period(args: argparse.Namespace) -> Period:
+    from qa_desktop.domain.calendar import Period
+
     if args.quarter is not None:
         if args.start or args.end:
             raise UserError("Give either --quarter or --from and --to, not both.")
@@ -142,6 +147,7 @@ def _quarterly(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
+    from qa_desktop.domain.dashboard import COMPLIANCE_HEADERS, GRADE_ORDER
     from qa_desktop.services.clock import system_clock
     from qa_desktop.services.reporting import ReportingService
     from qa_desktop.store.engine import open_store
