@@ -215,13 +215,13 @@ def run_app(store_path: Path, *, smoke_test: bool = False) -> int:
         store_path = chosen
     application = Application(None, settings)
     window = application.new_window(store_path)
+    if smoke_test:  # first in the queue: the frame is reported even if the open fails at once
+        QTimer.singleShot(0, lambda: _report_shown(window, application.runner, qt_app))
     application.runner.submit(
         lambda: open_services(store_path, system_clock),
         lambda services: application.store_opened(services, smoke_test=smoke_test),
         lambda exc: application.fail(exc, smoke_test=smoke_test),
     )
-    if smoke_test:
-        QTimer.singleShot(0, lambda: _report_shown(window, application.runner, qt_app))
     code = qt_app.exec()
     application.shutdown()
     return code

@@ -9,10 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qa_desktop.domain.grades import Grade
-from qa_desktop.reports.pdf import Cell, Chip, DocumentBuilder, DocumentInfo, Styled
+from qa_desktop.reports.pdf import Cell, Chip, DocumentInfo, Styled
 from qa_desktop.reports.pdf.formats import date_time, long_date, short_date
+
+if TYPE_CHECKING:
+    from qa_desktop.reports.pdf.document import DocumentBuilder
 
 NOT_GRADED = "Not graded"
 KICKER = "Children's social care · Quality assurance"
@@ -144,6 +148,8 @@ def _moderation_cell(moderation: ModerationEntry | None, moderation_complete: bo
 def build_audit_record(data: AuditRecordData, path: Path | None = None) -> bytes:
     """The audit record as PDF bytes (written to ``path`` too when given)."""
     draft = not data.moderation_complete
+    from qa_desktop.reports.pdf.document import DocumentBuilder  # loads reportlab
+
     builder = DocumentBuilder(
         DocumentInfo(
             title=f"Audit record {data.reference}",

@@ -6,10 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qa_desktop.domain.grades import Grade
-from qa_desktop.reports.pdf import Cell, Chip, DocumentBuilder, DocumentInfo
+from qa_desktop.reports.pdf import Cell, Chip, DocumentInfo
 from qa_desktop.reports.pdf.formats import long_date, short_date
+
+if TYPE_CHECKING:
+    pass
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,8 @@ class BttfReportData:
 def build_bttf_report(data: BttfReportData, path: Path | None = None) -> bytes:
     """The visit's report as PDF bytes (written to ``path`` too when given). A DRAFT until the
     team-level judgement is made."""
+    from qa_desktop.reports.pdf.document import DocumentBuilder  # loads reportlab
+
     builder = DocumentBuilder(
         DocumentInfo(
             title=f"Back to the Floor: {data.team}",

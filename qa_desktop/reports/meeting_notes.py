@@ -9,11 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qa_desktop.domain.grades import Grade
 from qa_desktop.reports.audit_record import KICKER, ActionEntry
-from qa_desktop.reports.pdf import Cell, Chip, DocumentBuilder, DocumentInfo
+from qa_desktop.reports.pdf import Cell, Chip, DocumentInfo
 from qa_desktop.reports.pdf.formats import date_time, long_date, short_date
+
+if TYPE_CHECKING:
+    pass
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,8 @@ class MeetingNotesData:
 def build_meeting_notes(data: MeetingNotesData, path: Path | None = None) -> bytes:
     """The meeting notes as PDF bytes (written to ``path`` too when given)."""
     signed = data.signed_off_at is not None
+    from qa_desktop.reports.pdf.document import DocumentBuilder  # loads reportlab
+
     builder = DocumentBuilder(
         DocumentInfo(
             title=f"Reflective meeting notes {data.audit_reference}",

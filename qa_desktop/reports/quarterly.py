@@ -1,6 +1,6 @@
 """The quarterly QA report for leadership: each indicator with this quarter beside the last,
-charts drawn with reportlab graphics, and the commentary the QA team wrote. Fed by plain data
-(two :class:`Dashboard` s and the commentary); no Qt, no SQL."""
+charts drawn with reportlab graphics (:mod:`.quarterly_charts`), and the commentary the QA
+team wrote. Fed by plain data (two :class:`Dashboard` s and the commentary); no Qt, no SQL."""
 
 from __future__ import annotations
 
@@ -8,21 +8,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing, Line, String
-from reportlab.lib import colors
-
 from qa_desktop.domain.dashboard import GRADE_ORDER, OVERALL, Dashboard
 from qa_desktop.domain.report_tables import share
-from qa_desktop.reports.pdf import DocumentBuilder, DocumentInfo
-from qa_desktop.reports.pdf.document import CONTENT_WIDTH
-from qa_desktop.reports.pdf.fonts import REGULAR
+from qa_desktop.reports.pdf import DocumentInfo
 from qa_desktop.reports.pdf.formats import long_date
-
-THIS = colors.HexColor("#1f3a5f")
-LAST = colors.HexColor("#9fb3c8")
-STANDARD_LINE = colors.HexColor("#b71c1c")
 
 # (key, title): the indicators of the report, in order. Commentary is kept per key.
 INDICATORS: tuple[tuple[str, str], ...] = (
@@ -64,6 +53,10 @@ def _diff(this: int, last: int) -> str:
 
 
 def build_quarterly_report(data: QuarterlyReportData, path: Path | None = None) -> bytes:
+    # reportlab is loaded here, when a report is made, not with the services at start.
+    from qa_desktop.reports.pdf.document import DocumentBuilder
+    from qa_desktop.reports.quarterly_charts import compliance_chart, grade_chart
+
     this, last = data.this, data.last
     builder = DocumentBuilder(
         DocumentInfo(
@@ -140,7 +133,7 @@ def build_quarterly_report(data: QuarterlyReportData, path: Path | None = None) 
         rows.append(
             (q.question_id, q.text, _pct(q.percent), _pct(before_pct), _pts(q.percent, before_pct))
         )
-    builder.add(_compliance_chart(data), *(q.question_id for q in this.compliance))
+    builder.add(compliance_chart(data), *(q.question_id for q in this.compliance))
     builder.table(
         ("Id", "Question", data.quarter, data.previous_quarter, "Change"),
         rows,
@@ -151,7 +144,7 @@ def build_quarterly_report(data: QuarterlyReportData, path: Path | None = None) 
 
     # Grades
     builder.heading("Grades")
-    builder.add(_grade_chart(data), *(g.label for g in GRADE_ORDER))
+    builder.add(grade_chart(data), *(g.label for g in GRADE_ORDER))
     grade_rows = []
     for row in this.grades:
         before = next(
@@ -305,7 +298,7 @@ def _asked(dash: Dashboard) -> int:
     return sum(1 for q in dash.compliance if q.percent is not None)
 
 
-def _overall(dash: Dashboard) -> dict[str, int]:
+def overall_counts(dash: Dashboard) -> dict[str, int]:
     counts: dict[str, int] = {}
     for row in dash.grades:
         if row.section_id == OVERALL:
@@ -315,126 +308,17 @@ def _overall(dash: Dashboard) -> dict[str, int]:
 
 
 def _overall_share(dash: Dashboard, grade: str) -> float | None:
-    counts = _overall(dash)
+    counts = overall_counts(dash)
     return share(counts.get(grade, 0), sum(counts.values()))
 
 
 def _good_or_better(dash: Dashboard) -> float | None:
-    counts = _overall(dash)
+    counts = overall_counts(dash)
     return share(counts.get("outstanding", 0) + counts.get("good", 0), sum(counts.values()))
 
 
 def _good_share(row) -> float | None:  # type: ignore[no-untyped-def]
     return share(row.count(GRADE_ORDER[0]) + row.count(GRADE_ORDER[1]), row.total)
-
-
-def _legend(drawing: Drawing, x: float, y: float, labels: list[tuple[colors.Color, str]]) -> None:
-    legend = Legend()
-    legend.x, legend.y = x, y
-    legend.fontName = REGULAR
-    legend.fontSize = 8
-    legend.alignment = "right"
-    legend.columnMaximum = 1
-    legend.colorNamePairs = labels
-    legend.deltax = 130
-    legend.dxTextSpace = 4
-    drawing.add(legend)
-
-
-def _compliance_chart(data: QuarterlyReportData) -> Drawing:
-    """This quarter beside the last, per question, with the standard as a line."""
-    questions = [q for q in data.this.compliance if q.percent is not None]
-    last = {q.question_id: q.percent for q in data.last.compliance}
-    height = max(120, 11 * len(questions) + 60)
-    drawing = Drawing(CONTENT_WIDTH, height)
-    chart = HorizontalBarChart()
-    chart.x, chart.y = 40, 30
-    chart.width, chart.height = CONTENT_WIDTH - 60, height - 50
-    ordered = questions[::-1]
-    chart.data = [
-        [q.percent or 0 for q in ordered],
-        [last.get(q.question_id) or 0 for q in ordered],
-    ]
-    chart.categoryAxis.categoryNames = [q.question_id for q in ordered]
-    chart.categoryAxis.labels.fontName = REGULAR
-    chart.categoryAxis.labels.fontSize = 7
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 10
-    chart.valueAxis.labels.fontName = REGULAR
-    chart.valueAxis.labels.fontSize = 7
-    chart.bars[0].fillColor = THIS
-    chart.bars[1].fillColor = LAST
-    chart.bars.strokeWidth = 0
-    chart.barSpacing = 0.5
-    chart.groupSpacing = 2
-    drawing.add(chart)
-    x = chart.x + chart.width * data.this.standard / 100
-    drawing.add(
-        Line(
-            x,
-            chart.y,
-            x,
-            chart.y + chart.height,
-            strokeColor=STANDARD_LINE,
-            strokeDashArray=[3, 2],
-            strokeWidth=1,
-        )
-    )
-    drawing.add(
-        String(
-            x + 2,
-            chart.y + chart.height + 3,
-            f"standard {data.this.standard:.0f}%",
-            fontName=REGULAR,
-            fontSize=7,
-            fillColor=STANDARD_LINE,
-        )
-    )
-    _legend(drawing, 40, 16, [(THIS, data.quarter), (LAST, data.previous_quarter)])
-    return drawing
-
-
-def _grade_chart(data: QuarterlyReportData) -> Drawing:
-    """The share of each overall grade, this quarter beside the last."""
-    drawing = Drawing(CONTENT_WIDTH, 170)
-    chart = VerticalBarChart()
-    chart.x, chart.y = 40, 35
-    chart.width, chart.height = CONTENT_WIDTH - 60, 115
-    this, last = _overall(data.this), _overall(data.last)
-    this_total, last_total = sum(this.values()), sum(last.values())
-    chart.data = [
-        [share(this.get(g.value, 0), this_total) or 0 for g in GRADE_ORDER],
-        [share(last.get(g.value, 0), last_total) or 0 for g in GRADE_ORDER],
-    ]
-    chart.categoryAxis.categoryNames = [g.label for g in GRADE_ORDER]
-    chart.categoryAxis.labels.fontName = REGULAR
-    chart.categoryAxis.labels.fontSize = 8
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 20
-    chart.valueAxis.labels.fontName = REGULAR
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.labelTextFormat = "%d%%"
-    chart.bars[0].fillColor = THIS
-    chart.bars[1].fillColor = LAST
-    chart.bars.strokeWidth = 0
-    drawing.add(chart)
-    drawing.add(
-        String(
-            chart.x,
-            chart.y + chart.height + 8,
-            "Overall grades (share of audits)",
-            fontName=REGULAR,
-            fontSize=8,
-        )
-    )
-    _legend(
-        drawing,
-        40,
-        16,
-        [
-            (THIS, f"{data.quarter} (n={this_total})"),
-            (LAST, f"{data.previous_quarter} (n={last_total})"),
-        ],
-    )
-    return drawing
 
 
 def indicator_titles() -> dict[str, str]:

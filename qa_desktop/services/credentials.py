@@ -12,8 +12,8 @@ import contextlib
 import logging
 from enum import StrEnum
 
-import keyring
-from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
+# keyring is imported where it is used: finding its backends reads every installed
+# package's metadata (about 100 ms), which a start that never syncs need not pay.
 
 log = logging.getLogger(__name__)
 SERVICE = "qa-desktop-central"
@@ -37,9 +37,12 @@ class Credentials:
         self._memory: dict[str, str] = {}
 
     def save(self, account: str, password: str) -> Kept:
+        import keyring
+        from keyring.errors import KeyringError  # NoKeyringError is one too
+
         try:
             keyring.set_password(SERVICE, account, password)
-        except (NoKeyringError, KeyringError) as exc:
+        except KeyringError as exc:
             log.info("no keyring (%s): password held in memory", type(exc).__name__)
             self._memory[account] = password
             return Kept.MEMORY
@@ -49,12 +52,18 @@ class Credentials:
     def get(self, account: str) -> str | None:
         if account in self._memory:
             return self._memory[account]
+        import keyring
+        from keyring.errors import KeyringError
+
         try:
             return keyring.get_password(SERVICE, account)
-        except (NoKeyringError, KeyringError):
+        except KeyringError:
             return None
 
     def forget(self, account: str) -> None:
         self._memory.pop(account, None)
-        with contextlib.suppress(NoKeyringError, KeyringError, PasswordDeleteError):
+        import keyring
+        from keyring.errors import KeyringError  # PasswordDeleteError is one too
+
+        with contextlib.suppress(KeyringError):
             keyring.delete_password(SERVICE, account)

@@ -24,10 +24,8 @@ import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import psycopg
-from psycopg.types.json import Jsonb
 from sqlalchemy import delete, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -55,6 +53,9 @@ from qa_desktop.sync.rows import (
 from qa_desktop.sync.rows import (
     converters as _converters,
 )
+
+if TYPE_CHECKING:  # psycopg is imported when a sync runs, not at every start
+    import psycopg
 
 log = logging.getLogger(__name__)
 Fault = Callable[[str], None]
@@ -124,6 +125,8 @@ class SyncClient:
     def sync(self, connection: psycopg.Connection | None = None) -> SyncReport:
         """One round. ``connection``: an open one to reuse (the app's timer and tests),
         otherwise one is opened and closed."""
+        import psycopg
+
         tally = _Tally()
         conn = connection or connect(self.address, self.password)
         try:
@@ -150,6 +153,8 @@ class SyncClient:
 
     def handshake(self) -> dict[str, Any]:
         """Connect and shake hands only ("Test connection")."""
+        import psycopg
+
         with connect(self.address, self.password) as conn:
             conn.autocommit = True
             try:
@@ -195,6 +200,8 @@ class SyncClient:
 
     def _send(self, conn: psycopg.Connection, payload: list[dict[str, Any]]) -> list[Any]:
         """One server transaction; sent in two calls, so a cut can fall between them."""
+        from psycopg.types.json import Jsonb
+
         half = max(1, len(payload) // 2)
         parts = [payload[:half], payload[half:]] if len(payload) > 1 else [payload]
         results: list[Any] = []
@@ -620,6 +627,8 @@ def read_state(store: Store, key: str) -> str | None:
 
 
 def _central_error(exc: psycopg.Error, address: CentralAddress) -> CentralError:
+    import psycopg
+
     state = getattr(exc, "sqlstate", None)
     log.warning("sync failed: %s (%s)", type(exc).__name__, state)
     if state == "QA001":

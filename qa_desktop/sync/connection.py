@@ -7,12 +7,15 @@ password never appears in an address, a log or an error text: it is handed over 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import psycopg
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from qa_desktop.errors import UserError
+
+if TYPE_CHECKING:
+    import psycopg
 
 
 class CentralError(UserError):
@@ -86,6 +89,8 @@ def connect(
     address: CentralAddress, password: str | None = None, *, timeout: int = 5
 ) -> psycopg.Connection:
     """A connection to the central database, or CentralUnreachable with a clear message."""
+    import psycopg  # here, not at the top: a start that does not sync never loads it
+
     try:
         return psycopg.connect(
             host=address.host,

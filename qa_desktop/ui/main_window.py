@@ -83,7 +83,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(QSize(1000, 640))
 
-        self.who = QLabel(self.tr("Opening your store…"))
+        # Two lines, as once the person is known, so that nothing moves when they appear.
+        self.who = QLabel(self.tr("<b>{app}</b><br/>Opening your store…").format(app=APP_NAME))
         self.who.setObjectName("whoLabel")
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")

@@ -32,6 +32,22 @@ Pass plain text: the builder escapes it, replaces characters the fonts lack and 
 breaks. Everything given to a helper counts in the footer's fingerprint.
 """
 
-from qa_desktop.reports.pdf.document import Cell, Chip, DocumentBuilder, DocumentInfo, Styled
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from qa_desktop.reports.pdf.parts import Cell, Chip, DocumentInfo, Styled
+
+if TYPE_CHECKING:
+    from qa_desktop.reports.pdf.document import DocumentBuilder
 
 __all__ = ["Cell", "Chip", "DocumentBuilder", "DocumentInfo", "Styled"]
+
+
+def __getattr__(name: str) -> Any:
+    """``DocumentBuilder`` loads reportlab: only when a document is built, not at start."""
+    if name == "DocumentBuilder":
+        from qa_desktop.reports.pdf.document import DocumentBuilder
+
+        return DocumentBuilder
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

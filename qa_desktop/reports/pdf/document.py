@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
 from typing import Any
@@ -44,9 +43,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from qa_desktop.domain.grades import Grade
 from qa_desktop.reports.pdf import style as st
 from qa_desktop.reports.pdf.fonts import BOLD, REGULAR, markup, printable, register_fonts
+from qa_desktop.reports.pdf.parts import Cell, Chip, DocumentInfo, Styled
 from qa_desktop.resources import resources_dir
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -55,50 +54,9 @@ _FRAME_HEIGHT = PAGE_HEIGHT - st.PAGE_MARGIN_TOP - st.PAGE_MARGIN_BOTTOM
 # Tables split between rows; a row too tall for the space left splits inside itself, but only
 # into pieces at least this tall (about four lines), so short rows are never cut in two.
 _MIN_ROW_PIECE = 48
-MARKING = "OFFICIAL-SENSITIVE"
 NOT_RECORDED = "Not recorded"
 # Tables draw empty cells with their own font; name ours so no other font is referenced.
 _FONT = ("FONTNAME", (0, 0), (-1, -1), REGULAR)
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    """What a document is: its metadata and page furniture. Plain text, already translated."""
-
-    title: str
-    subject: str
-    author: str
-    reference: str = ""  # shown at the right of the running header (e.g. QA-7K2M9QF)
-    form_version: str = ""  # shown in the footer (e.g. "Learning audit, version 3")
-    draft: bool = False  # a DRAFT watermark on every page
-    marking: str = MARKING
-    keywords: str = ""
-
-
-@dataclass(frozen=True)
-class Chip:
-    """A grade shown as a coloured chip that also says the grade in words."""
-
-    grade: Grade | None
-    text: str | None = None  # defaults to the grade's label, or "Not graded"
-
-    @property
-    def label(self) -> str:
-        if self.text is not None:
-            return self.text
-        return self.grade.label if self.grade else "Not graded"
-
-
-@dataclass(frozen=True)
-class Styled:
-    """Text in one of the house styles ("cell", "cell_bold", "small", "small_italic")."""
-
-    text: str
-    style: str = "cell"
-
-
-# A table cell: text, a grade chip, styled text, any flowable, or several of them stacked.
-Cell = str | Chip | Styled | Flowable | list["Cell"] | tuple["Cell", ...] | None
 
 
 class DocumentBuilder:
