@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from qa_desktop import APP_NAME, ORG_NAME, __version__
 from qa_desktop.errors import UserError
-from qa_desktop.logs import setup_logging
+from qa_desktop.logs import log_file, setup_logging
 from qa_desktop.paths import default_store_path, demo_store_path
 from qa_desktop.resources import app_icon_path, stylesheet
 from qa_desktop.services.clock import Clock, system_clock, today
@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 def open_services(store_path: Path, clock: Clock) -> Services:
     """Open (and migrate) the store and build the services on it: the slow part of a start,
     run on the background runner while the window is already showing."""
+    setup_logging()  # here, off the GUI thread: see logs.py
     from qa_desktop.services.container import build_services
     from qa_desktop.store.engine import open_store
 
@@ -56,7 +57,7 @@ class Application:
         self.window: MainWindow | None = None
         self.errors = ErrorPresenter(lambda: self.window)
         self.runner = Runner(self.errors, immediate=immediate)
-        self.log_path = setup_logging()
+        self.log_path = log_file()
 
     @property
     def services(self) -> Services:
@@ -137,6 +138,8 @@ class Application:
         message = describe(exc)
         print(f"qa-desktop: {message}", file=sys.stderr)
         if not smoke_test:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(self.window, APP_NAME, message)
         QApplication.exit(1)
 
@@ -166,6 +169,7 @@ def _qapplication() -> QApplication:
 
 def first_launch(settings: AppSettings, clock: Clock) -> Path | None:
     """Show the welcome (once ever) and prepare the store it chose; None if it was closed."""
+    setup_logging()
     from qa_desktop.ui.welcome import WelcomeDialog
 
     dialog: WelcomeDialog | None = None
@@ -205,7 +209,6 @@ def run_app(store_path: Path, *, smoke_test: bool = False) -> int:
     ``smoke_test`` (checking an installation): no questions; open the window as the
     remembered or first person, print a line once it is shown, and quit with 0.
     """
-    setup_logging()
     qt_app = _qapplication()
     settings = AppSettings()
     if not smoke_test:

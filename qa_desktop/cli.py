@@ -164,8 +164,9 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    setup_logging()
     args = parse_arguments(argv)
+    if args.command is not None:
+        setup_logging()  # the app sets its log up as it opens the store (app.py)
     try:
         return _run(args)
     except UserError as exc:
@@ -175,6 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception:
+        setup_logging()
         log.exception("unexpected error in command %s", args.command)
         print(
             "qa-desktop: "
@@ -423,6 +425,7 @@ def _open_app(args: argparse.Namespace) -> int:
             "(no display). The command-line tools work without one: see 'qa-desktop --help'."
         )
     if args.demo and not path.exists():
+        setup_logging()
         print(_t("Building the demo county in {path} ...").format(path=path), file=sys.stderr)
         _demo(path, 600, 1, sys.stderr)
     from qa_desktop.app import run_app

@@ -4,7 +4,6 @@ do (log record ids and references, not names or free text)."""
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 from qa_desktop.paths import log_dir
@@ -17,7 +16,12 @@ def log_file() -> Path:
 
 
 def setup_logging(level: int = logging.INFO) -> Path:
-    """Send the program's logging to the rotating file (1 MB x 5). Returns its path."""
+    """Send the program's logging to the rotating file (1 MB x 5). Returns its path.
+
+    The app calls this off the GUI thread as it opens the store: ``logging.handlers``
+    (with socket and pickle) would cost the first frame about 15 ms."""
+    import logging.handlers
+
     path = log_file()
     root = logging.getLogger()
     for handler in [h for h in root.handlers if getattr(h, "_qa_desktop", None)]:

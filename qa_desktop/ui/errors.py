@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from qa_desktop.errors import UserError
 from qa_desktop.i18n import error_text
@@ -43,6 +43,8 @@ class ErrorPresenter:
         self.show_box(self.last_message)
 
     def show_box(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # not at start: each Qt type costs to load
+
         QMessageBox.warning(
             self._parent(), QCoreApplication.translate("errors", "QA Desktop"), message
         )

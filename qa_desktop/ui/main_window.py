@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -214,6 +213,8 @@ class MainWindow(QMainWindow):
         self.ready.emit()
 
     def _add_person_menus(self, may_audit: bool, may_import: bool) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
         if may_import:
             historic = QAction(self.tr("&Import historic audits…"), self)
             historic.triggered.connect(lambda: self.reports.import_historic())
@@ -236,6 +237,8 @@ class MainWindow(QMainWindow):
     def _add_shortcuts(self) -> None:
         """Ctrl+1… for the screens, and Quit. Added with the screens: setting the first
         shortcut makes PySide6 build its key enums, a cost kept out of the first frame."""
+        from PySide6.QtGui import QAction, QKeySequence
+
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         for index in range(self.nav.count()):
             action = QAction(self)
