@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self._services: Services | None = None
         self._actor: Actor | None = None
         self._screens: dict[int, QWidget] = {}  # by navigation index, once built
+        self._opener: WorkspaceOpener | None = None
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(QSize(1000, 640))
 
@@ -177,14 +178,9 @@ class MainWindow(QMainWindow):
     def attach(self, services: Services, actor: Actor) -> None:
         """The store is open and the person chosen: show who they are and their screens."""
         from qa_desktop.domain.roles import Capability
-        from qa_desktop.ui.screens.workspace import WorkspaceOpener
         from qa_desktop.ui.widgets.sync_status import SyncController, SyncStatusWidget
 
         self._services, self._actor = services, actor
-        # Audits the person works on open in the workspace; others in the read-only viewer.
-        self.opener: WorkspaceOpener = WorkspaceOpener(
-            services, self.runner, actor, self.settings, self.today, self._view, self
-        )
         self.setWindowTitle(
             self.tr("{app} — {person}").format(app=APP_NAME, person=actor.person.name)
         )
@@ -225,7 +221,7 @@ class MainWindow(QMainWindow):
             self.menuBar().insertMenu(help_menu, audit_menu)
             self.new_audit_action = audit_menu.addAction(self.tr("&New audit…"))
             self.new_audit_action.setShortcut(QKeySequence.StandardKey.New)
-            self.new_audit_action.triggered.connect(self.opener.new_audit)
+            self.new_audit_action.triggered.connect(lambda: self.opener.new_audit())
         sync_menu = QMenu(self.tr("S&ync"), self)
         self.menuBar().insertMenu(help_menu, sync_menu)
         sync_now = sync_menu.addAction(self.tr("Sync &now"))
@@ -385,6 +381,18 @@ class MainWindow(QMainWindow):
         dialog.saved.connect(self.sync.refresh)
         dialog.open()
 
+    @property
+    def opener(self) -> WorkspaceOpener:
+        """Audits the person works on open in the workspace; others in the read-only viewer.
+        Made when first needed: the workspace's modules are the largest of the screens."""
+        if self._opener is None:
+            from qa_desktop.ui.screens.workspace import WorkspaceOpener
+
+            self._opener = WorkspaceOpener(
+                self.services, self.runner, self.actor, self.settings, self.today, self._view, self
+            )
+        return self._opener
+
     def open_audit(self, audit_id: str) -> None:
         self.opener.open(audit_id)
 
@@ -419,8 +427,8 @@ class MainWindow(QMainWindow):
         self.runner.submit(lambda: store_facts(store), shown)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.is_ready:
-            self.opener.close_all()
+        if self._opener is not None:
+            self._opener.close_all()
         self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
         self.settings.set(MAIN_SPLITTER, bytes(self.splitter.saveState().data()))
         super().closeEvent(event)
