@@ -14,6 +14,11 @@ libxkbcommon-x11-0 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image
 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1
 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 poppler-utils"
 
+# The tests build the bundle: PyInstaller reads libraries with objdump (binutils).
+if [ "${1:-}" = "test" ]; then
+    PACKAGES="$PACKAGES binutils"
+fi
+
 PYTHON="${PYTHON:-python3}"
 missing=""
 if command -v dpkg >/dev/null 2>&1; then

@@ -1,6 +1,6 @@
-"""Packaging without building (CI builds the bundle, which takes over a minute here, and
-runs packaging/check_bundle.py on it): what the spec ships, the checker itself, the smoke
-test the bundle runs, the desktop entry, the Windows installer and the icon."""
+"""Packaging without building (test_bundle.py builds the bundle and checks it): what the
+spec ships, the checker itself, the smoke test the bundle runs, the desktop entry, the
+Windows installer and the icon."""
 
 from __future__ import annotations
 
