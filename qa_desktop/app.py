@@ -69,9 +69,9 @@ class Application:
         return self._services.clock if self._services is not None else system_clock
 
     def choose_person(self, parent: QWidget | None = None, *, ask: bool = False) -> Actor | None:
+        """The person using the app: remembered for this store, else asked once."""
         from qa_desktop.ui.identity import IdentityDialog
 
-        """The person using the app: remembered for this store, else asked once."""
         path = self.services.store_path
         remembered = self.settings.identity_for(path) if path else None
         if remembered and not ask:

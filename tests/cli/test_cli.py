@@ -124,3 +124,18 @@ def test_opening_the_window_without_a_display_is_a_clear_error(capsys, monkeypat
         monkeypatch.delenv(name, raising=False)
     code, _, err = run(capsys, "--demo")
     assert code == 1 and "needs a desktop session" in err
+
+
+def test_opening_the_app_is_parsed_without_the_commands_and_the_same_way() -> None:
+    from qa_desktop.cli import build_parser, parse_arguments
+
+    for argv in ([], ["--demo"], ["--store", "s.qadb", "--smoke-test"]):
+        quick, full = parse_arguments(argv), build_parser().parse_args(argv)
+        assert quick.command is None and vars(quick) == vars(full)
+    assert parse_arguments(["demo", "--store", "d.qadb"]).command == "demo"
+    assert parse_arguments(["list", "audits", "--store", "s.qadb"]).list_command == "audits"
+
+
+def test_an_unknown_word_after_the_app_options_is_a_usage_error(capsys) -> None:
+    code, _, err = run(capsys, "--store", "s.qadb", "opne")
+    assert code == 2 and "invalid choice: 'opne'" in err
