@@ -74,6 +74,8 @@ from qa_desktop.ui.screens.workspace.styles import PRESENTATION_STYLE, STYLE
 from qa_desktop.ui.settings import PRESENTATION_MODE, AppSettings
 
 SAVE_DELAY_MS = 400
+# Saving these announces "escalations": the managers' My work shows them without sign-off.
+_ESCALATION_FIELDS = (FieldRef.audit("escalation"), FieldRef.audit("escalation_note"))
 
 
 def _t(text: str) -> str:
@@ -472,6 +474,8 @@ class WorkspaceWindow(QMainWindow):
             self.runner.changed.emit("audits")
         elif saved.ref == FieldRef.audit("overall_grade"):
             self.runner.changed.emit("audits")
+        elif saved.ref in _ESCALATION_FIELDS:  # to the managers' My work at once
+            self.runner.changed.emit("escalations")
         if saved.suggestions is not None:
             self._show_suggestions(saved.suggestions)
         elif saved.ref.target is Target.ANSWER and saved.ref.field == "value":
