@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from qa_desktop.domain.forms import FormDefinition
 from qa_desktop.domain.roles import Capability
 from qa_desktop.errors import PermissionRefused, ValidationError
+from qa_desktop.services.feedback import FeedbackDetail, audit_feedback
 from qa_desktop.services.forms import form_from_source
 from qa_desktop.services.people import Actor
 from qa_desktop.store import queries
@@ -30,6 +31,8 @@ class AuditList:
 class AuditView:
     record: AuditRecord
     form: FormDefinition
+    # What the family said (services/feedback.py); None: not for this person to read.
+    feedback: tuple[FeedbackDetail, ...] | None = None
 
 
 class AuditService:
@@ -45,17 +48,20 @@ class AuditService:
         return AuditList(rows, total)
 
     def view(self, audit_id: str, actor: Actor | None = None) -> AuditView:
+        """One audit to read; with an actor, their access is checked and the family feedback
+        comes with it when they may read it."""
         with self._store.reader() as session:
             record = queries.audit_record(session, audit_id)
-        if record is None:
-            raise ValidationError("That audit is no longer in this store.")
-        if (
-            actor is not None
-            and not actor.can(Capability.VIEW_ALL_AUDITS)
-            and actor.id not in record.people_involved
-        ):
-            raise PermissionRefused("You can open only the audits you take part in.")
+            if record is None:
+                raise ValidationError("That audit is no longer in this store.")
+            if (
+                actor is not None
+                and not actor.can(Capability.VIEW_ALL_AUDITS)
+                and actor.id not in record.people_involved
+            ):
+                raise PermissionRefused("You can open only the audits you take part in.")
+            feedback = audit_feedback(session, audit_id, actor) if actor is not None else None
         form = form_from_source(
             record.form_source, f"{record.row.form_title} v{record.row.form_version}"
         )
-        return AuditView(record, form)
+        return AuditView(record, form, feedback)

@@ -4,6 +4,10 @@ The questionnaire comes from the forms (adult, or child-friendly with faces). It
 by someone other than the allocated worker, and only with consent (a refusal is recorded too,
 with no answers). Reports count answers by value: for adults ``yes`` and ``mostly`` are
 positive, for children ``happy``; ``dont_know`` is left out.
+
+Who reads what a family said, beside an audit (the audit viewer): the people who may see
+every audit (managers and the QA team), except the allocated worker, the same person the
+rule above keeps from collecting it, so that the family can speak freely.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from sqlalchemy.orm import Session, aliased
 from qa_desktop.domain.calendar import Period
 from qa_desktop.domain.forms import AnswerType, FormDefinition
 from qa_desktop.domain.grades import Grade
+from qa_desktop.domain.roles import Capability
 from qa_desktop.errors import PermissionRefused, ValidationError
 from qa_desktop.services.clock import Clock, today
 from qa_desktop.services.forms import form_from_source
@@ -134,6 +139,89 @@ class FeedbackSummary:
     period: Period | None
     rows: tuple[FeedbackRow, ...]
     teams: tuple[TeamFeedback, ...]
+
+
+@dataclass(frozen=True)
+class FeedbackSaid:
+    """One answer as the person reading it needs it: the question and the answer's words."""
+
+    question_id: str
+    question: str
+    value: str | None  # as stored (a choice's value: the child's faces are happy, okay, sad)
+    answer: str  # the option's label, or the words written; "" when not answered
+    comment: str
+
+
+@dataclass(frozen=True)
+class FeedbackDetail:
+    """One questionnaire on an audit: who gave it, when, with what consent, what they said."""
+
+    feedback_id: str
+    respondent: Respondent
+    consent_given: bool
+    consent_note: str
+    method: Method
+    recorded_on: date
+    recorded_by: str
+    said: tuple[FeedbackSaid, ...]
+
+
+def may_read_feedback(actor: Actor, allocated_worker_ids: frozenset[str]) -> bool:
+    """What a family said is for managers and the QA team, never the allocated worker."""
+    return actor.can(Capability.VIEW_ALL_AUDITS) and actor.id not in allocated_worker_ids
+
+
+def audit_feedback(
+    session: Session, audit_id: str, actor: Actor
+) -> tuple[FeedbackDetail, ...] | None:
+    """The audit's family feedback, oldest first; None when this person may not read it."""
+    if not may_read_feedback(actor, _audit(session, audit_id).allocated_worker_ids):
+        return None
+    recorder = aliased(m.Person)
+    found = session.execute(
+        select(m.FamilyFeedback, m.FormVersion.source, recorder.name)
+        .join(m.FormVersion, m.FormVersion.id == m.FamilyFeedback.form_version_id)
+        .join(recorder, recorder.id == m.FamilyFeedback.recorded_by_id)
+        .where(m.FamilyFeedback.audit_id == audit_id, m.FamilyFeedback.deleted_at.is_(None))
+        .order_by(m.FamilyFeedback.recorded_on, m.FamilyFeedback.created_at)
+    ).all()
+    answers: dict[str, dict[str, tuple[str | None, str]]] = defaultdict(dict)
+    if found:
+        for feedback_id, question_id, value, comment in session.execute(
+            select(
+                m.FeedbackAnswer.feedback_id,
+                m.FeedbackAnswer.question_id,
+                m.FeedbackAnswer.value,
+                m.FeedbackAnswer.comment,
+            ).where(m.FeedbackAnswer.feedback_id.in_([f.id for f, _s, _n in found]))
+        ):
+            answers[feedback_id][question_id] = (value, comment)
+    details = []
+    for feedback, source, recorded_by in found:
+        form = form_from_source(source, "family feedback")
+        given = answers[feedback.id]
+        said = []
+        for question in form.questions():  # in the questionnaire's order
+            if question.id not in given:
+                continue
+            value, comment = given[question.id]
+            answer = value or ""
+            if value and question.answer_type is AnswerType.CHOICE:
+                answer = next((o.label for o in question.options if o.value == value), value)
+            said.append(FeedbackSaid(question.id, question.text, value, answer, comment))
+        details.append(
+            FeedbackDetail(
+                feedback.id,
+                Respondent(feedback.respondent),
+                feedback.consent_given,
+                feedback.consent_note,
+                Method(feedback.method),
+                feedback.recorded_on,
+                recorded_by,
+                tuple(said),
+            )
+        )
+    return tuple(details)
 
 
 def _questionnaire(session: Session, respondent: Respondent) -> Questionnaire:

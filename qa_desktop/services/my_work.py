@@ -1,10 +1,11 @@
 """My work: what is due from one person, and what is overdue: audits to do, audits to
-moderate, reflective meetings to hold, re-audits due and the actions they own."""
+moderate, reflective meetings to hold, re-audits due, the actions they own and, for team
+managers and heads of service, live safeguarding escalations (services/escalations.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import func, select
@@ -16,6 +17,7 @@ from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.roles import Capability
 from qa_desktop.errors import PermissionRefused, ValidationError
 from qa_desktop.services.clock import Clock, today
+from qa_desktop.services.escalations import escalations_for
 from qa_desktop.services.moderation import moderation_queue
 from qa_desktop.services.people import Actor
 from qa_desktop.store import models as m
@@ -29,6 +31,7 @@ class WorkKind(StrEnum):
     MEETING = "meeting"
     REAUDIT = "reaudit"
     ACTION = "action"
+    ESCALATION = "escalation"
 
 
 @dataclass(frozen=True)
@@ -40,9 +43,12 @@ class WorkItem:
     case_reference: str
     team: str
     state: AuditState | None  # of an audit to do
-    description: str  # what an action asks; why an audit is in moderation (a reason value)
+    description: str  # what an action asks; why an audit is in moderation (a reason value);
+    # an escalation's details
     due_on: date | None
     overdue: bool
+    raised_by: str = ""  # an escalation's: who ticked it
+    raised_at: datetime | None = None  # an escalation's: when (None: not recorded)
 
 
 @dataclass(frozen=True)
@@ -53,11 +59,18 @@ class MyWork:
     meetings: tuple[WorkItem, ...]
     reaudits: tuple[WorkItem, ...]  # the re-audits among ``audits``
     actions: tuple[WorkItem, ...]
+    escalations: tuple[WorkItem, ...] = ()  # newest first
 
     @property
     def count(self) -> int:
         """How many things are due (a re-audit counts once, among the audits)."""
-        return len(self.audits) + len(self.moderation) + len(self.meetings) + len(self.actions)
+        return (
+            len(self.audits)
+            + len(self.moderation)
+            + len(self.meetings)
+            + len(self.actions)
+            + len(self.escalations)
+        )
 
     @property
     def overdue(self) -> int:
@@ -94,6 +107,7 @@ class MyWorkService:
             moderation = _moderation(session, actor, on)
             meetings = _meetings(session, actor.id, on)
             actions = _actions(session, actor.id, on)
+            escalations = _escalations(session, actor.id, on)
         return MyWork(
             on=on,
             audits=_by_due(audits),
@@ -101,6 +115,7 @@ class MyWorkService:
             meetings=_by_due(meetings),
             reaudits=_by_due([a for a in audits if a.kind is WorkKind.REAUDIT]),
             actions=_by_due(actions),
+            escalations=tuple(escalations),
         )
 
 
@@ -211,4 +226,24 @@ def _actions(session: Session, person_id: str, on: date) -> list[WorkItem]:
             overdue=is_overdue(action.due_on, on),
         )
         for action, audit_id, audit_ref, case_ref, team in rows
+    ]
+
+
+def _escalations(session: Session, person_id: str, on: date) -> list[WorkItem]:
+    return [
+        WorkItem(
+            kind=WorkKind.ESCALATION,
+            id=escalation.audit_id,
+            audit_id=escalation.audit_id,
+            reference=escalation.reference,
+            case_reference=escalation.case_reference,
+            team=escalation.team,
+            state=escalation.state,
+            description=escalation.note,
+            due_on=None,
+            overdue=False,
+            raised_by=escalation.raised_by,
+            raised_at=escalation.raised_at,
+        )
+        for escalation in escalations_for(session, person_id, on)
     ]

@@ -130,6 +130,21 @@ class Access(StrEnum):
 
 
 @dataclass(frozen=True)
+class FieldConflict:
+    """An open sync conflict on one field: the value shown (it reached the central database
+    first) and the other value, kept until someone settles it under Sync > Conflicts."""
+
+    current_value: object  # as stored: a string, a boolean, None
+    current_actor_id: str | None
+    current_author: str
+    current_at: str | None
+    other_value: object
+    other_actor_id: str | None
+    other_author: str
+    other_at: str | None
+
+
+@dataclass(frozen=True)
 class Workspace:
     """One audit as the workspace shows and edits it."""
 
@@ -163,6 +178,7 @@ class Workspace:
     practitioner_disagreement: str
     checklist: tuple[Missing, ...] = ()
     owners: tuple[PersonChoice, ...] = field(default_factory=tuple)
+    conflicts: dict[FieldRef, FieldConflict] = field(default_factory=dict)
 
     @property
     def editable(self) -> bool:

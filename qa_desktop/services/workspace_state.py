@@ -27,6 +27,8 @@ from qa_desktop.services.workspace_data import (
     ActionData,
     AnswerData,
     AreaData,
+    FieldConflict,
+    FieldRef,
     PersonChoice,
     Progress,
     Suggestions,
@@ -252,4 +254,39 @@ def build_workspace(rows: wq.AuditRows, access: Access) -> Workspace:
         practitioner_disagreement=rows.practitioner_disagreement,
         checklist=tuple(submit_checklist(form, answer_states, area_states, closing, status)),
         owners=tuple(owners.values()),
+        conflicts=field_conflicts(rows.conflicts),
     )
+
+
+def field_conflicts(rows: tuple[wq.ConflictRow, ...]) -> dict[FieldRef, FieldConflict]:
+    """The open conflicts on fields the workspace edits (the latest per field); others (a
+    record deleted on one computer, fields it does not show) are left to Sync > Conflicts."""
+    found: dict[FieldRef, FieldConflict] = {}
+    for row in rows:
+        ref = _conflict_ref(row)
+        if ref is None:
+            continue
+        found[ref] = FieldConflict(
+            current_value=row.current_value,
+            current_actor_id=row.current_actor_id,
+            current_author=row.current_author,
+            current_at=row.current_at,
+            other_value=row.other_value,
+            other_actor_id=row.other_actor_id,
+            other_author=row.other_author,
+            other_at=row.other_at,
+        )
+    return found
+
+
+def _conflict_ref(row: wq.ConflictRow) -> FieldRef | None:
+    try:
+        if row.table_name == "audits":
+            return FieldRef.audit(row.field)
+        if row.table_name == "answers":
+            return FieldRef.answer(row.key, row.field)
+        if row.table_name == "section_reviews":
+            return FieldRef.area(row.key, row.field)
+    except ValueError:  # a field the workspace does not edit
+        return None
+    return None

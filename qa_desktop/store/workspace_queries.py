@@ -7,8 +7,8 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, bindparam, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from qa_desktop.store import models as m
 
@@ -51,6 +51,24 @@ class ParticipantRow:
 
 
 @dataclass(frozen=True)
+class ConflictRow:
+    """An open sync conflict on one field of the audit, its answers or its practice areas:
+    the value shown now (it reached the central database first) and the other one, kept."""
+
+    table_name: str  # audits, answers or section_reviews
+    key: str  # "" for the audit, the question id, or the section id
+    field: str
+    current_value: object
+    current_actor_id: str | None
+    current_author: str
+    current_at: str | None
+    other_value: object
+    other_actor_id: str | None
+    other_author: str
+    other_at: str | None
+
+
+@dataclass(frozen=True)
 class AuditRows:
     """One audit with everything the workspace shows, ids included."""
 
@@ -84,6 +102,7 @@ class AuditRows:
     actions: tuple[ActionRow, ...]
     participants: tuple[ParticipantRow, ...]
     names: dict[str, str]  # person id -> name, for the people this audit mentions
+    conflicts: tuple[ConflictRow, ...] = ()
 
 
 def audit_rows(session: Session, audit_id: str) -> AuditRows | None:
@@ -176,6 +195,67 @@ def audit_rows(session: Session, audit_id: str) -> AuditRows | None:
         actions=actions,
         participants=participants,
         names=names,
+        conflicts=open_conflicts(session, audit_id),
+    )
+
+
+_ANY_OPEN_CONFLICT = select(m.SyncConflict.id).where(m.SyncConflict.settled_at.is_(None)).limit(1)
+_c, _current, _other = m.SyncConflict, aliased(m.Person), aliased(m.Person)
+_AUDIT = bindparam("audit_id")
+_OPEN_CONFLICTS = (
+    select(
+        _c.table_name,
+        _c.field,
+        _c.current_value,
+        _c.current_actor_id,
+        _c.current_at,
+        _c.other_value,
+        _c.other_actor_id,
+        _c.other_at,
+        func.coalesce(m.Answer.question_id, m.SectionReview.section_id, "").label("key"),
+        func.coalesce(_current.name, _c.current_actor_id, "").label("current_author"),
+        func.coalesce(_other.name, _c.other_actor_id, "").label("other_author"),
+    )
+    .outerjoin(m.Answer, and_(_c.table_name == "answers", m.Answer.id == _c.row_id))
+    .outerjoin(
+        m.SectionReview,
+        and_(_c.table_name == "section_reviews", m.SectionReview.id == _c.row_id),
+    )
+    .outerjoin(_current, _current.id == _c.current_actor_id)
+    .outerjoin(_other, _other.id == _c.other_actor_id)
+    .where(
+        _c.settled_at.is_(None),
+        or_(
+            and_(_c.table_name == "audits", _c.row_id == _AUDIT),
+            m.Answer.audit_id == _AUDIT,
+            m.SectionReview.audit_id == _AUDIT,
+        ),
+    )
+    .order_by(_c.seq)
+)
+
+
+def open_conflicts(session: Session, audit_id: str) -> tuple[ConflictRow, ...]:
+    """The audit's open conflicts, by field. Nearly always there are none anywhere: one
+    cheap look answers that, before the query that joins them to the audit's rows."""
+    if session.execute(_ANY_OPEN_CONFLICT).first() is None:
+        return ()
+    rows = session.execute(_OPEN_CONFLICTS, {"audit_id": audit_id}).all()
+    return tuple(
+        ConflictRow(
+            table_name=row.table_name,
+            key=row.key,
+            field=row.field,
+            current_value=_decode(row.current_value),
+            current_actor_id=row.current_actor_id,
+            current_author=row.current_author,
+            current_at=row.current_at,
+            other_value=_decode(row.other_value),
+            other_actor_id=row.other_actor_id,
+            other_author=row.other_author,
+            other_at=row.other_at,
+        )
+        for row in rows
     )
 
 

@@ -76,7 +76,9 @@ def test_the_reaudit_appears_in_the_auditors_my_work_on_the_right_date(
     assert texts[0] == "01 Jan 2027" and texts[1] == ""
     assert texts[5] == "Re-audit" and texts[6] == "Planned"
     assert reaudits.data(reaudits.index(0, 0), Qt.ItemDataRole.ForegroundRole) is None
-    assert my_work.tabs.tabText(3) == "Re-audits due (1)"
+    assert my_work.tabs.tabText(my_work.tabs.indexOf(my_work.tables[WorkKind.REAUDIT])) == (
+        "Re-audits due (1)"
+    )
     reaudit = reaudits.row_at(0)
     linked = services.audits.view(reaudit.id).record
     assert linked.reaudit_of_reference == services.audits.view(audit_id).record.row.reference
@@ -99,7 +101,8 @@ def test_the_reaudit_appears_in_the_auditors_my_work_on_the_right_date(
     assert _texts(late_model, 0)[1] == "Overdue"
     brush = late_model.data(late_model.index(0, 0), Qt.ItemDataRole.ForegroundRole)
     assert isinstance(brush, QBrush) and brush.color() == OVERDUE_TEXT
-    assert "overdue" in later.my_work.tabs.tabText(3)
+    late_tab = later.my_work.tabs.indexOf(later.my_work.tables[WorkKind.REAUDIT])
+    assert "overdue" in later.my_work.tabs.tabText(late_tab)
     assert later.my_work.work.overdue >= 1
     assert f"{later.my_work.work.overdue} of them are overdue" in later.my_work.summary.text()
 

@@ -1,12 +1,14 @@
 """One audit, read-only: the header, each practice area with its answers and grade, the
-overall judgement, actions, moderation and the audit's history of states."""
+overall judgement, actions, moderation, family feedback (for those who may read it) and the
+audit's history of states."""
 
 from __future__ import annotations
 
 import contextlib
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,9 +23,11 @@ from qa_desktop.domain.forms import AnswerType, LegalStatus
 from qa_desktop.domain.grades import Grade
 from qa_desktop.services.audits import AuditView
 from qa_desktop.services.documents import DocumentService
+from qa_desktop.services.feedback import FeedbackDetail, Respondent
 from qa_desktop.services.people import Actor
 from qa_desktop.ui.labels import GRADE_COLOURS, audit_type_label, grade_label, state_label
 from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.widgets.faces import FACE_COLOURS, face_pixmap, without_emoji
 from qa_desktop.ui.widgets.pdf_export import PdfExportBar
 
 
@@ -66,7 +70,9 @@ def _answer_text(view: AuditView, question_id: str) -> str:
     return text
 
 
-def render_audit_html(view: AuditView) -> str:
+def render_audit_html(view: AuditView, *, faces: bool = False) -> str:
+    """The audit as HTML. ``faces``: a child's answers show their drawn face (the document
+    must hold the images: :func:`add_face_images`)."""
     record, row, form = view.record, view.record.row, view.form
     try:
         status = _t(LegalStatus(record.legal_status).label)
@@ -175,6 +181,8 @@ def render_audit_html(view: AuditView) -> str:
                 f"<td>{action.due_on.strftime('%d %b %Y')}</td><td>{escape(action.status)}</td></tr>"
             )
         parts.append("</table>")
+    if view.feedback is not None:
+        parts.append(_feedback_html(view.feedback, faces=faces))
     if record.events:
         parts.append(f"<h2>{escape(_t('History of this audit'))}</h2><ul>")
         for event in record.events:
@@ -185,6 +193,67 @@ def render_audit_html(view: AuditView) -> str:
             )
         parts.append("</ul>")
     return "\n".join(p for p in parts if p)
+
+
+FACE_URL = "qa-face:{value}"
+
+
+def add_face_images(document: QTextDocument) -> None:
+    """The drawn faces a child's answers refer to (no emoji font needed)."""
+    for value in FACE_COLOURS:
+        document.addResource(
+            QTextDocument.ResourceType.ImageResource,
+            QUrl(FACE_URL.format(value=value)),
+            face_pixmap(value, 18),
+        )
+
+
+def _feedback_html(feedback: tuple[FeedbackDetail, ...], *, faces: bool) -> str:
+    """Family feedback: who gave it, when, with what consent, and what they said."""
+    parts = [f"<h2>{escape(_t('Family feedback'))}</h2>"]
+    if not feedback:
+        parts.append(
+            f"<p style='color:#4b5563'>{escape(_t('No family feedback has been recorded for this audit yet. It is recorded from Programme > Family feedback, by someone other than the allocated worker.'))}</p>"
+        )
+    for entry in feedback:
+        heading = _t("{who}, {day}").format(
+            who=_t(entry.respondent.label), day=entry.recorded_on.strftime("%d %B %Y")
+        )
+        parts.append(f"<h3>{escape(heading)}</h3>")
+        how = _t("{method}, recorded by {person}.").format(
+            method=_t(entry.method.label), person=entry.recorded_by
+        )
+        if entry.consent_given:
+            consent = _t("Consent given")
+        else:
+            consent = _t("Consent declined: nothing they said is recorded")
+        if entry.consent_note:
+            consent += f" ({entry.consent_note})"
+        parts.append(
+            f"<p>{escape(how)} <b>{escape(consent)}</b>.</p>"
+            if entry.consent_given
+            else f"<p>{escape(how)} <b style='color:#8a1c1c'>{escape(consent)}</b>.</p>"
+        )
+        if entry.said:
+            parts.append("<table cellpadding='4' width='100%' border='0'>")
+            for said in entry.said:
+                answer = (
+                    f"<b>{escape(without_emoji(said.answer))}</b>"
+                    if said.answer
+                    else f"<span style='color:#666'>{escape(_t('Not answered'))}</span>"
+                )
+                if faces and entry.respondent is Respondent.CHILD and said.value in FACE_COLOURS:
+                    face = FACE_URL.format(value=said.value)
+                    answer = f"<img src='{face}' width='18' height='18'/>&nbsp;{answer}"
+                if said.comment:
+                    answer += f"<br/><i>&ldquo;{escape(said.comment)}&rdquo;</i>"
+                parts.append(
+                    f"<tr><td width='8%' valign='top'>{escape(said.question_id)}</td>"
+                    f"<td width='52%' valign='top'>{escape(said.question)}</td>"
+                    f"<td valign='top'>{answer}</td></tr>"
+                )
+            parts.append("</table>")
+    return "\n".join(parts)
 
 
 class AuditViewer(QDialog):
@@ -212,7 +281,8 @@ class AuditViewer(QDialog):
         )
         self.browser = QTextBrowser()
         self.browser.setAccessibleName(self.tr("Audit record"))
-        self.browser.setHtml(render_audit_html(view))
+        self.browser.setHtml(render_audit_html(view, faces=True))
+        add_face_images(self.browser.document())
         self.browser.setOpenLinks(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

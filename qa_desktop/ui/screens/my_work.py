@@ -1,9 +1,12 @@
 """My work: what is due from the person and what is overdue: audits to do, audits to
-moderate, reflective meetings to hold, re-audits due and the actions they own."""
+moderate, reflective meetings to hold, re-audits due and the actions they own; for team
+managers and heads of service, first of all, the live safeguarding escalations."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
+from html import escape
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from qa_desktop.domain.moderation import SelectionReason
 from qa_desktop.services.container import Services
+from qa_desktop.services.escalations import receives_escalations
 from qa_desktop.services.my_work import MyWork, WorkItem, WorkKind
 from qa_desktop.services.people import Actor
 from qa_desktop.ui.labels import state_label
@@ -29,8 +33,9 @@ from qa_desktop.ui.widgets.record_table import (
     selected_record,
 )
 
-# Data changes after which My work is read again.
-WATCHED = frozenset({"audits", "moderation", "meetings", "actions"})
+# Data changes after which My work is read again ("escalations": the workspace's tick, which
+# is saved at once; "sync": escalations raised on another laptop arrive with a pull).
+WATCHED = frozenset({"audits", "moderation", "meetings", "actions", "escalations", "sync"})
 
 
 class MyWorkScreen(QWidget):
@@ -53,9 +58,20 @@ class MyWorkScreen(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("myWorkSummary")
         self.summary.setWordWrap(True)
+        self.escalation_banner = QLabel()
+        self.escalation_banner.setObjectName("escalationBanner")
+        self.escalation_banner.setWordWrap(True)
+        self.escalation_banner.setTextFormat(Qt.TextFormat.RichText)
+        self.escalation_banner.linkActivated.connect(self._show_escalations)
+        self.escalation_banner.setVisible(False)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self._kinds = [
+            *(
+                [(WorkKind.ESCALATION, self.tr("Safeguarding escalations"))]
+                if receives_escalations(actor.person.role)
+                else []
+            ),
             (WorkKind.AUDIT, self.tr("Audits to do")),
             (WorkKind.MODERATION, self.tr("To moderate")),
             (WorkKind.MEETING, self.tr("Meetings to hold")),
@@ -84,6 +100,7 @@ class MyWorkScreen(QWidget):
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
+        layout.addWidget(self.escalation_banner)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
         bottom = QHBoxLayout()
@@ -107,12 +124,27 @@ class MyWorkScreen(QWidget):
             return [due, late, reference, case, team, reason]
         if kind is WorkKind.MEETING:
             return [due, late, reference, case, team]
+        if kind is WorkKind.ESCALATION:
+            return [
+                Column(self.tr("Raised"), self._raised_text),
+                Column(self.tr("Raised by"), lambda i: i.raised_by),
+                case,
+                reference,
+                team,
+                Column(self.tr("State"), lambda i: state_label(i.state) if i.state else ""),
+                Column(self.tr("Details"), lambda i: i.description, lambda i: i.description),
+            ]
         return [due, late, Column(self.tr("Action"), lambda i: i.description), reference, team]
 
     def _audit_text(self, item: WorkItem) -> str:
         if item.kind is WorkKind.REAUDIT:
             return self.tr("Re-audit")
         return self.tr("Audit")
+
+    def _raised_text(self, item: WorkItem) -> str:
+        if item.raised_at is None:
+            return self.tr("Not recorded")
+        return item.raised_at.strftime("%d %b %Y %H:%M")
 
     def load(self) -> None:
         actor = self._actor
@@ -126,10 +158,15 @@ class MyWorkScreen(QWidget):
             WorkKind.MEETING: work.meetings,
             WorkKind.REAUDIT: work.reaudits,
             WorkKind.ACTION: work.actions,
+            WorkKind.ESCALATION: work.escalations,
         }
         for index, (kind, label) in enumerate(self._kinds):
             items = lists[kind]
+            # Read again after every sync: the selection stays on the same item.
+            chosen = selected_record(self.tables[kind])
             self.models[kind].set_rows(items)
+            if isinstance(chosen, WorkItem):
+                self._reselect(kind, chosen.id)
             late = sum(i.overdue for i in items)
             text = f"{label} ({len(items)})"
             if late:
@@ -143,8 +180,36 @@ class MyWorkScreen(QWidget):
             )
         else:
             self.summary.setText(self.tr("Nothing is due from you."))
+        self._show_banner(len(work.escalations))
         self.counted.emit(work.count)
         self.loaded.emit()
+
+    def _show_banner(self, count: int) -> None:
+        if count == 1:
+            text = self.tr("A live safeguarding escalation needs your attention.")
+        else:
+            text = self.tr("{count} live safeguarding escalations need your attention.").format(
+                count=count
+            )
+        link = self.tr("Show the escalations")
+        self.escalation_banner.setText(f"{escape(text)} <a href='#escalations'>{escape(link)}</a>")
+        self.escalation_banner.setAccessibleName(text)
+        self.escalation_banner.setVisible(count > 0)
+
+    def _show_escalations(self, _link: str = "") -> None:
+        table = self.tables.get(WorkKind.ESCALATION)
+        if table is not None:
+            self.tabs.setCurrentWidget(table)
+            table.setFocus(Qt.FocusReason.OtherFocusReason)
+            if table.model().rowCount() and not table.currentIndex().isValid():
+                table.selectRow(0)
+
+    def _reselect(self, kind: WorkKind, item_id: str) -> None:
+        model = self.models[kind]
+        for row, item in enumerate(model.rows()):
+            if item.id == item_id:
+                self.tables[kind].selectRow(row)
+                return
 
     def _tab_changed(self, index: int) -> None:
         self.done_button.setVisible(self._kinds[index][0] is WorkKind.ACTION)

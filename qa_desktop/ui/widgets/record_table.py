@@ -26,6 +26,7 @@ def day_text(value: date | None) -> str:
 class Column(Generic[R]):
     header: str  # translated by the model (context "RecordTableModel")
     text: Callable[[R], str]
+    tip: Callable[[R], str] | None = None  # a tooltip, e.g. the whole of a long text
 
 
 class RecordTableModel(QAbstractTableModel, Generic[R]):
@@ -73,6 +74,9 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return self._columns[index.column()].text(record)
         if role == RECORD_ROLE:
             return record
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = self._columns[index.column()].tip
+            return tip(record) if tip is not None else None
         late = self._overdue is not None and self._overdue(record)
         if late and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(OVERDUE_TEXT)

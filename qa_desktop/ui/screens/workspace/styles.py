@@ -12,6 +12,13 @@ QLabel#hint { color: #4b5563; }
 QLabel#rationaleNotice { color: #8a1c1c; font-weight: 600; }
 QLabel#saveStatus { color: #1b5e20; }
 QLabel#workspaceHeader { padding: 4px 2px; }
+QLabel#conflictBadge {
+    background: #fff1e0; color: #7a3a00; border: 1px solid #b35c00; border-radius: 8px;
+    padding: 0 6px; font-size: 8pt; font-weight: 600;
+}
+QPlainTextEdit[conflict="true"], QLineEdit[conflict="true"], QComboBox[conflict="true"] {
+    border: 2px solid #b35c00;
+}
 QRadioButton:focus, QCheckBox:focus, QToolButton:focus, QPlainTextEdit:focus, QDateEdit:focus,
 QListWidget:focus, QTableWidget:focus {
     border: 2px solid #f2a900; background: #fff8e1;

@@ -66,6 +66,7 @@ from qa_desktop.ui.screens.workspace.area_page import AreaPage
 from qa_desktop.ui.screens.workspace.bindings import Binding
 from qa_desktop.ui.screens.workspace.closing_page import ClosingPage
 from qa_desktop.ui.screens.workspace.commands import ActionEdit, FieldEdit
+from qa_desktop.ui.screens.workspace.conflict_badge import ConflictBadge, conflict_message
 from qa_desktop.ui.screens.workspace.field_names import field_title
 from qa_desktop.ui.screens.workspace.history_dialog import HistoryDialog
 from qa_desktop.ui.screens.workspace.question_row import QuestionRow
@@ -74,6 +75,8 @@ from qa_desktop.ui.screens.workspace.styles import PRESENTATION_STYLE, STYLE
 from qa_desktop.ui.settings import PRESENTATION_MODE, AppSettings
 
 SAVE_DELAY_MS = 400
+# Saving these announces "escalations": the managers' My work shows them without sign-off.
+_ESCALATION_FIELDS = (FieldRef.audit("escalation"), FieldRef.audit("escalation_note"))
 
 
 def _t(text: str) -> str:
@@ -110,6 +113,7 @@ class WorkspaceWindow(QMainWindow):
         self.pending: dict[FieldRef, Value] = {}
         self.waiting_grades: dict[FieldRef, Value] = {}
         self.current_row: QuestionRow | None = None
+        self.conflict_badges: dict[FieldRef, ConflictBadge] = {}  # made when first needed
         self.undo_stack = QUndoStack(self)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -191,6 +195,7 @@ class WorkspaceWindow(QMainWindow):
         self._first_show = True
 
         self.show_workspace(ws)
+        runner.changed.connect(self._data_changed)
         self.presentation_action.blockSignals(True)
         self.presentation_action.setChecked(presentation)
         self.presentation_action.blockSignals(False)
@@ -291,9 +296,29 @@ class WorkspaceWindow(QMainWindow):
         self.actions = list(ws.actions)
         self._show_suggestions(ws.suggestions)
         self.signoff.show_workspace(ws, {gap: self.gap_text(gap) for gap in ws.checklist})
+        self._show_conflicts(ws)
         if not ws.editable:
             self.undo_stack.clear()
         self.reloaded.emit()
+
+    def _show_conflicts(self, ws: Workspace) -> None:
+        """A badge on each field with an open sync conflict; settled ones lose theirs."""
+        for ref, conflict in ws.conflicts.items():
+            binding = self.bindings.get(ref)
+            if binding is None:
+                continue
+            badge = self.conflict_badges.get(ref)
+            if badge is None:
+                badge = self.conflict_badges[ref] = ConflictBadge(binding)
+            badge.show_conflict(conflict_message(ref, conflict, ws.form, self.actor.id))
+        for ref, badge in self.conflict_badges.items():
+            if ref not in ws.conflicts:
+                badge.clear()
+
+    def _data_changed(self, what: str) -> None:
+        # A sync (or a conflict settled) may change this audit: show it as it now stands.
+        if what == "sync" and self.isVisible():
+            self.reload()
 
     def _show_header(self) -> None:
         ws = self.ws
@@ -472,6 +497,8 @@ class WorkspaceWindow(QMainWindow):
             self.runner.changed.emit("audits")
         elif saved.ref == FieldRef.audit("overall_grade"):
             self.runner.changed.emit("audits")
+        elif saved.ref in _ESCALATION_FIELDS:  # to the managers' My work at once
+            self.runner.changed.emit("escalations")
         if saved.suggestions is not None:
             self._show_suggestions(saved.suggestions)
         elif saved.ref.target is Target.ANSWER and saved.ref.field == "value":
