@@ -104,7 +104,21 @@ def test_the_reaudit_appears_in_the_auditors_my_work_on_the_right_date(
     late_tab = later.my_work.tabs.indexOf(later.my_work.tables[WorkKind.REAUDIT])
     assert "overdue" in later.my_work.tabs.tabText(late_tab)
     assert later.my_work.work.overdue >= 1
-    assert f"{later.my_work.work.overdue} of them are overdue" in later.my_work.summary.text()
+    assert "overdue" in later.my_work.summary.text()
+
+
+def test_the_summary_says_one_and_many_properly(application, qtbot) -> None:
+    directory = application.services.directory
+    window = application.show_window(directory.actor(directory.people()[0].id))
+    qtbot.addWidget(window)
+    summary = window.my_work._summary
+    assert summary(0, 0) == "Nothing is due from you."
+    assert summary(1, 0) == "One thing is due from you."
+    assert summary(1, 1) == "One thing is due from you, and it is overdue."
+    assert summary(3, 0) == "3 things are due from you; none of them is overdue."
+    assert summary(3, 1) == "3 things are due from you; one of them is overdue."
+    assert summary(3, 2) == "3 things are due from you; 2 of them are overdue."
+    assert summary(3, 3) == "3 things are due from you; all of them are overdue."
 
 
 def test_the_practitioner_sees_the_action_they_own_from_the_meeting(application, qtbot) -> None:

@@ -172,17 +172,30 @@ class MyWorkScreen(QWidget):
             if late:
                 text += " " + self.tr("· {late} overdue").format(late=late)
             self.tabs.setTabText(index, text)
-        if work.count:
-            self.summary.setText(
-                self.tr("{count} things are due from you; {late} of them are overdue.").format(
-                    count=work.count, late=work.overdue
-                )
-            )
-        else:
-            self.summary.setText(self.tr("Nothing is due from you."))
+        self.summary.setText(self._summary(work.count, work.overdue))
         self._show_banner(len(work.escalations))
         self.counted.emit(work.count)
         self.loaded.emit()
+
+    def _summary(self, count: int, late: int) -> str:
+        """One sentence, with singular and plural said properly (no translator is loaded
+        for English, so Qt's %n plurals would show their raw form)."""
+        if not count:
+            return self.tr("Nothing is due from you.")
+        if count == 1:
+            return (
+                self.tr("One thing is due from you, and it is overdue.")
+                if late
+                else (self.tr("One thing is due from you."))
+            )
+        due = self.tr("{count} things are due from you").format(count=count)
+        if not late:
+            return self.tr("{due}; none of them is overdue.").format(due=due)
+        if late == 1:
+            return self.tr("{due}; one of them is overdue.").format(due=due)
+        if late == count:
+            return self.tr("{due}; all of them are overdue.").format(due=due)
+        return self.tr("{due}; {late} of them are overdue.").format(due=due, late=late)
 
     def _show_banner(self, count: int) -> None:
         if count == 1:
