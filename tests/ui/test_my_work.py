@@ -133,6 +133,9 @@ def test_the_practitioner_sees_the_action_they_own_from_the_meeting(application,
     assert window.nav.item(NAV_MY_WORK).text() == f"My work ({count})"
     # The owner marks it done: it leaves the list and the count.
     table = my_work.tables[WorkKind.ACTION]
+    # Their only work is the action: My work opens on its tab, with the button to finish it.
+    assert my_work.tabs.currentWidget() is table and my_work.done_button.isVisible()
+    my_work.tabs.setCurrentWidget(my_work.tables[WorkKind.AUDIT])
     assert not my_work.done_button.isVisible()
     my_work.tabs.setCurrentWidget(table)
     assert my_work.done_button.isVisible()

@@ -151,6 +151,7 @@ class MyWorkScreen(QWidget):
         self._runner.submit(lambda: self._services.my_work.for_person(actor), self._show)
 
     def _show(self, work: MyWork) -> None:
+        first_load = self.work is None
         self.work = work
         lists = {
             WorkKind.AUDIT: work.audits,
@@ -172,10 +173,19 @@ class MyWorkScreen(QWidget):
             if late:
                 text += " " + self.tr("· {late} overdue").format(late=late)
             self.tabs.setTabText(index, text)
+        if first_load:
+            self._open_first_tab_with_work(lists)
         self.summary.setText(self._summary(work.count, work.overdue))
         self._show_banner(len(work.escalations))
         self.counted.emit(work.count)
         self.loaded.emit()
+
+    def _open_first_tab_with_work(self, lists: dict[WorkKind, tuple[WorkItem, ...]]) -> None:
+        """Open on the first tab that has something in it, not on an empty list."""
+        for kind, _label in self._kinds:
+            if lists[kind]:
+                self.tabs.setCurrentWidget(self.tables[kind])
+                return
 
     def _summary(self, count: int, late: int) -> str:
         """One sentence, with singular and plural said properly (no translator is loaded
