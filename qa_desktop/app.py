@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from qa_desktop import APP_NAME, ORG_NAME, __version__
-from qa_desktop.errors import UserError
+from qa_desktop.errors import StoreLost, UserError
+from qa_desktop.i18n import tr
 from qa_desktop.logs import log_file, setup_logging
 from qa_desktop.paths import default_store_path, demo_store_path
 from qa_desktop.resources import app_icon_path, stylesheet
@@ -32,6 +34,7 @@ from qa_desktop.ui.settings import STORE_PATH, WELCOME_DONE, AppSettings
 if TYPE_CHECKING:
     from qa_desktop.services.container import Services
     from qa_desktop.services.people import Actor
+    from qa_desktop.store.backups import Backup
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +61,10 @@ class Application:
         self.errors = ErrorPresenter(lambda: self.window)
         self.runner = Runner(self.errors, immediate=immediate)
         self.log_path = log_file()
+        # Asks whether to put a backup in place of a lost store (replaceable in tests).
+        self.restore_choice: Callable[[str, Backup], bool] = self._ask_to_restore
+        # Ends the program with an exit code (replaceable in tests, which go on running).
+        self.quit: Callable[[int], None] = QApplication.exit
 
     @property
     def services(self) -> Services:
@@ -113,6 +120,14 @@ class Application:
         window.attach(self.services, actor)
         return window
 
+    def open_store(self, store_path: Path, *, smoke_test: bool = False) -> None:
+        """Open the store on the background runner; the window fills in when it is open."""
+        self.runner.submit(
+            lambda: open_services(store_path, system_clock),
+            lambda services: self.store_opened(services, smoke_test=smoke_test),
+            lambda exc: self.fail(exc, store_path, smoke_test=smoke_test),
+        )
+
     def store_opened(self, services: Services, *, smoke_test: bool = False) -> None:
         """The background open finished: find the person, then fill the window."""
         self._services = services
@@ -125,12 +140,21 @@ class Application:
             return
         if actor is None:  # the person closed "Who are you?"
             window.close()
-            QApplication.exit(0)
+            self.quit(0)
             return
         window.attach(services, actor)
+        self.runner.submit(lambda: _daily_backup(services, self.clock), None, self._backup_failed)
 
-    def fail(self, exc: BaseException, *, smoke_test: bool = False) -> None:
-        """The store could not be opened (damaged, newer, missing...): say so and quit."""
+    def _backup_failed(self, exc: BaseException) -> None:
+        """Said in the status bar, not in a box: the work itself is safe in the store."""
+        log.warning("the daily backup failed: %s", type(exc).__name__)
+        if self.window is not None:
+            text = tr("app", "Today's backup of the store could not be made: {reason}")
+            self.window.statusBar().showMessage(text.format(reason=describe(exc)), 60_000)
+
+    def fail(self, exc: BaseException, store_path: Path, *, smoke_test: bool = False) -> None:
+        """The store could not be opened (damaged, newer, missing...): say so, offer the
+        newest backup where one can take its place, else quit."""
         if isinstance(exc, UserError):
             log.info("could not open the store: %s", exc.template)
         else:
@@ -138,10 +162,45 @@ class Application:
         message = describe(exc)
         print(f"qa-desktop: {message}", file=sys.stderr)
         if not smoke_test:
-            from PySide6.QtWidgets import QMessageBox
+            from qa_desktop.store.backups import latest_backup, restore_backup
 
-            QMessageBox.critical(self.window, APP_NAME, message)
-        QApplication.exit(1)
+            backup = latest_backup(store_path) if isinstance(exc, StoreLost) else None
+            if backup is not None and self.restore_choice(message, backup):
+                try:
+                    restore_backup(store_path, backup.path, self.clock())
+                except (UserError, OSError) as restore_failed:
+                    self.fail(restore_failed, store_path)
+                    return
+                self.open_store(store_path)
+                return
+            if backup is None:
+                from PySide6.QtWidgets import QMessageBox
+
+                QMessageBox.critical(self.window, APP_NAME, message)
+        self.quit(1)
+
+    def _ask_to_restore(self, message: str, backup: Backup) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(APP_NAME)
+        box.setText(message)
+        box.setInformativeText(
+            tr(
+                "app",
+                "The backup made on {day} can take its place: the store as it was when QA "
+                "Desktop first opened it that day. The file it replaces is kept beside it, "
+                "not deleted.",
+            ).format(day=f"{backup.day.day} {backup.day:%B %Y}")
+        )
+        restore = box.addButton(
+            tr("app", "&Restore that backup"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(tr("app", "&Close QA Desktop"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        return box.clickedButton() is restore
 
     def switch_person(self) -> None:
         actor = self.choose_person(self.window, ask=True)
@@ -220,14 +279,16 @@ def run_app(store_path: Path, *, smoke_test: bool = False) -> int:
     window = application.new_window(store_path)
     if smoke_test:  # first in the queue: the frame is reported even if the open fails at once
         QTimer.singleShot(0, lambda: _report_shown(window, application.runner, qt_app))
-    application.runner.submit(
-        lambda: open_services(store_path, system_clock),
-        lambda services: application.store_opened(services, smoke_test=smoke_test),
-        lambda exc: application.fail(exc, smoke_test=smoke_test),
-    )
+    application.open_store(store_path, smoke_test=smoke_test)
     code = qt_app.exec()
     application.shutdown()
     return code
+
+
+def _daily_backup(services: Services, clock: Clock) -> None:
+    from qa_desktop.store.backups import make_daily_backup
+
+    make_daily_backup(services.store, today(clock))
 
 
 def _first_person(application: Application) -> Actor:

@@ -94,6 +94,17 @@ def build_parser() -> argparse.ArgumentParser:
     import_commands = cli_reports.add_commands(commands, _Parser)
     _add_programme_commands(commands, import_commands)
 
+    restore = commands.add_parser(
+        "restore", help=_t("put a store's newest backup (or the one named) in its place")
+    )
+    restore.add_argument("--store", type=Path, required=True, help=_t("the store file"))
+    restore.add_argument(
+        "--backup", type=Path, metavar="FILE", help=_t("the backup to restore (default: newest)")
+    )
+    restore.add_argument(
+        "--list", action="store_true", help=_t("list the store's backups, restore nothing")
+    )
+
     export = commands.add_parser("export", help=_t("write a document as PDF"))
     export_commands = export.add_subparsers(
         dest="export_command", metavar="DOCUMENT", parser_class=_Parser
@@ -194,6 +205,8 @@ def _run(args: argparse.Namespace) -> int:
         return _demo(args.store, args.audits, args.seed, sys.stdout)
     if args.command == "forms":
         return _forms_check(args.paths, sys.stdout)
+    if args.command == "restore":
+        return _restore(args.store, args.backup, args.list, sys.stdout)
     if args.command == "list":
         return _list_audits(args.store, args.format, sys.stdout)
     if args.command == "import" and args.import_command == "cases":
@@ -403,6 +416,36 @@ def _plan_month(
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(("case_ref", "team", "service", "auditor", "due_on"))
     writer.writerows(plan_rows(plan))
+    return 0
+
+
+def _restore(store_path: Path, backup_path: Path | None, only_list: bool, out: TextIO) -> int:
+    from datetime import datetime
+
+    from qa_desktop.store.backups import backup_folder, backups_of, restore_backup
+
+    backups = backups_of(store_path)
+    if only_list:
+        for backup in backups:
+            print(f"{backup.day.isoformat()}  {backup.path}", file=out)
+        if not backups:
+            print(_t("No backups in {folder}.").format(folder=backup_folder(store_path)), file=out)
+        return 0
+    if backup_path is None:
+        if not backups:
+            raise UserError(
+                "There is no backup of {store} in {folder}: QA Desktop makes one a day when it "
+                "opens a store.",
+                store=str(store_path),
+                folder=str(backup_folder(store_path)),
+            )
+        backup_path = backups[0].path
+    aside = restore_backup(store_path, backup_path, datetime.now())
+    print(
+        _t("Restored {store} from {backup}.").format(store=store_path, backup=backup_path), file=out
+    )
+    if aside is not None:
+        print(_t("The store it replaced is kept as {aside}.").format(aside=aside), file=out)
     return 0
 
 

@@ -35,6 +35,11 @@ class StoreError(UserError):
     """The local store is missing, damaged, locked or from a newer version."""
 
 
+class StoreLost(StoreError):
+    """The store is missing or damaged: a backup can take its place (not so for a store that
+    is locked, or made by a newer version, which restoring an older copy would lose)."""
+
+
 class FormError(UserError):
     """A form file is malformed; the message names file, line and field."""
 

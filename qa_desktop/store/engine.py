@@ -15,7 +15,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from qa_desktop.errors import StoreError
+from qa_desktop.errors import StoreError, StoreLost
 
 if TYPE_CHECKING:  # alembic is imported only when a store needs migrating (it is slow)
     from alembic.config import Config
@@ -162,9 +162,10 @@ def check_sqlite_file(path: Path) -> None:
             "The store {path} cannot be read ({reason}).", path=str(path), reason=exc.strerror
         ) from exc
     if header and header != SQLITE_HEADER:
-        raise StoreError(
+        raise StoreLost(
             "{path} is not a QA Desktop store, or it is damaged. Nothing has been changed. "
-            "Restore it from a backup, or choose another store with --store.",
+            "Restore the newest backup ('qa-desktop restore --store {path}'), or choose "
+            "another store with --store.",
             path=str(path),
         )
 
@@ -176,7 +177,7 @@ def open_store(path: Path, *, create: bool = False) -> Store:
         raise StoreError("{path} is a folder, not a store file.", path=str(path))
     if not path.exists():
         if not create:
-            raise StoreError(
+            raise StoreLost(
                 "There is no store at {path}. Check the path, or build a demo store with "
                 "'qa-desktop demo --store {path}'.",
                 path=str(path),
@@ -192,9 +193,16 @@ def open_store(path: Path, *, create: bool = False) -> Store:
     except (DatabaseError, OperationalError) as exc:
         engine.dispose()
         log.warning("store %s failed to open: %s", path, exc)
-        raise StoreError(
-            "The store {path} is damaged or locked and cannot be opened. Nothing has been "
-            "changed. Restore it from a backup, or choose another store with --store.",
+        if "locked" in str(exc.orig):
+            raise StoreError(
+                "The store {path} is in use by another program (another QA Desktop?) and "
+                "cannot be opened. Nothing has been changed. Close that program and try again.",
+                path=str(path),
+            ) from exc
+        raise StoreLost(
+            "The store {path} is damaged and cannot be opened. Nothing has been changed. "
+            "Restore the newest backup ('qa-desktop restore --store {path}'), or choose "
+            "another store with --store.",
             path=str(path),
         ) from exc
     except StoreError:

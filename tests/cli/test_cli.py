@@ -139,3 +139,29 @@ def test_opening_the_app_is_parsed_without_the_commands_and_the_same_way() -> No
 def test_an_unknown_word_after_the_app_options_is_a_usage_error(capsys) -> None:
     code, _, err = run(capsys, "--store", "s.qadb", "opne")
     assert code == 2 and "invalid choice: 'opne'" in err
+
+
+def test_restore_lists_and_puts_back_the_newest_backup(capsys, tmp_path: Path) -> None:
+    from datetime import date
+
+    from qa_desktop.store.backups import make_daily_backup
+    from qa_desktop.store.engine import open_store
+
+    store_path = tmp_path / "county.qadb"
+    assert run(capsys, "demo", "--store", str(store_path), "--audits", "20")[0] == 0
+    store = open_store(store_path)
+    make_daily_backup(store, date(2026, 11, 18))
+    make_daily_backup(store, date(2026, 11, 19))
+    store.close()
+    code, out, _ = run(capsys, "restore", "--store", str(store_path), "--list")
+    assert code == 0 and out.index("2026-11-19") < out.index("2026-11-18")
+    store_path.write_bytes(b"broken " * 500)
+    code, out, _ = run(capsys, "restore", "--store", str(store_path))
+    assert code == 0 and "county-2026-11-19.qadb" in out and "kept as" in out
+    code, out, _ = run(capsys, "list", "audits", "--store", str(store_path), "--format", "csv")
+    assert code == 0 and len(out.strip().splitlines()) == 21  # the header and 20 audits
+
+
+def test_restore_without_a_backup_says_where_it_looked(capsys, tmp_path: Path) -> None:
+    code, _, err = run(capsys, "restore", "--store", str(tmp_path / "county.qadb"))
+    assert code == 1 and "There is no backup of" in err and str(tmp_path / "backups") in err

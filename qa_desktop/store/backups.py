@@ -1,0 +1,111 @@
+"""Automatic local backups of a store: one a day, in a ``backups`` folder beside it, the
+newest seven kept.
+
+A backup is made with SQLite's online backup, so it is a consistent copy even while the
+store is in use; it is written under a temporary name and renamed, so a half-made backup
+never looks like one. Restoring never deletes anything: the store it replaces (with its
+write-ahead log) is kept beside it as ``<name>.replaced-<date>-<time>``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from qa_desktop.errors import StoreError
+from qa_desktop.store.engine import Store, check_sqlite_file
+
+log = logging.getLogger(__name__)
+KEPT = 7
+FOLDER = "backups"
+# The files SQLite keeps beside a store in WAL mode: they belong with it when it moves.
+SIDE_FILES = ("-wal", "-shm")
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    day: date
+
+
+def backup_folder(store_path: Path) -> Path:
+    return store_path.parent / FOLDER
+
+
+def backups_of(store_path: Path) -> list[Backup]:
+    """The store's backups, newest first."""
+    pattern = re.compile(
+        re.escape(store_path.stem) + r"-(\d{4}-\d{2}-\d{2})" + re.escape(store_path.suffix) + "$"
+    )
+    found = []
+    folder = backup_folder(store_path)
+    if folder.is_dir():
+        for path in folder.iterdir():
+            match = pattern.match(path.name)
+            if match:
+                with contextlib.suppress(ValueError):
+                    found.append(Backup(path, date.fromisoformat(match.group(1))))
+    return sorted(found, key=lambda backup: backup.day, reverse=True)
+
+
+def latest_backup(store_path: Path) -> Backup | None:
+    found = backups_of(store_path)
+    return found[0] if found else None
+
+
+def make_daily_backup(store: Store, day: date, keep: int = KEPT) -> Backup | None:
+    """Back the open store up once on ``day``; None when today's backup is already there
+    (or the store is not a file). Older backups beyond the newest ``keep`` are removed."""
+    if store.path is None:
+        return None
+    target = backup_folder(store.path) / f"{store.path.stem}-{day.isoformat()}{store.path.suffix}"
+    if target.exists():
+        return None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        with store.engine.connect() as connection:
+            source = connection.connection.dbapi_connection
+            copy = sqlite3.connect(partial)
+            try:
+                source.backup(copy)  # type: ignore[union-attr]
+            finally:
+                copy.close()
+        os.replace(partial, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
+    for old in backups_of(store.path)[keep:]:
+        with contextlib.suppress(OSError):
+            old.path.unlink()
+    log.info("store backed up (%s)", target.name)
+    return Backup(target, day)
+
+
+def restore_backup(store_path: Path, backup: Path, now: datetime) -> Path | None:
+    """Put ``backup`` in the store's place. The store it replaces, if any, is moved aside (not
+    deleted); returns where it went. The store must not be open."""
+    if not backup.is_file():
+        raise StoreError("There is no backup at {path}.", path=str(backup))
+    check_sqlite_file(backup)  # a backup that is not a store is refused before anything moves
+    aside = store_path.with_name(f"{store_path.name}.replaced-{now:%Y%m%d-%H%M%S}")
+    moved = store_path.exists()
+    if moved:
+        os.replace(store_path, aside)
+    for suffix in SIDE_FILES:  # a log left by the replaced store must not be applied to this one
+        side = store_path.with_name(store_path.name + suffix)
+        if side.exists():
+            os.replace(side, aside.with_name(aside.name + suffix))
+    partial = store_path.with_name(store_path.name + ".partial")
+    shutil.copyfile(backup, partial)
+    os.replace(partial, store_path)
+    log.info("store restored from backup %s", backup.name)
+    return aside if moved else None
