@@ -151,3 +151,24 @@ def test_migrations_also_run_on_postgresql(postgres_url: str) -> None:
         with admin.begin() as connection:
             connection.execute(text(f'drop schema "{schema}" cascade'))
         admin.dispose()
+
+
+def test_a_store_locked_by_another_program_is_not_called_damaged(tmp_path: Path) -> None:
+    """Locked is not lost: the message says to close the other program, and offers no backup
+    (restoring over a store in use would lose what that program writes)."""
+    import sqlite3
+
+    from qa_desktop.errors import StoreLost
+
+    path = tmp_path / "busy.qadb"
+    open_store(path, create=True).close()
+    other = sqlite3.connect(path)
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreError) as caught:
+            open_store(path)  # waits the busy timeout (5 s) first
+    finally:
+        other.close()
+    assert "in use by another program" in str(caught.value)
+    assert not isinstance(caught.value, StoreLost)
