@@ -111,7 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export_commands.required = True
     for name, help_text in (
-        ("audit", _t("the audit record")),
+        # No family feedback from here: the command line has no signed-in person to check it
+        # for (services/documents.py).
+        (
+            "audit",
+            _t("the audit record, without the family feedback (that is exported from the app)"),
+        ),
         ("meeting", _t("the reflective meeting notes of an audit")),
     ):
         document = export_commands.add_parser(name, help=help_text)

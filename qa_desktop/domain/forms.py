@@ -66,6 +66,13 @@ class Option:
     label: str
 
 
+def without_emoji(label: str) -> str:
+    """A label with any leading emoji (and the space after it) removed: the child-friendly
+    questionnaire's "🙂 Yes" reads "Yes" where faces are drawn or named instead."""
+    head, _, rest = label.partition(" ")
+    return rest if rest and head and not any(ch.isalnum() for ch in head) else label
+
+
 @dataclass(frozen=True)
 class Question:
     id: str

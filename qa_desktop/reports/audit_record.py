@@ -2,6 +2,10 @@
 the auditor's grades. Fed by plain data (:class:`AuditRecordData`); no Qt, no SQL.
 
 Until moderation is complete (the audit is closed) every page carries a DRAFT mark.
+
+The family feedback is in the document only when the person exporting it may read it (the
+services decide, as for the audit viewer); otherwise the section is left out entirely, not
+even saying that feedback exists.
 """
 
 from __future__ import annotations
@@ -83,6 +87,27 @@ class HistoryEntry:
 
 
 @dataclass(frozen=True)
+class FeedbackAnswerLine:
+    number: str  # the question's id, e.g. "FA2"
+    question: str
+    answer: str  # in words ("Not really", "Yes (happy face)"); "" when not answered
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class FamilyFeedbackEntry:
+    """One questionnaire: who gave it, when and how, consent, and what they said."""
+
+    respondent: str  # "Parent or carer" or "Child"
+    recorded_on: date
+    method: str  # "By phone", "In person"
+    recorded_by: str
+    consent_given: bool
+    consent_note: str
+    answers: tuple[FeedbackAnswerLine, ...]
+
+
+@dataclass(frozen=True)
 class AuditRecordData:
     reference: str
     case_reference: str
@@ -121,6 +146,9 @@ class AuditRecordData:
     practitioner_disagrees: bool = False
     practitioner_disagreement: str = ""
     history: tuple[HistoryEntry, ...] = ()
+    # None: the person exporting may not read what the family said, and the section is left
+    # out; () : they may, and there is none.
+    family_feedback: tuple[FamilyFeedbackEntry, ...] | None = None
     prepared_by: str = ""  # who made the PDF (the metadata's author)
     prepared_on: date | None = None
 
@@ -172,6 +200,7 @@ def build_audit_record(data: AuditRecordData, path: Path | None = None) -> bytes
         _overall(builder, data)
     _actions(builder, data)
     _sign_off(builder, data)
+    _family_feedback(builder, data.family_feedback)
     _history(builder, data)
     return builder.build(path)
 
@@ -389,6 +418,52 @@ def _sign_off(builder: DocumentBuilder, data: AuditRecordData) -> None:
             tone="warning",
             label="The practitioner disagrees with this audit",
         )
+
+
+NO_FEEDBACK = "No family feedback has been recorded for this audit."
+
+
+def _family_feedback(
+    builder: DocumentBuilder, feedback: tuple[FamilyFeedbackEntry, ...] | None
+) -> None:
+    if feedback is None:  # not for the person exporting: not even the heading
+        return
+    builder.heading("Family feedback")
+    if not feedback:
+        builder.paragraph("", empty=NO_FEEDBACK)
+    for entry in feedback:
+        _questionnaire(builder, entry)
+
+
+def _questionnaire(builder: DocumentBuilder, entry: FamilyFeedbackEntry) -> None:
+    consent = "Given" if entry.consent_given else "Declined: nothing they said is recorded"
+
+    def about() -> None:
+        builder.heading(f"{entry.respondent}, {long_date(entry.recorded_on)}", level=2)
+        builder.key_values(
+            [
+                ("Given by", entry.respondent),
+                ("Date", long_date(entry.recorded_on)),
+                ("How", entry.method),
+                ("Recorded by", entry.recorded_by),
+                ("Consent", consent),
+                ("Consent note", entry.consent_note or "None recorded"),
+            ],
+            columns=2,
+        )
+
+    builder.keep_together(about)
+    if not entry.answers:
+        return
+    rows: list[list[Cell]] = []
+    for line in entry.answers:
+        answer: list[Cell] = [
+            Styled(line.answer, "cell_bold") if line.answer else Styled("Not answered", "small")
+        ]
+        if line.comment:
+            answer.append(Styled(f"“{line.comment}”", "small_italic"))
+        rows.append([Styled(line.number, "small"), line.question, answer])
+    builder.table(["", "Question", "Answer"], rows, [0.07, 0.55, 0.38])
 
 
 def _history(builder: DocumentBuilder, data: AuditRecordData) -> None:

@@ -3,6 +3,12 @@ it to the PDF builders in :mod:`qa_desktop.reports`.
 
 Files are written whole or not at all: the PDF is built in memory, written beside the target
 under a temporary name, then moved into place.
+
+Who exports matters for one part of the audit record: the family feedback is in it only for a
+person who may read it (``services/feedback.py``, ``may_read_feedback``, the audit viewer's
+rule). With no actor, as from the command line, which has no signed-in person and no way to
+prove who runs it, the section is left out entirely: a copy that is easy to forward never
+carries what a family said unless someone allowed to read it made it from the app.
 """
 
 from __future__ import annotations
@@ -17,7 +23,13 @@ from pathlib import Path
 
 from qa_desktop.domain.answers import Answer
 from qa_desktop.domain.audit_types import AuditType
-from qa_desktop.domain.forms import AnswerType, FormDefinition, LegalStatus, Question
+from qa_desktop.domain.forms import (
+    AnswerType,
+    FormDefinition,
+    LegalStatus,
+    Question,
+    without_emoji,
+)
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.roles import Role
 from qa_desktop.errors import UserError, ValidationError
@@ -25,6 +37,8 @@ from qa_desktop.reports.audit_record import (
     ActionEntry,
     AreaEntry,
     AuditRecordData,
+    FamilyFeedbackEntry,
+    FeedbackAnswerLine,
     HistoryEntry,
     ModerationEntry,
     QuestionEntry,
@@ -32,6 +46,7 @@ from qa_desktop.reports.audit_record import (
 )
 from qa_desktop.reports.meeting_notes import MeetingNotesData, build_meeting_notes
 from qa_desktop.services.audits import AuditService, AuditView
+from qa_desktop.services.feedback import FeedbackDetail, FeedbackSaid, Respondent
 from qa_desktop.services.people import Actor
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store
@@ -73,6 +88,8 @@ class DocumentService:
     # -- plain data --------------------------------------------------------------------------
 
     def audit_record_data(self, audit_id: str, actor: Actor | None = None) -> AuditRecordData:
+        """The audit record as ``actor`` may read it; with no actor (the command line) the
+        family feedback is left out."""
         return audit_record_data(self._audits.view(audit_id, actor))
 
     def meeting_notes_data(self, audit_id: str, actor: Actor | None = None) -> MeetingNotesData:
@@ -221,6 +238,7 @@ def audit_record_data(view: AuditView) -> AuditRecordData:
             )
             for e in record.events
         ),
+        family_feedback=_family_feedback(view.feedback),
     )
 
 
@@ -264,6 +282,46 @@ def _answer_text(question: Question, value: str | None) -> str:
             return value
         return f"{day.day} {day.strftime('%B %Y')}"
     return value
+
+
+# A child's answers are faces in the app; the document names them (its fonts have no emoji).
+FACE_WORDS = {"happy": "happy face", "okay": "OK face", "sad": "sad face"}
+
+
+def _family_feedback(
+    feedback: tuple[FeedbackDetail, ...] | None,
+) -> tuple[FamilyFeedbackEntry, ...] | None:
+    """None stays None: the view leaves it out for a person who may not read it."""
+    if feedback is None:
+        return None
+    return tuple(
+        FamilyFeedbackEntry(
+            respondent=entry.respondent.label,
+            recorded_on=entry.recorded_on,
+            method=entry.method.label,
+            recorded_by=entry.recorded_by,
+            consent_given=entry.consent_given,
+            consent_note=entry.consent_note,
+            answers=tuple(
+                FeedbackAnswerLine(
+                    number=said.question_id,
+                    question=said.question,
+                    answer=_feedback_answer(said, entry.respondent),
+                    comment=said.comment,
+                )
+                for said in entry.said
+            ),
+        )
+        for entry in feedback
+    )
+
+
+def _feedback_answer(said: FeedbackSaid, respondent: Respondent) -> str:
+    if not said.answer:
+        return ""
+    words = without_emoji(said.answer)
+    face = FACE_WORDS.get(said.value or "") if respondent is Respondent.CHILD else None
+    return f"{words} ({face})" if face else words
 
 
 def _moderation(decision: ModerationView | None) -> ModerationEntry | None:

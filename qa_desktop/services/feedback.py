@@ -5,9 +5,11 @@ by someone other than the allocated worker, and only with consent (a refusal is 
 with no answers). Reports count answers by value: for adults ``yes`` and ``mostly`` are
 positive, for children ``happy``; ``dont_know`` is left out.
 
-Who reads what a family said, beside an audit (the audit viewer): the people who may see
-every audit (managers and the QA team), except the allocated worker, the same person the
-rule above keeps from collecting it, so that the family can speak freely.
+Who reads what a family said, beside an audit (the audit viewer, the audit record PDF) and in
+the summary (the Programme screen): the people who may see every audit (managers and the QA
+team), except the allocated worker, the same person the rule above keeps from collecting it,
+so that the family can speak freely. The summary applies the rule row by row
+(:func:`may_read_feedback`) before it counts anything.
 """
 
 from __future__ import annotations
@@ -357,8 +359,21 @@ class FeedbackService:
                 )
             return feedback.id
 
-    def summary(self, period: Period | None = None, team_id: str | None = None) -> FeedbackSummary:
-        """Every questionnaire in the period beside its audit's grade, and totals by team."""
+    def summary(
+        self, actor: Actor, period: Period | None = None, team_id: str | None = None
+    ) -> FeedbackSummary:
+        """The questionnaires in the period that ``actor`` may read (:func:`may_read_feedback`),
+        each beside its audit's grade, and totals by team counted from those rows only.
+
+        A person who may not see every audit gets none of it (refused with the reason); a
+        manager never sees, nor has counted, the questionnaires on an audit where they are the
+        allocated worker.
+        """
+        if not actor.can(Capability.VIEW_ALL_AUDITS):
+            raise PermissionRefused(
+                "What families said is read by managers and the QA team only, so there is no "
+                "summary of family feedback for you."
+            )
         recorder = aliased(m.Person)
         with self._store.reader() as session:
             stmt = (
@@ -369,6 +384,8 @@ class FeedbackService:
                     m.Case.reference,
                     m.Team.name,
                     recorder.name,
+                    m.Audit.practitioner_id,
+                    m.Case.practitioner_id,
                 )
                 .join(m.Audit, m.Audit.id == m.FamilyFeedback.audit_id)
                 .join(m.Case, m.Case.id == m.Audit.case_id)
@@ -381,7 +398,15 @@ class FeedbackService:
                 stmt = stmt.where(m.FamilyFeedback.recorded_on.between(period.start, period.end))
             if team_id:
                 stmt = stmt.where(m.Case.team_id == team_id)
-            found = session.execute(stmt).all()
+            # The allocated workers as _audit names them: the audit's practitioner and the
+            # case's. Rows they may not read are dropped before anything is counted.
+            found = [
+                (feedback, audit_ref, grade, case_ref, team, recorded_by)
+                for feedback, audit_ref, grade, case_ref, team, recorded_by, *workers in (
+                    session.execute(stmt).all()
+                )
+                if may_read_feedback(actor, frozenset(w for w in workers if w))
+            ]
             # Only answers to choice questions count as positive or not (text answers do not).
             choice_ids: dict[str, frozenset[str]] = {}
             for version_id in {f.form_version_id for f, *_ in found}:

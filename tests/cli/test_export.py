@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from qa_desktop.domain.roles import Role
+from qa_desktop.services.clock import Clock
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store
 from tests.cli.test_cli import run
@@ -121,3 +123,37 @@ def test_a_missing_argument_is_a_usage_error(
     )
     assert code == 2
     assert "-o/--output" in err
+
+
+def test_export_audit_leaves_the_family_feedback_out(
+    capsys: pytest.CaptureFixture[str], demo_store: Store, clock: Clock, tmp_path: Path
+) -> None:
+    """The command line has no signed-in person, so nothing a family said goes into its copy."""
+    from tests.services.test_audit_record_feedback import (
+        THE_FAMILYS_WORDS,
+        _closed_audit,
+        _person,
+        _record_feedback,
+    )
+
+    audit_id, _worker = _closed_audit(demo_store)
+    _record_feedback(demo_store, clock, audit_id, _person(demo_store, Role.QA_OFFICER))
+    with demo_store.reader() as session:
+        reference = session.scalar(select(m.Audit.reference).where(m.Audit.id == audit_id))
+    target = tmp_path / "record.pdf"
+    code, _out, err = run(
+        capsys,
+        "export",
+        "audit",
+        "--store",
+        str(demo_store.path),
+        "--audit",
+        str(reference),
+        "-o",
+        str(target),
+    )
+    assert (code, err) == (0, "")
+    text = flowing_text(target)
+    assert "History of this audit" in text
+    assert "Family feedback" not in text
+    assert not any(words in text for words in THE_FAMILYS_WORDS)

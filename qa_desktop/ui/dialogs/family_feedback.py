@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qa_desktop.domain.forms import AnswerType, FormDefinition
+from qa_desktop.domain.forms import AnswerType, FormDefinition, without_emoji
 from qa_desktop.services.container import Services
 from qa_desktop.services.feedback import (
     FeedbackAnswerEntry,
@@ -35,7 +35,7 @@ from qa_desktop.services.feedback import (
 from qa_desktop.services.people import Actor
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
-from qa_desktop.ui.widgets.faces import face_icon, without_emoji
+from qa_desktop.ui.widgets.faces import face_icon
 
 
 class QuestionnairePage(QWidget):

@@ -39,9 +39,3 @@ def face_pixmap(value: str, size: int = 40) -> QPixmap:
 
 def face_icon(value: str, size: int = 40) -> QIcon:
     return QIcon(face_pixmap(value, size))
-
-
-def without_emoji(label: str) -> str:
-    """A label with any leading emoji (and the space after it) removed."""
-    head, _, rest = label.partition(" ")
-    return rest if rest and head and not any(ch.isalnum() for ch in head) else label

@@ -1,5 +1,11 @@
 """Family feedback: record a questionnaire on an audit, see each beside the audit's grade,
-and the summary by period and team."""
+and the summary by period and team.
+
+Anyone other than the allocated worker may record a questionnaire, so the tab is there for
+everyone; the summary of what families said is only for the people who may see every audit,
+and never shows them the audits where they are the allocated worker (the service decides:
+``FeedbackService.summary``). Everyone else reads, in its place, why there is none for them.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +18,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from qa_desktop.domain.roles import Capability
 from qa_desktop.services.container import Services
 from qa_desktop.services.feedback import FeedbackForms, FeedbackSummary
 from qa_desktop.services.people import Actor, FilterOptions
@@ -60,7 +68,10 @@ class FamilyFeedbackTab(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.reference, 1)
         row.addWidget(self.record_button)
-        record_form.addRow(self.tr("&Audit reference:"), row)
+        # The label's buddy is the field, so Alt+A reaches it (a row of widgets has no buddy).
+        reference_label = QLabel(self.tr("&Audit reference:"))
+        reference_label.setBuddy(self.reference)
+        record_form.addRow(reference_label, row)
 
         self.period = QComboBox()
         for label, period in period_choices(today()):
@@ -99,20 +110,59 @@ class FamilyFeedbackTab(QWidget):
         teams_box = QGroupBox(self.tr("By team"))
         QVBoxLayout(teams_box).addWidget(self.teams_table)
         rows_box = QGroupBox(self.tr("Questionnaires, beside the audit's grade"))
-        QVBoxLayout(rows_box).addWidget(self.rows_table)
+        rows_layout = QVBoxLayout(rows_box)
+        # Why the table may be empty, or shorter than a colleague's: said plainly.
+        self.nothing = QLabel(
+            self.tr("There is no family feedback to show for this period and team.")
+        )
+        self.nothing.setWordWrap(True)
+        self.nothing.hide()
+        rows_layout.addWidget(self.nothing)
+        rows_layout.addWidget(self.rows_table)
+        self.own_audits_note = QLabel(
+            self.tr(
+                "Questionnaires on audits where you are the allocated worker are not shown to "
+                "you, nor counted in the team totals, so that families can speak freely."
+            )
+        )
+        self.own_audits_note.setObjectName("countLabel")
+        self.own_audits_note.setWordWrap(True)
+        rows_layout.addWidget(self.own_audits_note)
+        self.summary = QWidget()
+        summary_layout = QVBoxLayout(self.summary)
+        summary_layout.setContentsMargins(0, 0, 0, 0)
+        summary_layout.addLayout(period_form)
+        summary_layout.addWidget(rows_box, 2)
+        summary_layout.addWidget(teams_box, 1)
+        # For a person who may not read what families said: the reason, in the summary's place.
+        self.may_read = actor.can(Capability.VIEW_ALL_AUDITS)
+        self.withheld = QLabel(
+            self.tr(
+                "What families said is read by managers and the QA team only, so there is no "
+                "summary of family feedback for you. You can still record a questionnaire on an "
+                "audit where you are not the allocated worker."
+            )
+        )
+        self.withheld.setWordWrap(True)
+        self.withheld.setVisible(not self.may_read)
+        self.summary.setVisible(self.may_read)
         layout = QVBoxLayout(self)
         layout.addWidget(record_box)
-        layout.addLayout(period_form)
-        layout.addWidget(rows_box, 2)
-        layout.addWidget(teams_box, 1)
+        layout.addWidget(self.withheld)
+        layout.addWidget(self.summary, 1)
+        if not self.may_read:
+            layout.addStretch(1)
         runner.changed.connect(lambda what: self.load() if what == "feedback" else None)
 
     def load(self) -> None:
+        if not self.may_read:
+            self.loaded.emit()
+            return
         period, team_id = self.period.currentData(), self.team.currentData()
-        services = self._services
+        services, actor = self._services, self._actor
         if self.team.count() == 1:
             self._runner.submit(services.directory.filter_options, self._show_teams)
-        self._runner.submit(lambda: services.feedback.summary(period, team_id), self._show)
+        self._runner.submit(lambda: services.feedback.summary(actor, period, team_id), self._show)
 
     def _show_teams(self, options: FilterOptions) -> None:
         self.team.blockSignals(True)
@@ -143,6 +193,7 @@ class FamilyFeedbackTab(QWidget):
                 for t in summary.teams
             ]
         )
+        self.nothing.setVisible(not summary.rows)
         self.loaded.emit()
 
     def open_dialog(self) -> None:
