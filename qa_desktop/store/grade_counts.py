@@ -36,12 +36,13 @@ def _grades_of(audits: str) -> str:
     list of ids) count, one per graded section and one for the overall grade."""
     return f"""
     SELECT a.completed_on AS day, a.form_version_id AS fv, s.section_id AS sec,
-           coalesce(mo.moderated_grade, s.grade) AS grade
+           coalesce(mo.moderated_grade, s.grade) AS grade, a.id AS audit
     FROM audits a JOIN section_reviews s ON s.audit_id = a.id
     LEFT JOIN moderations mo ON mo.audit_id = s.audit_id AND mo.section_id = s.section_id
     WHERE a.id IN ({audits}) AND {_COUNTED} AND coalesce(mo.moderated_grade, s.grade) IS NOT NULL
     UNION ALL
-    SELECT a.completed_on, a.form_version_id, 'overall', coalesce(mo.moderated_grade, a.overall_grade)
+    SELECT a.completed_on, a.form_version_id, 'overall', coalesce(mo.moderated_grade, a.overall_grade),
+           a.id
     FROM audits a
     LEFT JOIN moderations mo ON mo.audit_id = a.id AND mo.section_id = 'overall'
     WHERE a.id IN ({audits}) AND {_COUNTED}
@@ -144,4 +145,170 @@ TRIGGERS = [
 DROP = [
     *(f"DROP TRIGGER IF EXISTS {name}" for name in TRIGGERS),
     "DROP TABLE IF EXISTS report_grade_counts",
+]
+
+
+# -- per team and audit type (migration 0010) --------------------------------------------------
+#
+# ``report_grade_team_counts`` holds the same counts per team (the case's) and audit type too,
+# so that a slice by team, service or area (a set of teams) or by audit type adds up a few
+# rows a day. Its triggers are the ones above with the team and type added, and they follow
+# a case that moves team too. The county-wide table becomes its roll-up over teams and types,
+# kept by triggers on this table (like ``report_answer_day_counts``), so every change is
+# worked out once.
+
+TEAM_KEY = "team_id, day, form_version_id, audit_type, section_id, grade"
+
+grade_team_counts = Table(
+    "report_grade_team_counts",
+    MetaData(),
+    Column("team_id", String(36), primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("form_version_id", String(36), primary_key=True),
+    Column("audit_type", String(30), primary_key=True),
+    Column("section_id", String(32), primary_key=True),
+    Column("grade", String(30), primary_key=True),
+    Column("n", Integer, nullable=False),
+)
+
+
+def _team_grades_of(audits: str) -> str:
+    """The (day, form version, team, type, section, confirmed grade) rows of the audits."""
+    return f"""
+    SELECT r.day, r.fv, c.team_id AS team, a.audit_type AS type, r.sec, r.grade
+    FROM ({_grades_of(audits)}) r JOIN audits a ON a.id = r.audit JOIN cases c ON c.id = a.case_id"""
+
+
+def _team_add(audits: str) -> str:
+    return f"""
+  INSERT INTO report_grade_team_counts ({TEAM_KEY}, n)
+  SELECT team, day, fv, type, sec, grade, count(*) FROM ({_team_grades_of(audits)})
+  GROUP BY team, day, fv, type, sec, grade
+  ON CONFLICT ({TEAM_KEY}) DO UPDATE SET n = n + excluded.n;"""
+
+
+def _team_remove(audits: str) -> str:
+    return f"""
+  UPDATE report_grade_team_counts SET n = n - (
+    SELECT count(*) FROM ({_team_grades_of(audits)}) r
+    WHERE r.day = report_grade_team_counts.day
+      AND r.fv = report_grade_team_counts.form_version_id
+      AND r.team = report_grade_team_counts.team_id
+      AND r.type = report_grade_team_counts.audit_type
+      AND r.sec = report_grade_team_counts.section_id
+      AND r.grade = report_grade_team_counts.grade)
+  WHERE ({TEAM_KEY}) IN (
+    SELECT team, day, fv, type, sec, grade FROM ({_team_grades_of(audits)}));"""
+
+
+_TEAM_TRIGGERS: list[tuple[str, str, str, str, str]] = [
+    # name, event, table, audits before (taken away), audits after (added)
+    ("audit_insert", "INSERT", "audits", "", "NEW.id"),
+    ("audit_update", f"{_AUDIT_CHANGES}, case_id, audit_type", "audits", "OLD.id", "NEW.id"),
+    ("audit_delete", "DELETE", "audits", "OLD.id", ""),
+    ("review_insert", "INSERT", "section_reviews", "NEW.audit_id", "NEW.audit_id"),
+    (
+        "review_update",
+        "UPDATE OF grade, section_id, audit_id",
+        "section_reviews",
+        "OLD.audit_id, NEW.audit_id",
+        "OLD.audit_id, NEW.audit_id",
+    ),
+    ("review_delete", "DELETE", "section_reviews", "OLD.audit_id", "OLD.audit_id"),
+    ("moderation_insert", "INSERT", "moderations", "NEW.audit_id", "NEW.audit_id"),
+    (
+        "moderation_update",
+        "UPDATE OF moderated_grade, section_id, audit_id",
+        "moderations",
+        "OLD.audit_id, NEW.audit_id",
+        "OLD.audit_id, NEW.audit_id",
+    ),
+    ("moderation_delete", "DELETE", "moderations", "OLD.audit_id", "OLD.audit_id"),
+    (
+        "case_update",
+        "UPDATE OF team_id",
+        "cases",
+        "SELECT id FROM audits WHERE case_id = OLD.id",
+        "SELECT id FROM audits WHERE case_id = NEW.id",
+    ),
+]
+
+
+def _add_county(row: str) -> str:
+    return f"""
+  INSERT INTO report_grade_counts ({KEY}, n)
+  VALUES ({row}.day, {row}.form_version_id, {row}.section_id, {row}.grade, {row}.n)
+  ON CONFLICT ({KEY}) DO UPDATE SET n = n + excluded.n;"""
+
+
+def _remove_county(row: str) -> str:
+    return f"""
+  UPDATE report_grade_counts SET n = n - {row}.n
+  WHERE day = {row}.day AND form_version_id = {row}.form_version_id
+    AND section_id = {row}.section_id AND grade = {row}.grade;"""
+
+
+TEAM_CREATE = [
+    # The county-wide table's own triggers give way to the roll-up below.
+    *(f"DROP TRIGGER IF EXISTS {name}" for name in TRIGGERS),
+    f"""CREATE TABLE report_grade_team_counts (
+  team_id VARCHAR(36) NOT NULL,
+  day DATE NOT NULL,
+  form_version_id VARCHAR(36) NOT NULL,
+  audit_type VARCHAR(30) NOT NULL,
+  section_id VARCHAR(32) NOT NULL,
+  grade VARCHAR(30) NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY ({TEAM_KEY})
+) WITHOUT ROWID""",
+    *(
+        statement
+        for name, event, table, before, after in _TEAM_TRIGGERS
+        for statement in (
+            [
+                f"""CREATE TRIGGER report_grade_team_counts_{name}_before BEFORE {event} ON {table}
+BEGIN{_team_remove(before)}
+END"""
+            ]
+            if before
+            else []
+        )
+        + (
+            [
+                f"""CREATE TRIGGER report_grade_team_counts_{name}_after AFTER {event} ON {table}
+BEGIN{_team_add(after)}
+END"""
+            ]
+            if after
+            else []
+        )
+    ),
+    f"""INSERT INTO report_grade_team_counts ({TEAM_KEY}, n)
+SELECT team, day, fv, type, sec, grade, count(*)
+FROM ({_team_grades_of("SELECT id FROM audits")})
+GROUP BY team, day, fv, type, sec, grade""",
+    f"""CREATE TRIGGER report_grade_counts_rollup_insert AFTER INSERT ON report_grade_team_counts
+BEGIN{_add_county("NEW")}
+END""",
+    f"""CREATE TRIGGER report_grade_counts_rollup_delete AFTER DELETE ON report_grade_team_counts
+BEGIN{_remove_county("OLD")}
+END""",
+    f"""CREATE TRIGGER report_grade_counts_rollup_update AFTER UPDATE ON report_grade_team_counts
+BEGIN{_remove_county("OLD")}{_add_county("NEW")}
+END""",
+]
+
+TEAM_DROP = [
+    "DROP TRIGGER IF EXISTS report_grade_counts_rollup_update",
+    "DROP TRIGGER IF EXISTS report_grade_counts_rollup_delete",
+    "DROP TRIGGER IF EXISTS report_grade_counts_rollup_insert",
+    *(
+        f"DROP TRIGGER IF EXISTS report_grade_team_counts_{name}_{when}"
+        for name, *_ in _TEAM_TRIGGERS
+        for when in ("before", "after")
+    ),
+    "DROP TABLE IF EXISTS report_grade_team_counts",
+    # The county-wide table keeps itself again (as migration 0009 made it).
+    *(statement for statement in CREATE if not statement.startswith("CREATE TABLE")),
+    *REBUILD,
 ]

@@ -1,0 +1,47 @@
+"""Reporting: counts kept by triggers that serve every slice, so that a dashboard refresh adds
+up a few rows whatever the period (month, quarter, any dates) and slice (county, area, service,
+team, worker, form, audit type): one narrow row per audit (qa_desktop/store/audit_facts.py)
+and per action (qa_desktop/store/action_facts.py); the confirmed grades per team and audit
+type, of which the county-wide grade counts become the roll-up
+(qa_desktop/store/grade_counts.py); and the answer counts per month
+(qa_desktop/store/answer_counts.py).
+
+Revision ID: 0010
+Revises: 0009
+Create Date: 2026-11-22
+"""
+
+from alembic import op
+
+revision = "0010"
+down_revision = "0009"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        from qa_desktop.store import action_facts, answer_counts, audit_facts, grade_counts
+
+        for statement in (
+            audit_facts.CREATE
+            + audit_facts.REBUILD
+            + action_facts.CREATE
+            + action_facts.REBUILD
+            + grade_counts.TEAM_CREATE
+            + answer_counts.MONTH_CREATE
+        ):
+            op.execute(statement)
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        from qa_desktop.store import action_facts, answer_counts, audit_facts, grade_counts
+
+        for statement in (
+            answer_counts.MONTH_DROP
+            + grade_counts.TEAM_DROP
+            + action_facts.DROP
+            + audit_facts.DROP
+        ):
+            op.execute(statement)
