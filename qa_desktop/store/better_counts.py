@@ -121,3 +121,148 @@ DROP = [
     ),
     "DROP TABLE IF EXISTS report_better_counts",
 ]
+
+
+# -- per team and audit type (migration 0010) --------------------------------------------------
+#
+# ``report_better_team_counts`` holds the same counts per team (the case's) and audit type too,
+# so that a slice by team, service, area or audit type adds up a few rows a day. Its triggers
+# are the ones above with the team and type added, and they follow a case that moves team too.
+# The county-wide table becomes its roll-up over teams and types, kept by triggers on this
+# table, so every change is worked out once.
+
+TEAM_KEY = "team_id, day, form_version_id, audit_type, even_better_if"
+
+better_team_counts = Table(
+    "report_better_team_counts",
+    MetaData(),
+    Column("team_id", String(36), primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("form_version_id", String(36), primary_key=True),
+    Column("audit_type", String(30), primary_key=True),
+    Column("even_better_if", Text, primary_key=True),
+    Column("n", Integer, nullable=False),
+)
+
+
+def _team_comments_of(audits: str) -> str:
+    """The (team, day, form version, type, comment) rows the audits ``audits`` count."""
+    return f"""
+    SELECT c.team_id AS team, a.completed_on AS day, a.form_version_id AS fv,
+           a.audit_type AS type, s.even_better_if AS txt
+    FROM audits a JOIN cases c ON c.id = a.case_id JOIN section_reviews s ON s.audit_id = a.id
+    WHERE a.id IN ({audits}) AND {_COUNTED} AND s.even_better_if != ''"""
+
+
+def _team_add(audits: str) -> str:
+    return f"""
+  INSERT INTO report_better_team_counts ({TEAM_KEY}, n)
+  SELECT team, day, fv, type, txt, count(*) FROM ({_team_comments_of(audits)})
+  GROUP BY team, day, fv, type, txt
+  ON CONFLICT ({TEAM_KEY}) DO UPDATE SET n = n + excluded.n;"""
+
+
+def _team_remove(audits: str) -> str:
+    return f"""
+  UPDATE report_better_team_counts SET n = n - (
+    SELECT count(*) FROM ({_team_comments_of(audits)}) r
+    WHERE r.team = report_better_team_counts.team_id AND r.day = report_better_team_counts.day
+      AND r.fv = report_better_team_counts.form_version_id
+      AND r.type = report_better_team_counts.audit_type
+      AND r.txt = report_better_team_counts.even_better_if)
+  WHERE ({TEAM_KEY}) IN (
+    SELECT team, day, fv, type, txt FROM ({_team_comments_of(audits)}));"""
+
+
+_TEAM_TRIGGERS: list[tuple[str, str, str, str, str]] = [
+    *(
+        (name, f"{event}, case_id, audit_type" if name == "audit_update" else event, table, b, a)
+        for name, event, table, b, a in _TRIGGERS
+    ),
+    (
+        "case_update",
+        "UPDATE OF team_id",
+        "cases",
+        "SELECT id FROM audits WHERE case_id = OLD.id",
+        "SELECT id FROM audits WHERE case_id = NEW.id",
+    ),
+]
+
+
+def _add_county(row: str) -> str:
+    return f"""
+  INSERT INTO report_better_counts ({KEY}, n)
+  VALUES ({row}.day, {row}.form_version_id, {row}.even_better_if, {row}.n)
+  ON CONFLICT ({KEY}) DO UPDATE SET n = n + excluded.n;"""
+
+
+def _remove_county(row: str) -> str:
+    return f"""
+  UPDATE report_better_counts SET n = n - {row}.n
+  WHERE day = {row}.day AND form_version_id = {row}.form_version_id
+    AND even_better_if = {row}.even_better_if;"""
+
+
+def _team_triggers() -> list[str]:
+    statements = []
+    for name, event, table, before, after in _TEAM_TRIGGERS:
+        if before:
+            statements.append(
+                f"""CREATE TRIGGER report_better_team_counts_{name}_before BEFORE {event} ON {table}
+BEGIN{_team_remove(before)}
+END"""
+            )
+        if after:
+            statements.append(
+                f"""CREATE TRIGGER report_better_team_counts_{name}_after AFTER {event} ON {table}
+BEGIN{_team_add(after)}
+END"""
+            )
+    return statements
+
+
+_OWN_TRIGGERS = [
+    f"report_better_counts_{name}_{when}" for name, *_ in _TRIGGERS for when in ("before", "after")
+]
+
+TEAM_CREATE = [
+    # The county-wide table's own triggers give way to the roll-up below.
+    *(f"DROP TRIGGER IF EXISTS {name}" for name in _OWN_TRIGGERS),
+    f"""CREATE TABLE report_better_team_counts (
+  team_id VARCHAR(36) NOT NULL,
+  day DATE NOT NULL,
+  form_version_id VARCHAR(36) NOT NULL,
+  audit_type VARCHAR(30) NOT NULL,
+  even_better_if TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY ({TEAM_KEY})
+) WITHOUT ROWID""",
+    *_team_triggers(),
+    f"""INSERT INTO report_better_team_counts ({TEAM_KEY}, n)
+SELECT team, day, fv, type, txt, count(*) FROM ({_team_comments_of("SELECT id FROM audits")})
+GROUP BY team, day, fv, type, txt""",
+    f"""CREATE TRIGGER report_better_counts_rollup_insert AFTER INSERT ON report_better_team_counts
+BEGIN{_add_county("NEW")}
+END""",
+    f"""CREATE TRIGGER report_better_counts_rollup_delete AFTER DELETE ON report_better_team_counts
+BEGIN{_remove_county("OLD")}
+END""",
+    f"""CREATE TRIGGER report_better_counts_rollup_update AFTER UPDATE ON report_better_team_counts
+BEGIN{_remove_county("OLD")}{_add_county("NEW")}
+END""",
+]
+
+TEAM_DROP = [
+    "DROP TRIGGER IF EXISTS report_better_counts_rollup_update",
+    "DROP TRIGGER IF EXISTS report_better_counts_rollup_delete",
+    "DROP TRIGGER IF EXISTS report_better_counts_rollup_insert",
+    *(
+        f"DROP TRIGGER IF EXISTS report_better_team_counts_{name}_{when}"
+        for name, *_ in _TEAM_TRIGGERS
+        for when in ("before", "after")
+    ),
+    "DROP TABLE IF EXISTS report_better_team_counts",
+    # The county-wide table keeps itself again (as migration 0009 made it).
+    *_create_triggers(),
+    *REBUILD,
+]

@@ -312,3 +312,79 @@ TEAM_DROP = [
     *(statement for statement in CREATE if not statement.startswith("CREATE TABLE")),
     *REBUILD,
 ]
+
+
+# -- per team, type and month (migration 0010) -------------------------------------------------
+#
+# ``report_grade_month_counts`` adds up ``report_grade_team_counts`` per calendar month
+# (``month`` is its first day): a slice over a quarter, and the four quarters of the trend,
+# add up months of rows instead of days. Days before and after the whole months of a period
+# come from the day rows. Triggers on ``report_grade_team_counts`` keep it in step.
+
+MONTH_KEY = "team_id, month, form_version_id, audit_type, section_id, grade"
+
+grade_month_counts = Table(
+    "report_grade_month_counts",
+    MetaData(),
+    Column("team_id", String(36), primary_key=True),
+    Column("month", Date, primary_key=True),
+    Column("form_version_id", String(36), primary_key=True),
+    Column("audit_type", String(30), primary_key=True),
+    Column("section_id", String(32), primary_key=True),
+    Column("grade", String(30), primary_key=True),
+    Column("n", Integer, nullable=False),
+)
+
+
+def _month(day: str) -> str:
+    return f"substr({day}, 1, 8) || '01'"
+
+
+def _add_month(row: str) -> str:
+    return f"""
+  INSERT INTO report_grade_month_counts ({MONTH_KEY}, n)
+  VALUES ({row}.team_id, {_month(f"{row}.day")}, {row}.form_version_id, {row}.audit_type,
+          {row}.section_id, {row}.grade, {row}.n)
+  ON CONFLICT ({MONTH_KEY}) DO UPDATE SET n = n + excluded.n;"""
+
+
+def _remove_month(row: str) -> str:
+    return f"""
+  UPDATE report_grade_month_counts SET n = n - {row}.n
+  WHERE team_id = {row}.team_id AND month = {_month(f"{row}.day")}
+    AND form_version_id = {row}.form_version_id AND audit_type = {row}.audit_type
+    AND section_id = {row}.section_id AND grade = {row}.grade;"""
+
+
+MONTH_CREATE = [
+    f"""CREATE TABLE report_grade_month_counts (
+  team_id VARCHAR(36) NOT NULL,
+  month DATE NOT NULL,
+  form_version_id VARCHAR(36) NOT NULL,
+  audit_type VARCHAR(30) NOT NULL,
+  section_id VARCHAR(32) NOT NULL,
+  grade VARCHAR(30) NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY ({MONTH_KEY})
+) WITHOUT ROWID""",
+    f"""INSERT INTO report_grade_month_counts ({MONTH_KEY}, n)
+SELECT team_id, {_month("day")}, form_version_id, audit_type, section_id, grade, sum(n)
+FROM report_grade_team_counts
+GROUP BY team_id, 2, form_version_id, audit_type, section_id, grade""",
+    f"""CREATE TRIGGER report_grade_month_counts_insert AFTER INSERT ON report_grade_team_counts
+BEGIN{_add_month("NEW")}
+END""",
+    f"""CREATE TRIGGER report_grade_month_counts_delete AFTER DELETE ON report_grade_team_counts
+BEGIN{_remove_month("OLD")}
+END""",
+    f"""CREATE TRIGGER report_grade_month_counts_update AFTER UPDATE ON report_grade_team_counts
+BEGIN{_remove_month("OLD")}{_add_month("NEW")}
+END""",
+]
+
+MONTH_DROP = [
+    "DROP TRIGGER IF EXISTS report_grade_month_counts_update",
+    "DROP TRIGGER IF EXISTS report_grade_month_counts_delete",
+    "DROP TRIGGER IF EXISTS report_grade_month_counts_insert",
+    "DROP TABLE IF EXISTS report_grade_month_counts",
+]

@@ -37,8 +37,8 @@ from qa_desktop.store import models as m
 from qa_desktop.store.action_facts import LATE, ON_TIME, OPEN, action_facts
 from qa_desktop.store.answer_counts import answer_counts, answer_day_counts, answer_month_counts
 from qa_desktop.store.audit_facts import audit_facts
-from qa_desktop.store.better_counts import better_counts
-from qa_desktop.store.grade_counts import grade_counts, grade_team_counts
+from qa_desktop.store.better_counts import better_counts, better_team_counts
+from qa_desktop.store.grade_counts import grade_counts, grade_month_counts, grade_team_counts
 
 OVERALL = m.OVERALL
 f = audit_facts.c
@@ -193,6 +193,29 @@ def _grade_rows(session: Session, stmt: Any) -> list[Any]:
     return [(*row[:-1], int(row[-1])) for row in session.execute(stmt) if row[-1]]
 
 
+def _summed(session: Session, parts: list[Select[Any]]) -> list[Any]:
+    """The rows of grouped selects over pieces of a period (last column the count), added up
+    by the other columns, leaving out what adds up to nothing."""
+    totals: dict[tuple[Any, ...], int] = {}
+    for *key, count in session.execute(union_all(*parts) if len(parts) > 1 else parts[0]):
+        totals[tuple(key)] = totals.get(tuple(key), 0) + int(count or 0)
+    return [(*key, n) for key, n in totals.items() if n]
+
+
+def _team_grade_pieces(span: Period, slc: ReportSlice) -> list[tuple[Any, list[Any]]]:
+    """(columns, conditions) of the per-team grade counts covering a period: its whole months
+    from the month rows, the days before and after them from the day rows."""
+    months, days = split_months(span)
+    pieces: list[tuple[Any, list[Any]]] = []
+    if months:
+        g = grade_month_counts.c
+        pieces.append((g, [g.month.between(*months), *in_slice(g, slc, all_teams=True)]))
+    for first, last in days:
+        t = grade_team_counts.c
+        pieces.append((t, [t.day.between(first, last), *in_slice(t, slc, all_teams=True)]))
+    return pieces
+
+
 def section_grade_counts(
     session: Session, period: Period, slc: ReportSlice
 ) -> list[tuple[str, str, str, int]]:
@@ -208,16 +231,14 @@ def section_grade_counts(
             .group_by(g.form_version_id, g.section_id, g.grade),
         )
     if not slc.worker_id:
-        t = grade_team_counts.c
-        return _grade_rows(
+        return _summed(
             session,
-            select(t.form_version_id, t.section_id, t.grade, func.sum(t.n))
-            .where(
-                t.day.between(period.start, period.end),
-                t.section_id != OVERALL,
-                *in_slice(t, slc, all_teams=True),
-            )
-            .group_by(t.form_version_id, t.section_id, t.grade),
+            [
+                select(t.form_version_id, t.section_id, t.grade, func.sum(t.n))
+                .where(*conditions, t.section_id != OVERALL)
+                .group_by(t.form_version_id, t.section_id, t.grade)
+                for t, conditions in _team_grade_pieces(period, slc)
+            ],
         )
     moderation = aliased(m.Moderation)
     grade = func.coalesce(moderation.moderated_grade, m.SectionReview.grade)
@@ -252,6 +273,16 @@ def overall_grade_counts(
             .where(*conditions)
             .group_by(g.form_version_id, g.grade),
         )
+    if not slc.worker_id:
+        return _summed(
+            session,
+            [
+                select(t.form_version_id, t.grade, func.sum(t.n))
+                .where(*conditions, t.section_id == OVERALL)
+                .group_by(t.form_version_id, t.grade)
+                for t, conditions in _team_grade_pieces(period, slc)
+            ],
+        )
     return _grade_rows(
         session,
         select(f.form_version_id, f.overall, func.count())
@@ -276,6 +307,19 @@ def overall_grade_trend(
         if slc.form_key:
             conditions.append(g.form_version_id.in_(versions_of(slc.form_key)))
         stmt = select(bucket, g.grade, func.sum(g.n)).where(*conditions).group_by(bucket, g.grade)
+    elif not slc.worker_id:
+        return sorted(
+            _summed(
+                session,
+                [
+                    select(literal(i), t.grade, func.sum(t.n))
+                    .where(*conditions, t.section_id == OVERALL)
+                    .group_by(t.grade)
+                    for i, p in enumerate(periods)
+                    for t, conditions in _team_grade_pieces(p, slc)
+                ],
+            )
+        )
     else:
         bucket = case(
             *((f.day.between(p.start, p.end), literal(i)) for i, p in enumerate(periods)),
@@ -351,6 +395,42 @@ def inadequate_counts(session: Session, period: Period, slc: ReportSlice) -> tup
     return int(inadequate), int(reaudited), int(moved_up)
 
 
+def timeliness(
+    session: Session, period: Period, slc: ReportSlice, today: date, *, reaudits: bool
+) -> tuple[int, int, int, int]:
+    """Reflective meetings (or the re-audits six weeks after them) due in the period: (due,
+    done on time, done late, overdue today)."""
+    meeting = m.Meeting
+    done: Any
+    due: Any
+    if reaudits:
+        reaudit = audit_facts.alias("reaudit")
+        done = (
+            select(func.min(reaudit.c.day))
+            .where(reaudit.c.reaudit_of_id == meeting.audit_id)
+            .scalar_subquery()
+        )
+        due = meeting.reaudit_due_on
+    else:
+        done, due = meeting.held_on, meeting.due_on
+
+    def count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    stmt = (
+        select(
+            func.count(),
+            count_if(and_(done.is_not(None), done <= due)),
+            count_if(and_(done.is_not(None), done > due)),
+            count_if(and_(done.is_(None), due < today)),
+        )
+        .select_from(meeting)
+        .join(audit_facts, f.audit_id == meeting.audit_id)
+        .where(due.between(period.start, period.end), *in_slice(f, slc))
+    )
+    return tuple(int(v) for v in session.execute(stmt).one())  # type: ignore[return-value]
+
+
 def action_counts(
     session: Session, period: Period, slc: ReportSlice, today: date
 ) -> tuple[int, int, int, int, int]:
@@ -386,6 +466,14 @@ def even_better_if_texts(
             conditions.append(b.form_version_id.in_(versions_of(slc.form_key)))
         stmt = select(b.even_better_if, func.sum(b.n)).where(*conditions).group_by(b.even_better_if)
         return [(t, int(n)) for t, n in session.execute(stmt) if n]
+    if not slc.worker_id:
+        t = better_team_counts.c
+        stmt = (
+            select(t.even_better_if, func.sum(t.n))
+            .where(t.day.between(period.start, period.end), *in_slice(t, slc, all_teams=True))
+            .group_by(t.even_better_if)
+        )
+        return [(txt, int(n)) for txt, n in session.execute(stmt) if n]
     text = m.SectionReview.even_better_if
     stmt = (
         select(text, func.count())

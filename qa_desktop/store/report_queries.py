@@ -417,6 +417,14 @@ def meeting_counts(
     session: Session, period: Period, slc: ReportSlice, today: date
 ) -> tuple[int, int, int, int]:
     """Reflective meetings due in the period: (due, held on time, held late, overdue)."""
+    if kept_counts(session):
+        return kept.timeliness(session, period, slc, today, reaudits=False)
+    return meeting_counts_from_audits(session, period, slc, today)
+
+
+def meeting_counts_from_audits(
+    session: Session, period: Period, slc: ReportSlice, today: date
+) -> tuple[int, int, int, int]:
     return _timeliness(session, period, slc, today, m.Meeting.held_on, m.Meeting.due_on)
 
 
@@ -425,6 +433,14 @@ def reaudit_counts(
 ) -> tuple[int, int, int, int]:
     """Re-audits due in the period (six weeks after each meeting): (due, on time, late,
     overdue)."""
+    if kept_counts(session):
+        return kept.timeliness(session, period, slc, today, reaudits=True)
+    return reaudit_counts_from_audits(session, period, slc, today)
+
+
+def reaudit_counts_from_audits(
+    session: Session, period: Period, slc: ReportSlice, today: date
+) -> tuple[int, int, int, int]:
     reaudit = aliased(m.Audit)
     done_on = (
         select(func.min(reaudit.completed_on))

@@ -42,6 +42,13 @@ WHERE {COUNTED} AND coalesce(mo.moderated_grade, a.overall_grade) IS NOT NULL
 GROUP BY 1, 2, 3, 4, 5, 6"""
 
 
+DIRECT_COMMENTS = f"""
+SELECT c.team_id, a.completed_on, a.form_version_id, a.audit_type, s.even_better_if, count(*)
+FROM audits a JOIN cases c ON c.id = a.case_id JOIN section_reviews s ON s.audit_id = a.id
+WHERE {COUNTED} AND s.even_better_if != ''
+GROUP BY 1, 2, 3, 4, 5"""
+
+
 def _rows(session: Session, sql: str) -> list[tuple[Any, ...]]:
     return sorted(tuple(row) for row in session.execute(text(sql)))
 
@@ -81,6 +88,29 @@ def _tables_agree(session: Session) -> None:
         session,
         "SELECT team_id, day, form_version_id, audit_type, section_id, grade, n"
         " FROM report_grade_team_counts WHERE n != 0",
+    )
+    by_month = {}
+    for team, day, *key, n in grades:
+        month = (team, str(day)[:8] + "01", *key)
+        by_month[month] = by_month.get(month, 0) + n
+    assert sorted((*k, n) for k, n in by_month.items()) == _rows(
+        session,
+        "SELECT team_id, month, form_version_id, audit_type, section_id, grade, n"
+        " FROM report_grade_month_counts WHERE n != 0",
+    )
+    comments = _rows(session, DIRECT_COMMENTS)
+    assert comments == _rows(
+        session,
+        "SELECT team_id, day, form_version_id, audit_type, even_better_if, n"
+        " FROM report_better_team_counts WHERE n != 0",
+    )
+    county_comments: dict[tuple[Any, ...], int] = {}
+    for _team, day, version, _type, comment, n in comments:
+        key = (day, version, comment)
+        county_comments[key] = county_comments.get(key, 0) + n
+    assert sorted((*k, n) for k, n in county_comments.items()) == _rows(
+        session,
+        "SELECT day, form_version_id, even_better_if, n FROM report_better_counts WHERE n != 0",
     )
     county: dict[tuple[Any, ...], int] = {}
     for _team, day, version, _type, section, grade, n in grades:
@@ -178,6 +208,14 @@ def assert_kept_counts_agree(
                     (
                         rq.inadequate_counts(session, p, slc),
                         rq.inadequate_counts_from_audits(session, p, slc),
+                    ),
+                    (
+                        rq.meeting_counts(session, p, slc, today),
+                        rq.meeting_counts_from_audits(session, p, slc, today),
+                    ),
+                    (
+                        rq.reaudit_counts(session, p, slc, today),
+                        rq.reaudit_counts_from_audits(session, p, slc, today),
                     ),
                     (
                         rq.action_counts(session, p, slc, today),

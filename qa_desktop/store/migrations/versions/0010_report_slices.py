@@ -3,8 +3,9 @@ up a few rows whatever the period (month, quarter, any dates) and slice (county,
 team, worker, form, audit type): one narrow row per audit (qa_desktop/store/audit_facts.py)
 and per action (qa_desktop/store/action_facts.py); the confirmed grades per team and audit
 type, of which the county-wide grade counts become the roll-up
-(qa_desktop/store/grade_counts.py); and the answer counts per month
-(qa_desktop/store/answer_counts.py).
+(qa_desktop/store/grade_counts.py), also per month; the "even better if" comments per team and
+type, of which the county-wide ones become the roll-up (qa_desktop/store/better_counts.py); and
+the answer counts per month (qa_desktop/store/answer_counts.py).
 
 Revision ID: 0010
 Revises: 0009
@@ -21,7 +22,13 @@ depends_on = None
 
 def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        from qa_desktop.store import action_facts, answer_counts, audit_facts, grade_counts
+        from qa_desktop.store import (
+            action_facts,
+            answer_counts,
+            audit_facts,
+            better_counts,
+            grade_counts,
+        )
 
         for statement in (
             audit_facts.CREATE
@@ -29,6 +36,8 @@ def upgrade() -> None:
             + action_facts.CREATE
             + action_facts.REBUILD
             + grade_counts.TEAM_CREATE
+            + grade_counts.MONTH_CREATE
+            + better_counts.TEAM_CREATE
             + answer_counts.MONTH_CREATE
         ):
             op.execute(statement)
@@ -36,10 +45,18 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        from qa_desktop.store import action_facts, answer_counts, audit_facts, grade_counts
+        from qa_desktop.store import (
+            action_facts,
+            answer_counts,
+            audit_facts,
+            better_counts,
+            grade_counts,
+        )
 
         for statement in (
             answer_counts.MONTH_DROP
+            + better_counts.TEAM_DROP
+            + grade_counts.MONTH_DROP
             + grade_counts.TEAM_DROP
             + action_facts.DROP
             + audit_facts.DROP
