@@ -145,39 +145,72 @@ better_team_counts = Table(
 )
 
 
-def _team_comments_of(audits: str) -> str:
-    """The (team, day, form version, type, comment) rows the audits ``audits`` count."""
+def _team_comments_of(audits: str, pairs: str = "") -> str:
+    """The (team, day, form version, type, comment) rows the audits ``audits`` count; with
+    ``pairs`` (SQL rows of audit and section) only those sections' reviews."""
+    reviews = f" AND (s.audit_id, s.section_id) IN ({pairs})" if pairs else ""
     return f"""
     SELECT c.team_id AS team, a.completed_on AS day, a.form_version_id AS fv,
            a.audit_type AS type, s.even_better_if AS txt
     FROM audits a JOIN cases c ON c.id = a.case_id JOIN section_reviews s ON s.audit_id = a.id
-    WHERE a.id IN ({audits}) AND {_COUNTED} AND s.even_better_if != ''"""
+    WHERE a.id IN ({audits}) AND {_COUNTED} AND s.even_better_if != ''{reviews}"""
 
 
-def _team_add(audits: str) -> str:
+def _team_add(audits: str, pairs: str) -> str:
     return f"""
   INSERT INTO report_better_team_counts ({TEAM_KEY}, n)
-  SELECT team, day, fv, type, txt, count(*) FROM ({_team_comments_of(audits)})
+  SELECT team, day, fv, type, txt, count(*) FROM ({_team_comments_of(audits, pairs)})
   GROUP BY team, day, fv, type, txt
   ON CONFLICT ({TEAM_KEY}) DO UPDATE SET n = n + excluded.n;"""
 
 
-def _team_remove(audits: str) -> str:
+def _team_remove(audits: str, pairs: str) -> str:
     return f"""
   UPDATE report_better_team_counts SET n = n - (
-    SELECT count(*) FROM ({_team_comments_of(audits)}) r
+    SELECT count(*) FROM ({_team_comments_of(audits, pairs)}) r
     WHERE r.team = report_better_team_counts.team_id AND r.day = report_better_team_counts.day
       AND r.fv = report_better_team_counts.form_version_id
       AND r.type = report_better_team_counts.audit_type
       AND r.txt = report_better_team_counts.even_better_if)
   WHERE ({TEAM_KEY}) IN (
-    SELECT team, day, fv, type, txt FROM ({_team_comments_of(audits)}));"""
+    SELECT team, day, fv, type, txt FROM ({_team_comments_of(audits, pairs)}));"""
 
 
-_TEAM_TRIGGERS: list[tuple[str, str, str, str, str]] = [
-    *(
-        (name, f"{event}, case_id, audit_type" if name == "audit_update" else event, table, b, a)
-        for name, event, table, b, a in _TRIGGERS
+_TEAM_TRIGGERS: list[tuple[str, str, str, str, str, str]] = [
+    # name, event, table, audits before (taken away), audits after (added), their sections
+    ("audit_insert", "INSERT", "audits", "", "NEW.id", ""),
+    (
+        "audit_update",
+        "UPDATE OF completed_on, state, deleted_at, form_version_id, case_id, audit_type",
+        "audits",
+        "OLD.id",
+        "NEW.id",
+        "",
+    ),
+    ("audit_delete", "DELETE", "audits", "OLD.id", "", ""),
+    (
+        "review_insert",
+        "INSERT",
+        "section_reviews",
+        "NEW.audit_id",
+        "NEW.audit_id",
+        "VALUES (NEW.audit_id, NEW.section_id)",
+    ),
+    (
+        "review_update",
+        "UPDATE OF even_better_if, section_id, audit_id",
+        "section_reviews",
+        "OLD.audit_id, NEW.audit_id",
+        "OLD.audit_id, NEW.audit_id",
+        "VALUES (OLD.audit_id, OLD.section_id), (NEW.audit_id, NEW.section_id)",
+    ),
+    (
+        "review_delete",
+        "DELETE",
+        "section_reviews",
+        "OLD.audit_id",
+        "OLD.audit_id",
+        "VALUES (OLD.audit_id, OLD.section_id)",
     ),
     (
         "case_update",
@@ -185,6 +218,7 @@ _TEAM_TRIGGERS: list[tuple[str, str, str, str, str]] = [
         "cases",
         "SELECT id FROM audits WHERE case_id = OLD.id",
         "SELECT id FROM audits WHERE case_id = NEW.id",
+        "",
     ),
 ]
 
@@ -205,17 +239,17 @@ def _remove_county(row: str) -> str:
 
 def _team_triggers() -> list[str]:
     statements = []
-    for name, event, table, before, after in _TEAM_TRIGGERS:
+    for name, event, table, before, after, pairs in _TEAM_TRIGGERS:
         if before:
             statements.append(
                 f"""CREATE TRIGGER report_better_team_counts_{name}_before BEFORE {event} ON {table}
-BEGIN{_team_remove(before)}
+BEGIN{_team_remove(before, pairs)}
 END"""
             )
         if after:
             statements.append(
                 f"""CREATE TRIGGER report_better_team_counts_{name}_after AFTER {event} ON {table}
-BEGIN{_team_add(after)}
+BEGIN{_team_add(after, pairs)}
 END"""
             )
     return statements

@@ -36,13 +36,12 @@ def _grades_of(audits: str) -> str:
     list of ids) count, one per graded section and one for the overall grade."""
     return f"""
     SELECT a.completed_on AS day, a.form_version_id AS fv, s.section_id AS sec,
-           coalesce(mo.moderated_grade, s.grade) AS grade, a.id AS audit
+           coalesce(mo.moderated_grade, s.grade) AS grade
     FROM audits a JOIN section_reviews s ON s.audit_id = a.id
     LEFT JOIN moderations mo ON mo.audit_id = s.audit_id AND mo.section_id = s.section_id
     WHERE a.id IN ({audits}) AND {_COUNTED} AND coalesce(mo.moderated_grade, s.grade) IS NOT NULL
     UNION ALL
-    SELECT a.completed_on, a.form_version_id, 'overall', coalesce(mo.moderated_grade, a.overall_grade),
-           a.id
+    SELECT a.completed_on, a.form_version_id, 'overall', coalesce(mo.moderated_grade, a.overall_grade)
     FROM audits a
     LEFT JOIN moderations mo ON mo.audit_id = a.id AND mo.section_id = 'overall'
     WHERE a.id IN ({audits}) AND {_COUNTED}
@@ -172,25 +171,40 @@ grade_team_counts = Table(
 )
 
 
-def _team_grades_of(audits: str) -> str:
-    """The (day, form version, team, type, section, confirmed grade) rows of the audits."""
+def _team_grades_of(audits: str, pairs: str = "") -> str:
+    """The (team, day, form version, type, section, confirmed grade) rows the audits
+    ``audits`` (an SQL list of ids) count; with ``pairs`` (SQL rows of audit and section) only
+    those sections' rows (a change to one review or moderation touches no other)."""
+    reviews = f" AND (s.audit_id, s.section_id) IN ({pairs})" if pairs else ""
+    overall = f" AND (a.id, 'overall') IN ({pairs})" if pairs else ""
     return f"""
-    SELECT r.day, r.fv, c.team_id AS team, a.audit_type AS type, r.sec, r.grade
-    FROM ({_grades_of(audits)}) r JOIN audits a ON a.id = r.audit JOIN cases c ON c.id = a.case_id"""
+    SELECT c.team_id AS team, a.completed_on AS day, a.form_version_id AS fv,
+           a.audit_type AS type, s.section_id AS sec, coalesce(mo.moderated_grade, s.grade) AS grade
+    FROM audits a JOIN cases c ON c.id = a.case_id JOIN section_reviews s ON s.audit_id = a.id
+    LEFT JOIN moderations mo ON mo.audit_id = s.audit_id AND mo.section_id = s.section_id
+    WHERE a.id IN ({audits}) AND {_COUNTED}
+      AND coalesce(mo.moderated_grade, s.grade) IS NOT NULL{reviews}
+    UNION ALL
+    SELECT c.team_id, a.completed_on, a.form_version_id, a.audit_type, 'overall',
+           coalesce(mo.moderated_grade, a.overall_grade)
+    FROM audits a JOIN cases c ON c.id = a.case_id
+    LEFT JOIN moderations mo ON mo.audit_id = a.id AND mo.section_id = 'overall'
+    WHERE a.id IN ({audits}) AND {_COUNTED}
+      AND coalesce(mo.moderated_grade, a.overall_grade) IS NOT NULL{overall}"""
 
 
-def _team_add(audits: str) -> str:
+def _team_add(audits: str, pairs: str) -> str:
     return f"""
   INSERT INTO report_grade_team_counts ({TEAM_KEY}, n)
-  SELECT team, day, fv, type, sec, grade, count(*) FROM ({_team_grades_of(audits)})
+  SELECT team, day, fv, type, sec, grade, count(*) FROM ({_team_grades_of(audits, pairs)})
   GROUP BY team, day, fv, type, sec, grade
   ON CONFLICT ({TEAM_KEY}) DO UPDATE SET n = n + excluded.n;"""
 
 
-def _team_remove(audits: str) -> str:
+def _team_remove(audits: str, pairs: str) -> str:
     return f"""
   UPDATE report_grade_team_counts SET n = n - (
-    SELECT count(*) FROM ({_team_grades_of(audits)}) r
+    SELECT count(*) FROM ({_team_grades_of(audits, pairs)}) r
     WHERE r.day = report_grade_team_counts.day
       AND r.fv = report_grade_team_counts.form_version_id
       AND r.team = report_grade_team_counts.team_id
@@ -198,38 +212,45 @@ def _team_remove(audits: str) -> str:
       AND r.sec = report_grade_team_counts.section_id
       AND r.grade = report_grade_team_counts.grade)
   WHERE ({TEAM_KEY}) IN (
-    SELECT team, day, fv, type, sec, grade FROM ({_team_grades_of(audits)}));"""
+    SELECT team, day, fv, type, sec, grade FROM ({_team_grades_of(audits, pairs)}));"""
 
 
-_TEAM_TRIGGERS: list[tuple[str, str, str, str, str]] = [
-    # name, event, table, audits before (taken away), audits after (added)
-    ("audit_insert", "INSERT", "audits", "", "NEW.id"),
-    ("audit_update", f"{_AUDIT_CHANGES}, case_id, audit_type", "audits", "OLD.id", "NEW.id"),
-    ("audit_delete", "DELETE", "audits", "OLD.id", ""),
-    ("review_insert", "INSERT", "section_reviews", "NEW.audit_id", "NEW.audit_id"),
+_NEW_PAIR = "VALUES (NEW.audit_id, NEW.section_id)"
+_OLD_PAIR = "VALUES (OLD.audit_id, OLD.section_id)"
+_BOTH_PAIRS = "VALUES (OLD.audit_id, OLD.section_id), (NEW.audit_id, NEW.section_id)"
+
+_TEAM_TRIGGERS: list[tuple[str, str, str, str, str, str]] = [
+    # name, event, table, audits before (taken away), audits after (added), their sections
+    ("audit_insert", "INSERT", "audits", "", "NEW.id", ""),
+    ("audit_update", f"{_AUDIT_CHANGES}, case_id, audit_type", "audits", "OLD.id", "NEW.id", ""),
+    ("audit_delete", "DELETE", "audits", "OLD.id", "", ""),
+    ("review_insert", "INSERT", "section_reviews", "NEW.audit_id", "NEW.audit_id", _NEW_PAIR),
     (
         "review_update",
         "UPDATE OF grade, section_id, audit_id",
         "section_reviews",
         "OLD.audit_id, NEW.audit_id",
         "OLD.audit_id, NEW.audit_id",
+        _BOTH_PAIRS,
     ),
-    ("review_delete", "DELETE", "section_reviews", "OLD.audit_id", "OLD.audit_id"),
-    ("moderation_insert", "INSERT", "moderations", "NEW.audit_id", "NEW.audit_id"),
+    ("review_delete", "DELETE", "section_reviews", "OLD.audit_id", "OLD.audit_id", _OLD_PAIR),
+    ("moderation_insert", "INSERT", "moderations", "NEW.audit_id", "NEW.audit_id", _NEW_PAIR),
     (
         "moderation_update",
         "UPDATE OF moderated_grade, section_id, audit_id",
         "moderations",
         "OLD.audit_id, NEW.audit_id",
         "OLD.audit_id, NEW.audit_id",
+        _BOTH_PAIRS,
     ),
-    ("moderation_delete", "DELETE", "moderations", "OLD.audit_id", "OLD.audit_id"),
+    ("moderation_delete", "DELETE", "moderations", "OLD.audit_id", "OLD.audit_id", _OLD_PAIR),
     (
         "case_update",
         "UPDATE OF team_id",
         "cases",
         "SELECT id FROM audits WHERE case_id = OLD.id",
         "SELECT id FROM audits WHERE case_id = NEW.id",
+        "",
     ),
 ]
 
@@ -263,11 +284,11 @@ TEAM_CREATE = [
 ) WITHOUT ROWID""",
     *(
         statement
-        for name, event, table, before, after in _TEAM_TRIGGERS
+        for name, event, table, before, after, pairs in _TEAM_TRIGGERS
         for statement in (
             [
                 f"""CREATE TRIGGER report_grade_team_counts_{name}_before BEFORE {event} ON {table}
-BEGIN{_team_remove(before)}
+BEGIN{_team_remove(before, pairs)}
 END"""
             ]
             if before
@@ -276,7 +297,7 @@ END"""
         + (
             [
                 f"""CREATE TRIGGER report_grade_team_counts_{name}_after AFTER {event} ON {table}
-BEGIN{_team_add(after)}
+BEGIN{_team_add(after, pairs)}
 END"""
             ]
             if after
