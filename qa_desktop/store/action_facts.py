@@ -104,7 +104,7 @@ CREATE = [
   form_version_id VARCHAR(36) NOT NULL,
   audit_type VARCHAR(30) NOT NULL,
   practitioner_id VARCHAR(36)
-)""",
+) WITHOUT ROWID""",
     # A period's actions with what slices look at, from the index alone.
     """CREATE INDEX ix_report_actions_due ON report_actions (due_on, state, team_id,
   form_version_id, audit_type, practitioner_id)""",

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Date, Integer, MetaData, String, Table
 
+from qa_desktop.store.rollups import month_of, rollup_triggers
+
 ANSWERS = "('yes', 'partly', 'no', 'na')"
 KEY = "day, form_version_id, team_id, audit_type, question_id, value"
 
@@ -226,25 +228,33 @@ answer_month_counts = Table(
 )
 
 
-def _month(day: str) -> str:
-    return f"substr({day}, 1, 8) || '01'"
+_MONTH_ROLLUP, _MONTH_ROLLUP_DROP = rollup_triggers(
+    "report_answer_month_counts",
+    "report_answer_counts",
+    "report_answer_month_counts",
+    [
+        ("team_id", "{row}.team_id"),
+        ("month", month_of("{row}.day")),
+        ("form_version_id", "{row}.form_version_id"),
+        ("audit_type", "{row}.audit_type"),
+        ("question_id", "{row}.question_id"),
+        ("value", "{row}.value"),
+    ],
+)
 
-
-def _add_month(row: str) -> str:
-    return f"""
-  INSERT INTO report_answer_month_counts ({MONTH_KEY}, n)
-  VALUES ({row}.team_id, {_month(f"{row}.day")}, {row}.form_version_id, {row}.audit_type,
-          {row}.question_id, {row}.value, {row}.n)
-  ON CONFLICT ({MONTH_KEY}) DO UPDATE SET n = n + excluded.n;"""
-
-
-def _remove_month(row: str) -> str:
-    return f"""
-  UPDATE report_answer_month_counts SET n = n - {row}.n
-  WHERE month = {_month(f"{row}.day")} AND form_version_id = {row}.form_version_id
-    AND team_id = {row}.team_id AND audit_type = {row}.audit_type
-    AND question_id = {row}.question_id AND value = {row}.value;"""
-
+# The county-wide day roll-up (0009) moves by the difference when a count changes too.
+_DAY_ROLLUP, _DAY_ROLLUP_DROP = rollup_triggers(
+    "report_answer_day_rollup",
+    "report_answer_counts",
+    "report_answer_day_counts",
+    [
+        ("day", "{row}.day"),
+        ("form_version_id", "{row}.form_version_id"),
+        ("question_id", "{row}.question_id"),
+        ("value", "{row}.value"),
+    ],
+)
+_DAY_TRIGGERS_0009 = [s for s in DAY_CREATE if s.startswith("CREATE TRIGGER")]
 
 MONTH_CREATE = [
     f"""CREATE TABLE report_answer_month_counts (
@@ -258,23 +268,19 @@ MONTH_CREATE = [
   PRIMARY KEY ({MONTH_KEY})
 ) WITHOUT ROWID""",
     f"""INSERT INTO report_answer_month_counts ({MONTH_KEY}, n)
-SELECT team_id, {_month("day")}, form_version_id, audit_type, question_id, value, sum(n)
+SELECT team_id, {month_of("day")}, form_version_id, audit_type, question_id, value, sum(n)
 FROM report_answer_counts
 GROUP BY team_id, 2, form_version_id, audit_type, question_id, value""",
-    f"""CREATE TRIGGER report_answer_month_counts_insert AFTER INSERT ON report_answer_counts
-BEGIN{_add_month("NEW")}
-END""",
-    f"""CREATE TRIGGER report_answer_month_counts_delete AFTER DELETE ON report_answer_counts
-BEGIN{_remove_month("OLD")}
-END""",
-    f"""CREATE TRIGGER report_answer_month_counts_update AFTER UPDATE ON report_answer_counts
-BEGIN{_remove_month("OLD")}{_add_month("NEW")}
-END""",
+    *_MONTH_ROLLUP,
+    "DROP TRIGGER IF EXISTS report_answer_day_counts_update",
+    "DROP TRIGGER IF EXISTS report_answer_day_counts_delete",
+    "DROP TRIGGER IF EXISTS report_answer_day_counts_insert",
+    *_DAY_ROLLUP,
 ]
 
 MONTH_DROP = [
-    "DROP TRIGGER IF EXISTS report_answer_month_counts_update",
-    "DROP TRIGGER IF EXISTS report_answer_month_counts_delete",
-    "DROP TRIGGER IF EXISTS report_answer_month_counts_insert",
+    *_MONTH_ROLLUP_DROP,
     "DROP TABLE IF EXISTS report_answer_month_counts",
+    *_DAY_ROLLUP_DROP,
+    *_DAY_TRIGGERS_0009,
 ]

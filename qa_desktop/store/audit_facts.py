@@ -114,7 +114,7 @@ CREATE = [
   agreed INTEGER NOT NULL,
   area_decisions INTEGER NOT NULL,
   area_agreed INTEGER NOT NULL
-)""",
+) WITHOUT ROWID""",
     # A period's audits with everything the dashboard counts, from the index alone.
     """CREATE INDEX ix_report_audits_day ON report_audits (day, team_id, form_version_id,
   audit_type, practitioner_id, auditor_id, overall, voice, moderated, agreed, area_decisions,

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Date, Integer, MetaData, String, Table, Text
 
+from qa_desktop.store.rollups import rollup_triggers
+
 KEY = "day, form_version_id, even_better_if"
 
 better_counts = Table(
@@ -223,18 +225,16 @@ _TEAM_TRIGGERS: list[tuple[str, str, str, str, str, str]] = [
 ]
 
 
-def _add_county(row: str) -> str:
-    return f"""
-  INSERT INTO report_better_counts ({KEY}, n)
-  VALUES ({row}.day, {row}.form_version_id, {row}.even_better_if, {row}.n)
-  ON CONFLICT ({KEY}) DO UPDATE SET n = n + excluded.n;"""
-
-
-def _remove_county(row: str) -> str:
-    return f"""
-  UPDATE report_better_counts SET n = n - {row}.n
-  WHERE day = {row}.day AND form_version_id = {row}.form_version_id
-    AND even_better_if = {row}.even_better_if;"""
+_COUNTY_ROLLUP, _COUNTY_ROLLUP_DROP = rollup_triggers(
+    "report_better_counts_rollup",
+    "report_better_team_counts",
+    "report_better_counts",
+    [
+        ("day", "{row}.day"),
+        ("form_version_id", "{row}.form_version_id"),
+        ("even_better_if", "{row}.even_better_if"),
+    ],
+)
 
 
 def _team_triggers() -> list[str]:
@@ -275,21 +275,11 @@ TEAM_CREATE = [
     f"""INSERT INTO report_better_team_counts ({TEAM_KEY}, n)
 SELECT team, day, fv, type, txt, count(*) FROM ({_team_comments_of("SELECT id FROM audits")})
 GROUP BY team, day, fv, type, txt""",
-    f"""CREATE TRIGGER report_better_counts_rollup_insert AFTER INSERT ON report_better_team_counts
-BEGIN{_add_county("NEW")}
-END""",
-    f"""CREATE TRIGGER report_better_counts_rollup_delete AFTER DELETE ON report_better_team_counts
-BEGIN{_remove_county("OLD")}
-END""",
-    f"""CREATE TRIGGER report_better_counts_rollup_update AFTER UPDATE ON report_better_team_counts
-BEGIN{_remove_county("OLD")}{_add_county("NEW")}
-END""",
+    *_COUNTY_ROLLUP,
 ]
 
 TEAM_DROP = [
-    "DROP TRIGGER IF EXISTS report_better_counts_rollup_update",
-    "DROP TRIGGER IF EXISTS report_better_counts_rollup_delete",
-    "DROP TRIGGER IF EXISTS report_better_counts_rollup_insert",
+    *_COUNTY_ROLLUP_DROP,
     *(
         f"DROP TRIGGER IF EXISTS report_better_team_counts_{name}_{when}"
         for name, *_ in _TEAM_TRIGGERS

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Date, Integer, MetaData, String, Table
 
+from qa_desktop.store.rollups import month_of, rollup_triggers
+
 KEY = "day, form_version_id, section_id, grade"
 
 grade_counts = Table(
@@ -255,18 +257,17 @@ _TEAM_TRIGGERS: list[tuple[str, str, str, str, str, str]] = [
 ]
 
 
-def _add_county(row: str) -> str:
-    return f"""
-  INSERT INTO report_grade_counts ({KEY}, n)
-  VALUES ({row}.day, {row}.form_version_id, {row}.section_id, {row}.grade, {row}.n)
-  ON CONFLICT ({KEY}) DO UPDATE SET n = n + excluded.n;"""
-
-
-def _remove_county(row: str) -> str:
-    return f"""
-  UPDATE report_grade_counts SET n = n - {row}.n
-  WHERE day = {row}.day AND form_version_id = {row}.form_version_id
-    AND section_id = {row}.section_id AND grade = {row}.grade;"""
+_COUNTY_ROLLUP, _COUNTY_ROLLUP_DROP = rollup_triggers(
+    "report_grade_counts_rollup",
+    "report_grade_team_counts",
+    "report_grade_counts",
+    [
+        ("day", "{row}.day"),
+        ("form_version_id", "{row}.form_version_id"),
+        ("section_id", "{row}.section_id"),
+        ("grade", "{row}.grade"),
+    ],
+)
 
 
 TEAM_CREATE = [
@@ -308,21 +309,11 @@ END"""
 SELECT team, day, fv, type, sec, grade, count(*)
 FROM ({_team_grades_of("SELECT id FROM audits")})
 GROUP BY team, day, fv, type, sec, grade""",
-    f"""CREATE TRIGGER report_grade_counts_rollup_insert AFTER INSERT ON report_grade_team_counts
-BEGIN{_add_county("NEW")}
-END""",
-    f"""CREATE TRIGGER report_grade_counts_rollup_delete AFTER DELETE ON report_grade_team_counts
-BEGIN{_remove_county("OLD")}
-END""",
-    f"""CREATE TRIGGER report_grade_counts_rollup_update AFTER UPDATE ON report_grade_team_counts
-BEGIN{_remove_county("OLD")}{_add_county("NEW")}
-END""",
+    *_COUNTY_ROLLUP,
 ]
 
 TEAM_DROP = [
-    "DROP TRIGGER IF EXISTS report_grade_counts_rollup_update",
-    "DROP TRIGGER IF EXISTS report_grade_counts_rollup_delete",
-    "DROP TRIGGER IF EXISTS report_grade_counts_rollup_insert",
+    *_COUNTY_ROLLUP_DROP,
     *(
         f"DROP TRIGGER IF EXISTS report_grade_team_counts_{name}_{when}"
         for name, *_ in _TEAM_TRIGGERS
@@ -357,24 +348,19 @@ grade_month_counts = Table(
 )
 
 
-def _month(day: str) -> str:
-    return f"substr({day}, 1, 8) || '01'"
-
-
-def _add_month(row: str) -> str:
-    return f"""
-  INSERT INTO report_grade_month_counts ({MONTH_KEY}, n)
-  VALUES ({row}.team_id, {_month(f"{row}.day")}, {row}.form_version_id, {row}.audit_type,
-          {row}.section_id, {row}.grade, {row}.n)
-  ON CONFLICT ({MONTH_KEY}) DO UPDATE SET n = n + excluded.n;"""
-
-
-def _remove_month(row: str) -> str:
-    return f"""
-  UPDATE report_grade_month_counts SET n = n - {row}.n
-  WHERE team_id = {row}.team_id AND month = {_month(f"{row}.day")}
-    AND form_version_id = {row}.form_version_id AND audit_type = {row}.audit_type
-    AND section_id = {row}.section_id AND grade = {row}.grade;"""
+_MONTH_ROLLUP, _MONTH_ROLLUP_DROP = rollup_triggers(
+    "report_grade_month_counts",
+    "report_grade_team_counts",
+    "report_grade_month_counts",
+    [
+        ("team_id", "{row}.team_id"),
+        ("month", month_of("{row}.day")),
+        ("form_version_id", "{row}.form_version_id"),
+        ("audit_type", "{row}.audit_type"),
+        ("section_id", "{row}.section_id"),
+        ("grade", "{row}.grade"),
+    ],
+)
 
 
 MONTH_CREATE = [
@@ -389,23 +375,13 @@ MONTH_CREATE = [
   PRIMARY KEY ({MONTH_KEY})
 ) WITHOUT ROWID""",
     f"""INSERT INTO report_grade_month_counts ({MONTH_KEY}, n)
-SELECT team_id, {_month("day")}, form_version_id, audit_type, section_id, grade, sum(n)
+SELECT team_id, {month_of("day")}, form_version_id, audit_type, section_id, grade, sum(n)
 FROM report_grade_team_counts
 GROUP BY team_id, 2, form_version_id, audit_type, section_id, grade""",
-    f"""CREATE TRIGGER report_grade_month_counts_insert AFTER INSERT ON report_grade_team_counts
-BEGIN{_add_month("NEW")}
-END""",
-    f"""CREATE TRIGGER report_grade_month_counts_delete AFTER DELETE ON report_grade_team_counts
-BEGIN{_remove_month("OLD")}
-END""",
-    f"""CREATE TRIGGER report_grade_month_counts_update AFTER UPDATE ON report_grade_team_counts
-BEGIN{_remove_month("OLD")}{_add_month("NEW")}
-END""",
+    *_MONTH_ROLLUP,
 ]
 
 MONTH_DROP = [
-    "DROP TRIGGER IF EXISTS report_grade_month_counts_update",
-    "DROP TRIGGER IF EXISTS report_grade_month_counts_delete",
-    "DROP TRIGGER IF EXISTS report_grade_month_counts_insert",
+    *_MONTH_ROLLUP_DROP,
     "DROP TABLE IF EXISTS report_grade_month_counts",
 ]

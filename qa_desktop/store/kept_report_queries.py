@@ -417,16 +417,21 @@ def timeliness(
     def count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
         return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
-    stmt = (
-        select(
-            func.count(),
-            count_if(and_(done.is_not(None), done <= due)),
-            count_if(and_(done.is_not(None), done > due)),
-            count_if(and_(done.is_(None), due < today)),
-        )
+    # One row per meeting, its due and done dates worked out once (grouped, so that the
+    # database does not fold it into the count and work the done date out four times over).
+    rows = (
+        select(due.label("due"), done.label("done"))
         .select_from(meeting)
         .join(audit_facts, f.audit_id == meeting.audit_id)
         .where(due.between(period.start, period.end), *in_slice(f, slc))
+        .group_by(meeting.id)
+        .subquery()
+    )
+    stmt = select(
+        func.count(),
+        count_if(and_(rows.c.done.is_not(None), rows.c.done <= rows.c.due)),
+        count_if(and_(rows.c.done.is_not(None), rows.c.done > rows.c.due)),
+        count_if(and_(rows.c.done.is_(None), rows.c.due < today)),
     )
     return tuple(int(v) for v in session.execute(stmt).one())  # type: ignore[return-value]
 

@@ -228,7 +228,25 @@ def test_a_store_migrated_from_the_counts_before_gets_them_all(tmp_path: Path) -
             Recorder(session, None, AT).update(
                 session.get(m.Audit, audit_id), overall_grade="outstanding"
             )
+            answer = session.scalar(
+                select(m.Answer.id).where(m.Answer.audit_id == audit_id, m.Answer.value == "yes")
+            )
+            Recorder(session, None, AT).update(session.get(m.Answer, answer), value="no")
         with migrated.reader() as session:
+            rolled = session.execute(
+                text(
+                    "SELECT day, form_version_id, question_id, value, n"
+                    " FROM report_answer_day_counts WHERE n != 0 ORDER BY 1, 2, 3, 4"
+                )
+            ).all()
+            summed = session.execute(
+                text(
+                    "SELECT day, form_version_id, question_id, value, sum(n)"
+                    " FROM report_answer_counts GROUP BY 1, 2, 3, 4 HAVING sum(n) != 0"
+                    " ORDER BY 1, 2, 3, 4"
+                )
+            ).all()
+            assert rolled == summed
             names = {row[0] for row in session.execute(text("SELECT name FROM sqlite_master"))}
             assert "report_audits" not in names and "report_grade_team_counts" not in names
             kept = sorted(
@@ -256,3 +274,51 @@ def test_a_store_migrated_from_the_counts_before_gets_them_all(tmp_path: Path) -
             assert kept == direct
     finally:
         migrated.close()
+
+
+def test_a_roll_up_follows_a_changed_key(world: World) -> None:
+    """Nothing changes a counted row's key today, but if anything did the roll-ups follow."""
+    world.audit(date(2026, 5, 1), {"A1": "yes"}, sections={"A": "good"})
+    world.audit(date(2026, 5, 2), {"A1": "no"}, team="east", sections={"A": "good"})
+    with world.store.session() as session:
+        session.execute(
+            text(
+                "UPDATE report_grade_team_counts SET day = '2026-06-01', n = n + 1"
+                " WHERE day = '2026-05-01'"
+            )
+        )
+        session.execute(
+            text("UPDATE report_answer_counts SET team_id = :team WHERE day = '2026-05-02'"),
+            {"team": world.teams["west"]},
+        )
+    with world.store.reader() as session:
+
+        def rows(sql: str) -> list[tuple[object, ...]]:
+            return sorted(tuple(r) for r in session.execute(text(sql)))
+
+        assert rows(
+            "SELECT day, form_version_id, section_id, grade, n FROM report_grade_counts"
+            " WHERE n != 0"
+        ) == rows(
+            "SELECT day, form_version_id, section_id, grade, sum(n) FROM report_grade_team_counts"
+            " GROUP BY 1, 2, 3, 4 HAVING sum(n) != 0"
+        )
+        assert rows(
+            "SELECT team_id, month, section_id, grade, n FROM report_grade_month_counts"
+            " WHERE n != 0"
+        ) == rows(
+            "SELECT team_id, substr(day, 1, 8) || '01', section_id, grade, sum(n)"
+            " FROM report_grade_team_counts GROUP BY 1, 2, 3, 4 HAVING sum(n) != 0"
+        )
+        assert rows(
+            "SELECT team_id, month, question_id, value, n FROM report_answer_month_counts"
+            " WHERE n != 0"
+        ) == rows(
+            "SELECT team_id, substr(day, 1, 8) || '01', question_id, value, sum(n)"
+            " FROM report_answer_counts GROUP BY 1, 2, 3, 4 HAVING sum(n) != 0"
+        )
+        # Both audits' answers now count for the west team in May.
+        assert rows(
+            "SELECT question_id, value, n FROM report_answer_month_counts"
+            " WHERE team_id = :t AND n != 0".replace(":t", f"'{world.teams['west']}'")
+        ) == [("A1", "no", 1), ("A1", "yes", 1)]
