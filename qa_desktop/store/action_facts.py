@@ -15,7 +15,7 @@ model: it is derived data, never synced.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Date, MetaData, String, Table
+from sqlalchemy import Column, Date, Integer, MetaData, String, Table
 
 COLUMNS = (
     "action_id, due_on, state, audit_id, team_id, form_version_id, audit_type, practitioner_id"
@@ -131,4 +131,64 @@ DROP = [
     "DROP TRIGGER IF EXISTS report_actions_case_update",
     *(f"DROP TRIGGER IF EXISTS report_actions_{name}" for name, *_ in _TRIGGERS),
     "DROP TABLE IF EXISTS report_actions",
+]
+
+
+# -- per team, day and state -------------------------------------------------------------------
+#
+# ``report_action_counts`` adds the rows up per team, due date, form version, audit type and
+# where the action stands: a slice by team, service, area or audit type (or the county) adds
+# up a few rows a day instead of one per action. One worker's actions come from the rows.
+# Triggers on ``report_actions`` keep it in step.
+
+COUNT_KEY = "team_id, due_on, form_version_id, audit_type, state"
+
+action_counts = Table(
+    "report_action_counts",
+    MetaData(),
+    Column("team_id", String(36), primary_key=True),
+    Column("due_on", Date, primary_key=True),
+    Column("form_version_id", String(36), primary_key=True),
+    Column("audit_type", String(30), primary_key=True),
+    Column("state", String(10), primary_key=True),
+    Column("n", Integer, nullable=False),
+)
+
+
+def _count(row: str, change: str) -> str:
+    return f"""
+  INSERT INTO report_action_counts ({COUNT_KEY}, n)
+  VALUES ({row}.team_id, {row}.due_on, {row}.form_version_id, {row}.audit_type, {row}.state,
+          {change})
+  ON CONFLICT ({COUNT_KEY}) DO UPDATE SET n = n + excluded.n;"""
+
+
+COUNTS_CREATE = [
+    f"""CREATE TABLE report_action_counts (
+  team_id VARCHAR(36) NOT NULL,
+  due_on DATE NOT NULL,
+  form_version_id VARCHAR(36) NOT NULL,
+  audit_type VARCHAR(30) NOT NULL,
+  state VARCHAR(10) NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY ({COUNT_KEY})
+) WITHOUT ROWID""",
+    f"""INSERT INTO report_action_counts ({COUNT_KEY}, n)
+SELECT {COUNT_KEY}, count(*) FROM report_actions GROUP BY {COUNT_KEY}""",
+    f"""CREATE TRIGGER report_action_counts_insert AFTER INSERT ON report_actions
+BEGIN{_count("NEW", "1")}
+END""",
+    f"""CREATE TRIGGER report_action_counts_delete AFTER DELETE ON report_actions
+BEGIN{_count("OLD", "-1")}
+END""",
+    f"""CREATE TRIGGER report_action_counts_update AFTER UPDATE ON report_actions
+BEGIN{_count("OLD", "-1")}{_count("NEW", "1")}
+END""",
+]
+
+COUNTS_DROP = [
+    "DROP TRIGGER IF EXISTS report_action_counts_update",
+    "DROP TRIGGER IF EXISTS report_action_counts_delete",
+    "DROP TRIGGER IF EXISTS report_action_counts_insert",
+    "DROP TABLE IF EXISTS report_action_counts",
 ]

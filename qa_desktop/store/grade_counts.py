@@ -9,7 +9,8 @@ audit counted, after it they add what it counts now.
 
 Only audits that count in reports are counted: completed, not cancelled, not deleted. The
 table is not an ORM model: it is derived data, never synced. It has no team or audit type, so
-it serves county-wide figures (all teams, or one form); slices read the audits themselves.
+it serves county-wide figures (all teams, or one form); since migration 0010 it is the roll-up
+of the counts per team and type below, which serve slices.
 """
 
 from __future__ import annotations

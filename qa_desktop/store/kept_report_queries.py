@@ -35,6 +35,7 @@ from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.report_periods import ReportSlice
 from qa_desktop.store import models as m
 from qa_desktop.store.action_facts import LATE, ON_TIME, OPEN, action_facts
+from qa_desktop.store.action_facts import action_counts as action_count_rows
 from qa_desktop.store.answer_counts import answer_counts, answer_day_counts, answer_month_counts
 from qa_desktop.store.audit_facts import audit_facts
 from qa_desktop.store.better_counts import better_counts, better_team_counts
@@ -424,7 +425,7 @@ def timeliness(
         .select_from(meeting)
         .join(audit_facts, f.audit_id == meeting.audit_id)
         .where(due.between(period.start, period.end), *in_slice(f, slc))
-        .group_by(meeting.id)
+        .group_by(due, meeting.id)
         .subquery()
     )
     stmt = select(
@@ -439,18 +440,25 @@ def timeliness(
 def action_counts(
     session: Session, period: Period, slc: ReportSlice, today: date
 ) -> tuple[int, int, int, int, int]:
-    x = action_facts.c
+    if slc.worker_id:  # one worker's actions, one row each
+        x: Any = action_facts.c
+        n: Any = literal(1)
+        conditions = in_slice(x, slc)
+    else:  # added up per team, day and state
+        x = action_count_rows.c
+        n = x.n
+        conditions = in_slice(x, slc, all_teams=True)
 
     def count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
-        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+        return func.coalesce(func.sum(case((condition, n), else_=0)), 0)
 
     stmt = select(
-        func.count(),
+        func.coalesce(func.sum(n), 0),
         count_if(x.state == ON_TIME),
         count_if(x.state == LATE),
         count_if(and_(x.state == OPEN, x.due_on < today)),
         count_if(and_(x.state == OPEN, x.due_on >= today)),
-    ).where(x.due_on.between(period.start, period.end), *in_slice(x, slc))
+    ).where(x.due_on.between(period.start, period.end), *conditions)
     return tuple(int(v) for v in session.execute(stmt).one())  # type: ignore[return-value]
 
 

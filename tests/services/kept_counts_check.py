@@ -68,6 +68,24 @@ def _tables_agree(session: Session) -> None:
         _rows(session, action_facts.facts_of("1 = 1")),
         "report_actions",
     )
+    _same(
+        _rows(
+            session,
+            "SELECT team_id, due_on, form_version_id, audit_type, state, n"
+            " FROM report_action_counts WHERE n != 0",
+        ),
+        _rows(
+            session,
+            "SELECT c.team_id, x.due_on, a.form_version_id, a.audit_type,"
+            " CASE WHEN x.status != 'done' THEN 'open'"
+            " WHEN x.completed_on <= x.due_on THEN 'on_time' ELSE 'late' END, count(*)"
+            " FROM actions x LEFT JOIN meetings mt ON mt.id = x.meeting_id"
+            " JOIN audits a ON a.id = coalesce(x.audit_id, mt.audit_id)"
+            " JOIN cases c ON c.id = a.case_id"
+            " WHERE x.deleted_at IS NULL AND a.deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5",
+        ),
+        "report_action_counts",
+    )
     answers = _rows(session, DIRECT_ANSWERS)
     assert answers == _rows(
         session,

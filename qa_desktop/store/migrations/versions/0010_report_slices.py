@@ -1,7 +1,8 @@
 """Reporting: counts kept by triggers that serve every slice, so that a dashboard refresh adds
 up a few rows whatever the period (month, quarter, any dates) and slice (county, area, service,
 team, worker, form, audit type): one narrow row per audit (qa_desktop/store/audit_facts.py)
-and per action (qa_desktop/store/action_facts.py); the confirmed grades per team and audit
+and per action, with the actions added up per team, due date and state
+(qa_desktop/store/action_facts.py); the confirmed grades per team and audit
 type, of which the county-wide grade counts become the roll-up
 (qa_desktop/store/grade_counts.py), also per month; the "even better if" comments per team and
 type, of which the county-wide ones become the roll-up (qa_desktop/store/better_counts.py); and
@@ -20,7 +21,17 @@ branch_labels = None
 depends_on = None
 
 
+INDEXES = {
+    # Meetings due (or their re-audits due) in a period with what the timeliness figures
+    # need, from the index alone, in the order the figures group them.
+    "ix_meetings_due_held": ("meetings", ["due_on", "id", "held_on", "audit_id"]),
+    "ix_meetings_reaudit_due_audit": ("meetings", ["reaudit_due_on", "id", "audit_id"]),
+}
+
+
 def upgrade() -> None:
+    for name, (table, columns) in INDEXES.items():
+        op.create_index(name, table, columns)
     if op.get_bind().dialect.name == "sqlite":
         from qa_desktop.store import (
             action_facts,
@@ -35,6 +46,7 @@ def upgrade() -> None:
             + audit_facts.REBUILD
             + action_facts.CREATE
             + action_facts.REBUILD
+            + action_facts.COUNTS_CREATE
             + grade_counts.TEAM_CREATE
             + grade_counts.MONTH_CREATE
             + better_counts.TEAM_CREATE
@@ -44,6 +56,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    for name, (table, _columns) in INDEXES.items():
+        op.drop_index(name, table_name=table)
     if op.get_bind().dialect.name == "sqlite":
         from qa_desktop.store import (
             action_facts,
@@ -58,6 +72,7 @@ def downgrade() -> None:
             + better_counts.TEAM_DROP
             + grade_counts.MONTH_DROP
             + grade_counts.TEAM_DROP
+            + action_facts.COUNTS_DROP
             + action_facts.DROP
             + audit_facts.DROP
         ):
