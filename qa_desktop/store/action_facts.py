@@ -143,7 +143,7 @@ DROP = [
 
 COUNT_KEY = "team_id, due_on, form_version_id, audit_type, state"
 
-action_counts = Table(
+action_day_counts = Table(
     "report_action_counts",
     MetaData(),
     Column("team_id", String(36), primary_key=True),

@@ -2,10 +2,11 @@
 
 Each function returns exactly what its namesake in :mod:`qa_desktop.store.report_queries`
 returns when that counts the audits themselves, for any period and slice, by adding up the
-kept rows instead: the answer counts per day (county) or per team and month, the grade counts
-(county, or per team and type), one row per audit (``report_audits``) and per action
-(``report_actions``). A slice by team, service or area is a set of teams; a worker is a column
-of the audit and action rows. What the kept counts cannot say (one worker's answers, grades
+kept rows instead: the answer and grade counts per day (county) or per team, type and month
+(days either side of a period's whole months from the per-team day rows), the comments per
+day (county) or team, one row per audit (``report_audits``) and per action
+(``report_actions``), the actions also per team, day and state. A slice by team, service or
+area is a set of teams; a worker is a column of the audit and action rows. What the kept counts cannot say (one worker's answers, grades
 and comments) is read from the answers and reviews of that worker's audits, found through the
 audit rows.
 """
@@ -34,8 +35,7 @@ from qa_desktop.domain.calendar import Period
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.report_periods import ReportSlice
 from qa_desktop.store import models as m
-from qa_desktop.store.action_facts import LATE, ON_TIME, OPEN, action_facts
-from qa_desktop.store.action_facts import action_counts as action_count_rows
+from qa_desktop.store.action_facts import LATE, ON_TIME, OPEN, action_day_counts, action_facts
 from qa_desktop.store.answer_counts import answer_counts, answer_day_counts, answer_month_counts
 from qa_desktop.store.audit_facts import audit_facts
 from qa_desktop.store.better_counts import better_counts, better_team_counts
@@ -445,7 +445,7 @@ def action_counts(
         n: Any = literal(1)
         conditions = in_slice(x, slc)
     else:  # added up per team, day and state
-        x = action_count_rows.c
+        x = action_day_counts.c
         n = x.n
         conditions = in_slice(x, slc, all_teams=True)
 
