@@ -2,6 +2,10 @@
 database, never a loop over audits in Python. Each function returns plain tuples or frozen
 data; the reporting service turns counts into percentages with the domain's rules.
 
+In the local store (SQLite) each figure adds up the counts its triggers keep
+(:mod:`qa_desktop.store.kept_report_queries`); the ``*_from_audits`` functions count the
+audits themselves (the central PostgreSQL database, and the reference tests compare with).
+
 An audit counts in a period by its ``completed_on`` date (the date its grade stands from);
 audits that are deleted, cancelled or not yet completed never count. A grade counts as
 confirmed: the moderated grade where a moderator decided, else the auditor's.
