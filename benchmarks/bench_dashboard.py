@@ -2,6 +2,10 @@
 
     python benchmarks/bench_dashboard.py [--cache DIR] [--audits N] [--runs N] [--breakdown]
 
+The refreshes cover every kind of slice: the county, one area, service, team and worker, one
+audit type; for a month, a quarter and any dates. ``--breakdown`` times each query of each
+refresh.
+
 The store is built once into the cache folder (``build_demo`` with a fixed clock, about
 eight minutes for 100,000 audits) and reused. Every figure is printed beside a baseline
 measured in the same run on the same store: a bare ``SELECT COUNT(*) FROM answers``, the
@@ -17,11 +21,12 @@ import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import text
 
 from qa_desktop.domain.calendar import FinancialQuarter, Period
-from qa_desktop.domain.report_periods import ReportSlice
+from qa_desktop.domain.report_periods import ReportSlice, comparison_period, trend_quarters
 from qa_desktop.services.clock import fixed_clock
 from qa_desktop.services.demo import build_demo
 from qa_desktop.services.reporting import ReportingService
@@ -83,20 +88,35 @@ def main() -> int:
     print(f"store: {audits} audits, {answers} answers")
     print(f"baseline  COUNT(*) over answers: {base:8.1f} ms")
     quarter = FinancialQuarter.containing(NOW.date()).previous()
+    q_period = Period.quarter(quarter)
     with store.reader() as session:
-        team = session.scalar(text("SELECT id FROM teams ORDER BY name LIMIT 1"))
+        team, area, service = session.execute(
+            text("SELECT id, area_id, service_id FROM teams ORDER BY name LIMIT 1")
+        ).one()
+        # The worker with most audits: the biggest one-worker slice.
+        worker = session.scalar(
+            text(
+                "SELECT practitioner_id FROM audits WHERE practitioner_id IS NOT NULL"
+                " GROUP BY practitioner_id ORDER BY count(*) DESC LIMIT 1"
+            )
+        )
     cases: list[tuple[str, Period, ReportSlice]] = [
         ("month (Oct 2026), county", Period.month(2026, 10), ReportSlice()),
-        (f"quarter ({quarter.label}), county", Period.quarter(quarter), ReportSlice()),
-        (
-            f"quarter ({quarter.label}), one team",
-            Period.quarter(quarter),
-            ReportSlice(team_id=team),
-        ),
+        (f"quarter ({quarter.label}), county", q_period, ReportSlice()),
+        ("quarter, one area", q_period, ReportSlice(area_id=area)),
+        ("quarter, one service", q_period, ReportSlice(service_id=service)),
+        ("quarter, one team", q_period, ReportSlice(team_id=team)),
+        ("quarter, one worker", q_period, ReportSlice(worker_id=worker)),
+        ("quarter, routine audits", q_period, ReportSlice(audit_type="routine")),
         (
             "any dates (1-14 Oct 2026), county",
             Period(date(2026, 10, 1), date(2026, 10, 14)),
             ReportSlice(),
+        ),
+        (
+            "any dates (15 Sep-14 Oct 2026), one area",
+            Period(date(2026, 9, 15), date(2026, 10, 14)),
+            ReportSlice(area_id=area),
         ),
     ]
     print(f"{'dashboard refresh':42} {'first':>9} {'median':>9} {'x base':>7} {'target':>7}")
@@ -108,34 +128,40 @@ def main() -> int:
             flush=True,
         )
     if args.breakdown:
-        period, slc = Period.month(2026, 10), ReportSlice()
         day = NOW.date()
-        parts: dict[str, Callable[..., object]] = {
-            "answer tallies (this and previous period)": lambda s: rq.answer_tallies(
-                s, period, period.previous(), slc
-            ),
-            "section grades": lambda s: rq.section_grade_counts(s, period, slc),
-            "overall grades": lambda s: rq.overall_grade_counts(s, period, slc),
-            "grade trend (4 quarters)": lambda s: rq.overall_grade_trend(
-                s,
-                [Period.quarter(FinancialQuarter(2025, q)) for q in (3, 4)]
-                + [Period.quarter(FinancialQuarter(2026, q)) for q in (1, 2)],
-                slc,
-            ),
-            "plan": lambda s: rq.plan_counts(s, period, slc),
-            "moderation by auditor": lambda s: rq.agreement_by_auditor(s, period, slc),
-            "Inadequate and re-audits": lambda s: rq.inadequate_counts(s, period, slc),
-            "meetings": lambda s: rq.meeting_counts(s, period, slc, day),
-            "re-audit timeliness": lambda s: rq.reaudit_counts(s, period, slc, day),
-            "actions": lambda s: rq.action_counts(s, period, slc, day),
-            "voice of the child": lambda s: rq.voice_counts(s, period, slc),
-            "even better if texts": lambda s: rq.even_better_if_texts(s, period, slc),
-        }
-        print("breakdown, month (Oct 2026), county:")
+
+        def parts(period: Period, slc: ReportSlice) -> dict[str, Callable[[Any], object]]:
+            return {
+                "answer tallies (this and previous period)": lambda s: rq.answer_tallies(
+                    s, period, comparison_period(period), slc
+                ),
+                "audits per form version": lambda s: rq.audits_per_version(s, period, slc),
+                "section grades": lambda s: rq.section_grade_counts(s, period, slc),
+                "overall grades": lambda s: rq.overall_grade_counts(s, period, slc),
+                "grade trend (4 quarters)": lambda s: rq.overall_grade_trend(
+                    s, [Period.quarter(q) for q in trend_quarters(period)], slc
+                ),
+                "plan": lambda s: rq.plan_counts(s, period, slc),
+                "moderation by auditor": lambda s: rq.agreement_by_auditor(s, period, slc),
+                "Inadequate and re-audits": lambda s: rq.inadequate_counts(s, period, slc),
+                "meetings": lambda s: rq.meeting_counts(s, period, slc, day),
+                "re-audit timeliness": lambda s: rq.reaudit_counts(s, period, slc, day),
+                "actions": lambda s: rq.action_counts(s, period, slc, day),
+                "voice of the child": lambda s: rq.voice_counts(s, period, slc),
+                "even better if texts": lambda s: rq.even_better_if_texts(s, period, slc),
+            }
+
+        columns = [label.split(",")[-1].strip()[:9] for label, *_ in cases]
+        print("breakdown (ms, median):")
+        print(f"  {'':42}" + "".join(f" {c:>9}" for c in columns))
+        timings: dict[str, list[float]] = {}
         with store.reader() as session:
-            for name, part in parts.items():
-                _, median = timed(lambda p=part: p(session), args.runs)
-                print(f"  {name:42} {median:7.0f}ms {median / base:6.1f}x base")
+            for _label, period, slc in cases:
+                for name, part in parts(period, slc).items():
+                    _, median = timed(lambda p=part: p(session), args.runs)
+                    timings.setdefault(name, []).append(median)
+        for name, row in timings.items():
+            print(f"  {name:42}" + "".join(f" {v:9.1f}" for v in row))
     store.close()
     return 0
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Date, Integer, MetaData, String, Table
 
+from qa_desktop.store.rollups import month_of, rollup_triggers
+
 ANSWERS = "('yes', 'partly', 'no', 'na')"
 KEY = "day, form_version_id, team_id, audit_type, question_id, value"
 
@@ -200,4 +202,85 @@ DAY_DROP = [
     "DROP TRIGGER IF EXISTS report_answer_day_counts_delete",
     "DROP TRIGGER IF EXISTS report_answer_day_counts_insert",
     "DROP TABLE IF EXISTS report_answer_day_counts",
+]
+
+
+# -- per month (migration 0010) ----------------------------------------------------------------
+#
+# ``report_answer_month_counts`` adds up ``report_answer_counts`` per calendar month (``month``
+# is its first day), keeping the form version, team, audit type, question and answer: a slice
+# by team, service or area over a quarter adds up three months of rows instead of ninety days.
+# Days before and after the whole months of a period come from the day rows. Triggers on
+# ``report_answer_counts`` keep it in step.
+
+MONTH_KEY = "team_id, month, form_version_id, audit_type, question_id, value"
+
+answer_month_counts = Table(
+    "report_answer_month_counts",
+    MetaData(),
+    Column("team_id", String(36), primary_key=True),
+    Column("month", Date, primary_key=True),
+    Column("form_version_id", String(36), primary_key=True),
+    Column("audit_type", String(30), primary_key=True),
+    Column("question_id", String(32), primary_key=True),
+    Column("value", String(10), primary_key=True),
+    Column("n", Integer, nullable=False),
+)
+
+
+_MONTH_ROLLUP, _MONTH_ROLLUP_DROP = rollup_triggers(
+    "report_answer_month_counts",
+    "report_answer_counts",
+    "report_answer_month_counts",
+    [
+        ("team_id", "{row}.team_id"),
+        ("month", month_of("{row}.day")),
+        ("form_version_id", "{row}.form_version_id"),
+        ("audit_type", "{row}.audit_type"),
+        ("question_id", "{row}.question_id"),
+        ("value", "{row}.value"),
+    ],
+)
+
+# The county-wide day roll-up (0009) moves by the difference when a count changes too.
+_DAY_ROLLUP, _DAY_ROLLUP_DROP = rollup_triggers(
+    "report_answer_day_rollup",
+    "report_answer_counts",
+    "report_answer_day_counts",
+    [
+        ("day", "{row}.day"),
+        ("form_version_id", "{row}.form_version_id"),
+        ("question_id", "{row}.question_id"),
+        ("value", "{row}.value"),
+    ],
+)
+_DAY_TRIGGERS_0009 = [s for s in DAY_CREATE if s.startswith("CREATE TRIGGER")]
+
+MONTH_CREATE = [
+    f"""CREATE TABLE report_answer_month_counts (
+  team_id VARCHAR(36) NOT NULL,
+  month DATE NOT NULL,
+  form_version_id VARCHAR(36) NOT NULL,
+  audit_type VARCHAR(30) NOT NULL,
+  question_id VARCHAR(32) NOT NULL,
+  value VARCHAR(10) NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY ({MONTH_KEY})
+) WITHOUT ROWID""",
+    f"""INSERT INTO report_answer_month_counts ({MONTH_KEY}, n)
+SELECT team_id, {month_of("day")}, form_version_id, audit_type, question_id, value, sum(n)
+FROM report_answer_counts
+GROUP BY team_id, 2, form_version_id, audit_type, question_id, value""",
+    *_MONTH_ROLLUP,
+    "DROP TRIGGER IF EXISTS report_answer_day_counts_update",
+    "DROP TRIGGER IF EXISTS report_answer_day_counts_delete",
+    "DROP TRIGGER IF EXISTS report_answer_day_counts_insert",
+    *_DAY_ROLLUP,
+]
+
+MONTH_DROP = [
+    *_MONTH_ROLLUP_DROP,
+    "DROP TABLE IF EXISTS report_answer_month_counts",
+    *_DAY_ROLLUP_DROP,
+    *_DAY_TRIGGERS_0009,
 ]

@@ -397,6 +397,10 @@ Index(
     sqlite_where=text("even_better_if != ''"),
     postgresql_where=text("even_better_if != ''"),
 )
+# Meetings due (or their re-audits due) in a period with what the timeliness figures need,
+# from the index alone (migration 0010).
+Index("ix_meetings_due_held", Meeting.due_on, Meeting.id, Meeting.held_on, Meeting.audit_id)
+Index("ix_meetings_reaudit_due_audit", Meeting.reaudit_due_on, Meeting.id, Meeting.audit_id)
 # --- issue 8 ---
 # The audit programme: monthly plans, auditor capacity, family feedback, dip samples.
 

@@ -2,6 +2,10 @@
 database, never a loop over audits in Python. Each function returns plain tuples or frozen
 data; the reporting service turns counts into percentages with the domain's rules.
 
+In the local store (SQLite) each figure adds up the counts its triggers keep
+(:mod:`qa_desktop.store.kept_report_queries`); the ``*_from_audits`` functions count the
+audits themselves (the central PostgreSQL database, and the reference tests compare with).
+
 An audit counts in a period by its ``completed_on`` date (the date its grade stands from);
 audits that are deleted, cancelled or not yet completed never count. A grade counts as
 confirmed: the moderated grade where a moderator decided, else the auditor's.
@@ -30,10 +34,8 @@ from qa_desktop.domain.calendar import Period
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.report_periods import ReportSlice
+from qa_desktop.store import kept_report_queries as kept
 from qa_desktop.store import models as m
-from qa_desktop.store.answer_counts import answer_counts, answer_day_counts
-from qa_desktop.store.better_counts import better_counts
-from qa_desktop.store.grade_counts import grade_counts
 from qa_desktop.store.queries import AuditRow, _audit_select, _row
 
 DONE = "done"
@@ -137,69 +139,22 @@ class AnswerTally:
     previous: tuple[int, int, int, int]
 
 
+def kept_counts(session: Session) -> bool:
+    """Whether the store keeps the report counts (the local SQLite store: triggers keep them,
+    :mod:`qa_desktop.store.kept_report_queries`); else the audits themselves are counted."""
+    return session.get_bind().dialect.name == "sqlite"
+
+
 def answer_tallies(
     session: Session, period: Period, previous: Period, slc: ReportSlice
 ) -> list[AnswerTally]:
     """Yes / Partly / No / N/A per form version and question, for a period and the one before.
 
-    From the answer counts the triggers keep (a few hundred rows a day) where the store has
-    them and the slice is not one worker; else from the answers themselves."""
-    if slc.worker_id is None and session.get_bind().dialect.name == "sqlite":
-        return _tallies_from_counts(session, period, previous, slc)
+    From the answer counts the triggers keep (a few hundred rows a day, or a month per team)
+    where the store has them; else from the answers themselves."""
+    if kept_counts(session):
+        return _fold(kept.answer_rows(session, period, previous, slc))
     return answer_tallies_from_answers(session, period, previous, slc)
-
-
-def _tallies_from_counts(
-    session: Session, period: Period, previous: Period, slc: ReportSlice
-) -> list[AnswerTally]:
-    start, end = min(period.start, previous.start), max(period.end, previous.end)
-    if not (slc.team_id or slc.area_id or slc.service_id or slc.audit_type):
-        # County-wide (or one form): the roll-up over teams and audit types is enough.
-        d = answer_day_counts.c
-        conditions_d: list[ColumnElement[bool]] = [d.day.between(start, end), d.n > 0]
-        if slc.form_key:
-            conditions_d.append(
-                d.form_version_id.in_(
-                    select(m.FormVersion.id)
-                    .join(m.Form, m.FormVersion.form_id == m.Form.id)
-                    .where(m.Form.key == slc.form_key)
-                )
-            )
-        before_d = case((d.day >= period.start, 0), else_=1)
-        stmt_d = (
-            select(before_d, d.form_version_id, d.question_id, d.value, func.sum(d.n))
-            .where(*conditions_d)
-            .group_by(before_d, d.form_version_id, d.question_id, d.value)
-        )
-        return _fold(session.execute(stmt_d))
-    c = answer_counts.c
-    conditions: list[ColumnElement[bool]] = [c.day.between(start, end), c.n > 0]
-    if slc.team_id or slc.area_id or slc.service_id:
-        teams = select(m.Team.id)
-        if slc.team_id:
-            teams = teams.where(m.Team.id == slc.team_id)
-        if slc.area_id:
-            teams = teams.where(m.Team.area_id == slc.area_id)
-        if slc.service_id:
-            teams = teams.where(m.Team.service_id == slc.service_id)
-        conditions.append(c.team_id.in_(teams))
-    if slc.form_key:
-        conditions.append(
-            c.form_version_id.in_(
-                select(m.FormVersion.id)
-                .join(m.Form, m.FormVersion.form_id == m.Form.id)
-                .where(m.Form.key == slc.form_key)
-            )
-        )
-    if slc.audit_type:
-        conditions.append(c.audit_type == slc.audit_type)
-    before = case((c.day >= period.start, 0), else_=1)
-    stmt = (
-        select(before, c.form_version_id, c.question_id, c.value, func.sum(c.n))
-        .where(*conditions)
-        .group_by(before, c.form_version_id, c.question_id, c.value)
-    )
-    return _fold(session.execute(stmt))
 
 
 def answer_tallies_from_answers(
@@ -253,6 +208,14 @@ def _fold(rows: Any) -> list[AnswerTally]:
 
 
 def audits_per_version(session: Session, period: Period, slc: ReportSlice) -> dict[str, int]:
+    if kept_counts(session):
+        return kept.audits_per_version(session, period, slc)
+    return audits_per_version_from_audits(session, period, slc)
+
+
+def audits_per_version_from_audits(
+    session: Session, period: Period, slc: ReportSlice
+) -> dict[str, int]:
     stmt = (
         select(m.Audit.form_version_id, func.count())
         .where(*completed_in(period, slc))
@@ -264,42 +227,18 @@ def audits_per_version(session: Session, period: Period, slc: ReportSlice) -> di
 # -- grades ------------------------------------------------------------------------------------
 
 
-def _county_grades(session: Session, slc: ReportSlice) -> bool:
-    """Whether the grade counts the triggers keep serve the slice (all teams, workers and audit
-    types; one form or all)."""
-    return (
-        not (slc.team_id or slc.area_id or slc.service_id or slc.worker_id or slc.audit_type)
-        and session.get_bind().dialect.name == "sqlite"
-    )
-
-
-def _grade_rows(session: Session, stmt: Any, slc: ReportSlice) -> list[Any]:
-    """Rows of a grouped select over the grade counts (last column the count), limited to the
-    slice's form; groups that add up to nothing left out."""
-    if slc.form_key:
-        stmt = stmt.where(
-            grade_counts.c.form_version_id.in_(
-                select(m.FormVersion.id)
-                .join(m.Form, m.FormVersion.form_id == m.Form.id)
-                .where(m.Form.key == slc.form_key)
-            )
-        )
-    return [(*row[:-1], int(row[-1])) for row in session.execute(stmt) if row[-1]]
-
-
 def section_grade_counts(
     session: Session, period: Period, slc: ReportSlice
 ) -> list[tuple[str, str, str, int]]:
     """(form version id, section id, confirmed grade, count) for graded practice areas."""
-    if _county_grades(session, slc):
-        g = grade_counts.c
-        return _grade_rows(
-            session,
-            select(g.form_version_id, g.section_id, g.grade, func.sum(g.n))
-            .where(g.day.between(period.start, period.end), g.section_id != m.OVERALL)
-            .group_by(g.form_version_id, g.section_id, g.grade),
-            slc,
-        )
+    if kept_counts(session):
+        return kept.section_grade_counts(session, period, slc)
+    return section_grade_counts_from_audits(session, period, slc)
+
+
+def section_grade_counts_from_audits(
+    session: Session, period: Period, slc: ReportSlice
+) -> list[tuple[str, str, str, int]]:
     moderation = aliased(m.Moderation)
     grade = func.coalesce(moderation.moderated_grade, m.SectionReview.grade)
     stmt = (
@@ -322,15 +261,14 @@ def overall_grade_counts(
     session: Session, period: Period, slc: ReportSlice
 ) -> list[tuple[str, str, int]]:
     """(form version id, confirmed overall grade, count)."""
-    if _county_grades(session, slc):
-        g = grade_counts.c
-        return _grade_rows(
-            session,
-            select(g.form_version_id, g.grade, func.sum(g.n))
-            .where(g.day.between(period.start, period.end), g.section_id == m.OVERALL)
-            .group_by(g.form_version_id, g.grade),
-            slc,
-        )
+    if kept_counts(session):
+        return kept.overall_grade_counts(session, period, slc)
+    return overall_grade_counts_from_audits(session, period, slc)
+
+
+def overall_grade_counts_from_audits(
+    session: Session, period: Period, slc: ReportSlice
+) -> list[tuple[str, str, int]]:
     join, grade = _overall_join()
     stmt = (
         select(m.Audit.form_version_id, grade, func.count())
@@ -345,22 +283,16 @@ def overall_grade_trend(
     session: Session, periods: Sequence[Period], slc: ReportSlice
 ) -> list[tuple[int, str, int]]:
     """(index of the period, confirmed overall grade, count) for consecutive periods."""
+    if kept_counts(session):
+        return kept.overall_grade_trend(session, periods, slc)
+    return overall_grade_trend_from_audits(session, periods, slc)
+
+
+def overall_grade_trend_from_audits(
+    session: Session, periods: Sequence[Period], slc: ReportSlice
+) -> list[tuple[int, str, int]]:
     if not periods:
         return []
-    if _county_grades(session, slc):
-        g = grade_counts.c
-        day_bucket = case(
-            *((g.day.between(p.start, p.end), literal(i)) for i, p in enumerate(periods)),
-            else_=literal(-1),
-        )
-        rows = _grade_rows(
-            session,
-            select(day_bucket, g.grade, func.sum(g.n))
-            .where(g.day.between(periods[0].start, periods[-1].end), g.section_id == m.OVERALL)
-            .group_by(day_bucket, g.grade),
-            slc,
-        )
-        return [row for row in rows if row[0] >= 0]  # type: ignore[misc]
     bucket = case(
         *(
             (m.Audit.completed_on.between(p.start, p.end), literal(i))
@@ -384,6 +316,14 @@ def overall_grade_trend(
 
 def plan_counts(session: Session, period: Period, slc: ReportSlice) -> tuple[int, int, int]:
     """(completed in the period, due in the period, of those due how many completed)."""
+    if kept_counts(session):
+        return kept.plan_counts(session, period, slc)
+    return plan_counts_from_audits(session, period, slc)
+
+
+def plan_counts_from_audits(
+    session: Session, period: Period, slc: ReportSlice
+) -> tuple[int, int, int]:
     completed = session.scalar(select(func.count()).where(*completed_in(period, slc))) or 0
     due_stmt = select(func.count(), _count_if(m.Audit.completed_on.is_not(None))).where(
         m.Audit.due_on.between(period.start, period.end),
@@ -408,6 +348,14 @@ def agreement_by_auditor(
     session: Session, period: Period, slc: ReportSlice
 ) -> list[AgreementCounts]:
     """Moderation decisions on audits completed in the period, per auditor: overall and areas."""
+    if kept_counts(session):
+        return [AgreementCounts(*row) for row in kept.agreement_rows(session, period, slc)]
+    return agreement_by_auditor_from_audits(session, period, slc)
+
+
+def agreement_by_auditor_from_audits(
+    session: Session, period: Period, slc: ReportSlice
+) -> list[AgreementCounts]:
     is_overall = m.Moderation.section_id == m.OVERALL
     agreed = m.Moderation.auditor_grade == m.Moderation.moderated_grade
     stmt = (
@@ -423,13 +371,21 @@ def agreement_by_auditor(
         .join(m.Person, m.Person.id == m.Audit.auditor_id)
         .where(*completed_in(period, slc))
         .group_by(m.Audit.auditor_id, m.Person.name)
-        .order_by(m.Person.name)
+        .order_by(m.Person.name, m.Audit.auditor_id)
     )
     return [AgreementCounts(*row) for row in session.execute(stmt)]
 
 
 def inadequate_counts(session: Session, period: Period, slc: ReportSlice) -> tuple[int, int, int]:
     """(Inadequate audits completed in the period, how many re-audited, how many moved up)."""
+    if kept_counts(session):
+        return kept.inadequate_counts(session, period, slc)
+    return inadequate_counts_from_audits(session, period, slc)
+
+
+def inadequate_counts_from_audits(
+    session: Session, period: Period, slc: ReportSlice
+) -> tuple[int, int, int]:
     reaudit = aliased(m.Audit)
     original_join, original_grade = _overall_join()
     reaudit_join, reaudit_grade = _overall_join(reaudit)
@@ -465,6 +421,14 @@ def meeting_counts(
     session: Session, period: Period, slc: ReportSlice, today: date
 ) -> tuple[int, int, int, int]:
     """Reflective meetings due in the period: (due, held on time, held late, overdue)."""
+    if kept_counts(session):
+        return kept.timeliness(session, period, slc, today, reaudits=False)
+    return meeting_counts_from_audits(session, period, slc, today)
+
+
+def meeting_counts_from_audits(
+    session: Session, period: Period, slc: ReportSlice, today: date
+) -> tuple[int, int, int, int]:
     return _timeliness(session, period, slc, today, m.Meeting.held_on, m.Meeting.due_on)
 
 
@@ -473,6 +437,14 @@ def reaudit_counts(
 ) -> tuple[int, int, int, int]:
     """Re-audits due in the period (six weeks after each meeting): (due, on time, late,
     overdue)."""
+    if kept_counts(session):
+        return kept.timeliness(session, period, slc, today, reaudits=True)
+    return reaudit_counts_from_audits(session, period, slc, today)
+
+
+def reaudit_counts_from_audits(
+    session: Session, period: Period, slc: ReportSlice, today: date
+) -> tuple[int, int, int, int]:
     reaudit = aliased(m.Audit)
     done_on = (
         select(func.min(reaudit.completed_on))
@@ -513,6 +485,14 @@ def action_counts(
 ) -> tuple[int, int, int, int, int]:
     """Actions (from audits and their meetings) due in the period: (due, done on time, done
     late, overdue as at today, not yet due)."""
+    if kept_counts(session):
+        return kept.action_counts(session, period, slc, today)
+    return action_counts_from_audits(session, period, slc, today)
+
+
+def action_counts_from_audits(
+    session: Session, period: Period, slc: ReportSlice, today: date
+) -> tuple[int, int, int, int, int]:
     done = m.Action.status == DONE
     stmt = (
         select(
@@ -541,6 +521,12 @@ def action_counts(
 
 def voice_counts(session: Session, period: Period, slc: ReportSlice) -> tuple[int, int]:
     """(audits completed, audits with the voice of the child recorded)."""
+    if kept_counts(session):
+        return kept.voice_counts(session, period, slc)
+    return voice_counts_from_audits(session, period, slc)
+
+
+def voice_counts_from_audits(session: Session, period: Period, slc: ReportSlice) -> tuple[int, int]:
     stmt = select(func.count(), _count_if(func.trim(m.Audit.voice_of_child) != "")).where(
         *completed_in(period, slc)
     )
@@ -552,22 +538,14 @@ def even_better_if_texts(
     session: Session, period: Period, slc: ReportSlice
 ) -> list[tuple[str, int]]:
     """Each distinct "even better if" comment of the period with how often it was written."""
-    if _county_grades(session, slc):
-        b = better_counts.c
-        stmt_b = (
-            select(b.even_better_if, func.sum(b.n))
-            .where(b.day.between(period.start, period.end))
-            .group_by(b.even_better_if)
-        )
-        if slc.form_key:
-            stmt_b = stmt_b.where(
-                b.form_version_id.in_(
-                    select(m.FormVersion.id)
-                    .join(m.Form, m.FormVersion.form_id == m.Form.id)
-                    .where(m.Form.key == slc.form_key)
-                )
-            )
-        return [(t, int(n)) for t, n in session.execute(stmt_b) if n]
+    if kept_counts(session):
+        return kept.even_better_if_texts(session, period, slc)
+    return even_better_if_texts_from_audits(session, period, slc)
+
+
+def even_better_if_texts_from_audits(
+    session: Session, period: Period, slc: ReportSlice
+) -> list[tuple[str, int]]:
     text = m.SectionReview.even_better_if
     stmt = (
         select(text, func.count())
