@@ -25,13 +25,13 @@ from typing import Any
 
 from sqlalchemy import text
 
+from qa_desktop.demo.county import build_demo
 from qa_desktop.domain.calendar import FinancialQuarter, Period
 from qa_desktop.domain.report_periods import ReportSlice, comparison_period, trend_quarters
 from qa_desktop.services.clock import fixed_clock
-from qa_desktop.services.demo import build_demo
 from qa_desktop.services.reporting import ReportingService
-from qa_desktop.store import report_queries as rq
 from qa_desktop.store.engine import Store, open_store
+from qa_desktop.store.reporting import queries as rq
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 TARGET_MS = 300.0

@@ -33,11 +33,11 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 from sqlalchemy import select
 
+from qa_desktop.demo.county import build_demo
 from qa_desktop.reports.audit_record import AuditRecordData, build_audit_record
 from qa_desktop.reports.meeting_notes import build_meeting_notes
+from qa_desktop.services.audit.documents import DocumentService
 from qa_desktop.services.clock import fixed_clock
-from qa_desktop.services.demo import build_demo
-from qa_desktop.services.documents import DocumentService
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import open_store
 

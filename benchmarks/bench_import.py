@@ -21,8 +21,8 @@ from pathlib import Path
 
 from qa_desktop.formdefs import FORMS_DIR, load_form_text
 from qa_desktop.services.clock import fixed_clock
-from qa_desktop.services.forms import publish_sources, shipped_sources
-from qa_desktop.services.historic_import import HistoricImport
+from qa_desktop.services.imports.historic_audits import HistoricImport
+from qa_desktop.services.programme.forms import publish_sources, shipped_sources
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import open_store
 from qa_desktop.store.recorder import Recorder

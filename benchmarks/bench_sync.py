@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store, open_store
 from qa_desktop.store.recorder import Recorder
-from qa_desktop.sync.central_admin import add_user, init_central, load_rows
+from qa_desktop.sync.central.admin import add_user, init_central, load_rows
 from qa_desktop.sync.client import SyncClient
 from qa_desktop.sync.connection import CentralAddress, connect
 from qa_desktop.sync.rows import SYNCED_TABLES, key_column, row_snapshot

@@ -23,14 +23,14 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from qa_desktop.demo.county import build_demo
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.roles import Capability
+from qa_desktop.services.audit.workspace import WorkspaceService
+from qa_desktop.services.audit.workspace_data import FieldRef
 from qa_desktop.services.clock import fixed_clock
-from qa_desktop.services.demo import build_demo
-from qa_desktop.services.forms import form_from_source
-from qa_desktop.services.people import DirectoryService
-from qa_desktop.services.workspace import WorkspaceService
-from qa_desktop.services.workspace_data import FieldRef
+from qa_desktop.services.programme.forms import form_from_source
+from qa_desktop.services.setup.people import DirectoryService
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import open_store
 

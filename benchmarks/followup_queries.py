@@ -18,11 +18,11 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from qa_desktop.demo.county import build_demo
 from qa_desktop.domain.roles import Role
-from qa_desktop.services.audits import AuditFilter
+from qa_desktop.services.audit.listing import AuditFilter
 from qa_desktop.services.clock import fixed_clock
 from qa_desktop.services.container import build_services
-from qa_desktop.services.demo import build_demo
 from qa_desktop.store.engine import open_store
 
 NOW = datetime(2026, 11, 20, 10, tzinfo=UTC)

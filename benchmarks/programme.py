@@ -24,10 +24,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from qa_desktop.services.case_import import CaseImportService, parse_case_list
+from qa_desktop.demo.county import build_demo
 from qa_desktop.services.clock import fixed_clock
-from qa_desktop.services.demo import build_demo
-from qa_desktop.services.programme import PlanRequest, ProgrammeService, candidates
+from qa_desktop.services.imports.cases import CaseImportService, parse_case_list
+from qa_desktop.services.programme.monthly_plan import PlanRequest, ProgrammeService, candidates
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store, open_store
 

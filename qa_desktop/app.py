@@ -27,13 +27,13 @@ from qa_desktop.resources import app_icon_path, stylesheet
 from qa_desktop.services.clock import Clock, system_clock, today
 from qa_desktop.ui.errors import ErrorPresenter, describe
 from qa_desktop.ui.fonts import register_shipped_fonts
-from qa_desktop.ui.main_window import MainWindow
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.settings import STORE_PATH, WELCOME_DONE, AppSettings
+from qa_desktop.ui.shell.main_window import MainWindow
 
 if TYPE_CHECKING:
     from qa_desktop.services.container import Services
-    from qa_desktop.services.people import Actor
+    from qa_desktop.services.setup.people import Actor
     from qa_desktop.store.backups import Backup
 
 log = logging.getLogger(__name__)
@@ -77,7 +77,7 @@ class Application:
 
     def choose_person(self, parent: QWidget | None = None, *, ask: bool = False) -> Actor | None:
         """The person using the app: remembered for this store, else asked once."""
-        from qa_desktop.ui.identity import IdentityDialog
+        from qa_desktop.ui.shell.identity import IdentityDialog
 
         path = self.services.store_path
         remembered = self.settings.identity_for(path) if path else None
@@ -229,7 +229,7 @@ def _qapplication() -> QApplication:
 def first_launch(settings: AppSettings, clock: Clock) -> Path | None:
     """Show the welcome (once ever) and prepare the store it chose; None if it was closed."""
     setup_logging()
-    from qa_desktop.ui.welcome import WelcomeDialog
+    from qa_desktop.ui.shell.welcome import WelcomeDialog
 
     dialog: WelcomeDialog | None = None
     errors = ErrorPresenter(lambda: dialog)

@@ -19,8 +19,8 @@ from qa_desktop.domain.roles import Role
 from qa_desktop.services.clock import system_clock
 from qa_desktop.services.container import build_services
 from qa_desktop.store.engine import open_store
-from qa_desktop.ui.main_window import NAV_REPORTS
 from qa_desktop.ui.settings import AppSettings
+from qa_desktop.ui.shell.main_window import NAV_REPORTS
 
 
 def main() -> int:

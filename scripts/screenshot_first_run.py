@@ -19,7 +19,7 @@ from qa_desktop.services.container import build_services
 from qa_desktop.store.engine import open_store
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.settings import AppSettings
-from qa_desktop.ui.welcome import PAGE_SET_UP, WelcomeDialog
+from qa_desktop.ui.shell.welcome import PAGE_SET_UP, WelcomeDialog
 
 
 def main() -> int:

@@ -19,17 +19,17 @@ from sqlalchemy import select
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from qa_desktop.app import Application, _qapplication
+from qa_desktop.demo.county import build_demo
 from qa_desktop.domain.roles import Role
 from qa_desktop.services.clock import system_clock
 from qa_desktop.services.container import build_services
-from qa_desktop.services.demo import build_demo
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import open_store
 from qa_desktop.store.recorder import Recorder
-from qa_desktop.sync.central_admin import add_user, init_central, load_store
+from qa_desktop.sync.central.admin import add_user, init_central, load_store
 from qa_desktop.sync.client import SyncClient
 from qa_desktop.sync.connection import CentralAddress
-from qa_desktop.ui.screens.conflicts import ConflictsDialog
+from qa_desktop.ui.screens.sync.conflicts import ConflictsDialog
 from qa_desktop.ui.settings import AppSettings
 
 

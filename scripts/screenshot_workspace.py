@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QApplication
 from qa_desktop.app import Application, _qapplication
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.roles import Capability
-from qa_desktop.services.audits import AuditFilter
+from qa_desktop.services.audit.listing import AuditFilter
+from qa_desktop.services.audit.workspace_data import FieldRef
 from qa_desktop.services.clock import system_clock
 from qa_desktop.services.container import build_services
-from qa_desktop.services.workspace_data import FieldRef
 from qa_desktop.store.engine import open_store
 from qa_desktop.ui.settings import PRESENTATION_MODE, AppSettings
 

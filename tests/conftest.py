@@ -19,8 +19,8 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
+from qa_desktop.demo.county import build_demo
 from qa_desktop.services.clock import Clock, fixed_clock
-from qa_desktop.services.demo import build_demo
 from qa_desktop.store.engine import Store, open_store
 
 POSTGRES_URL = os.environ.get(

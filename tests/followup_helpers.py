@@ -15,9 +15,9 @@ from qa_desktop.domain.published_settings import MODERATION_SHARE_PERCENT
 from qa_desktop.domain.roles import Role
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.container import Services, build_services
-from qa_desktop.services.followup import route_signed_audit
-from qa_desktop.services.people import Actor
+from qa_desktop.services.followup.routing import route_signed_audit
 from qa_desktop.services.published import write_setting
+from qa_desktop.services.setup.people import Actor
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store
 from qa_desktop.store.recorder import Recorder

@@ -5,25 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from qa_desktop.services.audits import AuditService
-from qa_desktop.services.bttf import BttfService
-from qa_desktop.services.case_import import CaseImportService
+from qa_desktop.services.audit.documents import DocumentService
+from qa_desktop.services.audit.feedback import FeedbackService
+from qa_desktop.services.audit.listing import AuditService
+from qa_desktop.services.audit.workspace import WorkspaceService
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.credentials import Credentials
-from qa_desktop.services.dip_sample import DipSampleService
-from qa_desktop.services.documents import DocumentService
-from qa_desktop.services.feedback import FeedbackService
-from qa_desktop.services.form_editing import FormEditingService
-from qa_desktop.services.meetings import MeetingService
-from qa_desktop.services.moderation import ModerationService
+from qa_desktop.services.followup.meetings import MeetingService
+from qa_desktop.services.followup.moderation import ModerationService
+from qa_desktop.services.imports.cases import CaseImportService
 from qa_desktop.services.my_work import MyWorkService
-from qa_desktop.services.observations import ObservationService
-from qa_desktop.services.people import DirectoryService
-from qa_desktop.services.programme import ProgrammeService
+from qa_desktop.services.programme.bttf import BttfService
+from qa_desktop.services.programme.dip_sample import DipSampleService
+from qa_desktop.services.programme.form_editing import FormEditingService
+from qa_desktop.services.programme.monthly_plan import ProgrammeService
+from qa_desktop.services.programme.observations import ObservationService
+from qa_desktop.services.programme.thematic import ThematicService
 from qa_desktop.services.reporting import ReportingService
+from qa_desktop.services.setup.people import DirectoryService
 from qa_desktop.services.sync import SyncService
-from qa_desktop.services.thematic import ThematicService
-from qa_desktop.services.workspace import WorkspaceService
 from qa_desktop.store.engine import Store
 
 
@@ -36,7 +36,7 @@ class Services:
     reporting: ReportingService
     documents: DocumentService
     workspace: WorkspaceService
-    # issue 4
+
     moderation: ModerationService
     meetings: MeetingService
     my_work: MyWorkService
@@ -48,7 +48,7 @@ class Services:
     form_editing: FormEditingService
     observations: ObservationService
     thematic: ThematicService
-    sync: SyncService  # issue 5
+    sync: SyncService
 
     @property
     def store_path(self) -> Path | None:

@@ -16,10 +16,10 @@ from qa_desktop.domain.follow_up import is_overdue
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.roles import Capability
 from qa_desktop.errors import PermissionRefused, ValidationError
+from qa_desktop.services.audit.escalations import escalations_for
 from qa_desktop.services.clock import Clock, today
-from qa_desktop.services.escalations import escalations_for
-from qa_desktop.services.moderation import moderation_queue
-from qa_desktop.services.people import Actor
+from qa_desktop.services.followup.moderation import moderation_queue
+from qa_desktop.services.setup.people import Actor
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store
 from qa_desktop.store.recorder import Recorder

@@ -1,5 +1,5 @@
 """Reporting: the dashboard's figures, the tables behind them and the audits behind each
-figure. The store counts (SQL aggregates, :mod:`qa_desktop.store.report_queries`); this
+figure. The store counts (SQL aggregates, :mod:`qa_desktop.store.reporting.queries`); this
 service reads the forms to name and weigh what was counted."""
 
 from __future__ import annotations
@@ -44,19 +44,19 @@ from qa_desktop.domain.themes import themes
 from qa_desktop.errors import PermissionRefused, ValidationError
 from qa_desktop.reports import exports
 from qa_desktop.reports.quarterly import INDICATORS, QuarterlyReportData, build_quarterly_report
-from qa_desktop.services.audits import AuditList
+from qa_desktop.services.audit.listing import AuditList
 from qa_desktop.services.clock import Clock, today
-from qa_desktop.services.forms import form_from_source
-from qa_desktop.services.historic_import import HistoricImport, ImportRefused, ImportResult
-from qa_desktop.services.people import Actor
+from qa_desktop.services.imports.historic_audits import HistoricImport, ImportRefused, ImportResult
+from qa_desktop.services.programme.forms import form_from_source
 from qa_desktop.services.published import read_setting
+from qa_desktop.services.setup.people import Actor
 from qa_desktop.store import models as m
-from qa_desktop.store import queries
-from qa_desktop.store import report_queries as rq
 from qa_desktop.store.engine import Store
-from qa_desktop.store.queries import Choice, FilterOptions
+from qa_desktop.store.queries import audits as queries
+from qa_desktop.store.queries.audits import Choice, FilterOptions
 from qa_desktop.store.recorder import Recorder
-from qa_desktop.store.report_queries import Drill
+from qa_desktop.store.reporting import queries as rq
+from qa_desktop.store.reporting.queries import Drill
 
 COUNTY = ReportSlice()
 

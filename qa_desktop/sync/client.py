@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from qa_desktop.store.engine import Store
 from qa_desktop.store.models import OutboxChange, SyncConflict, SyncRefused, SyncState
-from qa_desktop.sync.central_sql import CLIENT_FORMAT, PROTOCOL_VERSION
+from qa_desktop.sync.central.sql import CLIENT_FORMAT, PROTOCOL_VERSION
 from qa_desktop.sync.connection import (
     CentralAddress,
     CentralError,

@@ -11,11 +11,14 @@ so GUI tests are deterministic without sleeping.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from qa_desktop.services.changes import Change
 
 log = logging.getLogger(__name__)
 
@@ -50,9 +53,9 @@ class Runner(QObject):
     """Runs work off the GUI thread, one job at a time."""
 
     busy_changed = Signal(bool)
-    # Announced after a job that changed data, with what changed ("audits", "people"...),
-    # so each screen decides whether to redraw. Screens never poll.
-    changed = Signal(str)
+    # Announced after a job that changed data, with what changed (a ``Change`` flag set), so
+    # each screen decides whether to redraw. Screens never poll; they ``subscribe``.
+    changed = Signal(object)
 
     def __init__(
         self, on_error: Failed, *, immediate: bool = False, parent: QObject | None = None
@@ -64,6 +67,30 @@ class Runner(QObject):
         self._pool.setMaxThreadCount(1)
         self._pending = 0
         self._relays: set[_Relay] = set()
+        self.subscribed = Change.NONE  # every flag some screen has listened for
+
+    def subscribe(self, owner: QObject, flags: Change, slot: Callable[[Change], None]) -> None:
+        """Call ``slot(what)`` after each write that changed any of ``flags``, for as long as
+        ``owner`` lives: the subscription ends when the owner is destroyed, so a screen never
+        outlives its person or its store."""
+        self.subscribed |= flags
+
+        def deliver(what: object) -> None:
+            if isinstance(what, Change) and what & flags:
+                slot(what)
+
+        self.changed.connect(deliver)
+
+        def end() -> None:
+            with contextlib.suppress(RuntimeError, TypeError):  # gone with the runner
+                self.changed.disconnect(deliver)
+
+        owner.destroyed.connect(end)
+
+    def announce(self, changes: Change) -> None:
+        """Tell the screens that ``changes`` changed (after work done outside :meth:`submit`)."""
+        if changes:
+            self.changed.emit(changes)
 
     @property
     def pending(self) -> int:
@@ -75,11 +102,11 @@ class Runner(QObject):
         on_done: Done | None = None,
         on_error: Failed | None = None,
         *,
-        changes: str | None = None,
+        changes: Change = Change.NONE,
     ) -> None:
         """Run ``work`` in the background; ``on_done(result)`` then runs on the GUI thread.
 
-        ``changes`` names what the work changed; it is announced on :attr:`changed` after
+        ``changes`` says what the work changed; it is announced on :attr:`changed` after
         success. Failures go to ``on_error`` if given, else to the application's error path.
         """
         relay = _Relay()
@@ -99,8 +126,7 @@ class Runner(QObject):
                     on_done(result)
                 except Exception as exc:
                     self._on_error(exc)
-            if changes:
-                self.changed.emit(changes)
+            self.announce(changes)
 
         @Slot(object)
         def failed(exc: BaseException) -> None:

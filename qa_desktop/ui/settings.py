@@ -71,7 +71,7 @@ class AppSettings:
         self.set(IDENTITY_BY_STORE, mapping)
 
 
-# --- issue 9: first launch and window layout ---
+# First launch and window layout.
 # The welcome has been answered (demo or own store): it is never shown again.
 WELCOME_DONE: Setting[bool] = Setting("first_run/welcome_done", False)
 # What the welcome chose: "demo" or "own" (empty until answered).

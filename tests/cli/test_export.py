@@ -129,7 +129,7 @@ def test_export_audit_leaves_the_family_feedback_out(
     capsys: pytest.CaptureFixture[str], demo_store: Store, clock: Clock, tmp_path: Path
 ) -> None:
     """The command line has no signed-in person, so nothing a family said goes into its copy."""
-    from tests.services.test_audit_record_feedback import (
+    from tests.services.audit.test_audit_record_feedback import (
         THE_FAMILYS_WORDS,
         _closed_audit,
         _person,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from qa_desktop.cli import main
-from tests.services.reporting_world import World
+from tests.services.reporting.reporting_world import World
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

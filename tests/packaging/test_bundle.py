@@ -16,6 +16,9 @@ sys.path.insert(0, str(ROOT / "packaging"))
 
 import check_bundle  # noqa: E402
 
+# Building the bundle takes 30 to 120 s: out of the quick loop, always in CI.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:

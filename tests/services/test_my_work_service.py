@@ -12,8 +12,8 @@ from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.roles import Capability, Role
 from qa_desktop.errors import PermissionRefused
 from qa_desktop.services.clock import fixed_clock
-from qa_desktop.services.meetings import ActionDraft, MeetingNotes
-from qa_desktop.services.moderation import Decision
+from qa_desktop.services.followup.meetings import ActionDraft, MeetingNotes
+from qa_desktop.services.followup.moderation import Decision
 from qa_desktop.services.my_work import WorkKind
 from qa_desktop.store import models as m
 from qa_desktop.store.recorder import Recorder

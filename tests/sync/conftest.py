@@ -13,7 +13,7 @@ import psycopg
 import pytest
 
 from qa_desktop.store.engine import Store, open_store
-from qa_desktop.sync.central_admin import add_user, init_central
+from qa_desktop.sync.central.admin import add_user, init_central
 from qa_desktop.sync.client import SyncClient, SyncReport, _no_fault
 from qa_desktop.sync.connection import CentralAddress
 from tests.conftest import NOW

@@ -17,8 +17,8 @@ from qa_desktop.services.credentials import SERVICE, Credentials
 from qa_desktop.services.sync import SyncService
 from qa_desktop.store import models as m
 from qa_desktop.ui.runner import Runner
-from qa_desktop.ui.screens.conflicts import ConflictsDialog
-from qa_desktop.ui.screens.sync_settings import SyncSettingsDialog
+from qa_desktop.ui.screens.sync.central_server import SyncSettingsDialog
+from qa_desktop.ui.screens.sync.conflicts import ConflictsDialog
 from qa_desktop.ui.settings import AppSettings
 from tests.conftest import NOW
 from tests.sync.world import add_audit, audit, build_world, edit

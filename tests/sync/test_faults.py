@@ -89,6 +89,7 @@ def _outbox_ids(store: Store) -> set[str]:
         return set(s.scalars(select(m.OutboxChange.change_id)))
 
 
+@pytest.mark.slow  # 200 fault trials, about 20 s
 def test_cut_syncs_converge_with_nothing_lost_or_doubled(
     central: Central, fast_folder: Path
 ) -> None:

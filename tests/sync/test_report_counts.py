@@ -10,7 +10,7 @@ from qa_desktop.store import models as m
 from qa_desktop.store.recorder import Recorder
 from qa_desktop.sync.connection import CentralAddress
 from tests.conftest import NOW
-from tests.services.kept_counts_check import assert_kept_counts_agree
+from tests.services.reporting.kept_counts_check import assert_kept_counts_agree
 from tests.sync.conftest import Central, Laptop
 from tests.sync.world import World, add_audit, build_world, edit, remove
 

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from qa_desktop.store import models as m
 from qa_desktop.store.recorder import Recorder
-from qa_desktop.sync.central_sql import CLIENT_FORMAT, PROTOCOL_VERSION
+from qa_desktop.sync.central.sql import CLIENT_FORMAT, PROTOCOL_VERSION
 from qa_desktop.sync.connection import CentralAddress, ClientTooOld, connect
 from tests.conftest import NOW
 from tests.sync.conftest import Central, Laptop

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from qa_desktop.services.audit.workspace import WorkspaceService
+from qa_desktop.services.audit.workspace_data import FieldRef
 from qa_desktop.services.credentials import Credentials
-from qa_desktop.services.people import DirectoryService
+from qa_desktop.services.setup.people import DirectoryService
 from qa_desktop.services.sync import SyncService
-from qa_desktop.services.workspace import WorkspaceService
-from qa_desktop.services.workspace_data import FieldRef
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store
 from qa_desktop.store.recorder import Recorder

@@ -10,8 +10,8 @@ import pytest
 from qa_desktop.app import Application
 from qa_desktop.domain.roles import Role
 from qa_desktop.services.container import build_services
-from qa_desktop.ui.main_window import MainWindow
 from qa_desktop.ui.settings import AppSettings
+from qa_desktop.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

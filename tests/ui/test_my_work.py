@@ -14,11 +14,11 @@ from qa_desktop.app import Application
 from qa_desktop.domain.grades import Grade
 from qa_desktop.services.clock import fixed_clock
 from qa_desktop.services.container import build_services
-from qa_desktop.services.meetings import ActionDraft, MeetingNotes
-from qa_desktop.services.moderation import Decision
+from qa_desktop.services.followup.meetings import ActionDraft, MeetingNotes
+from qa_desktop.services.followup.moderation import Decision
 from qa_desktop.services.my_work import WorkKind
-from qa_desktop.ui.main_window import NAV_MODERATION, NAV_MY_WORK
 from qa_desktop.ui.settings import AppSettings
+from qa_desktop.ui.shell.main_window import NAV_MODERATION, NAV_MY_WORK
 from qa_desktop.ui.widgets.record_table import OVERDUE_TEXT
 from tests.followup_helpers import cast, in_moderation, meeting_for
 

@@ -7,13 +7,13 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from qa_desktop.domain.roles import Role
+from qa_desktop.services.audit.workspace_data import FieldRef
 from qa_desktop.services.my_work import WorkKind
-from qa_desktop.services.workspace_data import FieldRef
 from qa_desktop.store import models as m
-from qa_desktop.ui.main_window import NAV_MY_WORK
 from qa_desktop.ui.screens.workspace import WorkspaceWindow
 from qa_desktop.ui.settings import AppSettings
-from tests.services.workspace_helpers import an_assignment
+from qa_desktop.ui.shell.main_window import NAV_MY_WORK
+from tests.services.audit.workspace_helpers import an_assignment
 
 NOTE = "Child disclosed new injuries; duty team told"
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.roles import Role
-from qa_desktop.services.feedback import (
+from qa_desktop.services.audit.feedback import (
     FeedbackAnswerEntry,
     FeedbackEntry,
     Method,

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 from qa_desktop.domain.answers import Answer
 from qa_desktop.domain.forms import AnswerType, LegalStatus, without_emoji
 from qa_desktop.domain.grades import Grade
-from qa_desktop.services.audits import AuditView
-from qa_desktop.services.documents import DocumentService
-from qa_desktop.services.feedback import FeedbackDetail, Respondent
-from qa_desktop.services.people import Actor
+from qa_desktop.services.audit.documents import DocumentService
+from qa_desktop.services.audit.feedback import FeedbackDetail, Respondent
+from qa_desktop.services.audit.listing import AuditView
+from qa_desktop.services.setup.people import Actor
 from qa_desktop.ui.labels import GRADE_COLOURS, audit_type_label, grade_label, state_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.widgets.faces import FACE_COLOURS, face_pixmap

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 from qa_desktop.domain.calendar import FinancialQuarter, Period
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.lifecycle import AuditState
-from qa_desktop.services.audits import AuditFilter, AuditList
+from qa_desktop.services.audit.listing import AuditFilter, AuditList
+from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
-from qa_desktop.services.people import Actor, FilterOptions
+from qa_desktop.services.setup.people import Actor, FilterOptions
 from qa_desktop.ui.labels import grade_label, state_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.widgets.audit_table import COMPLETED_COLUMN, ROW_ROLE, SORT_ROLE, AuditTableModel
@@ -148,7 +149,7 @@ class AuditsScreen(QWidget):
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self.open_button.setEnabled(self.table.selectionModel().hasSelection())
         )
-        runner.changed.connect(self._data_changed)
+        runner.subscribe(self, Change.AUDITS, self._data_changed)
 
     def _combos(self) -> tuple[QComboBox, ...]:
         return (self.period, self.area, self.service, self.team, self.grade, self.state, self.form)
@@ -227,8 +228,8 @@ class AuditsScreen(QWidget):
         if not self._filling:
             self.refresh()
 
-    def _data_changed(self, what: str) -> None:
-        if what == "audits" and self.isVisible():
+    def _data_changed(self, what: Change) -> None:
+        if self.isVisible():
             self.refresh()
 
     def clear_filters(self) -> None:

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from qa_desktop.domain.moderation import SelectionReason
+from qa_desktop.services.audit.escalations import receives_escalations
+from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
-from qa_desktop.services.escalations import receives_escalations
 from qa_desktop.services.my_work import MyWork, WorkItem, WorkKind
-from qa_desktop.services.people import Actor
+from qa_desktop.services.setup.people import Actor
 from qa_desktop.ui.labels import state_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.widgets.record_table import (
@@ -35,7 +36,7 @@ from qa_desktop.ui.widgets.record_table import (
 
 # Data changes after which My work is read again ("escalations": the workspace's tick, which
 # is saved at once; "sync": escalations raised on another laptop arrive with a pull).
-WATCHED = frozenset({"audits", "moderation", "meetings", "actions", "escalations", "sync"})
+WATCHED = Change.AUDITS | Change.MODERATION | Change.MEETINGS | Change.ACTIONS | Change.ESCALATIONS
 
 
 class MyWorkScreen(QWidget):
@@ -107,7 +108,7 @@ class MyWorkScreen(QWidget):
         bottom.addWidget(hint, 1)
         bottom.addWidget(self.done_button)
         layout.addLayout(bottom)
-        runner.changed.connect(lambda what: self.load() if what in WATCHED else None)
+        runner.subscribe(self, WATCHED, lambda _what: self.load())
 
     def _columns(self, kind: WorkKind) -> list[Column[WorkItem]]:
         due = Column(self.tr("Due"), lambda i: day_text(i.due_on))
@@ -244,7 +245,7 @@ class MyWorkScreen(QWidget):
         actor = self._actor
         self._runner.submit(
             lambda: self._services.my_work.complete_action(item.id, actor),
-            changes="actions",
+            changes=Change.ACTIONS,
         )
 
     def _activate(self, index: QModelIndex) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from qa_desktop.services.audits import AuditRow
+from qa_desktop.services.audit.listing import AuditRow
 from qa_desktop.ui.labels import audit_type_label, grade_colours, grade_label, state_label
 
 Index = QModelIndex | QPersistentModelIndex

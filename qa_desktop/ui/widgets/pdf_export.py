@@ -2,7 +2,7 @@
 bar shows, then offer to open the file or the folder it is in.
 
 Screens (the audit viewer, the meeting notes, reports) give it the work to run; the work
-returns an :class:`~qa_desktop.services.documents.ExportedDocument`. Failures go to the
+returns an :class:`~qa_desktop.services.audit.documents.ExportedDocument`. Failures go to the
 application's one error path.
 """
 
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qa_desktop.services.documents import ExportedDocument
+from qa_desktop.services.audit.documents import ExportedDocument
 from qa_desktop.ui.runner import Runner
 
 ExportWork = Callable[[Path], ExportedDocument]

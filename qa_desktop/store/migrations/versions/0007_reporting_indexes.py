@@ -1,7 +1,7 @@
 """Reporting: indexes so that the dashboard's aggregates read indexes only (no table lookups)
 and follow-up figures find meetings and actions by their due dates; and the table of the
 commentary the QA team writes for the quarterly report; and the answer counts that triggers
-keep for compliance (qa_desktop/store/answer_counts.py).
+keep for compliance (qa_desktop/store/reporting/answer_counts.py).
 
 Revision ID: 0007
 Revises: 0001
@@ -79,7 +79,7 @@ def upgrade() -> None:
 
     # Answer counts kept by triggers (SQLite, the local store): see store/answer_counts.py.
     if op.get_bind().dialect.name == "sqlite":
-        from qa_desktop.store import answer_counts
+        from qa_desktop.store.reporting import answer_counts
 
         for statement in answer_counts.CREATE + answer_counts.REBUILD:
             op.execute(statement)
@@ -87,7 +87,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        from qa_desktop.store import answer_counts
+        from qa_desktop.store.reporting import answer_counts
 
         for statement in answer_counts.DROP:
             op.execute(statement)

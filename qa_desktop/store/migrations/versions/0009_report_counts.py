@@ -1,8 +1,8 @@
 """Reporting: county-wide counts kept by triggers, so that the dashboard adds up a few hundred
 rows a day whatever the number of audits and teams: the roll-up of the answer counts over teams
-and audit types (qa_desktop/store/answer_counts.py) and the confirmed grades per section and
-overall (qa_desktop/store/grade_counts.py) and the "even better if" comments
-(qa_desktop/store/better_counts.py).
+and audit types (qa_desktop/store/reporting/answer_counts.py) and the confirmed grades per section and
+overall (qa_desktop/store/reporting/grade_counts.py) and the "even better if" comments
+(qa_desktop/store/reporting/better_counts.py).
 
 Revision ID: 0009
 Revises: 0005
@@ -29,7 +29,9 @@ def upgrade() -> None:
         postgresql_where=sa.text("even_better_if != ''"),
     )
     if op.get_bind().dialect.name == "sqlite":
-        from qa_desktop.store import answer_counts, better_counts, grade_counts
+        from qa_desktop.store.reporting import answer_counts
+        from qa_desktop.store.reporting import better_counts
+        from qa_desktop.store.reporting import grade_counts
 
         for statement in (
             answer_counts.DAY_CREATE
@@ -43,7 +45,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        from qa_desktop.store import answer_counts, better_counts, grade_counts
+        from qa_desktop.store.reporting import answer_counts
+        from qa_desktop.store.reporting import better_counts
+        from qa_desktop.store.reporting import grade_counts
 
         for statement in better_counts.DROP + grade_counts.DROP + answer_counts.DAY_DROP:
             op.execute(statement)

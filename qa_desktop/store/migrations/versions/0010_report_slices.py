@@ -1,12 +1,12 @@
 """Reporting: counts kept by triggers that serve every slice, so that a dashboard refresh adds
 up a few rows whatever the period (month, quarter, any dates) and slice (county, area, service,
-team, worker, form, audit type): one narrow row per audit (qa_desktop/store/audit_facts.py)
+team, worker, form, audit type): one narrow row per audit (qa_desktop/store/reporting/audit_facts.py)
 and per action, with the actions added up per team, due date and state
-(qa_desktop/store/action_facts.py); the confirmed grades per team and audit
+(qa_desktop/store/reporting/action_facts.py); the confirmed grades per team and audit
 type, of which the county-wide grade counts become the roll-up
-(qa_desktop/store/grade_counts.py), also per month; the "even better if" comments per team and
-type, of which the county-wide ones become the roll-up (qa_desktop/store/better_counts.py); and
-the answer counts per month (qa_desktop/store/answer_counts.py).
+(qa_desktop/store/reporting/grade_counts.py), also per month; the "even better if" comments per team and
+type, of which the county-wide ones become the roll-up (qa_desktop/store/reporting/better_counts.py); and
+the answer counts per month (qa_desktop/store/reporting/answer_counts.py).
 
 Revision ID: 0010
 Revises: 0009
@@ -33,7 +33,7 @@ def upgrade() -> None:
     for name, (table, columns) in INDEXES.items():
         op.create_index(name, table, columns)
     if op.get_bind().dialect.name == "sqlite":
-        from qa_desktop.store import (
+        from qa_desktop.store.reporting import (
             action_facts,
             answer_counts,
             audit_facts,
@@ -59,7 +59,7 @@ def downgrade() -> None:
     for name, (table, _columns) in INDEXES.items():
         op.drop_index(name, table_name=table)
     if op.get_bind().dialect.name == "sqlite":
-        from qa_desktop.store import (
+        from qa_desktop.store.reporting import (
             action_facts,
             answer_counts,
             audit_facts,

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from qa_desktop.domain.roles import Role
-from qa_desktop.services.bttf import BttfSchedule, VisitPlan
 from qa_desktop.services.container import Services
-from qa_desktop.services.people import Actor, PersonInfo
+from qa_desktop.services.programme.bttf import BttfSchedule, VisitPlan
+from qa_desktop.services.setup.people import Actor, PersonInfo
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.bttf_visit import VisitPanel

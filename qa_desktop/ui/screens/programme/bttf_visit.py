@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
 
 from qa_desktop.domain.bttf import DEFAULT_CASE_SAMPLE, PRACTICE_AREAS
 from qa_desktop.domain.grades import Grade
-from qa_desktop.services.bttf import CaseForm, FindingsEntry, VisitDetail
+from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
-from qa_desktop.services.people import Actor, PersonInfo
-from qa_desktop.ui.dialogs.bttf_case import BttfCaseDialog
+from qa_desktop.services.programme.bttf import CaseForm, FindingsEntry, VisitDetail
+from qa_desktop.services.setup.people import Actor, PersonInfo
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.screens.programme.bttf_case_dialog import BttfCaseDialog
 from qa_desktop.ui.screens.programme.tables import RowsTable
 
 
@@ -287,7 +288,7 @@ class VisitPanel(QTabWidget):
         self._runner.submit(
             lambda: self._services.bttf.draw_cases(visit_id, count, seed, actor=actor),
             lambda _rows: self._saved(),
-            changes="audits",
+            changes=Change.AUDITS,
         )
 
     def open_case(self) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from qa_desktop.domain.answers import Answer
-from qa_desktop.services.dip_sample import DipGrid
+from qa_desktop.services.programme.dip_sample import DipGrid
 
 KEYS = {"y": Answer.YES, "p": Answer.PARTLY, "n": Answer.NO, "a": Answer.NA}
 FIXED_COLUMNS = 2  # case, team

@@ -21,15 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from qa_desktop.domain.answers import Answer
+from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
-from qa_desktop.services.dip_sample import (
+from qa_desktop.services.programme.dip_sample import (
     DipGrid,
     DipQuestion,
     DipSampleInfo,
     DipSampleRequest,
     TeamResult,
 )
-from qa_desktop.services.people import Actor, FilterOptions
+from qa_desktop.services.setup.people import Actor, FilterOptions
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.dip_grid import DipGridTable
 from qa_desktop.ui.screens.programme.tables import RowsTable
@@ -172,7 +173,7 @@ class DipSamplesTab(QWidget):
         self._runner.submit(
             lambda: self._services.dip_samples.create(request, actor),
             self._created,
-            changes="audits",
+            changes=Change.AUDITS,
         )
 
     def _created(self, dip_id: str) -> None:
@@ -252,5 +253,5 @@ class DipSamplesTab(QWidget):
         self._runner.submit(
             lambda: self._services.dip_samples.finish(dip_id, actor),
             lambda _none: self._created(dip_id),
-            changes="audits",
+            changes=Change.AUDITS,
         )

@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from qa_desktop.domain.roles import Capability
+from qa_desktop.services.audit.feedback import FeedbackForms, FeedbackSummary
+from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
-from qa_desktop.services.feedback import FeedbackForms, FeedbackSummary
-from qa_desktop.services.people import Actor, FilterOptions
-from qa_desktop.ui.dialogs.family_feedback import FamilyFeedbackDialog
+from qa_desktop.services.setup.people import Actor, FilterOptions
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.audits import period_choices
+from qa_desktop.ui.screens.programme.family_feedback_dialog import FamilyFeedbackDialog
 from qa_desktop.ui.screens.programme.tables import RowsTable
 
 
@@ -152,7 +153,7 @@ class FamilyFeedbackTab(QWidget):
         layout.addWidget(self.summary, 1)
         if not self.may_read:
             layout.addStretch(1)
-        runner.changed.connect(lambda what: self.load() if what == "feedback" else None)
+        runner.subscribe(self, Change.FEEDBACK, lambda _what: self.load())
 
     def load(self) -> None:
         if not self.may_read:

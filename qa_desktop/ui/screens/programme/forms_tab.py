@@ -22,16 +22,17 @@ from PySide6.QtWidgets import (
 
 from qa_desktop.domain.forms import AnswerType
 from qa_desktop.domain.roles import Capability
+from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
-from qa_desktop.services.form_editing import (
+from qa_desktop.services.programme.form_editing import (
     EDITABLE_TYPES,
     EditableForm,
     QuestionEdit,
     RulesEdit,
     SavedVersion,
 )
-from qa_desktop.services.forms import FormVersionInfo
-from qa_desktop.services.people import Actor
+from qa_desktop.services.programme.forms import FormVersionInfo
+from qa_desktop.services.setup.people import Actor
 from qa_desktop.ui.runner import Runner
 
 ID_COLUMN, SECTION_COLUMN, TEXT_COLUMN, HELP_COLUMN, TYPE_COLUMN, KEY_COLUMN = range(6)
@@ -120,7 +121,7 @@ class FormsTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(edit_row)
         layout.addLayout(rules)
-        runner.changed.connect(lambda what: self.load() if what == "forms" else None)
+        runner.subscribe(self, Change.FORMS, lambda _what: self.load())
 
     def load(self) -> None:
         self._runner.submit(self._services.form_editing.forms, self._show_forms)
@@ -260,7 +261,7 @@ class FormsTab(QWidget):
         self._runner.submit(
             lambda: self._services.form_editing.save(key, version, edits, actor, rules),
             self._saved,
-            changes="forms",
+            changes=Change.FORMS,
         )
 
     def _saved(self, saved: SavedVersion) -> None:

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 from qa_desktop.domain.roles import Capability
 from qa_desktop.domain.sampling import DEFAULT_EXCLUDE_MONTHS
 from qa_desktop.errors import ValidationError
-from qa_desktop.services.case_import import ImportSummary
+from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
-from qa_desktop.services.people import Actor
-from qa_desktop.services.programme import (
+from qa_desktop.services.imports.cases import ImportSummary
+from qa_desktop.services.programme.monthly_plan import (
     COMPLETION_AIM_PERCENT,
     CapacityRow,
     MonthPlan,
@@ -40,6 +40,7 @@ from qa_desktop.services.programme import (
     ProgrammeOverview,
     parse_month,
 )
+from qa_desktop.services.setup.people import Actor
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.tables import RowsTable
 
@@ -161,7 +162,9 @@ class MonthlyCycleTab(QWidget):
         bottom.addWidget(self.plan_table, 3)
         bottom.addWidget(self.capacity_box, 2)
         layout.addLayout(bottom, 1)
-        runner.changed.connect(lambda what: self.load() if what in ("audits", "cases") else None)
+        runner.subscribe(
+            self, Change.AUDITS | Change.CASES | Change.PROGRAMME, lambda _what: self.load()
+        )
 
     # -- loading --------------------------------------------------------------------------------
 
@@ -262,7 +265,7 @@ class MonthlyCycleTab(QWidget):
         self._runner.submit(
             lambda: self._services.case_import.import_file(path, actor),
             self._show_import,
-            changes="cases",
+            changes=Change.CASES,
         )
 
     def _show_import(self, summary: ImportSummary) -> None:
@@ -291,7 +294,7 @@ class MonthlyCycleTab(QWidget):
         self._runner.submit(
             lambda: self._services.programme.plan(request, actor),
             self._show_plan,
-            changes="audits",
+            changes=Change.AUDITS,
         )
 
     def _show_plan(self, plan: MonthPlan) -> None:

@@ -9,12 +9,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from qa_desktop.domain.roles import Role
+from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
-from qa_desktop.services.observations import ObservationForm, ObservationRow, may_observe
-from qa_desktop.services.people import Actor, PersonInfo
-from qa_desktop.ui.dialogs.observation import ObservationDialog
+from qa_desktop.services.programme.observations import ObservationForm, ObservationRow, may_observe
+from qa_desktop.services.setup.people import Actor, PersonInfo
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.screens.programme.observation_dialog import ObservationDialog
 from qa_desktop.ui.screens.programme.tables import RowsTable
 
 
@@ -56,7 +57,7 @@ class ObservationsTab(QWidget):
         )
         layout.addWidget(self.record_button)
         layout.addWidget(self.table, 1)
-        runner.changed.connect(lambda what: self.load() if what == "observations" else None)
+        runner.subscribe(self, Change.OBSERVATIONS, lambda _what: self.load())
 
     def load(self) -> None:
         self._runner.submit(self._services.observations.list, self._show)

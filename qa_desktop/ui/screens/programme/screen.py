@@ -10,7 +10,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from qa_desktop.services.container import Services
-from qa_desktop.services.people import Actor
+from qa_desktop.services.setup.people import Actor
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.bttf import BackToTheFloorTab
 from qa_desktop.ui.screens.programme.dip_samples import DipSamplesTab

@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 
 from qa_desktop.domain.forms import FormDefinition
 from qa_desktop.domain.roles import Capability, Role
+from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
-from qa_desktop.services.form_editing import QuestionEdit
-from qa_desktop.services.people import Actor, PersonInfo
-from qa_desktop.services.thematic import TermsOfReference, ThematicDetail, ThematicRow
+from qa_desktop.services.programme.form_editing import QuestionEdit
+from qa_desktop.services.programme.thematic import TermsOfReference, ThematicDetail, ThematicRow
+from qa_desktop.services.setup.people import Actor, PersonInfo
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.tables import RowsTable
 
@@ -370,7 +371,7 @@ class ThematicTab(QWidget):
             services.form_editing.create(key, title, TEMPLATE, questions, actor)
             services.thematic.set_form(thematic_id, key, actor)
 
-        self._runner.submit(work, lambda _none: self._refresh(), changes="forms")
+        self._runner.submit(work, lambda _none: self._refresh(), changes=Change.FORMS)
 
     def draw_sample(self) -> None:
         if self.detail is None:
@@ -380,7 +381,7 @@ class ThematicTab(QWidget):
         self._runner.submit(
             lambda: self._services.thematic.draw_sample(thematic_id, count, seed, actor),
             lambda _count: self._refresh(),
-            changes="audits",
+            changes=Change.AUDITS,
         )
 
     def save_findings(self) -> None:

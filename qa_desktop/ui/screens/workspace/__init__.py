@@ -1,4 +1,4 @@
-"""The collaborative audit workspace (issue 3): one window per audit being worked on."""
+"""The collaborative audit workspace: one window per audit being worked on."""
 
 from qa_desktop.ui.screens.workspace.new_audit import NewAuditDialog
 from qa_desktop.ui.screens.workspace.opener import WorkspaceOpener

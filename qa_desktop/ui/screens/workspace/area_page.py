@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from qa_desktop.domain.forms import Section
 from qa_desktop.domain.grades import Grade
-from qa_desktop.services.workspace_data import FieldRef, Progress
+from qa_desktop.services.audit.workspace_data import FieldRef, Progress
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.screens.workspace.bindings import (
     Binding,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qa_desktop.services.workspace_data import FieldRef, Value
+from qa_desktop.services.audit.workspace_data import FieldRef, Value
 
 
 class Binding(QObject):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qa_desktop.services.workspace_data import ActionData, FieldRef, PersonChoice
+from qa_desktop.services.audit.workspace_data import ActionData, FieldRef, PersonChoice
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.screens.workspace.area_page import grade_combo, text_box
 from qa_desktop.ui.screens.workspace.bindings import (

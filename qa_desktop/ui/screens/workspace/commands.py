@@ -8,7 +8,7 @@ from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from qa_desktop.services.workspace_data import ActionData, FieldRef, Value
+from qa_desktop.services.audit.workspace_data import ActionData, FieldRef, Value
 
 
 class Writer(Protocol):

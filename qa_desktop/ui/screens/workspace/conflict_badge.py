@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QWidget
 from qa_desktop.domain.answers import Answer
 from qa_desktop.domain.forms import AnswerType, FormDefinition
 from qa_desktop.domain.grades import Grade
-from qa_desktop.services.workspace_data import (
+from qa_desktop.services.audit.workspace_data import (
     BOOL_FIELDS,
     GRADE_FIELDS,
     FieldConflict,

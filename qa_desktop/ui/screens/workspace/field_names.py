@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from qa_desktop.domain.forms import FormDefinition
-from qa_desktop.services.workspace_data import FieldRef, Target
+from qa_desktop.services.audit.workspace_data import FieldRef, Target
 
 
 def _t(text: str) -> str:

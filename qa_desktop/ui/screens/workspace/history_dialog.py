@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from qa_desktop.domain.answers import Answer
 from qa_desktop.domain.grades import Grade
-from qa_desktop.services.workspace_data import HistoryEntry
+from qa_desktop.services.audit.workspace_data import HistoryEntry
 
 
 def shown(value: object) -> str:

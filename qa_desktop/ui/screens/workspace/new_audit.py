@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from qa_desktop.domain.audit_types import AuditType
 from qa_desktop.domain.roles import Role
-from qa_desktop.services.workspace_data import CaseChoice, NewAudit, StartOptions
+from qa_desktop.services.audit.workspace_data import CaseChoice, NewAudit, StartOptions
 from qa_desktop.ui.labels import audit_type_label, role_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

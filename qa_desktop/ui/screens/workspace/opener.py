@@ -9,9 +9,10 @@ from datetime import date
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from qa_desktop.services.audit.workspace_data import Access, NewAudit, StartOptions, Workspace
+from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
-from qa_desktop.services.people import Actor
-from qa_desktop.services.workspace_data import Access, NewAudit, StartOptions, Workspace
+from qa_desktop.services.setup.people import Actor
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.workspace.new_audit import NewAuditDialog
 from qa_desktop.ui.screens.workspace.window import WorkspaceWindow
@@ -61,7 +62,7 @@ class WorkspaceOpener(QObject):
 
     def _closed(self, audit_id: str) -> None:
         self.workspaces.pop(audit_id, None)
-        self.runner.changed.emit("audits")  # the lists show the audit as it now stands
+        self.runner.announce(Change.AUDITS)  # the lists show the audit as it now stands
 
     def close_all(self) -> None:
         for window in list(self.workspaces.values()):
@@ -82,12 +83,12 @@ class WorkspaceOpener(QObject):
             lambda audit_id: self.runner.submit(
                 lambda: service.start_assignment(audit_id, actor),
                 lambda _none: self.open(audit_id),
-                changes="audits",
+                changes=Change.AUDITS,
             )
         )
 
         def create(new: NewAudit) -> None:
-            self.runner.submit(lambda: service.create(actor, new), self.open, changes="audits")
+            self.runner.submit(lambda: service.create(actor, new), self.open, changes=Change.AUDITS)
 
         dialog.create.connect(create)
         dialog.show()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from qa_desktop.domain.answers import Answer
 from qa_desktop.domain.forms import AnswerType, Question
-from qa_desktop.services.workspace_data import FieldRef
+from qa_desktop.services.audit.workspace_data import FieldRef
 from qa_desktop.ui.screens.workspace.bindings import Binding, ChoiceBinding, TextBinding
 
 ANSWER_KEYS = {

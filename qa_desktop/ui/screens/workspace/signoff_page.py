@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from qa_desktop.domain.checklist import Missing
 from qa_desktop.domain.lifecycle import AuditState
-from qa_desktop.services.workspace_data import Access, Workspace
+from qa_desktop.services.audit.workspace_data import Access, Workspace
 from qa_desktop.ui.labels import state_label
 
 MISSING_ROLE = Qt.ItemDataRole.UserRole + 1

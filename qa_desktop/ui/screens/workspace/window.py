@@ -45,9 +45,8 @@ from qa_desktop.domain.answers import Answer
 from qa_desktop.domain.checklist import CLOSING, AnswerState, AreaState, Gap, Missing
 from qa_desktop.domain.grades import Grade, rationale_required
 from qa_desktop.domain.lifecycle import AuditState
-from qa_desktop.services.people import Actor
-from qa_desktop.services.workspace import WorkspaceService
-from qa_desktop.services.workspace_data import (
+from qa_desktop.services.audit.workspace import WorkspaceService
+from qa_desktop.services.audit.workspace_data import (
     GRADE_FIELDS,
     Access,
     ActionData,
@@ -59,7 +58,9 @@ from qa_desktop.services.workspace_data import (
     Value,
     Workspace,
 )
-from qa_desktop.services.workspace_state import suggestions_for
+from qa_desktop.services.audit.workspace_state import suggestions_for
+from qa_desktop.services.changes import Change
+from qa_desktop.services.setup.people import Actor
 from qa_desktop.ui.labels import audit_type_label, grade_label, state_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.workspace.area_page import AreaPage
@@ -195,7 +196,7 @@ class WorkspaceWindow(QMainWindow):
         self._first_show = True
 
         self.show_workspace(ws)
-        runner.changed.connect(self._data_changed)
+        runner.subscribe(self, Change.CONFLICTS, self._data_changed)
         self.presentation_action.blockSignals(True)
         self.presentation_action.setChecked(presentation)
         self.presentation_action.blockSignals(False)
@@ -315,9 +316,10 @@ class WorkspaceWindow(QMainWindow):
             if ref not in ws.conflicts:
                 badge.clear()
 
-    def _data_changed(self, what: str) -> None:
+    def _data_changed(self, what: Change) -> None:
         # A sync (or a conflict settled) may change this audit: show it as it now stands.
-        if what == "sync" and self.isVisible():
+        # Its own saves announce AUDITS only, so they never reload it under the person.
+        if self.isVisible():
             self.reload()
 
     def _show_header(self) -> None:
@@ -494,11 +496,11 @@ class WorkspaceWindow(QMainWindow):
         if saved.state is not self.ws.state:  # the first change starts an assignment
             self.ws = replace(self.ws, state=saved.state)
             self._show_header()
-            self.runner.changed.emit("audits")
+            self.runner.announce(Change.AUDITS)
         elif saved.ref == FieldRef.audit("overall_grade"):
-            self.runner.changed.emit("audits")
+            self.runner.announce(Change.AUDITS)
         elif saved.ref in _ESCALATION_FIELDS:  # to the managers' My work at once
-            self.runner.changed.emit("escalations")
+            self.runner.announce(Change.ESCALATIONS)
         if saved.suggestions is not None:
             self._show_suggestions(saved.suggestions)
         elif saved.ref.target is Target.ANSWER and saved.ref.field == "value":
@@ -519,7 +521,7 @@ class WorkspaceWindow(QMainWindow):
         self.runner.submit(
             lambda: self.service.add_action(audit_id, actor, description, owner_id, due),
             self._action_added,
-            changes="audits",
+            changes=Change.AUDITS,
         )
 
     def _action_added(self, action: ActionData) -> None:
@@ -543,13 +545,13 @@ class WorkspaceWindow(QMainWindow):
                     audit_id, actor, action.description, action.owner_id, action.due_on, action.id
                 ),
                 lambda restored: self._set_action(restored, present=True),
-                changes="audits",
+                changes=Change.AUDITS,
             )
         else:
             self.runner.submit(
                 lambda: self.service.remove_action(audit_id, actor, action.id),
                 lambda _none: self._set_action(action, present=False),
-                changes="audits",
+                changes=Change.AUDITS,
             )
 
     def _set_action(self, action: ActionData, *, present: bool) -> None:
@@ -571,7 +573,7 @@ class WorkspaceWindow(QMainWindow):
         self.runner.submit(
             lambda: self.service.sign_off_as_auditor(audit_id, actor),
             lambda _state: self.reload(),
-            changes="audits",
+            changes=Change.AUDITS,
         )
 
     def sign_off_as_practitioner(self, disagrees: bool, reason: str) -> None:
@@ -582,7 +584,7 @@ class WorkspaceWindow(QMainWindow):
                 audit_id, actor, disagrees=disagrees, reason=reason
             ),
             lambda _state: self.reload(),
-            changes="audits",
+            changes=Change.AUDITS,
         )
 
     def reopen(self, reason: str) -> None:
@@ -590,7 +592,7 @@ class WorkspaceWindow(QMainWindow):
         self.runner.submit(
             lambda: self.service.reopen(audit_id, actor, reason),
             lambda _state: self.reload(),
-            changes="audits",
+            changes=Change.AUDITS,
         )
 
     # -- moving around ------------------------------------------------------------------------

@@ -1,0 +1,348 @@
+"""Importing historic audits from CSV, so that a service moving from spreadsheets keeps its
+trend. All or nothing: a file with any error imports nothing, and every error is listed with
+its row and column. Imported audits are closed, dated by ``completed_on`` from the file, and
+written through the Recorder in bulk (history and sync capture included)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from qa_desktop.domain.forms import FormDefinition
+from qa_desktop.domain.import_rules import (
+    ImportedAudit,
+    ImportProblem,
+    check_header,
+    check_rows,
+)
+from qa_desktop.domain.lifecycle import AuditState
+from qa_desktop.domain.roles import Role
+from qa_desktop.errors import ValidationError
+from qa_desktop.services.clock import Clock, today
+from qa_desktop.services.programme.forms import form_from_source, latest_versions
+from qa_desktop.store import models as m
+from qa_desktop.store.engine import Store
+from qa_desktop.store.recorder import Recorder
+
+log = logging.getLogger(__name__)
+CHUNK = 2000  # audits written per bulk statement (one transaction for the whole file)
+IMPORTED = "Imported (historic)"  # area and service of teams created by an import
+UNKNOWN_AUDITOR = "Historic auditor (not recorded)"
+
+
+class ImportRefused(ValidationError):
+    """The file has problems; nothing was imported. ``problems`` lists each one."""
+
+    def __init__(self, problems: list[ImportProblem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__(
+            "Nothing was imported: the file has {count} problem(s). The first: {first}",
+            count=len(problems),
+            first=problems[0].line() if problems else "",
+        )
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    audits: int
+    answers: int
+    created: int  # teams, cases and people created with --create-missing
+    seconds: float
+
+
+class HistoricImport:
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+
+    def import_file(
+        self, path: Path, *, create_missing: bool = False, actor_id: str | None = None
+    ) -> ImportResult:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ValidationError(
+                "{path} cannot be read ({reason}).", path=str(path), reason=exc.strerror
+            ) from None
+        return self.import_bytes(data, create_missing=create_missing, actor_id=actor_id)
+
+    def import_bytes(
+        self, data: bytes, *, create_missing: bool = False, actor_id: str | None = None
+    ) -> ImportResult:
+        started = time.perf_counter()
+        text = _decode(data)
+        rows = _rows(text)
+        try:
+            header = next(rows)[1]
+        except StopIteration:
+            raise ImportRefused([ImportProblem(1, "", "the file is empty")]) from None
+        except csv.Error as exc:
+            raise ImportRefused([ImportProblem(1, "", f"not a CSV file ({exc})")]) from None
+        with self._store.session() as session:
+            forms, version_ids = _forms(session)
+            layout, problems = check_header(header, forms)
+            if layout is None:
+                raise ImportRefused(problems)
+            try:
+                checked = check_rows(rows, layout, forms, today(self._clock))
+            except csv.Error as exc:
+                raise ImportRefused([ImportProblem(0, "", f"not a CSV file ({exc})")]) from None
+            problems = checked.problems
+            writer = _Writer(session, Recorder(session, actor_id, self._clock()), version_ids)
+            problems += writer.resolve(checked.audits, create_missing)
+            if problems:
+                problems.sort(key=lambda p: p.row)
+                raise ImportRefused(problems)  # the session rolls back: nothing is kept
+            answers = writer.write(checked.audits)
+        seconds = time.perf_counter() - started
+        log.info("imported %d historic audits in %.1f s", len(checked.audits), seconds)
+        return ImportResult(len(checked.audits), answers, writer.created, seconds)
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 with or without a byte-order mark; else Windows-1252 (Excel's "CSV")."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
+    """Rows with their numbers (a quoted cell may span lines: the row is where it starts)."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    yield from enumerate(reader, start=1)
+
+
+def _forms(session: Session) -> tuple[dict[str, FormDefinition], dict[str, str]]:
+    forms: dict[str, FormDefinition] = {}
+    version_ids: dict[str, str] = {}
+    for info in latest_versions(session):
+        source = session.scalar(select(m.FormVersion.source).where(m.FormVersion.id == info.id))
+        assert source is not None
+        forms[info.key] = form_from_source(source, f"{info.title} v{info.version}")
+        version_ids[info.key] = info.id
+    return forms, version_ids
+
+
+class _Writer:
+    """Finds (or creates) the teams, cases and people a file names, then writes the audits."""
+
+    def __init__(self, session: Session, recorder: Recorder, version_ids: dict[str, str]) -> None:
+        self.session = session
+        self.recorder = recorder
+        self.version_ids = version_ids
+        self.teams = {n.lower(): i for i, n in session.execute(select(m.Team.id, m.Team.name))}
+        self.cases = {r.lower(): i for i, r in session.execute(select(m.Case.id, m.Case.reference))}
+        self.people: dict[str, str] = {}
+        for pid, name in session.execute(
+            select(m.Person.id, m.Person.name).order_by(m.Person.active.desc())
+        ):
+            self.people.setdefault(name.lower(), pid)
+        self.created = 0
+
+    def resolve(self, audits: list[ImportedAudit], create_missing: bool) -> list[ImportProblem]:
+        problems: list[ImportProblem] = []
+        refs = [a.audit_ref for a in audits]
+        existing: set[str] = set()
+        for start in range(0, len(refs), 900):
+            existing.update(
+                r.lower()
+                for r in self.session.scalars(
+                    select(m.Audit.reference).where(
+                        func.lower(m.Audit.reference).in_(
+                            [x.lower() for x in refs[start : start + 900]]
+                        )
+                    )
+                )
+            )
+        missing_teams: dict[str, str] = {}
+        missing_cases: dict[str, tuple[str, str]] = {}
+        missing_people: dict[str, tuple[str, str, str]] = {}
+        for audit in audits:
+            if audit.audit_ref.lower() in existing:
+                problems.append(
+                    ImportProblem(
+                        audit.row,
+                        "audit_ref",
+                        "an audit with this reference is already in the store",
+                    )
+                )
+            if audit.team.lower() not in self.teams:
+                if create_missing:
+                    missing_teams.setdefault(audit.team.lower(), audit.team)
+                else:
+                    problems.append(
+                        ImportProblem(
+                            audit.row,
+                            "team",
+                            f"there is no team called '{audit.team}' (use --create-missing to create it)",
+                        )
+                    )
+            if audit.case_ref.lower() not in self.cases:
+                if create_missing:
+                    missing_cases.setdefault(audit.case_ref.lower(), (audit.case_ref, audit.team))
+                else:
+                    problems.append(
+                        ImportProblem(
+                            audit.row,
+                            "case_ref",
+                            f"there is no case '{audit.case_ref}' (use --create-missing to create it)",
+                        )
+                    )
+            for column, name, role in (
+                ("auditor", audit.auditor, Role.TEAM_MANAGER),
+                ("practitioner", audit.practitioner, Role.PRACTITIONER),
+            ):
+                if not name or name.lower() in self.people:
+                    continue
+                if create_missing:
+                    missing_people.setdefault(name.lower(), (name, role.value, audit.team))
+                else:
+                    problems.append(
+                        ImportProblem(
+                            audit.row,
+                            column,
+                            f"there is no person called '{name}' (use --create-missing to create them)",
+                        )
+                    )
+        if not problems:
+            self._create(missing_teams, missing_cases, missing_people)
+        return problems
+
+    def _create(
+        self,
+        teams: dict[str, str],
+        cases: dict[str, tuple[str, str]],
+        people: dict[str, tuple[str, str, str]],
+    ) -> None:
+        r = self.recorder
+        if teams:
+            area_id = self._named(m.Area, IMPORTED)
+            service_id = self._named(m.Service, IMPORTED)
+            rows = [
+                {"id": m.new_id(), "name": name, "area_id": area_id, "service_id": service_id}
+                for name in teams.values()
+            ]
+            r.insert_many(m.Team, rows)
+            self.teams.update({row["name"].lower(): row["id"] for row in rows})
+            self.created += len(rows)
+        if people:
+            rows = [
+                {
+                    "id": m.new_id(),
+                    "name": name,
+                    "role": role,
+                    "team_id": self.teams[team.lower()]
+                    if role == Role.PRACTITIONER.value
+                    else None,
+                    "is_auditor": role != Role.PRACTITIONER.value,
+                    "is_moderator": False,
+                    "active": False,  # historic: they may have left; the QA team can turn them on
+                }
+                for name, role, team in people.values()
+            ]
+            r.insert_many(m.Person, rows)
+            self.people.update({row["name"].lower(): row["id"] for row in rows})
+            self.created += len(rows)
+        if cases:
+            rows = [
+                {
+                    "id": m.new_id(),
+                    "reference": reference,
+                    "initials": "",
+                    "age_years": None,
+                    "unborn": False,
+                    "legal_status": "unknown",  # not in the file; the case list import sets it
+                    "team_id": self.teams[team.lower()],
+                    "practitioner_id": None,
+                    "is_open": False,
+                }
+                for reference, team in cases.values()
+            ]
+            r.insert_many(m.Case, rows)
+            self.cases.update({row["reference"].lower(): row["id"] for row in rows})
+            self.created += len(rows)
+
+    def _named(self, model: type[m.Area] | type[m.Service], name: str) -> str:
+        found = self.session.scalar(select(model.id).where(model.name == name))
+        if found:
+            return found
+        row_id = m.new_id()
+        self.recorder.insert_many(model, [{"id": row_id, "name": name}])
+        return row_id
+
+    def _unknown_auditor(self) -> str:
+        key = UNKNOWN_AUDITOR.lower()
+        if key not in self.people:
+            row_id = m.new_id()
+            self.recorder.insert_many(
+                m.Person,
+                [
+                    {
+                        "id": row_id,
+                        "name": UNKNOWN_AUDITOR,
+                        "role": Role.QA_OFFICER.value,
+                        "team_id": None,
+                        "is_auditor": False,
+                        "is_moderator": False,
+                        "active": False,
+                    }
+                ],
+            )
+            self.people[key] = row_id
+        return self.people[key]
+
+    def write(self, audits: list[ImportedAudit]) -> int:
+        now = self.recorder.now
+        answers_written = 0
+        for start in range(0, len(audits), CHUNK):
+            audit_rows: list[dict[str, Any]] = []
+            answer_rows: list[dict[str, Any]] = []
+            review_rows: list[dict[str, Any]] = []
+            for audit in audits[start : start + CHUNK]:
+                audit_id = m.new_id()
+                day = audit.completed_on
+                audit_rows.append(
+                    {
+                        "id": audit_id,
+                        "reference": audit.audit_ref,
+                        "case_id": self.cases[audit.case_ref.lower()],
+                        "form_version_id": self.version_ids[audit.form_key],
+                        "audit_type": audit.audit_type.value,
+                        "state": AuditState.CLOSED.value,
+                        "auditor_id": self.people[audit.auditor.lower()]
+                        if audit.auditor
+                        else self._unknown_auditor(),
+                        "practitioner_id": self.people[audit.practitioner.lower()]
+                        if audit.practitioner
+                        else None,
+                        "started_on": day,
+                        "submitted_on": day,
+                        "completed_on": day,
+                        "closed_on": day,
+                        "overall_grade": audit.overall_grade.value if audit.overall_grade else None,
+                        "created_at": now,
+                    }
+                )
+                answer_rows.extend(
+                    {"id": m.new_id(), "audit_id": audit_id, "question_id": q, "value": a.value}
+                    for q, a in audit.answers
+                )
+                review_rows.extend(
+                    {"id": m.new_id(), "audit_id": audit_id, "section_id": s, "grade": g.value}
+                    for s, g in audit.section_grades
+                )
+            self.recorder.insert_many(m.Audit, audit_rows)
+            self.recorder.insert_many(m.Answer, answer_rows)
+            self.recorder.insert_many(m.SectionReview, review_rows)
+            answers_written += len(answer_rows)
+        return answers_written

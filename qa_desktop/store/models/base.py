@@ -1,0 +1,37 @@
+"""The declarative base, the naming convention and the id helpers every table uses."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import (
+    ForeignKey,
+    MetaData,
+    String,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+OVERALL = "overall"  # the section id under which overall grades are kept
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def _id() -> Mapped[str]:
+    return mapped_column(String(36), primary_key=True, default=new_id)
+
+
+def _fk(target: str, *, nullable: bool = False, index: bool = True) -> Mapped[str]:
+    return mapped_column(String(36), ForeignKey(target), nullable=nullable, index=index)

@@ -1,0 +1,56 @@
+"""The append-only history of every change and the outbox that carries changes to sync."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    DateTime,
+    Index,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from qa_desktop.store.models.base import Base, new_id
+
+
+class History(Base):
+    """Append-only: every change, who made it and when, the old and the new value (JSON).
+
+    An insert is one row with ``field`` ``*`` and the new row's values; an update is one row
+    per changed field; a delete is one row with ``field`` ``deleted_at``.
+    """
+
+    __tablename__ = "history"
+    __table_args__ = (Index("ix_history_row", "table_name", "row_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    actor_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(String(64))
+    field: Mapped[str] = mapped_column(String(60))
+    old_value: Mapped[str | None] = mapped_column(Text, nullable=True)
+    new_value: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class OutboxChange(Base):
+    """A captured change waiting to be pushed to the central database.
+
+    Written in the same transaction as the change itself. ``base_value`` is the value the
+    person was looking at when they made the change (sync compares it to detect concurrent
+    edits); ``change_id`` is the idempotency key a resent batch is recognised by.
+    """
+
+    __tablename__ = "outbox"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    change_id: Mapped[str] = mapped_column(String(36), unique=True, default=new_id)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    actor_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(String(64))
+    op: Mapped[str] = mapped_column(String(10))  # insert, update, delete
+    field: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    value: Mapped[str | None] = mapped_column(Text, nullable=True)
+    base_value: Mapped[str | None] = mapped_column(Text, nullable=True)

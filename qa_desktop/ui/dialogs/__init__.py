@@ -1,1 +1,0 @@
-"""Dialogs that record one thing (family feedback, an observation) and close."""

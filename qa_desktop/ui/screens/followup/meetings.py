@@ -1,0 +1,426 @@
+"""Reflective meetings: those due and those held; the notes (date, attendees, barriers and
+challenges, the child's lived experience), SMART actions, and the head of service's sign-off
+that plans the re-audit. Re-audits show their grade movement once done."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qa_desktop.domain.roles import Capability
+from qa_desktop.services.changes import Change
+from qa_desktop.services.container import Services
+from qa_desktop.services.followup.meetings import (
+    ActionDraft,
+    MeetingAction,
+    MeetingDetail,
+    MeetingNotes,
+    MeetingRow,
+)
+from qa_desktop.services.setup.people import Actor, PersonInfo
+from qa_desktop.ui.labels import grade_label
+from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.widgets.record_table import (
+    RECORD_ROLE,
+    Column,
+    RecordTableModel,
+    day_text,
+    record_view,
+)
+
+SHOW_DUE, SHOW_HELD, SHOW_ALL = range(3)
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+@dataclass
+class ActionRow:
+    """The widgets of one new action: what, who, by when."""
+
+    box: QWidget
+    description: QLineEdit
+    owner: QComboBox
+    due: QDateEdit
+
+    def draft(self) -> ActionDraft:
+        return ActionDraft(
+            self.description.text(), self.owner.currentData(), _date(self.due.date())
+        )
+
+
+class MeetingsScreen(QWidget):
+    loaded = Signal()
+    saved = Signal(object)  # MeetingDetail
+
+    def __init__(
+        self,
+        services: Services,
+        runner: Runner,
+        actor: Actor,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._runner = runner
+        self._actor = actor
+        self._today = today
+        self._people: list[PersonInfo] = []
+        self._rows: list[MeetingRow] = []
+        self.detail: MeetingDetail | None = None
+        self.action_rows: list[ActionRow] = []
+
+        title = QLabel(self.tr("Reflective meetings"))
+        title.setObjectName("screenTitle")
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.show_which = QComboBox()
+        self.show_which.addItems([self.tr("Due"), self.tr("Held"), self.tr("All")])
+        self.show_which.currentIndexChanged.connect(lambda _i: self._filter())
+        self.model: RecordTableModel[MeetingRow] = RecordTableModel(
+            [
+                Column(self.tr("Due"), lambda r: day_text(r.due_on)),
+                Column(self.tr("Status"), self._status),
+                Column(self.tr("Audit"), lambda r: r.audit_reference),
+                Column(self.tr("Case"), lambda r: r.case_reference),
+                Column(self.tr("Team"), lambda r: r.team),
+                Column(self.tr("Head of service"), lambda r: r.head_of_service),
+                Column(self.tr("Held"), lambda r: day_text(r.held_on)),
+                Column(self.tr("Re-audit due"), lambda r: day_text(r.reaudit_due_on)),
+                Column(self.tr("Re-audit"), self._movement),
+            ],
+            overdue=lambda r: r.overdue,
+            parent=self,
+        )
+        self.table = record_view(self.model, self.tr("Reflective meetings"))
+        self.table.activated.connect(self._open_index)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.clicked.connect(self._open_index)
+        top = QVBoxLayout()
+        filters = QHBoxLayout()
+        show_label = QLabel(self.tr("S&how:"))
+        show_label.setBuddy(self.show_which)
+        filters.addWidget(show_label)
+        filters.addWidget(self.show_which)
+        filters.addStretch(1)
+        top.addLayout(filters)
+        top.addWidget(self.table, 1)
+        top_widget = QWidget()
+        top_widget.setLayout(top)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top_widget)
+        splitter.addWidget(self._form())
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([220, 520])
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.notice)
+        layout.addWidget(splitter, 1)
+        self._set_editable(False)
+        runner.subscribe(self, Change.AUDITS | Change.MEETINGS, lambda _what: self.load())
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _form(self) -> QWidget:
+        self.heading = QLabel(self.tr("Choose a meeting to record it."))
+        self.heading.setObjectName("sectionTitle")
+        self.heading.setWordWrap(True)
+        self.held_on = QDateEdit(_qdate(self._today()))
+        self.held_on.setCalendarPopup(True)
+        self.held_on.setDisplayFormat("dd MMM yyyy")
+        self.attendees = QPlainTextEdit()
+        self.attendees.setPlaceholderText(self.tr("Who attended, one per line or comma-separated"))
+        self.barriers = QPlainTextEdit()
+        self.lived_experience = QPlainTextEdit()
+        for box in (self.attendees, self.barriers, self.lived_experience):
+            box.setTabChangesFocus(True)
+            box.setMaximumHeight(72)
+        notes = QFormLayout()
+        notes.addRow(self.tr("&Held on:"), self.held_on)
+        notes.addRow(self.tr("&Attendees:"), self.attendees)
+        notes.addRow(self.tr("&Barriers and challenges:"), self.barriers)
+        notes.addRow(self.tr("The child's &lived experience:"), self.lived_experience)
+        self.actions_model: RecordTableModel[MeetingAction] = RecordTableModel(
+            [
+                Column(self.tr("Action"), lambda a: a.description),
+                Column(self.tr("Owner"), lambda a: a.owner),
+                Column(self.tr("Due"), lambda a: day_text(a.due_on)),
+                Column(self.tr("Status"), self._action_status),
+            ],
+            parent=self,
+        )
+        self.actions_table = record_view(self.actions_model, self.tr("Agreed actions"))
+        self.actions_table.setMaximumHeight(110)
+        self.new_actions = QVBoxLayout()
+        self.add_action = QPushButton(self.tr("Add a SMART a&ction"))
+        self.add_action.clicked.connect(lambda: self.add_action_row())
+        actions_box = QGroupBox(self.tr("SMART actions: what, who, by when"))
+        actions_layout = QVBoxLayout(actions_box)
+        actions_layout.addWidget(self.actions_table)
+        actions_layout.addLayout(self.new_actions)
+        actions_layout.addWidget(self.add_action)
+        self.save = QPushButton(self.tr("&Save notes"))
+        self.sign_off = QPushButton(self.tr("Save and si&gn off"))
+        self.save.clicked.connect(lambda: self.submit(sign_off=False))
+        self.sign_off.clicked.connect(lambda: self.submit(sign_off=True))
+        self.export = QPushButton(self.tr("E&xport notes to PDF…"))
+        self.export.clicked.connect(self.export_notes)
+        self.export.setEnabled(False)
+        buttons = QHBoxLayout()
+        self.signed = QLabel()
+        self.signed.setWordWrap(True)
+        buttons.addWidget(self.signed, 1)
+        buttons.addWidget(self.export)
+        buttons.addWidget(self.save)
+        buttons.addWidget(self.sign_off)
+        inner = QWidget()
+        body = QVBoxLayout(inner)
+        body.addWidget(self.heading)
+        body.addLayout(notes)
+        body.addWidget(actions_box)
+        body.addLayout(buttons)
+        body.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        return scroll
+
+    def add_action_row(self) -> ActionRow:
+        box = QWidget()
+        row_layout = QHBoxLayout(box)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        description = QLineEdit()
+        description.setPlaceholderText(self.tr("What is to be done"))
+        description.setAccessibleName(self.tr("Action"))
+        owner = QComboBox()
+        owner.setAccessibleName(self.tr("Owner"))
+        owner.addItem(self.tr("Choose the owner…"), None)
+        for person in self._people:
+            owner.addItem(f"{person.name} ({person.team_name or person.service_name})", person.id)
+        due = QDateEdit(_qdate(self._today() + timedelta(days=28)))
+        due.setCalendarPopup(True)
+        due.setDisplayFormat("dd MMM yyyy")
+        due.setAccessibleName(self.tr("Due on"))
+        remove = QPushButton(self.tr("Remove"))
+        row_layout.addWidget(description, 3)
+        row_layout.addWidget(owner, 2)
+        row_layout.addWidget(due)
+        row_layout.addWidget(remove)
+        row = ActionRow(box, description, owner, due)
+        remove.clicked.connect(lambda: self._remove_action_row(row))
+        self.new_actions.addWidget(box)
+        self.action_rows.append(row)
+        description.setFocus()
+        return row
+
+    def _remove_action_row(self, row: ActionRow) -> None:
+        self.action_rows.remove(row)
+        row.box.deleteLater()
+
+    def _clear_action_rows(self) -> None:
+        for row in list(self.action_rows):
+            self._remove_action_row(row)
+
+    # -- text ----------------------------------------------------------------------------------
+
+    def _action_status(self, action: MeetingAction) -> str:
+        return {"open": self.tr("Open"), "done": self.tr("Done")}.get(action.status, action.status)
+
+    def _status(self, row: MeetingRow) -> str:
+        if row.signed_off:
+            return self.tr("Held, signed off")
+        if row.overdue:
+            return self.tr("Overdue")
+        if row.held_on:
+            return self.tr("Held, not signed off")
+        return self.tr("Due")
+
+    def _movement(self, row: MeetingRow) -> str:
+        outcome = row.reaudit
+        if outcome is None:
+            return ""
+        if outcome.movement is None:
+            return self.tr("{reference}: not done yet").format(reference=outcome.reaudit_reference)
+        return self.tr("{reference}: {before} → {after}").format(
+            reference=outcome.reaudit_reference,
+            before=grade_label(outcome.original_grade),
+            after=grade_label(outcome.reaudit_grade),
+        )
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        actor = self._actor
+        if not self._people:
+            self._runner.submit(self._services.directory.people, self._set_people)
+        self._runner.submit(lambda: self._services.meetings.meetings(actor), self._show)
+
+    def _set_people(self, people: list[PersonInfo]) -> None:
+        self._people = people
+
+    def _show(self, rows: list[MeetingRow]) -> None:
+        self._rows = rows
+        self._filter()
+        due = [r for r in rows if not r.signed_off]
+        late = sum(r.overdue for r in due)
+        self.notice.setText(
+            self.tr("{due} meetings to hold ({late} overdue); {held} held.").format(
+                due=len(due), late=late, held=len(rows) - len(due)
+            )
+        )
+        if self.detail is not None:
+            self.open_meeting(self.detail.row.id)
+        self.loaded.emit()
+
+    def _filter(self) -> None:
+        which = self.show_which.currentIndex()
+        rows = [
+            r
+            for r in self._rows
+            if which == SHOW_ALL or (r.signed_off if which == SHOW_HELD else not r.signed_off)
+        ]
+        if which == SHOW_DUE:
+            rows.sort(key=lambda r: r.due_on)
+        self.model.set_rows(rows)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        row = index.model().data(index, RECORD_ROLE)
+        if isinstance(row, MeetingRow) and (self.detail is None or self.detail.row.id != row.id):
+            self.open_meeting(row.id)
+
+    def open_meeting(self, meeting_id: str) -> None:
+        self._runner.submit(lambda: self._services.meetings.detail(meeting_id), self.show_detail)
+
+    def select_meeting(self, meeting_id: str) -> None:
+        """Show a meeting from elsewhere (My work): list it and open it."""
+        self.show_which.setCurrentIndex(SHOW_ALL)
+        for index, row in enumerate(self.model.rows()):
+            if row.id == meeting_id:
+                self.table.selectRow(index)
+        self.open_meeting(meeting_id)
+
+    def show_detail(self, detail: MeetingDetail) -> None:
+        same = self.detail is not None and self.detail.row.id == detail.row.id
+        self.detail = detail
+        row = detail.row
+        self.heading.setText(
+            self.tr("{audit} · case {case} · {team} · held by {head} · due {due}").format(
+                audit=row.audit_reference,
+                case=row.case_reference,
+                team=row.team,
+                head=row.head_of_service,
+                due=day_text(row.due_on),
+            )
+        )
+        if not same or row.signed_off:
+            self.held_on.setDate(_qdate(row.held_on or self._today()))
+            self.attendees.setPlainText(detail.attendees)
+            self.barriers.setPlainText(detail.barriers)
+            self.lived_experience.setPlainText(detail.lived_experience)
+            self._clear_action_rows()
+        self.actions_model.set_rows(detail.actions)
+        self.actions_table.setVisible(bool(detail.actions))
+        if row.signed_off:
+            self.signed.setText(
+                self.tr("Signed off. The re-audit is due on {day}.").format(
+                    day=day_text(row.reaudit_due_on)
+                )
+            )
+        elif not same:
+            self.signed.setText("")
+        own = row.head_of_service_id == self._actor.id
+        may_record = (own and self._actor.can(Capability.HOLD_MEETINGS)) or self._actor.can(
+            Capability.MANAGE_PROGRAMME
+        )
+        self._set_editable(may_record and not row.signed_off, sign_off=own)
+        self.export.setEnabled(row.held_on is not None)
+
+    def _set_editable(self, editable: bool, *, sign_off: bool = False) -> None:
+        self.held_on.setEnabled(editable)
+        for box in (self.attendees, self.barriers, self.lived_experience):
+            box.setReadOnly(not editable)
+        self.add_action.setEnabled(editable)
+        self.save.setEnabled(editable)
+        self.sign_off.setEnabled(editable and sign_off)
+
+    # -- exporting -----------------------------------------------------------------------------
+
+    def choose_pdf_path(self, suggested: str) -> str:
+        """Where to save the notes ("" if the person cancels). Replaceable in tests."""
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export meeting notes"), suggested, self.tr("PDF documents (*.pdf)")
+        )
+        return path
+
+    def export_notes(self) -> None:
+        if self.detail is None:
+            return
+        row = self.detail.row
+        chosen = self.choose_pdf_path(f"meeting-notes-{row.audit_reference}.pdf")
+        if not chosen:
+            return
+        path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+        meeting_id, actor = row.id, self._actor
+        self._runner.submit(
+            lambda: self._services.meetings.export_notes(meeting_id, path, actor),
+            self._exported,
+        )
+
+    def _exported(self, path: Path) -> None:
+        self.signed.setText(self.tr("The notes were saved to {path}.").format(path=str(path)))
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def notes_entered(self) -> MeetingNotes:
+        return MeetingNotes(
+            held_on=_date(self.held_on.date()),
+            attendees=self.attendees.toPlainText(),
+            barriers=self.barriers.toPlainText(),
+            lived_experience=self.lived_experience.toPlainText(),
+            new_actions=tuple(row.draft() for row in self.action_rows),
+        )
+
+    def submit(self, *, sign_off: bool) -> None:
+        if self.detail is None:
+            return
+        meeting_id, notes, actor = self.detail.row.id, self.notes_entered(), self._actor
+        self._runner.submit(
+            lambda: self._services.meetings.save(meeting_id, notes, actor, sign_off=sign_off),
+            self._saved,
+            # Signing off plans a re-audit: the audit lists change too.
+            changes=Change.AUDITS if sign_off else "meetings",
+        )
+
+    def _saved(self, detail: MeetingDetail) -> None:
+        self._clear_action_rows()
+        self.show_detail(detail)
+        if not detail.row.signed_off:
+            self.signed.setText(self.tr("The meeting notes have been saved."))
+        self.saved.emit(detail)

@@ -1,0 +1,196 @@
+"""The moderator's form for one audit: the auditor's answers, evidence and grades on the left;
+for each area and overall, agree or choose another grade with a reason, on the right."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qa_desktop.domain.grades import Grade
+from qa_desktop.services.changes import Change
+from qa_desktop.services.container import Services
+from qa_desktop.services.followup.moderation import (
+    AreaToModerate,
+    Decision,
+    ModerationCase,
+    ModerationResult,
+)
+from qa_desktop.services.setup.people import Actor
+from qa_desktop.ui.labels import grade_label
+from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.screens.audit_viewer import render_audit_html
+
+
+@dataclass
+class AreaRow:
+    """The widgets of one area's decision."""
+
+    area: AreaToModerate
+    grade: QComboBox
+    reason: QLineEdit
+
+    @property
+    def chosen(self) -> Grade | None:
+        value = self.grade.currentData()
+        return Grade(value) if value else None
+
+
+class ModerationForm(QWidget):
+    decided = Signal(object)  # ModerationResult
+
+    def __init__(
+        self, services: Services, runner: Runner, actor: Actor, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._runner = runner
+        self._actor = actor
+        self.case: ModerationCase | None = None
+        self.rows: list[AreaRow] = []
+        self.heading = QLabel(self.tr("Choose an audit from the queue to moderate it."))
+        self.heading.setObjectName("sectionTitle")
+        self.heading.setWordWrap(True)
+        self.browser = QTextBrowser()
+        self.browser.setAccessibleName(self.tr("The auditor's record"))
+        self.decisions = QGroupBox(self.tr("Your decision"))
+        self._grid = QGridLayout(self.decisions)
+        self._grid.setColumnStretch(0, 1)
+        self.record = QPushButton(self.tr("&Record decision"))
+        self.record.setEnabled(False)
+        self.record.clicked.connect(self.submit)
+        note = QLabel(
+            self.tr(
+                "Agree with each grade, or choose another grade and say why. Both grades are "
+                "kept. Recording closes the moderation."
+            )
+        )
+        note.setWordWrap(True)
+        right = QVBoxLayout()
+        right.addWidget(note)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.decisions)
+        right.addWidget(scroll, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.record)
+        right.addLayout(buttons)
+        right_widget = QWidget()
+        right_widget.setLayout(right)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.browser)
+        splitter.addWidget(right_widget)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([560, 480])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(splitter, 1)
+
+    # -- showing -------------------------------------------------------------------------------
+
+    def open(self, audit_id: str) -> None:
+        actor = self._actor
+        self._runner.submit(lambda: self._services.moderation.case(audit_id, actor), self.set_case)
+
+    def set_case(self, case: ModerationCase) -> None:
+        self.case = case
+        row = case.view.record.row
+        self.heading.setText(
+            self.tr("{reference} · case {case} · {team} · auditor {auditor} · {reason}").format(
+                reference=row.reference,
+                case=row.case_reference,
+                team=row.team,
+                auditor=row.auditor,
+                reason=self.tr(case.reason.label),
+            )
+        )
+        self.browser.setHtml(render_audit_html(case.view))
+        self._clear_rows()
+        for index, area in enumerate(case.areas, start=1):
+            title = self.tr("Overall") if area.title == "Overall" else area.title
+            grade = QComboBox()
+            for choice in Grade.best_first():
+                text = grade_label(choice)
+                if choice is area.auditor_grade:
+                    text = self.tr("{grade} (agree)").format(grade=text)
+                grade.addItem(text, choice.value)
+            if area.auditor_grade is not None:
+                grade.setCurrentIndex(grade.findData(area.auditor_grade.value))
+            else:
+                grade.setCurrentIndex(-1)
+            reason = QLineEdit()
+            reason.setPlaceholderText(self.tr("Reason (needed when you change the grade)"))
+            reason.setAccessibleName(self.tr("Reason for the {area} grade").format(area=title))
+            area_label = QLabel(
+                self.tr("<b>{area}</b><br/>Auditor: {grade}").format(
+                    area=title, grade=grade_label(area.auditor_grade) or "—"
+                )
+            )
+            area_label.setWordWrap(True)
+            area_label.setBuddy(grade)
+            grade.setAccessibleName(self.tr("Moderated {area} grade").format(area=title))
+            self._grid.addWidget(area_label, 2 * index - 1, 0)
+            self._grid.addWidget(grade, 2 * index - 1, 1)
+            self._grid.addWidget(reason, 2 * index, 0, 1, 2)
+            self.rows.append(AreaRow(area, grade, reason))
+        self.record.setEnabled(True)
+
+    def clear(self) -> None:
+        self.case = None
+        self._clear_rows()
+        self.browser.clear()
+        self.record.setEnabled(False)
+        self.heading.setText(self.tr("Choose an audit from the queue to moderate it."))
+
+    def _clear_rows(self) -> None:
+        self.rows = []
+        while self._grid.count():
+            item = self._grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+
+    # -- deciding ------------------------------------------------------------------------------
+
+    def row_for(self, section_id: str) -> AreaRow:
+        return next(r for r in self.rows if r.area.section_id == section_id)
+
+    def decisions_entered(self) -> list[Decision]:
+        return [
+            Decision(r.area.section_id, grade, r.reason.text())
+            for r in self.rows
+            if (grade := r.chosen) is not None
+        ]
+
+    def submit(self) -> None:
+        if self.case is None:
+            return
+        audit_id = self.case.view.record.row.id
+        decisions = self.decisions_entered()
+        actor = self._actor
+        self._runner.submit(
+            lambda: self._services.moderation.moderate(audit_id, decisions, actor),
+            self._done,
+            changes=Change.AUDITS,
+        )
+
+    def _done(self, result: ModerationResult) -> None:
+        self.clear()
+        self.decided.emit(result)

@@ -1,0 +1,806 @@
+"""Reports: the dashboard. Choose a period and a slice; see compliance against the standard,
+grades and their trend, the programme, moderation, follow-up, the voice of the child and the
+"even better if" themes; click a bar, a figure or a row to list the audits behind it; export
+any table as CSV or Excel. Every query runs on the background runner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qa_desktop.domain.calendar import FinancialQuarter, Period
+from qa_desktop.domain.dashboard import Dashboard
+from qa_desktop.domain.report_periods import ReportSlice
+from qa_desktop.domain.report_tables import ReportTable
+from qa_desktop.domain.roles import Capability
+from qa_desktop.services.audit.listing import AuditList
+from qa_desktop.services.changes import Change
+from qa_desktop.services.container import Services
+from qa_desktop.services.reporting import (
+    INDICATORS,
+    Drill,
+    ImportRefused,
+    ImportResult,
+    SliceOptions,
+    describe_slice,
+)
+from qa_desktop.services.setup.people import Actor
+from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.screens.reporting.charts import ComplianceChart, GradeChart, TrendChart
+from qa_desktop.ui.widgets.audit_table import ROW_ROLE, AuditTableModel
+from qa_desktop.ui.widgets.report_table import ReportTableView
+
+MONTH, QUARTER, DATES = range(3)
+
+
+def month_choices(today: date, count: int = 24) -> list[tuple[str, Period]]:
+    choices = []
+    year, month = today.year, today.month
+    for _ in range(count):
+        period = Period.month(year, month)
+        choices.append((period.start.strftime("%B %Y"), period))
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return choices
+
+
+def quarter_choices(today: date, count: int = 12) -> list[tuple[str, Period]]:
+    quarter = FinancialQuarter.containing(today)
+    choices = []
+    for _ in range(count):
+        choices.append((quarter.label, Period.quarter(quarter)))
+        quarter = quarter.previous()
+    return choices
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+class FigureButton(QPushButton):
+    """A headline figure: press it to list the audits behind it."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("figure")
+        self.caption = caption
+        self.drill: tuple[str, Drill] | None = None
+        self.setMinimumHeight(56)
+        self.set_value("—")
+
+    def set_value(self, value: str, drill: tuple[str, Drill] | None = None) -> None:
+        self.drill = drill
+        self.setText(f"{value}\n{self.caption}")
+        self.setAccessibleName(f"{self.caption}: {value}")
+        self.setEnabled(drill is not None)
+
+
+class DashboardScreen(QWidget):
+    open_requested = Signal(str)  # audit id
+    loaded = Signal()  # the figures are on screen
+    drilled = Signal()  # the audits behind a figure are listed
+    exported = Signal(str)  # path written
+    imported = Signal(str)  # what the import did, or every problem it found
+
+    def __init__(
+        self,
+        services: Services,
+        runner: Runner,
+        actor: Actor,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._runner = runner
+        self._actor = actor
+        self._today = today
+        self._options: SliceOptions | None = None
+        self._filling = False
+        self._started = False
+        self.dashboard: Dashboard | None = None
+        self.import_report = ""
+        self.setObjectName("dashboardScreen")
+        title = QLabel(self.tr("Reports"))
+        title.setObjectName("screenTitle")
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        if not actor.can(Capability.REPORT):
+            notice = QLabel(self.tr("Reports are for managers and the QA team."))
+            notice.setObjectName("plannedNotice")
+            layout.addWidget(notice)
+            layout.addStretch(1)
+            self.allowed = False
+            return
+        self.allowed = True
+
+        # -- period and slice ----------------------------------------------------------------
+        self.period_kind = QComboBox()
+        self.period_kind.addItems([self.tr("Month"), self.tr("Quarter"), self.tr("Dates")])
+        self.month = QComboBox()
+        self.quarter = QComboBox()
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd MMM yyyy")
+        dates = QWidget()
+        dates_row = QHBoxLayout(dates)
+        dates_row.setContentsMargins(0, 0, 0, 0)
+        dates_row.addWidget(self.date_from)
+        dates_row.addWidget(QLabel(self.tr("to")))
+        dates_row.addWidget(self.date_to)
+        self.period_stack = QStackedWidget()
+        self.period_stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        for widget in (self.month, self.quarter, dates):
+            self.period_stack.addWidget(widget)
+        self.area = QComboBox()
+        self.service = QComboBox()
+        self.team = QComboBox()
+        self.worker = QComboBox()
+        self.form = QComboBox()
+        self.audit_type = QComboBox()
+        period_row = QHBoxLayout()
+        period_row.addWidget(self.period_kind)
+        period_row.addWidget(self.period_stack, 1)
+        period_label = QLabel(self.tr("&Period:"))
+        period_label.setBuddy(self.period_kind)
+        left = QFormLayout()
+        left.addRow(period_label, period_row)
+        middle = QFormLayout()
+        middle.addRow(self.tr("&Area:"), self.area)
+        middle.addRow(self.tr("Ser&vice:"), self.service)
+        middle.addRow(self.tr("&Team:"), self.team)
+        right = QFormLayout()
+        right.addRow(self.tr("&Worker:"), self.worker)
+        right.addRow(self.tr("F&orm:"), self.form)
+        right.addRow(self.tr("Audit t&ype:"), self.audit_type)
+        choose = QHBoxLayout()
+        for form in (left, middle, right):
+            choose.addLayout(form, 1)
+        self.export_all = QPushButton(self.tr("Export all tables to E&xcel…"))
+        self.heading = QLabel()
+        self.heading.setObjectName("dashboardHeading")
+        self.heading.setWordWrap(True)
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.heading, 1)
+        heading_row.addWidget(self.export_all)
+
+        # -- headline figures ---------------------------------------------------------------
+        self.fig_completed = FigureButton(self.tr("audits completed"))
+        self.fig_standard = FigureButton(self.tr("questions at standard"))
+        self.fig_moderation = FigureButton(self.tr("moderated"))
+        self.fig_agreement = FigureButton(self.tr("grades agreed"))
+        self.fig_inadequate = FigureButton(self.tr("Inadequate"))
+        self.fig_moved_up = FigureButton(self.tr("moved up at re-audit"))
+        self.fig_overdue = FigureButton(self.tr("actions overdue"))
+        self.fig_voice = FigureButton(self.tr("child's voice recorded"))
+        figures = QGridLayout()
+        self.figures = [
+            self.fig_completed,
+            self.fig_standard,
+            self.fig_moderation,
+            self.fig_agreement,
+            self.fig_inadequate,
+            self.fig_moved_up,
+            self.fig_overdue,
+            self.fig_voice,
+        ]
+        for index, button in enumerate(self.figures):
+            figures.addWidget(button, 0, index)
+            figures.setColumnStretch(index, 1)
+            button.clicked.connect(lambda _c=False, b=button: self._drill_figure(b))
+
+        # -- tabs ---------------------------------------------------------------------------
+        self.compliance_chart = ComplianceChart()
+        self.compliance_table = ReportTableView(self.tr("Compliance per question"))
+        self.grade_chart = GradeChart()
+        self.trend_chart = TrendChart()
+        self.grades_table = ReportTableView(self.tr("Grades per practice area and overall"))
+        self.trend_table = ReportTableView(self.tr("Overall grades by quarter"))
+        self.plan_table = ReportTableView(self.tr("Audits completed against plan"))
+        self.moderation_table = ReportTableView(self.tr("Moderation coverage and agreement"))
+        self.inadequate_table = ReportTableView(self.tr("Inadequate audits and re-audits"))
+        self.actions_table = ReportTableView(self.tr("Actions due in the period"))
+        self.voice_table = ReportTableView(self.tr("Voice of the child"))
+        self.themes_table = ReportTableView(self.tr("Even better if: themes"))
+        self.tables: dict[str, ReportTableView] = {
+            "compliance": self.compliance_table,
+            "grades": self.grades_table,
+            "grade_trend": self.trend_table,
+            "plan": self.plan_table,
+            "moderation": self.moderation_table,
+            "inadequate": self.inadequate_table,
+            "actions": self.actions_table,
+            "voice": self.voice_table,
+            "themes": self.themes_table,
+        }
+        self.tabs = QTabWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.compliance_chart)
+        scroll.setMinimumWidth(420)
+        compliance = _split(scroll, self.compliance_table)
+        compliance.setSizes([520, 800])
+        self.tabs.addTab(compliance, self.tr("&Compliance"))
+        grade_charts = QSplitter(Qt.Orientation.Vertical)
+        grade_charts.addWidget(self.grade_chart)
+        grade_charts.addWidget(self.trend_chart)
+        grade_tables = QSplitter(Qt.Orientation.Vertical)
+        grade_tables.addWidget(self.grades_table)
+        grade_tables.addWidget(self.trend_table)
+        self.tabs.addTab(_split(grade_charts, grade_tables), self.tr("&Grades"))
+        self.tabs.addTab(
+            _split(self.plan_table, self.moderation_table), self.tr("Programme and &moderation")
+        )
+        self.tabs.addTab(_split(self.inadequate_table, self.actions_table), self.tr("&Follow-up"))
+        self.tabs.addTab(_split(self.voice_table, self.themes_table), self.tr("&Voice and themes"))
+
+        # -- the quarterly report: commentary and PDF --------------------------------------------
+        self.quarter_label = QLabel()
+        self.quarter_label.setWordWrap(True)
+        self.commentary_edits: dict[str, QPlainTextEdit] = {}
+        boxes = QFormLayout()
+        for key, indicator in INDICATORS:
+            edit = QPlainTextEdit()
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(64)
+            edit.setPlaceholderText(self.tr("What the figures say, why, and what happens next"))
+            label = QLabel(self.tr(indicator) + ":")
+            label.setBuddy(edit)
+            boxes.addRow(label, edit)
+            self.commentary_edits[key] = edit
+        boxes_widget = QWidget()
+        boxes_widget.setLayout(boxes)
+        boxes_scroll = QScrollArea()
+        boxes_scroll.setWidgetResizable(True)
+        boxes_scroll.setWidget(boxes_widget)
+        self.save_commentary = QPushButton(self.tr("&Save commentary"))
+        self.quarterly_pdf = QPushButton(self.tr("Save the quarterly report as P&DF…"))
+        report_buttons = QHBoxLayout()
+        report_buttons.addStretch(1)
+        report_buttons.addWidget(self.save_commentary)
+        report_buttons.addWidget(self.quarterly_pdf)
+        report_tab = QWidget()
+        report_layout = QVBoxLayout(report_tab)
+        report_layout.addWidget(self.quarter_label)
+        report_layout.addWidget(boxes_scroll, 1)
+        report_layout.addLayout(report_buttons)
+        self.tabs.addTab(report_tab, self.tr("&Quarterly report"))
+        self._commentary_quarter: FinancialQuarter | None = None
+
+        # -- the audits behind a figure -----------------------------------------------------
+        self.drill_label = QLabel(self.tr("Click a bar, a figure or a row to see its audits."))
+        self.drill_label.setObjectName("countLabel")
+        self.drill_model = AuditTableModel(self)
+        self.drill_table = QTableView()
+        self.drill_table.setModel(self.drill_model)
+        self.drill_table.setAccessibleName(self.tr("Audits behind the figure"))
+        self.drill_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.drill_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.drill_table.setTabKeyNavigation(False)
+        self.drill_table.verticalHeader().hide()
+        self.drill_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.drill_table.horizontalHeader().setStretchLastSection(True)
+        self.drill_table.activated.connect(self._open)
+        self.drill_table.doubleClicked.connect(self._open)
+        drill_box = QWidget()
+        drill_layout = QVBoxLayout(drill_box)
+        drill_layout.setContentsMargins(0, 0, 0, 0)
+        drill_layout.addWidget(self.drill_label)
+        drill_layout.addWidget(self.drill_table, 1)
+        body = QSplitter(Qt.Orientation.Vertical)
+        body.addWidget(self.tabs)
+        body.addWidget(drill_box)
+        body.setStretchFactor(0, 3)
+        body.setStretchFactor(1, 1)
+
+        layout.addLayout(choose)
+        layout.addLayout(heading_row)
+        layout.addLayout(figures)
+        layout.addWidget(body, 1)
+
+        # -- wiring -------------------------------------------------------------------------
+        self.period_kind.currentIndexChanged.connect(self._kind_changed)
+        for combo in (
+            self.month,
+            self.quarter,
+            self.area,
+            self.service,
+            self.team,
+            self.worker,
+            self.form,
+            self.audit_type,
+        ):
+            combo.currentIndexChanged.connect(self._changed)
+        self.area.currentIndexChanged.connect(self._fill_teams)
+        self.service.currentIndexChanged.connect(self._fill_teams)
+        self.date_from.dateChanged.connect(self._changed)
+        self.date_to.dateChanged.connect(self._changed)
+        self.compliance_chart.question_clicked.connect(
+            lambda qid: self.show_audits(
+                self.tr("Answered No to {question}").format(question=qid),
+                Drill("question", qid, "no"),
+            )
+        )
+        self.grade_chart.grade_clicked.connect(self._grade_clicked)
+        self.compliance_table.on_row(self._compliance_row)
+        self.grades_table.on_row(self._grade_row)
+        self.moderation_table.on_row(self._moderation_row)
+        self.themes_table.on_row(self._theme_row)
+        for view in self.tables.values():
+            view.export_csv_requested.connect(self._export_csv)
+            view.export_excel_requested.connect(lambda t: self._export_excel([t]))
+        self.export_all.clicked.connect(self._export_everything)
+        self.save_commentary.clicked.connect(self._save_commentary)
+        self.quarterly_pdf.clicked.connect(self._quarterly_pdf)
+        runner.subscribe(self, Change.AUDITS, self._data_changed)
+
+    # -- loading --------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The figures are worked out the first time the screen is shown, not at start."""
+        super().showEvent(event)
+        if not self._started:
+            self.load()
+
+    def load(self) -> None:
+        if self.allowed:
+            self._started = True
+            self._runner.submit(self._services.reporting.slice_options, self._fill_options)
+
+    def _fill_options(self, options: SliceOptions) -> None:
+        self._filling = True
+        self._options = options
+        today = self._today()
+        _fill(self.month, None, [(label, p) for label, p in month_choices(today)])
+        _fill(self.quarter, None, [(label, p) for label, p in quarter_choices(today)])
+        this_quarter = Period.quarter(FinancialQuarter.containing(today))
+        self.date_from.setDate(_qdate(this_quarter.start))
+        self.date_to.setDate(_qdate(today))
+        org = options.organisation
+        _fill(self.area, self.tr("All areas"), [(a.name, a.id) for a in org.areas])
+        _fill(self.service, self.tr("All services"), [(s.name, s.id) for s in org.services])
+        _fill(self.worker, self.tr("All workers"), [(w.name, w.id) for w in options.workers])
+        _fill(self.form, self.tr("All forms"), [(f.name, f.id) for f in org.forms])
+        _fill(
+            self.audit_type,
+            self.tr("All audit types"),
+            [(self.tr(t.name), t.id) for t in options.audit_types],
+        )
+        self.period_kind.setCurrentIndex(QUARTER)
+        self.period_stack.setCurrentIndex(QUARTER)
+        self._filling = False
+        self._fill_teams()
+
+    def _fill_teams(self) -> None:
+        if self._options is None:
+            return
+        area, service = self.area.currentData(), self.service.currentData()
+        teams = [
+            (t.name, t.id)
+            for t in self._options.organisation.teams
+            if (area is None or t.area_id == area) and (service is None or t.service_id == service)
+        ]
+        previous = self.team.currentData()
+        was_filling = self._filling
+        self._filling = True
+        _fill(self.team, self.tr("All teams"), teams)
+        index = self.team.findData(previous) if previous else 0
+        self.team.setCurrentIndex(max(index, 0))
+        self._filling = was_filling
+        if not was_filling:
+            self.refresh()
+
+    def _kind_changed(self, index: int) -> None:
+        self.period_stack.setCurrentIndex(index)
+        self._changed()
+
+    def _changed(self) -> None:
+        if not self._filling:
+            self.refresh()
+
+    def current_period(self) -> Period | None:
+        kind = self.period_kind.currentIndex()
+        if kind == MONTH:
+            return self.month.currentData()
+        if kind == QUARTER:
+            return self.quarter.currentData()
+        start, end = _pydate(self.date_from.date()), _pydate(self.date_to.date())
+        return Period(start, end) if end >= start else None
+
+    def current_slice(self) -> ReportSlice:
+        return ReportSlice(
+            area_id=self.area.currentData(),
+            service_id=self.service.currentData(),
+            team_id=self.team.currentData(),
+            worker_id=self.worker.currentData(),
+            form_key=self.form.currentData(),
+            audit_type=self.audit_type.currentData(),
+        )
+
+    def refresh(self) -> None:
+        period = self.current_period()
+        if period is None:
+            self.heading.setText(self.tr("The period ends before it starts."))
+            return
+        slc, actor = self.current_slice(), self._actor
+        reporting = self._services.reporting
+        self.heading.setText(self.tr("Working out the figures…"))
+        self._runner.submit(lambda: reporting.dashboard(period, slc, actor), self._show)
+
+    def _data_changed(self, what: Change) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    # -- showing --------------------------------------------------------------------------
+
+    def _show(self, dash: Dashboard) -> None:
+        if dash.period != self.current_period() or dash.slice != self.current_slice():
+            return  # the choice changed while this was being worked out; a newer one follows
+        self.dashboard = dash
+        self.heading.setText(self._heading_text(dash))
+        p, m, i, a, v = dash.plan, dash.moderation, dash.inadequate, dash.actions, dash.voice
+        total = sum(1 for q in dash.compliance if q.percent is not None)
+        self.fig_completed.set_value(
+            str(p.completed), (self.tr("Audits completed"), Drill("completed"))
+        )
+        self.fig_standard.set_value(
+            self.tr("{met} of {total}").format(met=dash.questions_meeting_standard, total=total),
+            (self.tr("Compliance per question"), Drill("compliance")),
+        )
+        self.fig_moderation.set_value(
+            f"{m.moderated} ({_pct(m.coverage)})",
+            (self.tr("Moderated audits"), Drill("moderated")),
+        )
+        self.fig_agreement.set_value(
+            _pct(m.agreement),
+            (self.tr("Moderation changed a grade"), Drill("moderated", value="disagreed")),
+        )
+        self.fig_inadequate.set_value(
+            str(i.inadequate), (self.tr("Inadequate audits"), Drill("inadequate"))
+        )
+        self.fig_moved_up.set_value(
+            f"{i.moved_up} of {i.reaudited} ({_pct(i.moved_up_percent)})",
+            (self.tr("Moved up at re-audit"), Drill("inadequate", value="moved_up")),
+        )
+        self.fig_overdue.set_value(
+            str(a.overdue),
+            (self.tr("Audits with overdue actions"), Drill("actions", value="overdue")),
+        )
+        self.fig_voice.set_value(
+            _pct(v.percent),
+            (self.tr("Voice of the child not recorded"), Drill("voice", value="missing")),
+        )
+        for table in dash.tables():
+            self.tables[table.key].set_table(table)
+        self.compliance_chart.show_rows(dash.compliance, dash.standard)
+        self.grade_chart.show_rows(dash.grades)
+        self.trend_chart.show_points(dash.trend)
+        self._load_commentary(FinancialQuarter.containing(dash.period.start))
+        self.loaded.emit()
+
+    def _heading_text(self, dash: Dashboard) -> str:
+        slice_text = describe_slice(dash.slice, self._options) if self._options else ""
+        return self.tr(
+            "{start} to {end} · {slice} · compared with {prev_start} to {prev_end} · "
+            "standard {standard:.0f}%"
+        ).format(
+            start=dash.period.start.strftime("%d %b %Y"),
+            end=dash.period.end.strftime("%d %b %Y"),
+            slice=self.tr(slice_text),
+            prev_start=dash.previous_period.start.strftime("%d %b %Y"),
+            prev_end=dash.previous_period.end.strftime("%d %b %Y"),
+            standard=dash.standard,
+        )
+
+    # -- the audits behind a figure -------------------------------------------------------
+
+    def _drill_figure(self, button: FigureButton) -> None:
+        if button.drill is None:
+            return
+        if button.drill[1].kind == "compliance":
+            self.tabs.setCurrentIndex(0)  # the figures behind it are per question
+            self.compliance_table.view.setFocus()
+            return
+        self.show_audits(*button.drill)
+
+    def show_audits(self, label: str, drill: Drill) -> None:
+        period = self.current_period()
+        if period is None:
+            return
+        slc, actor = self.current_slice(), self._actor
+        reporting = self._services.reporting
+        self._runner.submit(
+            lambda: reporting.audits_behind(period, slc, drill, actor),
+            lambda listing: self._show_audits(label, listing),
+        )
+
+    def _show_audits(self, label: str, listing: AuditList) -> None:
+        self.drill_model.set_rows(listing.rows)
+        if listing.truncated:
+            text = self.tr("{label}: the newest {shown} of {total} audits")
+        else:
+            text = self.tr("{label}: {total} audits")
+        self.drill_label.setText(
+            text.format(label=label, shown=len(listing.rows), total=listing.total)
+        )
+        self.drilled.emit()
+
+    def _compliance_row(self, row: int) -> None:
+        if self.dashboard is None or row >= len(self.dashboard.compliance):
+            return
+        question = self.dashboard.compliance[row]
+        self.show_audits(
+            self.tr("Answered No to {question}").format(question=question.question_id),
+            Drill("question", question.question_id, "no"),
+        )
+
+    def _grade_clicked(self, row: int, grade: str) -> None:
+        rows = self.grade_chart.rows[::-1]
+        if 0 <= row < len(rows):
+            self._grade_drill(rows[row].section_id, rows[row].section_title, grade)
+
+    def _grade_row(self, row: int) -> None:
+        if self.dashboard is None or row >= len(self.dashboard.grades):
+            return
+        found = self.dashboard.grades[row]
+        self._grade_drill(found.section_id, found.section_title, "inadequate")
+
+    def _grade_drill(self, section_id: str, title: str, grade: str) -> None:
+        from qa_desktop.domain.grades import Grade
+        from qa_desktop.ui.labels import grade_label
+
+        self.show_audits(
+            self.tr("{section}: {grade}").format(
+                section=self.tr(title), grade=grade_label(Grade(grade))
+            ),
+            Drill("grade", section_id, grade),
+        )
+
+    def _moderation_row(self, row: int) -> None:
+        if self.dashboard is None:
+            return
+        auditors = self.dashboard.moderation.by_auditor
+        if row == 0:
+            self.show_audits(self.tr("Moderated audits"), Drill("moderated"))
+        elif row - 1 < len(auditors):
+            auditor = auditors[row - 1]
+            self.show_audits(
+                self.tr("Moderated audits by {auditor}").format(auditor=auditor.auditor),
+                Drill("moderated", auditor.auditor_id),
+            )
+
+    def _theme_row(self, row: int) -> None:
+        if self.dashboard is None or row >= len(self.dashboard.themes):
+            return
+        theme = self.dashboard.themes[row]
+        self.show_audits(
+            self.tr("Even better if: “{theme}”").format(theme=theme.phrase),
+            Drill("theme", theme.phrase),
+        )
+
+    def _open(self, index: object) -> None:
+        row = self.drill_model.data(index, ROW_ROLE)  # type: ignore[arg-type]
+        if row is not None:
+            self.open_requested.emit(row.id)
+
+    # -- the quarterly report -------------------------------------------------------------
+
+    def report_quarter(self) -> FinancialQuarter | None:
+        period = self.current_period()
+        return FinancialQuarter.containing(period.start) if period else None
+
+    def _load_commentary(self, quarter: FinancialQuarter) -> None:
+        self.quarter_label.setText(
+            self.tr(
+                "The quarterly QA report for {quarter}, beside {previous}. Write what the "
+                "figures say for each indicator; the report prints it beside them."
+            ).format(quarter=quarter.label, previous=quarter.previous().label)
+        )
+        if quarter == self._commentary_quarter:
+            return
+        self._commentary_quarter = quarter
+        reporting = self._services.reporting
+        self._runner.submit(lambda: reporting.commentary(quarter), self._show_commentary)
+
+    def _show_commentary(self, texts: dict[str, str]) -> None:
+        for key, edit in self.commentary_edits.items():
+            edit.setPlainText(texts.get(key, ""))
+
+    def _commentary_texts(self) -> dict[str, str]:
+        return {key: edit.toPlainText() for key, edit in self.commentary_edits.items()}
+
+    def _save_commentary(self) -> None:
+        quarter = self._commentary_quarter
+        if quarter is None:
+            return
+        texts, actor, reporting = self._commentary_texts(), self._actor, self._services.reporting
+        self._runner.submit(
+            lambda: reporting.save_commentary(quarter, texts, actor),
+            lambda _saved: self.drill_label.setText(
+                self.tr("Commentary for {quarter} saved.").format(quarter=quarter.label)
+            ),
+        )
+
+    def _quarterly_pdf(self) -> None:
+        quarter = self._commentary_quarter
+        if quarter is None:
+            return
+        path = self.ask_path(
+            self.tr("Save the quarterly QA report"),
+            f"quarterly-qa-report-{quarter.label.replace('/', '-')}.pdf",
+            self.tr("PDF documents (*.pdf)"),
+        )
+        if path is None:
+            return
+        texts, actor, slc = self._commentary_texts(), self._actor, self.current_slice()
+        reporting = self._services.reporting
+
+        def work() -> Path:
+            reporting.save_commentary(quarter, texts, actor)
+            return reporting.quarterly_report(quarter, path, slc, actor)
+
+        self._runner.submit(work, self._exported)
+
+    # -- historic import ------------------------------------------------------------------
+
+    def may_import(self) -> bool:
+        return self._actor.can(Capability.MANAGE_PROGRAMME)
+
+    def ask_import(self) -> tuple[Path, bool] | None:
+        """The CSV file to import and whether to create missing teams, cases and people
+        (a file dialog and a question; tests replace this)."""
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import historic audits"), "", self.tr("CSV files (*.csv)")
+        )
+        if not chosen:
+            return None
+        answer = QMessageBox.question(
+            self,
+            self.tr("Import historic audits"),
+            self.tr(
+                "Create the teams, cases and people the file names that are not in this store "
+                "yet? With No, each of them is listed as a problem and nothing is imported."
+            ),
+        )
+        return Path(chosen), answer == QMessageBox.StandardButton.Yes
+
+    def import_historic(self) -> None:
+        if not self.may_import():
+            self.drill_label.setText(self.tr("Only the QA team can import historic audits."))
+            return
+        chosen = self.ask_import()
+        if chosen is None:
+            return
+        path, create_missing = chosen
+        actor, reporting = self._actor, self._services.reporting
+
+        def work() -> ImportResult | ImportRefused:
+            try:
+                return reporting.import_audits(path, create_missing=create_missing, actor=actor)
+            except ImportRefused as refused:
+                return refused  # the problems are shown in full, not as one error line
+
+        self._runner.submit(work, self._imported, changes=Change.AUDITS)
+
+    def _imported(self, result: ImportResult | ImportRefused) -> None:
+        if isinstance(result, ImportRefused):
+            self._import_refused(result)
+            return
+        self.import_report = self.tr(
+            "Imported {audits} historic audits ({created} teams, cases or people created)."
+        ).format(audits=result.audits, created=result.created)
+        self.drill_label.setText(self.import_report)
+        self.imported.emit(self.import_report)
+        self.refresh()
+
+    def _import_refused(self, exc: ImportRefused) -> None:
+        lines = "\n".join(p.line() for p in exc.problems)
+        self.import_report = self.tr(
+            "Nothing was imported: the file has {count} problem(s).\n\n{lines}"
+        ).format(count=len(exc.problems), lines=lines)
+        self.imported.emit(self.import_report)
+        self.show_import_problems(self.import_report)
+
+    def show_import_problems(self, text: str) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Import historic audits"))
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setText(text.split("\n\n", 1)[0])
+        box.setDetailedText(text.split("\n\n", 1)[-1])
+        box.open()
+
+    # -- exports --------------------------------------------------------------------------
+
+    def ask_path(self, caption: str, suggested: str, file_filter: str) -> Path | None:
+        """The file to write (a file dialog; tests replace this)."""
+        chosen, _ = QFileDialog.getSaveFileName(self, caption, suggested, file_filter)
+        return Path(chosen) if chosen else None
+
+    def _export_csv(self, table: ReportTable) -> None:
+        path = self.ask_path(
+            self.tr("Export {title} as CSV").format(title=self.tr(table.title)),
+            f"{table.key}.csv",
+            self.tr("CSV files (*.csv)"),
+        )
+        if path is not None:
+            reporting = self._services.reporting
+            self._runner.submit(lambda: reporting.export_csv(table, path), self._exported)
+
+    def _export_excel(self, tables: list[ReportTable]) -> None:
+        if not tables:
+            return
+        name = tables[0].key if len(tables) == 1 else "dashboard"
+        path = self.ask_path(
+            self.tr("Export to Excel"), f"{name}.xlsx", self.tr("Excel workbooks (*.xlsx)")
+        )
+        if path is not None and self.dashboard is not None:
+            heading = self._heading_text(self.dashboard)
+            reporting = self._services.reporting
+            self._runner.submit(
+                lambda: reporting.export_excel(tables, path, heading), self._exported
+            )
+
+    def _export_everything(self) -> None:
+        if self.dashboard is not None:
+            self._export_excel(list(self.dashboard.tables()))
+
+    def _exported(self, path: Path) -> None:
+        self.drill_label.setText(self.tr("Saved {path}").format(path=path))
+        self.exported.emit(str(path))
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}%"
+
+
+def _split(first: QWidget, second: QWidget) -> QSplitter:
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    splitter.addWidget(first)
+    splitter.addWidget(second)
+    splitter.setStretchFactor(0, 1)
+    splitter.setStretchFactor(1, 1)
+    splitter.setSizes([600, 600])
+    return splitter
+
+
+def _fill(combo: QComboBox, everything: str | None, items: list[tuple[str, object]]) -> None:
+    combo.blockSignals(True)
+    combo.clear()
+    if everything is not None:
+        combo.addItem(everything, None)
+    for label, data in items:
+        combo.addItem(label, data)
+    combo.blockSignals(False)

@@ -1,0 +1,434 @@
+"""The main window: who you are, the navigation, one screen at a time, and the status bar.
+
+The window is built in two steps so that it is on screen at once. ``MainWindow(...)`` builds
+the frame (navigation, menus, status bar, "Opening your store…") with nothing but Qt;
+:meth:`MainWindow.attach` then adds the person and the screens when the store is open.
+Each screen is built the first time it is shown (or asked for), so a start pays only for
+My work. Screen modules are imported in :meth:`attach` and later, never at the top of this
+module: importing them pulls in the services and the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qa_desktop import APP_NAME
+from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.settings import MAIN_SPLITTER, WINDOW_GEOMETRY, AppSettings
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from qa_desktop.services.audit.listing import AuditView
+    from qa_desktop.services.container import Services
+    from qa_desktop.services.setup.people import Actor
+    from qa_desktop.ui.screens.audit_viewer import AuditViewer
+    from qa_desktop.ui.screens.audits import AuditsScreen
+    from qa_desktop.ui.screens.followup.meetings import MeetingsScreen
+    from qa_desktop.ui.screens.followup.moderation import ModerationScreen
+    from qa_desktop.ui.screens.my_work import MyWorkScreen
+    from qa_desktop.ui.screens.programme import ProgrammeScreen
+    from qa_desktop.ui.screens.reporting.dashboard import DashboardScreen
+    from qa_desktop.ui.screens.settings import SettingsScreen
+    from qa_desktop.ui.screens.sync.status import SyncController, SyncStatusWidget
+    from qa_desktop.ui.screens.workspace import WorkspaceOpener
+
+NAV_MY_WORK, NAV_AUDITS, NAV_MODERATION, NAV_MEETINGS, NAV_PROGRAMME, NAV_REPORTS, NAV_SETTINGS = (
+    range(7)
+)
+LOADED_WHEN_BUILT = frozenset({NAV_MY_WORK, NAV_AUDITS, NAV_MODERATION, NAV_MEETINGS})
+
+
+class MainWindow(QMainWindow):
+    switch_person_requested = Signal()
+    # The store is open and the person known: the screens can be shown.
+    ready = Signal()
+
+    def __init__(
+        self,
+        runner: Runner,
+        settings: AppSettings,
+        today: Callable[[], date],
+        log_path: Path,
+        store_path: Path | None,
+    ) -> None:
+        super().__init__()
+        self.runner = runner
+        self.settings = settings
+        self.today = today
+        self.log_path = log_path
+        self.store_path = store_path
+        self.viewer: AuditViewer | None = None
+        self.about: QWidget | None = None
+        self._services: Services | None = None
+        self._actor: Actor | None = None
+        self._screens: dict[int, QWidget] = {}  # by navigation index, once built
+        self._opener: WorkspaceOpener | None = None
+        self.setWindowTitle(APP_NAME)
+        self.setMinimumSize(QSize(1000, 640))
+
+        # Two lines, as once the person is known, so that nothing moves when they appear.
+        self.who = QLabel(self.tr("<b>{app}</b><br/>Opening your store…").format(app=APP_NAME))
+        self.who.setObjectName("whoLabel")
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Navigation"))
+        self.nav.setMinimumWidth(160)
+        self.nav.setEnabled(False)  # until the store is open
+        # The navigation and the screens share a splitter whose sizes are remembered. It goes
+        # into the window before the screens go into it: with a stylesheet, each move of a
+        # built tree of widgets to a new parent styles the whole tree again (slow to start).
+        self.splitter = QSplitter()  # horizontal (Qt's enums are left out of the first frame)
+        self.splitter.setObjectName("mainSplitter")
+        self.setCentralWidget(self.splitter)
+        side_panel = QWidget()
+        self.splitter.addWidget(side_panel)
+        self.stack = QStackedWidget()
+        self.splitter.addWidget(self.stack)
+        # A stand-in per navigation entry, replaced by its screen when that is built.
+        self.opening = QLabel(self.tr("Opening your store…"))
+        self.opening.setObjectName("openingLabel")
+        for index, label in enumerate(self.screen_labels()):
+            item = QListWidgetItem(label)
+            item.setSizeHint(QSize(200, 40))
+            self.nav.addItem(item)
+            self.stack.addWidget(self.opening if index == NAV_MY_WORK else QWidget())
+        self.nav.currentRowChanged.connect(self._show_screen)
+
+        side = QVBoxLayout(side_panel)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.who)
+        side.addWidget(self.nav, 1)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setStretchFactor(1, 1)
+
+        self.busy = QLabel()
+        store_name = store_path.name if store_path else "—"
+        self.statusBar().addWidget(QLabel(self.tr("Store: {name}").format(name=store_name)))
+        self.statusBar().addWidget(self.busy)
+        runner.busy_changed.connect(
+            lambda busy: self.busy.setText(self.tr("Working…") if busy else "")
+        )
+        self._build_menu()
+        geometry = settings.get(WINDOW_GEOMETRY)
+        if not (geometry and self.restoreGeometry(geometry)):
+            self.resize(1280, 800)  # the first time, or the saved geometry was unreadable
+        splitter_state = settings.get(MAIN_SPLITTER)
+        if not (splitter_state and self.splitter.restoreState(splitter_state)):
+            self.splitter.setSizes([210, max(self.width() - 210, 400)])
+        self.nav.setCurrentRow(NAV_MY_WORK)
+
+    def screen_labels(self) -> list[str]:
+        return [
+            self.tr("My work"),
+            self.tr("Audits"),
+            self.tr("Moderation"),
+            self.tr("Meetings"),
+            self.tr("Programme"),
+            self.tr("Reports"),
+            self.tr("Settings"),
+        ]
+
+    def _build_menu(self) -> None:
+        file_menu = self._file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.switch_action = file_menu.addAction(self.tr("S&witch person…"))
+        self.switch_action.triggered.connect(self.switch_person_requested)
+        self.switch_action.setEnabled(False)
+        self._file_separator = file_menu.addSeparator()
+        self.quit_action = file_menu.addAction(self.tr("&Quit"))
+        self.quit_action.triggered.connect(self.close)
+        self._help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = self._help_menu.addAction(self.tr("&About QA Desktop"))
+        self.about_action.triggered.connect(self.show_about)
+        self.about_action.setEnabled(False)
+
+    # --- once the store is open ---
+
+    @property
+    def services(self) -> Services:
+        assert self._services is not None, "the window has no store yet"
+        return self._services
+
+    @property
+    def actor(self) -> Actor:
+        assert self._actor is not None, "the window has no person yet"
+        return self._actor
+
+    @property
+    def is_ready(self) -> bool:
+        return self._actor is not None
+
+    def attach(self, services: Services, actor: Actor) -> None:
+        """The store is open and the person chosen: show who they are and their screens."""
+        from qa_desktop.domain.roles import Capability
+        from qa_desktop.ui.screens.sync.status import SyncController, SyncStatusWidget
+
+        self._services, self._actor = services, actor
+        self.setWindowTitle(
+            self.tr("{app} — {person}").format(app=APP_NAME, person=actor.person.name)
+        )
+        self.who.setText(
+            self.tr("<b>{name}</b><br/>{role}").format(name=actor.person.name, role=actor.headline)
+        )
+        self.who.setAccessibleName(
+            self.tr("Signed in as {name}, {role}").format(
+                name=actor.person.name, role=actor.headline
+            )
+        )
+        self._add_person_menus(actor.can(Capability.AUDIT), actor.can(Capability.MANAGE_PROGRAMME))
+        self._add_shortcuts()
+        # Sync status, timer and "Sync now"
+        self.sync: SyncController = SyncController(services.sync, self.runner, parent=self)
+        self.sync_status: SyncStatusWidget = SyncStatusWidget(self.sync)
+        self.sync_status.conflicts_requested.connect(self.show_conflicts)
+        self.statusBar().addPermanentWidget(self.sync_status)
+        self.sync.start()
+        self.nav.setEnabled(True)
+        self.switch_action.setEnabled(True)
+        self.about_action.setEnabled(True)
+        self.go_to(self.nav.currentRow())
+        if self.nav.currentRow() != NAV_MY_WORK:
+            self.my_work.load()  # its counts go in the navigation
+        self.ready.emit()
+
+    def _add_person_menus(self, may_audit: bool, may_import: bool) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
+        if may_import:
+            historic = QAction(self.tr("&Import historic audits…"), self)
+            historic.triggered.connect(lambda: self.reports.import_historic())
+            self._file_menu.insertAction(self._file_separator, historic)
+        help_menu = self._help_menu.menuAction()
+        if may_audit:
+            audit_menu = QMenu(self.tr("&Audit"), self)
+            self.menuBar().insertMenu(help_menu, audit_menu)
+            self.new_audit_action = audit_menu.addAction(self.tr("&New audit…"))
+            self.new_audit_action.setShortcut(QKeySequence.StandardKey.New)
+            self.new_audit_action.triggered.connect(lambda: self.opener.new_audit())
+        sync_menu = QMenu(self.tr("S&ync"), self)
+        self.menuBar().insertMenu(help_menu, sync_menu)
+        sync_now = sync_menu.addAction(self.tr("Sync &now"))
+        sync_now.setShortcut(QKeySequence("F5"))
+        sync_now.triggered.connect(lambda: self.sync.sync_now())
+        sync_menu.addAction(self.tr("&Conflicts…")).triggered.connect(self.show_conflicts)
+        sync_menu.addAction(self.tr("Central &server…")).triggered.connect(self.show_sync_settings)
+
+    def _add_shortcuts(self) -> None:
+        """Ctrl+1… for the screens, and Quit. Added with the screens: setting the first
+        shortcut makes PySide6 build its key enums, a cost kept out of the first frame."""
+        from PySide6.QtGui import QAction, QKeySequence
+
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        for index in range(self.nav.count()):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, i=index: self.go_to(i))
+            self.addAction(action)
+
+    # --- the screens, each built when first needed ---
+
+    def screen(self, index: int) -> QWidget:
+        """The screen behind a navigation entry, built (and its data asked for) on first use."""
+        built = self._screens.get(index)
+        if built is None:
+            built = self._screens[index] = self._build_screen(index)
+            stand_in, current = self.stack.widget(index), self.stack.currentIndex()
+            self.stack.insertWidget(index, built)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self.stack.setCurrentIndex(current)
+            if index in LOADED_WHEN_BUILT:  # the others load when they are shown
+                built.load()  # type: ignore[attr-defined]
+        return built
+
+    def _build_screen(self, index: int) -> QWidget:
+        services, runner, actor, today = self.services, self.runner, self.actor, self.today
+        if index == NAV_MY_WORK:
+            from qa_desktop.ui.screens.my_work import MyWorkScreen
+
+            my_work = MyWorkScreen(services, runner, actor)
+            my_work.open_requested.connect(self.open_audit)
+            my_work.counted.connect(self._show_my_work_count)
+            my_work.moderate_requested.connect(self._moderate)
+            my_work.meeting_requested.connect(self._hold_meeting)
+            return my_work
+        if index == NAV_AUDITS:
+            from qa_desktop.ui.screens.audits import AuditsScreen
+
+            audits = AuditsScreen(services, runner, actor, today)
+            audits.open_requested.connect(self.open_audit)
+            return audits
+        if index == NAV_MODERATION:
+            from qa_desktop.ui.screens.followup.moderation import ModerationScreen
+
+            moderation = ModerationScreen(services, runner, actor)
+            return moderation
+        if index == NAV_MEETINGS:
+            from qa_desktop.ui.screens.followup.meetings import MeetingsScreen
+
+            meetings = MeetingsScreen(services, runner, actor, today)
+            return meetings
+        if index == NAV_PROGRAMME:
+            from qa_desktop.ui.screens.programme import ProgrammeScreen
+
+            return ProgrammeScreen(services, runner, actor, today)
+        if index == NAV_REPORTS:
+            from qa_desktop.ui.screens.reporting.dashboard import DashboardScreen
+
+            reports = DashboardScreen(services, runner, actor, today)
+            reports.open_requested.connect(self.open_audit)
+            return reports
+        from qa_desktop.ui.screens.settings import SettingsScreen
+
+        settings_screen = SettingsScreen(actor, services.store_path, self.log_path)
+        settings_screen.switch_person_requested.connect(self.switch_person_requested)
+        return settings_screen
+
+    @property
+    def my_work(self) -> MyWorkScreen:
+        return self.screen(NAV_MY_WORK)  # type: ignore[return-value]
+
+    @property
+    def audits(self) -> AuditsScreen:
+        return self.screen(NAV_AUDITS)  # type: ignore[return-value]
+
+    @property
+    def moderation(self) -> ModerationScreen:
+        return self.screen(NAV_MODERATION)  # type: ignore[return-value]
+
+    @property
+    def meetings(self) -> MeetingsScreen:
+        return self.screen(NAV_MEETINGS)  # type: ignore[return-value]
+
+    @property
+    def programme(self) -> ProgrammeScreen:
+        return self.screen(NAV_PROGRAMME)  # type: ignore[return-value]
+
+    @property
+    def reports(self) -> DashboardScreen:
+        return self.screen(NAV_REPORTS)  # type: ignore[return-value]
+
+    @property
+    def settings_screen(self) -> SettingsScreen:
+        return self.screen(NAV_SETTINGS)  # type: ignore[return-value]
+
+    def _show_screen(self, index: int) -> None:
+        if index < 0:
+            return
+        if self.is_ready:
+            self.screen(index)
+        self.stack.setCurrentIndex(index)
+
+    def go_to(self, index: int) -> None:
+        if not self.is_ready:
+            return
+        self.nav.setCurrentRow(index)
+        from PySide6.QtCore import Qt
+
+        self.screen(index).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _show_my_work_count(self, count: int) -> None:
+        work = self.my_work.work
+        labels = self.screen_labels()
+        counts = [(NAV_MY_WORK, count)]
+        if work is not None:
+            counts += [(NAV_MODERATION, len(work.moderation)), (NAV_MEETINGS, len(work.meetings))]
+        for index, number in counts:
+            label = labels[index]
+            self.nav.item(index).setText(f"{label} ({number})" if number else label)
+
+    def _moderate(self, audit_id: str) -> None:
+        self.go_to(NAV_MODERATION)
+        self.moderation.open_case(audit_id)
+
+    def _hold_meeting(self, meeting_id: str) -> None:
+        self.go_to(NAV_MEETINGS)
+        self.meetings.select_meeting(meeting_id)
+
+    # --- windows and dialogs ---
+
+    def show_conflicts(self) -> None:
+        from qa_desktop.ui.screens.sync.conflicts import ConflictsDialog
+
+        dialog = ConflictsDialog(self.services.sync, self.runner, self.actor.person.id, self)
+        dialog.settled.connect(self.sync.refresh)
+        dialog.open()
+
+    def show_sync_settings(self) -> None:
+        self.runner.submit(self.services.sync.settings, self._open_sync_settings)
+
+    def _open_sync_settings(self, current: object) -> None:
+        from qa_desktop.ui.screens.sync.central_server import SyncSettingsDialog
+
+        dialog = SyncSettingsDialog(self.services.sync, self.runner, current, self)  # type: ignore[arg-type]
+        dialog.saved.connect(self.sync.refresh)
+        dialog.open()
+
+    @property
+    def opener(self) -> WorkspaceOpener:
+        """Audits the person works on open in the workspace; others in the read-only viewer.
+        Made when first needed: the workspace's modules are the largest of the screens."""
+        if self._opener is None:
+            from qa_desktop.ui.screens.workspace import WorkspaceOpener
+
+            self._opener = WorkspaceOpener(
+                self.services, self.runner, self.actor, self.settings, self.today, self._view, self
+            )
+        return self._opener
+
+    def open_audit(self, audit_id: str) -> None:
+        self.opener.open(audit_id)
+
+    def _view(self, audit_id: str) -> None:
+        actor, audits = self.actor, self.services.audits
+        self.runner.submit(lambda: audits.view(audit_id, actor), self._show_audit)
+
+    def _show_audit(self, view: AuditView) -> None:
+        from qa_desktop.ui.screens.audit_viewer import AuditViewer
+
+        if self.viewer is not None:
+            self.viewer.close()
+        self.viewer = AuditViewer(
+            view, self, runner=self.runner, documents=self.services.documents, actor=self.actor
+        )
+        self.viewer.show()
+
+    def show_about(self) -> None:
+        from qa_desktop.services.setup.about import StoreFacts, store_facts
+        from qa_desktop.ui.shell.about import AboutDialog, support_details
+
+        store = self.services.store
+
+        def shown(facts: StoreFacts) -> None:
+            if self.about is not None:
+                self.about.close()
+            self.about = AboutDialog(
+                support_details(facts, self.services.store_path, self.log_path), self
+            )
+            self.about.show()
+
+        self.runner.submit(lambda: store_facts(store), shown)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._opener is not None:
+            self._opener.close_all()
+        self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
+        self.settings.set(MAIN_SPLITTER, bytes(self.splitter.saveState().data()))
+        super().closeEvent(event)

@@ -1,0 +1,195 @@
+"""Historic import: a clean file; files with a missing column, an unknown question id, a bad
+date, a bad grade; a BOM; Windows line endings; 50,000 rows. All or nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from qa_desktop.domain.calendar import Period
+from qa_desktop.services.imports.historic_audits import HistoricImport, ImportRefused
+from qa_desktop.services.reporting import ReportingService
+from qa_desktop.store import models as m
+from tests.services.reporting.reporting_world import World
+
+HEADER = "audit_ref,case_ref,team,completed_on,overall_grade,auditor,practitioner,grade:A,A1,A2"
+CLEAN = (
+    HEADER
+    + "\nH-001,CR-west,West Early Help,2019-05-01,Good,Ann Auditor,Pat Worker,g,yes,no"
+    + "\nH-002,CR-east,east early help,2019-06-30,ri,,,Requires Improvement,partly,"
+    + "\nH-003,CR-east,East Early Help,2019-07-01,I,,,O,N/A,yes\n"
+)
+
+
+@pytest.fixture
+def world(store, clock) -> World:
+    return World(store, clock)
+
+
+@pytest.fixture
+def importer(store, clock) -> HistoricImport:
+    return HistoricImport(store, clock)
+
+
+def count(store, model) -> int:  # type: ignore[no-untyped-def]
+    with store.reader() as session:
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def refused(importer: HistoricImport, text: str | bytes, **kwargs) -> list[str]:  # type: ignore[no-untyped-def]
+    data = text if isinstance(text, bytes) else text.encode()
+    with pytest.raises(ImportRefused) as caught:
+        importer.import_bytes(data, **kwargs)
+    return [p.line() for p in caught.value.problems]
+
+
+def test_a_clean_file_imports_closed_audits(world: World, importer, store, clock) -> None:
+    result = importer.import_bytes(CLEAN.encode())
+    assert (result.audits, result.answers, result.created) == (3, 5, 0)
+    with store.reader() as session:
+        audits = {
+            a.reference: a
+            for a in session.scalars(select(m.Audit).where(m.Audit.reference.like("H-%")))
+        }
+        assert audits["H-001"].state == "closed"
+        assert audits["H-001"].completed_on == date(2019, 5, 1)
+        assert audits["H-001"].closed_on == date(2019, 5, 1)
+        assert audits["H-002"].overall_grade == "requires_improvement"
+        assert audits["H-003"].overall_grade == "inadequate"
+        assert audits["H-003"].practitioner_id is None
+        grades = dict(
+            session.execute(
+                select(m.Audit.reference, m.SectionReview.grade).join(
+                    m.SectionReview, m.SectionReview.audit_id == m.Audit.id
+                )
+            ).all()
+        )
+        assert grades == {"H-001": "good", "H-002": "requires_improvement", "H-003": "outstanding"}
+        # Every row went through the Recorder: history and the sync outbox.
+        history = session.scalar(
+            select(func.count()).select_from(m.History).where(m.History.table_name == "audits")
+        )
+        outbox = session.scalar(
+            select(func.count())
+            .select_from(m.OutboxChange)
+            .where(m.OutboxChange.table_name == "answers")
+        )
+        assert history == 3 and outbox == 5
+    rows = ReportingService(store, clock).compliance(Period(date(2019, 4, 1), date(2019, 9, 30)))
+    a1 = next(r for r in rows if r.question_id == "A1")
+    assert (a1.counts.yes, a1.counts.partly, a1.counts.na) == (1, 1, 1)
+    a2 = next(r for r in rows if r.question_id == "A2")
+    assert a2.unanswered == 1
+
+
+def test_a_missing_column_imports_nothing(world: World, importer, store) -> None:
+    text = CLEAN.replace("completed_on,", "").replace("2019-05-01,", "")
+    problems = refused(importer, text)
+    assert problems == ["row 1, column completed_on: this required column is missing"]
+    assert count(store, m.Audit) == 0
+
+
+def test_an_unknown_question_id_is_named(world: World, importer, store) -> None:
+    text = CLEAN.replace(",A2", ",Z9", 1)
+    problems = refused(importer, text)
+    assert len(problems) == 1 and problems[0].startswith("row 1, column Z9: unknown column")
+    assert count(store, m.Audit) == 0
+
+
+def test_every_bad_date_and_grade_is_listed_with_row_and_column(
+    world: World, importer, store
+) -> None:
+    text = (
+        HEADER
+        + "\nH-001,CR-west,West Early Help,01/05/2019,Good,,,,yes,no"
+        + "\nH-002,CR-west,West Early Help,2019-02-30,Excellent,,,Great,maybe,"
+        + "\nH-003,CR-west,West Early Help,2019-05-01,Good,,,,yes,no"  # fine, still not kept
+        + "\nH-004,CR-west,West Early Help,2030-01-01,Good,,,,,\n"
+    )
+    problems = refused(importer, text)
+    assert problems == [
+        "row 2, column completed_on: '01/05/2019' is not a date written YYYY-MM-DD",
+        "row 3, column completed_on: '2019-02-30' is not a date written YYYY-MM-DD",
+        "row 3, column overall_grade: 'Excellent' is not a grade (use Outstanding, Good, "
+        "Requires Improvement, Inadequate, or O, G, RI, I)",
+        "row 3, column grade:A: 'Great' is not a grade (use Outstanding, Good, "
+        "Requires Improvement, Inadequate, or O, G, RI, I)",
+        "row 3, column A1: 'maybe' is not an answer (use yes, partly, no or na)",
+        "row 5, column completed_on: 2030-01-01 is in the future",
+    ]
+    assert count(store, m.Audit) == 0 and count(store, m.Answer) == 0
+
+
+def test_a_byte_order_mark_and_windows_line_endings(world: World, importer, store) -> None:
+    data = b"\xef\xbb\xbf" + CLEAN.replace("\n", "\r\n").encode()
+    assert importer.import_bytes(data).audits == 3
+    with store.reader() as session:
+        refs = set(session.scalars(select(m.Audit.reference)))
+        values = set(session.scalars(select(m.Answer.value)))
+    assert refs == {"H-001", "H-002", "H-003"}
+    assert values == {"yes", "no", "partly", "na"}  # no stray "\r" in the last column
+
+
+def test_windows_1252_text_from_excel(world: World, importer, store) -> None:
+    text = CLEAN.replace("Pat Worker", "Zoë Worker")
+    assert importer.import_bytes(text.encode("cp1252"), create_missing=True).created == 1
+    with store.reader() as session:
+        assert session.scalar(select(m.Person.id).where(m.Person.name == "Zoë Worker"))
+
+
+def test_unknown_teams_cases_and_people(world: World, importer, store) -> None:
+    text = HEADER + "\nH-009,CR-new,Nowhere Team,2019-05-01,G,New Auditor,New Worker,,,\n"
+    problems = refused(importer, text)
+    assert [p.split(":")[0] for p in problems] == [
+        "row 2, column team",
+        "row 2, column case_ref",
+        "row 2, column auditor",
+        "row 2, column practitioner",
+    ]
+    result = importer.import_bytes(text.encode(), create_missing=True)
+    assert (result.audits, result.created) == (1, 4)
+    with store.reader() as session:
+        case = session.scalar(select(m.Case).where(m.Case.reference == "CR-new"))
+        team = session.get(m.Team, case.team_id)
+        assert team.name == "Nowhere Team"
+    # Importing the same file again is refused: the references are already there.
+    again = refused(importer, text, create_missing=True)
+    assert again == [
+        "row 2, column audit_ref: an audit with this reference is already in the store"
+    ]
+
+
+def test_duplicate_references_and_missing_cells(world: World, importer) -> None:
+    text = (
+        HEADER
+        + "\nH-001,CR-west,West Early Help,2019-05-01,Good,,,,,"
+        + "\nh-001,,West Early Help,2019-05-01,,,,,,\n"
+    )
+    assert refused(importer, text) == [
+        "row 3, column case_ref: this cell is empty",
+        "row 3, column audit_ref: the same reference is on row 2",
+        "row 3, column overall_grade: this cell is empty",
+    ]
+
+
+def test_empty_and_non_csv_files(world: World, importer) -> None:
+    assert refused(importer, b"") == ["row 1: the file is empty"]
+    assert refused(importer, "audit_ref\n")[0].startswith("row 1, column case_ref")
+
+
+@pytest.mark.slow  # about 35 s
+def test_fifty_thousand_rows(world: World, importer, store) -> None:
+    lines = [HEADER]
+    grades = ("O", "G", "RI", "I")
+    for i in range(50_000):
+        day = date(2018 + i % 6, 1 + i % 12, 1 + i % 28).isoformat()
+        lines.append(
+            f"H-{i:06d},CR-west,West Early Help,{day},{grades[i % 4]},,,{grades[(i + 1) % 4]},"
+            f"{('yes', 'no', 'partly', 'na')[i % 4]},yes"
+        )
+    result = importer.import_bytes("\r\n".join(lines).encode())
+    assert result.audits == 50_000 and result.answers == 100_000
+    assert count(store, m.Audit) == 50_000
+    print(f"50,000 rows imported in {result.seconds:.1f} s")

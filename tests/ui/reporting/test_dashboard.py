@@ -1,0 +1,217 @@
+"""The Reports screen: change the period and the slice, click through to the audits behind a
+figure, a bar and a row, export a table; practitioners see no reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+
+from qa_desktop.domain.roles import Role
+from qa_desktop.ui.screens.reporting.dashboard import MONTH, QUARTER, DashboardScreen
+from qa_desktop.ui.shell.main_window import NAV_REPORTS
+from tests.ui.conftest import open_window_as
+
+
+def reports_of(application, qtbot, role: Role = Role.QA_OFFICER) -> DashboardScreen:  # type: ignore[no-untyped-def]
+    window = open_window_as(application, qtbot, role)
+    screen = window.reports
+    with qtbot.waitSignal(screen.loaded, timeout=10000):
+        window.go_to(NAV_REPORTS)
+    return screen
+
+
+def choose(qtbot, combo, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Pick an item as a person does with the keyboard: focus the box, type its start."""
+    index = combo.findText(text)
+    assert index >= 0, text
+    combo.setFocus()
+    combo.setCurrentIndex(index)
+
+
+def test_the_dashboard_opens_on_this_quarter(application, qtbot) -> None:
+    screen = reports_of(application, qtbot)
+    dash = screen.dashboard
+    assert dash is not None
+    assert screen.period_kind.currentIndex() == QUARTER
+    assert screen.quarter.currentText() == "2026/27-Q3"
+    assert screen.fig_completed.text().split("\n")[0] == str(dash.plan.completed)
+    assert screen.compliance_table.model.rowCount() == len(dash.compliance) > 0
+    assert "County" in screen.heading.text()
+    assert len(screen.compliance_chart.question_ids) > 0
+
+
+def test_changing_the_period_and_the_slice_refreshes_the_figures(application, qtbot) -> None:
+    screen = reports_of(application, qtbot)
+    county = screen.dashboard
+    assert county is not None
+    with qtbot.waitSignal(screen.loaded):
+        choose(qtbot, screen.quarter, "2026/27-Q2")
+    quarter = screen.dashboard
+    assert quarter is not None and quarter.period.start.isoformat() == "2026-07-01"
+    with qtbot.waitSignal(screen.loaded):
+        choose(qtbot, screen.area, "West")
+    west = screen.dashboard
+    assert west is not None and west.slice.area_id is not None
+    assert west.plan.completed < quarter.plan.completed
+    assert "Area: West" in screen.heading.text()
+    # Teams offered follow the area chosen.
+    teams = [screen.team.itemText(i) for i in range(1, screen.team.count())]
+    assert teams and all(t.startswith("West") for t in teams)
+    with qtbot.waitSignal(screen.loaded):
+        choose(qtbot, screen.team, teams[0])
+    assert screen.dashboard.plan.completed <= west.plan.completed
+    with qtbot.waitSignal(screen.loaded):
+        screen.period_kind.setCurrentIndex(MONTH)
+    assert screen.dashboard.period.days in (28, 29, 30, 31)
+
+
+def test_clicking_a_figure_lists_the_audits_behind_it(application, qtbot) -> None:
+    screen = reports_of(application, qtbot)
+    with qtbot.waitSignal(screen.loaded):
+        choose(qtbot, screen.quarter, "2026/27-Q2")
+    completed = screen.dashboard.plan.completed
+    with qtbot.waitSignal(screen.drilled):
+        qtbot.mouseClick(screen.fig_completed, Qt.MouseButton.LeftButton)
+    assert screen.drill_model.rowCount() == completed > 0
+    assert f"{completed} audits" in screen.drill_label.text()
+    # The standard figure leads to the questions behind it.
+    screen.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(screen.fig_standard, Qt.MouseButton.LeftButton)
+    assert screen.tabs.currentIndex() == 0
+    first = screen.drill_model.row_at(0)
+    assert first.completed_on is not None and first.completed_on.isoformat() >= "2026-07-01"
+    # Opening a listed audit opens the audit viewer.
+    window = screen.window()
+    index = screen.drill_model.index(0, 0)
+    screen.drill_table.doubleClicked.emit(index)
+    assert window.viewer is not None and first.reference in window.viewer.windowTitle()
+
+
+def test_clicking_a_bar_or_a_row_lists_its_audits(application, qtbot) -> None:
+    screen = reports_of(application, qtbot)
+    with qtbot.waitSignal(screen.loaded):
+        choose(qtbot, screen.quarter, "2026/27-Q2")
+    dash = screen.dashboard
+    chart = screen.compliance_chart
+    worst = min((q for q in dash.compliance if q.counts.no), key=lambda q: q.percent)
+    bar = chart.question_ids.index(worst.question_id)
+    bar_set = chart.meets_set if worst.percent >= dash.standard else chart.below_set
+    with qtbot.waitSignal(screen.drilled):
+        bar_set.clicked.emit(bar)
+    assert screen.drill_model.rowCount() == worst.counts.no
+    assert worst.question_id in screen.drill_label.text()
+    # A row of the grades table: the Inadequate audits of that practice area.
+    overall_row = [r.section_id for r in dash.grades].index("overall")
+    view = screen.grades_table.view
+    screen.tabs.setCurrentIndex(1)
+    rect = view.visualRect(view.model().index(overall_row, 0))
+    with qtbot.waitSignal(screen.drilled):
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    inadequate = next(r for r in dash.grades if r.section_id == "overall").count
+    from qa_desktop.domain.grades import Grade
+
+    assert screen.drill_model.rowCount() == inadequate(Grade.INADEQUATE)
+
+
+def test_export_buttons_write_csv_and_excel(application, qtbot, tmp_path: Path) -> None:
+    screen = reports_of(application, qtbot)
+    target = tmp_path / "compliance.csv"
+    screen.ask_path = lambda *_args: target  # type: ignore[method-assign]
+    with qtbot.waitSignal(screen.exported):
+        qtbot.mouseClick(screen.compliance_table.csv_button, Qt.MouseButton.LeftButton)
+    assert target.read_text(encoding="utf-8-sig").startswith("question_id,section,question")
+    book = tmp_path / "all.xlsx"
+    screen.ask_path = lambda *_args: book  # type: ignore[method-assign]
+    with qtbot.waitSignal(screen.exported):
+        qtbot.mouseClick(screen.export_all, Qt.MouseButton.LeftButton)
+    assert len(load_workbook(book).sheetnames) == 9
+
+
+def test_practitioners_see_no_reports(application, qtbot) -> None:
+    window = open_window_as(application, qtbot, Role.PRACTITIONER)
+    window.go_to(NAV_REPORTS)
+    assert window.reports.allowed is False
+    assert window.reports.dashboard is None
+
+
+def test_commentary_is_written_saved_and_printed_in_the_quarterly_report(
+    application, qtbot, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from qa_desktop.domain.calendar import FinancialQuarter
+
+    screen = reports_of(application, qtbot)
+    with qtbot.waitSignal(screen.loaded):
+        choose(qtbot, screen.quarter, "2026/27-Q2")
+    screen.tabs.setCurrentIndex(screen.tabs.count() - 1)
+    assert "2026/27-Q2" in screen.quarter_label.text()
+    box = screen.commentary_edits["summary"]
+    box.setFocus()
+    qtbot.keyClicks(box, "Good rose for the third quarter running.")
+    qtbot.mouseClick(screen.save_commentary, Qt.MouseButton.LeftButton)
+    reporting = application.services.reporting
+    assert reporting.commentary(FinancialQuarter(2026, 2)) == {
+        "summary": "Good rose for the third quarter running."
+    }
+    # Another quarter has its own (empty) boxes; coming back shows what was saved.
+    with qtbot.waitSignal(screen.loaded):
+        choose(qtbot, screen.quarter, "2026/27-Q1")
+    assert box.toPlainText() == ""
+    with qtbot.waitSignal(screen.loaded):
+        choose(qtbot, screen.quarter, "2026/27-Q2")
+    assert box.toPlainText() == "Good rose for the third quarter running."
+    target = tmp_path / "q.pdf"
+    screen.ask_path = lambda *_args: target  # type: ignore[method-assign]
+    qtbot.keyClicks(screen.commentary_edits["voice"], "Every audit recorded the child's voice.")
+    with qtbot.waitSignal(screen.exported):
+        qtbot.mouseClick(screen.quarterly_pdf, Qt.MouseButton.LeftButton)
+    text = " ".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "Good rose for the third quarter running." in text
+    assert "Every audit recorded the child" in text
+
+
+def test_historic_import_from_the_app_lists_every_problem_or_imports(
+    application, qtbot, tmp_path: Path
+) -> None:
+    screen = reports_of(application, qtbot)
+    shown: list[str] = []
+    screen.show_import_problems = shown.append  # type: ignore[method-assign]
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "audit_ref,case_ref,team,completed_on,overall_grade,A1\r\n"
+        "H-1,CR-x,Nowhere,2019-05-40,Great,yes\r\n",
+        encoding="utf-8-sig",
+    )
+    screen.ask_import = lambda: (bad, False)  # type: ignore[method-assign]
+    menu = screen.window().menuBar().actions()[0].menu()
+    action = next(a for a in menu.actions() if "historic" in a.text())
+    with qtbot.waitSignal(screen.imported):
+        action.trigger()
+    assert shown and "Nothing was imported" in shown[0]
+    assert "row 2, column completed_on" in shown[0] and "row 2, column overall_grade" in shown[0]
+    good = tmp_path / "good.csv"
+    good.write_text(
+        "audit_ref,case_ref,team,completed_on,overall_grade,A1\n"
+        "H-1,CR-new,Historic Team,2019-05-01,Good,yes\n",
+        encoding="utf-8",
+    )
+    screen.ask_import = lambda: (good, True)  # type: ignore[method-assign]
+    with qtbot.waitSignal(screen.imported):
+        action.trigger()
+    assert "Imported 1 historic audits" in screen.import_report
+    listing = application.services.audits.list(
+        __import__("qa_desktop.services.audit.listing", fromlist=["AuditFilter"]).AuditFilter(
+            search="H-1"
+        )
+    )
+    assert [r.reference for r in listing.rows] == ["H-1"]
+    assert listing.rows[0].state.value == "closed"
+
+
+def test_only_the_qa_team_has_the_import_menu(application, qtbot) -> None:
+    window = open_window_as(application, qtbot, Role.TEAM_MANAGER)
+    menu = window.menuBar().actions()[0].menu()
+    assert not any("historic" in a.text() for a in menu.actions())
