@@ -45,6 +45,7 @@ from qa_desktop.errors import PermissionRefused, ValidationError
 from qa_desktop.reports import exports
 from qa_desktop.reports.quarterly import INDICATORS, QuarterlyReportData, build_quarterly_report
 from qa_desktop.services.audit.listing import AuditList
+from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock, today
 from qa_desktop.services.imports.historic_audits import HistoricImport, ImportRefused, ImportResult
 from qa_desktop.services.programme.forms import form_from_source
@@ -198,6 +199,7 @@ class ReportingService:
             )
             return {indicator: text for indicator, text in rows}
 
+    @writes(Change.REPORTS)
     def save_commentary(
         self, quarter: FinancialQuarter, texts: Mapping[str, str], actor: Actor | None = None
     ) -> dict[str, str]:
@@ -260,6 +262,7 @@ class ReportingService:
 
     # -- historic audits ----------------------------------------------------------------------
 
+    @writes(Change.AUDITS | Change.CASES | Change.PEOPLE)
     def import_audits(
         self, path: Path, *, create_missing: bool = False, actor: Actor | None = None
     ) -> ImportResult:
