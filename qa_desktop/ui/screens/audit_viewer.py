@@ -25,6 +25,7 @@ from qa_desktop.services.audit.documents import DocumentService
 from qa_desktop.services.audit.feedback import FeedbackDetail, Respondent
 from qa_desktop.services.audit.listing import AuditView
 from qa_desktop.services.setup.people import Actor
+from qa_desktop.ui import ops
 from qa_desktop.ui.labels import GRADE_COLOURS, audit_type_label, grade_label, state_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.widgets.faces import FACE_COLOURS, face_pixmap
@@ -308,7 +309,7 @@ class AuditViewer(QDialog):
             self.export_meeting.clicked.connect(self._export_meeting)
             self.export_meeting.hide()
             audit_id = view.record.row.id
-            runner.submit(lambda: documents.has_meeting(audit_id), self._meeting_known)
+            ops.read(runner, documents.has_meeting, audit_id, on_done=self._meeting_known)
         layout.addWidget(buttons)
         self.resize(900, 700)
 

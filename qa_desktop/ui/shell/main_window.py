@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from qa_desktop import APP_NAME
+from qa_desktop.ui import ops
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.settings import MAIN_SPLITTER, WINDOW_GEOMETRY, AppSettings
 
@@ -372,7 +373,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_sync_settings(self) -> None:
-        self.runner.submit(self.services.sync.settings, self._open_sync_settings)
+        ops.read(self.runner, self.services.sync.settings, on_done=self._open_sync_settings)
 
     def _open_sync_settings(self, current: object) -> None:
         from qa_desktop.ui.screens.sync.central_server import SyncSettingsDialog
@@ -398,7 +399,7 @@ class MainWindow(QMainWindow):
 
     def _view(self, audit_id: str) -> None:
         actor, audits = self.actor, self.services.audits
-        self.runner.submit(lambda: audits.view(audit_id, actor), self._show_audit)
+        ops.read(self.runner, audits.view, audit_id, actor, on_done=self._show_audit)
 
     def _show_audit(self, view: AuditView) -> None:
         from qa_desktop.ui.screens.audit_viewer import AuditViewer
