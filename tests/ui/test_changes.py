@@ -21,10 +21,11 @@ from qa_desktop.domain.roles import Role
 from qa_desktop.services.changes import Change, changes_of, writes
 from qa_desktop.services.container import Services
 from qa_desktop.services.followup.moderation import Decision
+from qa_desktop.services.programme.bttf import VisitPlan
 from qa_desktop.ui import ops
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.observations import ObservationsTab
-from qa_desktop.ui.shell.main_window import NAV_MEETINGS, MainWindow
+from qa_desktop.ui.shell.main_window import NAV_MEETINGS, NAV_PROGRAMME, MainWindow
 from tests.followup_helpers import cast, in_moderation, meeting_for
 from tests.ui.conftest import open_window_as
 from tests.ui.workspace.workspace_fixtures import open_workspace
@@ -234,3 +235,22 @@ def test_meeting_notes_saved_without_sign_off_redraw_the_owners_my_work(
 
     added = [a for a in my_work.work.actions if a.id not in before]
     assert [a.description for a in added] == ["Review the plan with the family"]
+
+
+def test_back_to_the_floor_redraws_for_a_visit_scheduled_elsewhere(
+    application: Application, qtbot
+) -> None:
+    """The Back to the Floor tab listened for nothing, so a visit brought by a sync (or planned
+    in another window) did not appear until the tab was opened again."""
+    window = open_window_as(application, qtbot, Role.QA_OFFICER)
+    window.go_to(NAV_PROGRAMME)
+    tab = window.programme.bttf
+    window.programme.tabs.setCurrentWidget(tab)
+    teams = application.services.directory.filter_options().teams
+    assert tab.unscheduled.count() == len(teams)
+    lead = next(p for p in application.services.directory.people() if p.role is Role.QA_OFFICER)
+
+    plan = VisitPlan(teams[0].id, tab.year.value(), date(2026, 12, 3), lead.id)
+    ops.write(application.runner, application.services.bttf.schedule_visit, plan, window.actor)
+    assert tab.unscheduled.count() == len(teams) - 1
+    assert tab.visits.texts(0)[0] == teams[0].name

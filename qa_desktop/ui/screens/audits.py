@@ -150,7 +150,8 @@ class AuditsScreen(QWidget):
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self.open_button.setEnabled(self.table.selectionModel().hasSelection())
         )
-        runner.subscribe(self, Change.AUDITS, self._data_changed)
+        # The list shows each audit's case, team and people as well as the audit itself.
+        runner.subscribe(self, Change.AUDITS | Change.CASES | Change.PEOPLE, self._data_changed)
 
     def _combos(self) -> tuple[QComboBox, ...]:
         return (self.period, self.area, self.service, self.team, self.grade, self.state, self.form)

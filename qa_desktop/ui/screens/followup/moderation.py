@@ -70,7 +70,7 @@ class ModerationScreen(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
-        runner.subscribe(self, Change.AUDITS, lambda _what: self.load())
+        runner.subscribe(self, Change.AUDITS | Change.MODERATION, lambda _what: self.load())
 
     def _queue_tab(self) -> QWidget:
         self.queue_model: RecordTableModel[QueueItem] = RecordTableModel(

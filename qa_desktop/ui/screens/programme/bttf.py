@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from qa_desktop.domain.roles import Role
+from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
 from qa_desktop.services.programme.bttf import BttfSchedule, VisitPlan
 from qa_desktop.services.setup.people import Actor, PersonInfo
@@ -118,6 +119,8 @@ class BackToTheFloorTab(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addWidget(right, 3)
+        # Visits scheduled here or brought by a sync.
+        runner.subscribe(self, Change.PROGRAMME, lambda _what: self.load())
 
     def load(self) -> None:
         year = self.year.value()

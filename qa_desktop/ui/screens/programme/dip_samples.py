@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from qa_desktop.domain.answers import Answer
+from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
 from qa_desktop.services.programme.dip_sample import (
     DipGrid,
@@ -114,6 +115,9 @@ class DipSamplesTab(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addLayout(right, 3)
+        # Dip samples made or finished here or brought by a sync (not each answer: the grid
+        # keeps its place while the auditor types).
+        runner.subscribe(self, Change.PROGRAMME, lambda _what: self.load())
 
     def load(self) -> None:
         services = self._services

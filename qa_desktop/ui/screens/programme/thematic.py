@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from qa_desktop.domain.forms import FormDefinition
 from qa_desktop.domain.roles import Capability, Role
+from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
 from qa_desktop.services.programme.form_editing import QuestionEdit
 from qa_desktop.services.programme.thematic import TermsOfReference, ThematicDetail, ThematicRow
@@ -196,6 +197,8 @@ class ThematicTab(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(terms_scroll, 2)
         layout.addLayout(middle, 3)
+        # Thematic audits set up here or brought by a sync.
+        runner.subscribe(self, Change.PROGRAMME, lambda _what: self.load())
 
     # -- loading -------------------------------------------------------------------------
 
