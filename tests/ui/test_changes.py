@@ -8,6 +8,7 @@ together on the real main window with every screen shown, and the real services.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable
 from dataclasses import fields
 from datetime import date
 
@@ -123,7 +124,9 @@ def test_a_sync_announces_everything_so_every_list_redraws(
     heard: list[tuple[str, Change]] = []
     subscribe = Runner.subscribe
 
-    def listening(self: Runner, owner: QObject, flags: Change, slot) -> None:  # type: ignore[no-untyped-def]
+    def listening(
+        self: Runner, owner: QObject, flags: Change, slot: Callable[[Change], None]
+    ) -> None:
         name = type(owner).__name__
 
         def counted(what: Change) -> None:
