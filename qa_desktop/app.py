@@ -46,7 +46,7 @@ def open_services(store_path: Path, clock: Clock) -> Services:
     from qa_desktop.services.container import build_services
     from qa_desktop.store.engine import open_store
 
-    return build_services(open_store(store_path), clock)
+    return build_services(open_store(store_path, exclusive=True), clock)
 
 
 class Application:

@@ -30,6 +30,7 @@ from qa_desktop.store.engine import (
     private_file,
     private_folder,
 )
+from qa_desktop.store.instance_lock import lock_store
 from qa_desktop.store.keys import store_key
 
 log = logging.getLogger(__name__)
@@ -115,6 +116,14 @@ def restore_backup(store_path: Path, backup: Path, now: datetime) -> Path | None
     check_sqlite_file(backup)
     if file_kind(backup) is FileKind.SEALED and not opens_with(backup, store_key(create=False)):
         raise _unreadable(backup, store_key(create=False))
+    instance = lock_store(store_path)  # never under a QA Desktop that has it open
+    try:
+        return _put_in_place(store_path, backup, now)
+    finally:
+        instance.release()
+
+
+def _put_in_place(store_path: Path, backup: Path, now: datetime) -> Path | None:
     aside = store_path.with_name(f"{store_path.name}.replaced-{now:%Y%m%d-%H%M%S}")
     moved = store_path.exists()
     if moved:

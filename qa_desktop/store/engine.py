@@ -23,6 +23,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from qa_desktop.errors import StoreError, StoreLost
+from qa_desktop.store.instance_lock import InstanceLock, lock_store
 from qa_desktop.store.keys import ENV_KEY, StoreKey, WrongKey, store_key
 
 if TYPE_CHECKING:  # alembic is imported only when a store needs migrating (it is slow)
@@ -43,6 +44,7 @@ class Store:
     engine: Engine
     sessions: sessionmaker[Session]
     key: StoreKey | None = None  # the key it is encrypted with (None: not an SQLite file)
+    instance: InstanceLock | None = None  # held by the app: one QA Desktop per store
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -57,6 +59,8 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.instance is not None:
+            self.instance.release()
 
 
 def alembic_config() -> Config:
@@ -356,10 +360,27 @@ def _unreadable(path: Path, key: StoreKey) -> StoreError:
     )
 
 
-def open_store(path: Path, *, create: bool = False) -> Store:
+def open_store(path: Path, *, create: bool = False, exclusive: bool = False) -> Store:
     """Open (and migrate) the encrypted store at ``path``; ``create`` makes a new one if
-    absent. A plain store (from before encryption) is encrypted first, once."""
+    absent. A plain store (from before encryption) is encrypted first, once. ``exclusive``
+    (the app): take the store's instance lock first, held until the store is closed."""
     path = path.expanduser()
+    if not exclusive:
+        return _open_store(path, create)
+    if not path.parent.is_dir() and create:
+        private_folder(path.parent)
+    instance = lock_store(path) if path.parent.is_dir() else None
+    try:
+        store = _open_store(path, create)
+    except BaseException:
+        if instance is not None:
+            instance.release()
+        raise
+    store.instance = instance
+    return store
+
+
+def _open_store(path: Path, create: bool) -> Store:
     if path.is_dir():
         raise StoreError("{path} is a folder, not a store file.", path=str(path))
     if not path.exists():
