@@ -354,7 +354,7 @@ def _unreadable(path: Path, key: StoreKey) -> StoreError:
     return WrongKey(
         "The store {path} is locked with a different key from the one on this computer, so "
         "it cannot be opened. Nothing has been changed. Give the recovery key shown when it "
-        "was set up ('qa-desktop key recover'), or set {variable} for this run.",
+        "was set up (QA Desktop asks for it at start), or set {variable} for this run.",
         path=str(path),
         variable=ENV_KEY,
     )

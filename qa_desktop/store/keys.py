@@ -16,8 +16,8 @@ file never strands it. Where it comes from, first found wins:
    keyring a new store is locked with a passphrase the person chooses.
 
 The raw key written in 16 groups of four hexadecimal digits is the *recovery key*: it is shown
-once when a real store is set up, and typed back (``qa-desktop key recover``, or the dialog
-that asks for a key) when the keyring is lost.
+to be kept by the council, and typed back into the dialog that asks for a key at start when
+the keyring is lost.
 """
 
 from __future__ import annotations
