@@ -319,7 +319,3 @@ def _good_or_better(dash: Dashboard) -> float | None:
 
 def _good_share(row) -> float | None:  # type: ignore[no-untyped-def]
     return share(row.count(GRADE_ORDER[0]) + row.count(GRADE_ORDER[1]), row.total)
-
-
-def indicator_titles() -> dict[str, str]:
-    return dict(INDICATORS)

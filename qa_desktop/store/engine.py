@@ -209,9 +209,3 @@ def open_store(path: Path, *, create: bool = False) -> Store:
         engine.dispose()
         raise
     return Store(path, engine, sessionmaker(engine, expire_on_commit=False))
-
-
-def open_engine(engine: Engine) -> Store:
-    """Wrap and migrate an engine made elsewhere (another database, or tests)."""
-    migrate(engine)
-    return Store(None, engine, sessionmaker(engine, expire_on_commit=False))

@@ -107,12 +107,12 @@ def test_an_unknown_option_exits_2_with_usage(capsys) -> None:
 
 
 def test_an_unexpected_failure_points_to_the_log(capsys, monkeypatch, isolated_home: Path) -> None:
-    import qa_desktop.cli as cli
+    import qa_desktop.cli.store as cli_store
 
     def explode(*_args: object) -> int:
         raise RuntimeError("secret detail that must not be shown")
 
-    monkeypatch.setattr(cli, "_forms_check", explode)
+    monkeypatch.setattr(cli_store, "forms_check", explode)
     code, _, err = run(capsys, "forms", "check")
     assert code == 1 and "Details are in the log" in err and "secret detail" not in err
     log = (isolated_home / "logs" / "qa-desktop.log").read_text(encoding="utf-8")
