@@ -136,6 +136,17 @@ def test_opening_the_app_is_parsed_without_the_commands_and_the_same_way() -> No
     assert parse_arguments(["list", "audits", "--store", "s.qadb"]).list_command == "audits"
 
 
+def test_opening_the_app_loads_no_command_module() -> None:
+    probe = (
+        "import sys; from qa_desktop.cli import parse_arguments; parse_arguments(['--demo']); "
+        "print(sorted(m for m in sys.modules if m.startswith('qa_desktop.cli.')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "['qa_desktop.cli.common']"
+
+
 def test_an_unknown_word_after_the_app_options_is_a_usage_error(capsys) -> None:
     code, _, err = run(capsys, "--store", "s.qadb", "opne")
     assert code == 2 and "invalid choice: 'opne'" in err

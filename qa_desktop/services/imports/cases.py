@@ -249,6 +249,7 @@ class CaseImportService:
         self._clock = clock
 
     def import_file(self, path: Path, actor: Caller) -> ImportSummary:
+        _may_import(actor)  # before the file is read: a refusal says so, not "cannot be read"
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -261,7 +262,7 @@ class CaseImportService:
 
     def import_bytes(self, data: bytes, file: str, actor: Caller) -> ImportSummary:
         """Check the whole file, then apply it in one transaction (all or nothing)."""
-        require(actor, Capability.MANAGE_PROGRAMME, "Only the QA team can import the case list.")
+        _may_import(actor)
         with self._store.session() as session:
             teams = {
                 name.lower(): tid for tid, name in session.execute(select(m.Team.id, m.Team.name))
@@ -301,3 +302,7 @@ class CaseImportService:
                     recorder.update(case, is_open=False)
                     closed += 1
         return ImportSummary(added, updated, closed, unchanged)
+
+
+def _may_import(actor: Caller) -> None:
+    require(actor, Capability.MANAGE_PROGRAMME, "Only the QA team can import the case list.")

@@ -68,6 +68,7 @@ class HistoricImport:
     def import_file(
         self, path: Path, actor: Caller, *, create_missing: bool = False
     ) -> ImportResult:
+        _may_import(actor)  # before the file is read: a refusal says so, not "cannot be read"
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -80,7 +81,7 @@ class HistoricImport:
         self, data: bytes, actor: Caller, *, create_missing: bool = False
     ) -> ImportResult:
         """Check every row, then write them all in one transaction (all or nothing)."""
-        require(actor, Capability.MANAGE_PROGRAMME, "Only the QA team can import historic audits.")
+        _may_import(actor)
         started = time.perf_counter()
         text = _decode(data)
         rows = _rows(text)
@@ -349,3 +350,7 @@ class _Writer:
             self.recorder.insert_many(m.SectionReview, review_rows)
             answers_written += len(answer_rows)
         return answers_written
+
+
+def _may_import(actor: Caller) -> None:
+    require(actor, Capability.MANAGE_PROGRAMME, "Only the QA team can import historic audits.")
