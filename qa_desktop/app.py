@@ -331,9 +331,7 @@ def run_app(store_path: Path, *, smoke_test: bool = False) -> int:
 
 
 def _daily_backup(services: Services, clock: Clock) -> None:
-    from qa_desktop.store.backups import make_daily_backup
-
-    make_daily_backup(services.store, today(clock))
+    services.daily_backup(today(clock))
 
 
 def _first_person(application: Application) -> Actor:

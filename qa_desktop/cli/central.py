@@ -8,15 +8,14 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from qa_desktop.i18n import tr
+from qa_desktop.cli.common import SubParsers
+from qa_desktop.cli.common import t as _t
 from qa_desktop.sync.central.roles import ROLES
 
-
-def _t(text: str) -> str:
-    return tr("cli", text)
+COMMANDS = ("central", "sync")
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(commands: SubParsers) -> None:
     central = commands.add_parser("central", help=_t("set up the central database"))
     central_commands = central.add_subparsers(dest="central_command", metavar="COMMAND")
     central_commands.required = True

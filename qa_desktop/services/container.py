@@ -1,8 +1,14 @@
-"""The services one open store offers, built once at start (in ``app.py`` or the CLI)."""
+"""The services one open store offers, built once at start (in ``app.py`` or the CLI).
+
+The store itself stays private: the interface reaches it only through these services (the
+layers forbid it the store's modules; this keeps it from reaching the open store through an
+attribute). Tests that arrange records reach it with ``tests.store_access.store_of``.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from qa_desktop.services.audit.documents import DocumentService
@@ -22,14 +28,16 @@ from qa_desktop.services.programme.monthly_plan import ProgrammeService
 from qa_desktop.services.programme.observations import ObservationService
 from qa_desktop.services.programme.thematic import ThematicService
 from qa_desktop.services.reporting import ReportingService
+from qa_desktop.services.setup.about import StoreFacts, store_facts
 from qa_desktop.services.setup.people import DirectoryService
 from qa_desktop.services.sync import SyncService
+from qa_desktop.store.backups import Backup, make_daily_backup
 from qa_desktop.store.engine import Store
 
 
 @dataclass
 class Services:
-    store: Store
+    _store: Store
     clock: Clock
     directory: DirectoryService
     audits: AuditService
@@ -52,15 +60,23 @@ class Services:
 
     @property
     def store_path(self) -> Path | None:
-        return self.store.path
+        return self._store.path
+
+    def store_facts(self) -> StoreFacts:
+        """The SQLite library and the forms in use, for Help > About."""
+        return store_facts(self._store)
+
+    def daily_backup(self, day: date) -> Backup | None:
+        """The store's backup of ``day``, made unless it is there already (then None)."""
+        return make_daily_backup(self._store, day)
 
     def close(self) -> None:
-        self.store.close()
+        self._store.close()
 
 
 def build_services(store: Store, clock: Clock) -> Services:
     return Services(
-        store=store,
+        _store=store,
         clock=clock,
         directory=DirectoryService(store),
         audits=AuditService(store),

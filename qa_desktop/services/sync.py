@@ -49,10 +49,6 @@ class SyncSettings:
     address: str  # postgresql+psycopg://user@host:port/database, no password
     user: str
 
-    @property
-    def host_label(self) -> str:
-        return CentralAddress.parse(self.address).display()
-
 
 @dataclass(frozen=True)
 class SyncStatus:

@@ -466,9 +466,3 @@ def _encrypt_plain_backups(path: Path, key: StoreKey) -> None:
                 _encrypt_or_explain(backup.path, key)
             except StoreError:
                 log.warning("a plain backup could not be encrypted: %s", backup.path.name)
-
-
-def open_engine(engine: Engine) -> Store:
-    """Wrap and migrate an engine made elsewhere (another database, or tests)."""
-    migrate(engine)
-    return Store(None, engine, sessionmaker(engine, expire_on_commit=False))

@@ -15,6 +15,7 @@ import keyring
 import pytest
 from keyring.backends.fail import Keyring as NoKeyring
 from sqlalchemy import create_engine, func, select
+from sqlalchemy.orm import sessionmaker
 
 from qa_desktop.demo.county import build_demo
 from qa_desktop.errors import StoreError, StoreLost
@@ -22,7 +23,7 @@ from qa_desktop.services.clock import Clock
 from qa_desktop.store import keys
 from qa_desktop.store import models as m
 from qa_desktop.store.backups import backup_folder, make_daily_backup, restore_backup
-from qa_desktop.store.engine import FileKind, file_kind, open_engine, open_store
+from qa_desktop.store.engine import FileKind, Store, file_kind, migrate, open_store
 from qa_desktop.store.keys import KeyNeeded, StoreKey, WrongKey
 from qa_desktop.store.recorder import Recorder
 
@@ -183,7 +184,9 @@ def test_a_plain_store_from_before_is_encrypted_once_with_nothing_lost(
     tmp_path: Path, clock
 ) -> None:
     path = tmp_path / "old.qadb"
-    plain = open_engine(create_engine(f"sqlite:///{path}"))  # as main made them: plain SQLite
+    engine = create_engine(f"sqlite:///{path}")  # as stores were made before: plain SQLite
+    migrate(engine)
+    plain = Store(path, engine, sessionmaker(engine, expire_on_commit=False))
     build_demo(plain, audits=30, seed=3, clock=clock)
     with plain.reader() as session:
         counts = {

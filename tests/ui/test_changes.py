@@ -28,6 +28,7 @@ from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.observations import ObservationsTab
 from qa_desktop.ui.shell.main_window import NAV_MEETINGS, NAV_PROGRAMME, MainWindow
 from tests.followup_helpers import cast, in_moderation, meeting_for
+from tests.store_access import store_of
 from tests.ui.conftest import open_window_as
 from tests.ui.workspace.workspace_fixtures import open_workspace
 
@@ -208,13 +209,13 @@ def test_meeting_notes_saved_without_sign_off_redraw_the_owners_my_work(
     """A meeting saved without signing off used to announce a stray string, so the action it
     agreed did not appear in its owner's My work until something else redrew it."""
     services = application.services
-    audit_id = in_moderation(services.store, services.clock, Grade.INADEQUATE)
+    audit_id = in_moderation(store_of(services), services.clock, Grade.INADEQUATE)
     moderator = cast(services, audit_id).moderator
     case = services.moderation.case(audit_id, moderator)
     services.moderation.moderate(
         audit_id, [Decision(a.section_id, a.auditor_grade) for a in case.areas], moderator
     )
-    meeting = meeting_for(services.store, audit_id)
+    meeting = meeting_for(store_of(services), audit_id)
     people = cast(services, audit_id)  # the head of service holding the meeting, now due
     assert meeting is not None and people.head is not None
     window = application.show_window(people.head)

@@ -253,7 +253,7 @@ class FormEditingService:
                 reserved=_every_form_id(session),
             )
             self._check(text, key)
-            publish_sources(session, [(f"{key} v{latest + 1}", text)], self._clock, actor.id)
+            publish_sources(session, [(f"{key} v{latest + 1}", text)], self._clock, actor)
         return SavedVersion(key, latest + 1, new_ids)
 
     @writes(Change.FORMS)
@@ -292,7 +292,7 @@ class FormEditingService:
                 reserved=_every_form_id(session),
             )
             self._check(text, key)
-            publish_sources(session, [(f"{key} v1", text)], self._clock, actor.id)
+            publish_sources(session, [(f"{key} v1", text)], self._clock, actor)
         return SavedVersion(key, 1, new_ids)
 
     @staticmethod

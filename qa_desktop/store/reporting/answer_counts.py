@@ -140,7 +140,7 @@ DROP = [
 ]
 
 
-# -- the county-wide roll-up (migration 0009) --------------------------------------------------
+# -- the county-wide roll-up -------------------------------------------------------------------
 #
 # ``report_answer_day_counts`` adds up ``report_answer_counts`` over teams and audit types: per
 # day, form version, question and answer (at most a few hundred rows a day, however many teams
@@ -205,7 +205,7 @@ DAY_DROP = [
 ]
 
 
-# -- per month (migration 0010) ----------------------------------------------------------------
+# -- per month ---------------------------------------------------------------------------------
 #
 # ``report_answer_month_counts`` adds up ``report_answer_counts`` per calendar month (``month``
 # is its first day), keeping the form version, team, audit type, question and answer: a slice

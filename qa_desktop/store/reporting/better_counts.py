@@ -7,8 +7,8 @@ before a change they take away what the audit counted, after it they add what it
 
 Only audits that count in reports are counted: completed, not cancelled, not deleted. The
 table is not an ORM model: it is derived data, never synced. It has no team or audit type, so
-it serves county-wide figures (all teams, or one form); since migration 0010 it is the roll-up
-of the counts per team and type below, which serve slices.
+it serves county-wide figures (all teams, or one form) and is the roll-up of the counts per
+team and type below, which serve slices.
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ DROP = [
 ]
 
 
-# -- per team and audit type (migration 0010) --------------------------------------------------
+# -- per team and audit type -------------------------------------------------------------------
 #
 # ``report_better_team_counts`` holds the same counts per team (the case's) and audit type too,
 # so that a slice by team, service, area or audit type adds up a few rows a day. Its triggers

@@ -9,8 +9,8 @@ audit counted, after it they add what it counts now.
 
 Only audits that count in reports are counted: completed, not cancelled, not deleted. The
 table is not an ORM model: it is derived data, never synced. It has no team or audit type, so
-it serves county-wide figures (all teams, or one form); since migration 0010 it is the roll-up
-of the counts per team and type below, which serve slices.
+it serves county-wide figures (all teams, or one form) and is the roll-up of the counts per
+team and type below, which serve slices.
 """
 
 from __future__ import annotations
@@ -150,7 +150,7 @@ DROP = [
 ]
 
 
-# -- per team and audit type (migration 0010) --------------------------------------------------
+# -- per team and audit type -------------------------------------------------------------------
 #
 # ``report_grade_team_counts`` holds the same counts per team (the case's) and audit type too,
 # so that a slice by team, service or area (a set of teams) or by audit type adds up a few
@@ -327,7 +327,7 @@ TEAM_DROP = [
 ]
 
 
-# -- per team, type and month (migration 0010) -------------------------------------------------
+# -- per team, type and month ------------------------------------------------------------------
 #
 # ``report_grade_month_counts`` adds up ``report_grade_team_counts`` per calendar month
 # (``month`` is its first day): a slice over a quarter, and the four quarters of the trend,

@@ -412,10 +412,10 @@ class MainWindow(QMainWindow):
         self.viewer.show()
 
     def show_about(self) -> None:
-        from qa_desktop.services.setup.about import StoreFacts, store_facts
+        from qa_desktop.services.setup.about import StoreFacts
         from qa_desktop.ui.shell.about import AboutDialog, support_details
 
-        store = self.services.store
+        services = self.services
 
         def shown(facts: StoreFacts) -> None:
             if self.about is not None:
@@ -425,7 +425,7 @@ class MainWindow(QMainWindow):
             )
             self.about.show()
 
-        self.runner.submit(lambda: store_facts(store), shown)
+        self.runner.submit(services.store_facts, shown)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._opener is not None:

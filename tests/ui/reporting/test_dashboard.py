@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from qa_desktop.domain.roles import Role
+from qa_desktop.services.actors import SYSTEM
 from qa_desktop.ui.screens.reporting.dashboard import MONTH, QUARTER, DashboardScreen
 from qa_desktop.ui.shell.main_window import NAV_REPORTS
 from tests.ui.conftest import open_window_as
@@ -205,7 +206,8 @@ def test_historic_import_from_the_app_lists_every_problem_or_imports(
     listing = application.services.audits.list(
         __import__("qa_desktop.services.audit.listing", fromlist=["AuditFilter"]).AuditFilter(
             search="H-1"
-        )
+        ),
+        SYSTEM,
     )
     assert [r.reference for r in listing.rows] == ["H-1"]
     assert listing.rows[0].state.value == "closed"
