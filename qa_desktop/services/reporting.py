@@ -28,6 +28,7 @@ from qa_desktop.domain.dashboard import (
     QuestionCompliance,
     TrendPoint,
     VoiceFigures,
+    monthly_target_applies,
 )
 from qa_desktop.domain.forms import AnswerType, FormDefinition
 from qa_desktop.domain.grades import Grade
@@ -46,7 +47,6 @@ from qa_desktop.reports import exports
 from qa_desktop.reports.quarterly import INDICATORS, QuarterlyReportData, build_quarterly_report
 from qa_desktop.services.audit.listing import AuditList
 from qa_desktop.services.clock import Clock, today
-from qa_desktop.services.imports.historic_audits import HistoricImport, ImportRefused, ImportResult
 from qa_desktop.services.programme.forms import form_from_source
 from qa_desktop.services.published import read_setting
 from qa_desktop.services.setup.people import Actor
@@ -65,8 +65,6 @@ __all__ = [
     "INDICATORS",
     "Dashboard",
     "Drill",
-    "ImportRefused",
-    "ImportResult",
     "ReportSlice",
     "ReportingService",
     "SliceOptions",
@@ -121,7 +119,7 @@ class ReportingService:
             grades=grades,
             trend=trend,
             plan=PlanFigures(
-                target=planned_for(period, target) if _county_wide(slc) else 0,
+                target=planned_for(period, target) if monthly_target_applies(slc) else 0,
                 completed=completed,
                 due=due,
                 due_completed=due_completed,
@@ -257,19 +255,6 @@ class ReportingService:
             commentary=self.commentary(quarter),
         )
         return _writing(path, lambda: (build_quarterly_report(data, path), path)[1])
-
-    # -- historic audits ----------------------------------------------------------------------
-
-    def import_audits(
-        self, path: Path, *, create_missing: bool = False, actor: Actor | None = None
-    ) -> ImportResult:
-        """Import audits kept in spreadsheets before QA Desktop (all or nothing; raises
-        ImportRefused listing every problem with its row and column)."""
-        if actor is not None and not actor.can(Capability.MANAGE_PROGRAMME):
-            raise PermissionRefused("Only the QA team can import historic audits.")
-        return HistoricImport(self._store, self._clock).import_file(
-            path, create_missing=create_missing, actor_id=actor.id if actor else None
-        )
 
     # -- exports -----------------------------------------------------------------------------
 
@@ -489,11 +474,6 @@ def describe_slice(slc: ReportSlice, options: SliceOptions) -> str:
             name = next((c.name for c in choices if c.id == wanted), wanted)
             parts.append(f"{label}: {name}")
     return "; ".join(parts) or "County"
-
-
-def _county_wide(slc: ReportSlice) -> bool:
-    """The monthly target is set for the whole county's programme of routine audits."""
-    return not any((slc.area_id, slc.service_id, slc.team_id, slc.worker_id))
 
 
 def _may_report(actor: Actor | None) -> None:

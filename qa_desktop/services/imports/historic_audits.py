@@ -25,10 +25,11 @@ from qa_desktop.domain.import_rules import (
     check_rows,
 )
 from qa_desktop.domain.lifecycle import AuditState
-from qa_desktop.domain.roles import Role
-from qa_desktop.errors import ValidationError
+from qa_desktop.domain.roles import Capability, Role
+from qa_desktop.errors import PermissionRefused, ValidationError
 from qa_desktop.services.clock import Clock, today
 from qa_desktop.services.programme.forms import form_from_source, latest_versions
+from qa_desktop.services.setup.people import Actor
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store
 from qa_desktop.store.recorder import Recorder
@@ -60,9 +61,21 @@ class ImportResult:
 
 
 class HistoricImport:
+    """The historic import service: the Programme screen's "Historic audits" tab and
+    ``qa-desktop import audits`` call it."""
+
     def __init__(self, store: Store, clock: Clock) -> None:
         self._store = store
         self._clock = clock
+
+    def import_audits(
+        self, path: Path, *, create_missing: bool = False, actor: Actor
+    ) -> ImportResult:
+        """A person imports a file from the app: only the QA team may (all or nothing; raises
+        ImportRefused listing every problem with its row and column)."""
+        if not actor.can(Capability.MANAGE_PROGRAMME):
+            raise PermissionRefused("Only the QA team can import historic audits.")
+        return self.import_file(path, create_missing=create_missing, actor_id=actor.id)
 
     def import_file(
         self, path: Path, *, create_missing: bool = False, actor_id: str | None = None
