@@ -46,6 +46,7 @@ from qa_desktop.errors import PermissionRefused, ValidationError
 from qa_desktop.reports import exports
 from qa_desktop.reports.quarterly import INDICATORS, QuarterlyReportData, build_quarterly_report
 from qa_desktop.services.audit.listing import AuditList
+from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock, today
 from qa_desktop.services.programme.forms import form_from_source
 from qa_desktop.services.published import read_setting
@@ -196,6 +197,7 @@ class ReportingService:
             )
             return {indicator: text for indicator, text in rows}
 
+    @writes(Change.REPORTS)
     def save_commentary(
         self, quarter: FinancialQuarter, texts: Mapping[str, str], actor: Actor | None = None
     ) -> dict[str, str]:

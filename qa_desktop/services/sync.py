@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from qa_desktop.errors import UserError
+from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.credentials import Credentials, Kept
 from qa_desktop.store.engine import Store
@@ -99,6 +100,7 @@ class SyncService:
         address = CentralAddress.parse(found.value)
         return SyncSettings(found.value, address.user)
 
+    @writes(Change.SYNC)
     def save_settings(self, address: str, user: str, password: str | None) -> Kept | None:
         """Keep the address (with no password in it) and put the password in the keyring."""
         parsed = CentralAddress.parse(address).with_user(user.strip())
@@ -125,6 +127,7 @@ class SyncService:
 
     # -- syncing ------------------------------------------------------------------------------
 
+    @writes(Change.everything())
     def sync_now(self, address: str | None = None, password: str | None = None) -> SyncOutcome:
         if address is None:
             settings = self.settings()
@@ -203,6 +206,7 @@ class SyncService:
             for c in rows
         ]
 
+    @writes(Change.everything())
     def settle(
         self,
         conflict_id: str,

@@ -23,6 +23,7 @@ from sqlalchemy import select
 from qa_desktop.domain.forms import LegalStatus
 from qa_desktop.domain.roles import Capability
 from qa_desktop.errors import PermissionRefused, Translate, ValidationError
+from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.setup.people import Actor
 from qa_desktop.store import models as m
@@ -248,6 +249,7 @@ class CaseImportService:
         self._store = store
         self._clock = clock
 
+    @writes(Change.CASES)
     def import_file(self, path: Path, actor: Actor | None = None) -> ImportSummary:
         try:
             data = path.read_bytes()
@@ -259,6 +261,7 @@ class CaseImportService:
             ) from exc
         return self.import_bytes(data, path.name, actor)
 
+    @writes(Change.CASES)
     def import_bytes(self, data: bytes, file: str, actor: Actor | None = None) -> ImportSummary:
         """Check the whole file, then apply it in one transaction (all or nothing)."""
         if actor is not None and not actor.can(Capability.MANAGE_PROGRAMME):

@@ -27,6 +27,7 @@ from qa_desktop.domain.import_rules import (
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.roles import Capability, Role
 from qa_desktop.errors import PermissionRefused, ValidationError
+from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock, today
 from qa_desktop.services.programme.forms import form_from_source, latest_versions
 from qa_desktop.services.setup.people import Actor
@@ -68,6 +69,7 @@ class HistoricImport:
         self._store = store
         self._clock = clock
 
+    @writes(Change.AUDITS | Change.CASES | Change.PEOPLE)
     def import_audits(
         self, path: Path, *, create_missing: bool = False, actor: Actor
     ) -> ImportResult:

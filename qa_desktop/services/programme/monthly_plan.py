@@ -29,6 +29,7 @@ from qa_desktop.domain.sampling import (
     draw_sample,
 )
 from qa_desktop.errors import PermissionRefused, ValidationError
+from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.published import read_setting
 from qa_desktop.services.setup.people import Actor
@@ -245,6 +246,7 @@ class ProgrammeService:
             result.append(PlanProgress(month, planned, done, due))
         return result
 
+    @writes(Change.PROGRAMME | Change.AUDITS)
     def plan(self, request: PlanRequest, actor: Actor | None = None) -> MonthPlan:
         """Sample, assign and make the month's planned audits, in one transaction."""
         if actor is not None and not actor.can(Capability.MANAGE_PROGRAMME):
@@ -362,6 +364,7 @@ class ProgrammeService:
             )
         return tuple(rows)
 
+    @writes(Change.PROGRAMME)
     def set_capacity(self, person_id: str, per_month: int, actor: Actor | None = None) -> None:
         if actor is not None and not actor.can(Capability.MANAGE_PROGRAMME):
             raise PermissionRefused("Only the QA team can set auditors' capacity.")
