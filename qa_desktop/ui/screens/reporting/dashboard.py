@@ -47,6 +47,7 @@ from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
 from qa_desktop.services.reporting import INDICATORS, Drill, SliceOptions, describe_slice
 from qa_desktop.services.setup.people import Actor
+from qa_desktop.ui import ops
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.reporting import figures
@@ -404,7 +405,9 @@ class DashboardScreen(QWidget):
     def load(self) -> None:
         if self.allowed:
             self._started = True
-            self._runner.submit(self._services.reporting.slice_options, self._fill_options)
+            ops.read(
+                self._runner, self._services.reporting.slice_options, on_done=self._fill_options
+            )
 
     def _fill_options(self, options: SliceOptions) -> None:
         self._filling = True
@@ -481,10 +484,15 @@ class DashboardScreen(QWidget):
         if period is None:
             self.heading.setText(self.tr("The period ends before it starts."))
             return
-        slc, actor = self.current_slice(), self._actor
-        reporting = self._services.reporting
         self.heading.setText(self.tr("Working out the figures…"))
-        self._runner.submit(lambda: reporting.dashboard(period, slc, actor), self._show)
+        ops.read(
+            self._runner,
+            self._services.reporting.dashboard,
+            period,
+            self.current_slice(),
+            self._actor,
+            on_done=self._show,
+        )
 
     def _data_changed(self, what: Change) -> None:
         if self.isVisible():
@@ -528,11 +536,14 @@ class DashboardScreen(QWidget):
         period = self.current_period()
         if period is None:
             return
-        slc, actor = self.current_slice(), self._actor
-        reporting = self._services.reporting
-        self._runner.submit(
-            lambda: reporting.audits_behind(period, slc, drill, actor),
-            lambda listing: self._show_audits(label, listing),
+        ops.read(
+            self._runner,
+            self._services.reporting.audits_behind,
+            period,
+            self.current_slice(),
+            drill,
+            self._actor,
+            on_done=lambda listing: self._show_audits(label, listing),
         )
 
     def _show_audits(self, label: Phrase, listing: AuditList) -> None:
@@ -578,8 +589,12 @@ class DashboardScreen(QWidget):
         if quarter == self._commentary_quarter:
             return
         self._commentary_quarter = quarter
-        reporting = self._services.reporting
-        self._runner.submit(lambda: reporting.commentary(quarter), self._show_commentary)
+        ops.read(
+            self._runner,
+            self._services.reporting.commentary,
+            quarter,
+            on_done=self._show_commentary,
+        )
 
     def _show_commentary(self, texts: dict[str, str]) -> None:
         for key, edit in self.commentary_edits.items():
@@ -592,10 +607,13 @@ class DashboardScreen(QWidget):
         quarter = self._commentary_quarter
         if quarter is None:
             return
-        texts, actor, reporting = self._commentary_texts(), self._actor, self._services.reporting
-        self._runner.submit(
-            lambda: reporting.save_commentary(quarter, texts, actor),
-            lambda _saved: self.drill_label.setText(
+        ops.write(
+            self._runner,
+            self._services.reporting.save_commentary,
+            quarter,
+            self._commentary_texts(),
+            self._actor,
+            on_done=lambda _saved: self.drill_label.setText(
                 self.tr("Commentary for {quarter} saved.").format(quarter=quarter.label)
             ),
         )
@@ -618,7 +636,7 @@ class DashboardScreen(QWidget):
             reporting.save_commentary(quarter, texts, actor)
             return reporting.quarterly_report(quarter, path, slc, actor)
 
-        self._runner.submit(work, self._exported)
+        ops.write_job(self._runner, work, (reporting.save_commentary,), on_done=self._exported)
 
     # -- exports --------------------------------------------------------------------------
 
@@ -634,8 +652,13 @@ class DashboardScreen(QWidget):
             self.tr("CSV files (*.csv)"),
         )
         if path is not None:
-            reporting = self._services.reporting
-            self._runner.submit(lambda: reporting.export_csv(table, path), self._exported)
+            ops.read(
+                self._runner,
+                self._services.reporting.export_csv,
+                table,
+                path,
+                on_done=self._exported,
+            )
 
     def _export_excel(self, tables: list[ReportTable]) -> None:
         if not tables:
@@ -645,10 +668,13 @@ class DashboardScreen(QWidget):
             self.tr("Export to Excel"), f"{name}.xlsx", self.tr("Excel workbooks (*.xlsx)")
         )
         if path is not None and self.dashboard is not None:
-            heading = self._heading_text(self.dashboard)
-            reporting = self._services.reporting
-            self._runner.submit(
-                lambda: reporting.export_excel(tables, path, heading), self._exported
+            ops.read(
+                self._runner,
+                self._services.reporting.export_excel,
+                tables,
+                path,
+                self._heading_text(self.dashboard),
+                on_done=self._exported,
             )
 
     def _export_everything(self) -> None:

@@ -62,6 +62,7 @@ from qa_desktop.services.audit.workspace_data import (
 from qa_desktop.services.audit.workspace_state import suggestions_for
 from qa_desktop.services.changes import Change
 from qa_desktop.services.setup.people import Actor
+from qa_desktop.ui import ops
 from qa_desktop.ui.labels import audit_type_label, grade_label, state_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.workspace.area_page import AreaPage
@@ -497,7 +498,9 @@ class WorkspaceWindow(QMainWindow):
         self.buffer.started()
         self._show_state()
         audit_id, actor = self.ws.id, self.actor
-        # Not announced as a change to the audit lists: they would reload on every keystroke.
+        # Not ops.write: what ``save`` may change is announced by ``_saved`` for what it did
+        # change (a state, the overall grade, an escalation), so the audit lists do not reload
+        # on every keystroke.
         self.runner.submit(
             lambda: self.service.save(audit_id, actor, ref, value), self._saved, self._save_failed
         )
@@ -529,11 +532,15 @@ class WorkspaceWindow(QMainWindow):
 
     def add_action(self, description: str, owner_id: str, due: date) -> None:
         self.flush()
-        audit_id, actor = self.ws.id, self.actor
-        self.runner.submit(
-            lambda: self.service.add_action(audit_id, actor, description, owner_id, due),
-            self._action_added,
-            changes=Change.AUDITS,
+        ops.write(
+            self.runner,
+            self.service.add_action,
+            self.ws.id,
+            self.actor,
+            description,
+            owner_id,
+            due,
+            on_done=self._action_added,
         )
 
     def _action_added(self, action: ActionData) -> None:
@@ -556,18 +563,25 @@ class WorkspaceWindow(QMainWindow):
         audit_id, actor = self.ws.id, self.actor
         self.reveal_page(len(self.areas))
         if present:
-            self.runner.submit(
-                lambda: self.service.add_action(
-                    audit_id, actor, action.description, action.owner_id, action.due_on, action.id
-                ),
-                lambda restored: self._set_action(restored, present=True),
-                changes=Change.AUDITS,
+            ops.write(
+                self.runner,
+                self.service.add_action,
+                audit_id,
+                actor,
+                action.description,
+                action.owner_id,
+                action.due_on,
+                action.id,
+                on_done=lambda restored: self._set_action(restored, present=True),
             )
         else:
-            self.runner.submit(
-                lambda: self.service.remove_action(audit_id, actor, action.id),
-                lambda _none: self._set_action(action, present=False),
-                changes=Change.AUDITS,
+            ops.write(
+                self.runner,
+                self.service.remove_action,
+                audit_id,
+                actor,
+                action.id,
+                on_done=lambda _none: self._set_action(action, present=False),
             )
 
     def _set_action(self, action: ActionData, *, present: bool) -> None:
@@ -580,35 +594,40 @@ class WorkspaceWindow(QMainWindow):
     # -- lifecycle ----------------------------------------------------------------------------
 
     def reload(self) -> None:
-        audit_id, actor = self.ws.id, self.actor
-        self.runner.submit(lambda: self.service.load(audit_id, actor), self.show_workspace)
+        ops.read(
+            self.runner, self.service.load, self.ws.id, self.actor, on_done=self.show_workspace
+        )
 
     def sign_off_as_auditor(self) -> None:
         self.flush()
-        audit_id, actor = self.ws.id, self.actor
-        self.runner.submit(
-            lambda: self.service.sign_off_as_auditor(audit_id, actor),
-            lambda _state: self.reload(),
-            changes=Change.AUDITS,
+        ops.write(
+            self.runner,
+            self.service.sign_off_as_auditor,
+            self.ws.id,
+            self.actor,
+            on_done=lambda _state: self.reload(),
         )
 
     def sign_off_as_practitioner(self, disagrees: bool, reason: str) -> None:
         self.flush()
-        audit_id, actor = self.ws.id, self.actor
-        self.runner.submit(
-            lambda: self.service.sign_off_as_practitioner(
-                audit_id, actor, disagrees=disagrees, reason=reason
-            ),
-            lambda _state: self.reload(),
-            changes=Change.AUDITS,
+        ops.write(
+            self.runner,
+            self.service.sign_off_as_practitioner,
+            self.ws.id,
+            self.actor,
+            disagrees=disagrees,
+            reason=reason,
+            on_done=lambda _state: self.reload(),
         )
 
     def reopen(self, reason: str) -> None:
-        audit_id, actor = self.ws.id, self.actor
-        self.runner.submit(
-            lambda: self.service.reopen(audit_id, actor, reason),
-            lambda _state: self.reload(),
-            changes=Change.AUDITS,
+        ops.write(
+            self.runner,
+            self.service.reopen,
+            self.ws.id,
+            self.actor,
+            reason,
+            on_done=lambda _state: self.reload(),
         )
 
     # -- moving around ------------------------------------------------------------------------
@@ -783,11 +802,13 @@ class WorkspaceWindow(QMainWindow):
             self.save_status.setText(self.tr("Put the focus in a field to see its history"))
             return
         self.flush()
-        audit_id = self.ws.id
         title = self._field_title(ref)
-        self.runner.submit(
-            lambda: self.service.field_history(audit_id, ref),
-            lambda entries: self._show_history(title, entries),
+        ops.read(
+            self.runner,
+            self.service.field_history,
+            self.ws.id,
+            ref,
+            on_done=lambda entries: self._show_history(title, entries),
         )
 
     def _show_history(self, title: str, entries: list[HistoryEntry]) -> None:
