@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeAlias
 
 from qa_desktop.domain.dashboard import Dashboard, monthly_target_applies
 from qa_desktop.domain.grades import Grade
 from qa_desktop.services.reporting import Drill
 
-PhraseValue = "str | int | float | Grade | Phrase"
+PhraseValue: TypeAlias = "str | int | float | Grade | Phrase"
 
 
 class Words(str):
