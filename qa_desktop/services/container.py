@@ -20,6 +20,7 @@ from qa_desktop.services.credentials import Credentials
 from qa_desktop.services.followup.meetings import MeetingService
 from qa_desktop.services.followup.moderation import ModerationService
 from qa_desktop.services.imports.cases import CaseImportService
+from qa_desktop.services.imports.historic_audits import HistoricImport
 from qa_desktop.services.my_work import MyWorkService
 from qa_desktop.services.programme.bttf import BttfService
 from qa_desktop.services.programme.dip_sample import DipSampleService
@@ -50,6 +51,7 @@ class Services:
     my_work: MyWorkService
     programme: ProgrammeService
     case_import: CaseImportService
+    historic_import: HistoricImport
     feedback: FeedbackService
     dip_samples: DipSampleService
     bttf: BttfService
@@ -88,6 +90,7 @@ def build_services(store: Store, clock: Clock) -> Services:
         my_work=MyWorkService(store, clock),
         programme=ProgrammeService(store, clock),
         case_import=CaseImportService(store, clock),
+        historic_import=HistoricImport(store, clock),
         feedback=FeedbackService(store, clock),
         dip_samples=DipSampleService(store, clock),
         bttf=BttfService(store, clock),

@@ -27,6 +27,7 @@ from qa_desktop.domain.dashboard import (
     QuestionCompliance,
     TrendPoint,
     VoiceFigures,
+    monthly_target_applies,
 )
 from qa_desktop.domain.forms import AnswerType, FormDefinition
 from qa_desktop.domain.grades import Grade
@@ -47,7 +48,6 @@ from qa_desktop.services.actors import Caller, SystemActor, require
 from qa_desktop.services.audit.listing import AuditList
 from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock, today
-from qa_desktop.services.imports.historic_audits import HistoricImport, ImportRefused, ImportResult
 from qa_desktop.services.programme.forms import form_from_source
 from qa_desktop.services.published import read_setting
 from qa_desktop.store import models as m
@@ -65,8 +65,6 @@ __all__ = [
     "INDICATORS",
     "Dashboard",
     "Drill",
-    "ImportRefused",
-    "ImportResult",
     "ReportSlice",
     "ReportingService",
     "SliceOptions",
@@ -119,7 +117,7 @@ class ReportingService:
             grades=grades,
             trend=trend,
             plan=PlanFigures(
-                target=planned_for(period, target) if _county_wide(slc) else 0,
+                target=planned_for(period, target) if monthly_target_applies(slc) else 0,
                 completed=completed,
                 due=due,
                 due_completed=due_completed,
@@ -254,18 +252,6 @@ class ReportingService:
             commentary=self.commentary(quarter),
         )
         return _writing(path, lambda: (build_quarterly_report(data, path), path)[1])
-
-    # -- historic audits ----------------------------------------------------------------------
-
-    @writes(Change.AUDITS | Change.CASES | Change.PEOPLE)
-    def import_audits(
-        self, path: Path, *, create_missing: bool = False, actor: Caller
-    ) -> ImportResult:
-        """Import audits kept in spreadsheets before QA Desktop (all or nothing; raises
-        ImportRefused listing every problem with its row and column)."""
-        return HistoricImport(self._store, self._clock).import_file(
-            path, actor, create_missing=create_missing
-        )
 
     # -- exports -----------------------------------------------------------------------------
 
@@ -485,11 +471,6 @@ def describe_slice(slc: ReportSlice, options: SliceOptions) -> str:
             name = next((c.name for c in choices if c.id == wanted), wanted)
             parts.append(f"{label}: {name}")
     return "; ".join(parts) or "County"
-
-
-def _county_wide(slc: ReportSlice) -> bool:
-    """The monthly target is set for the whole county's programme of routine audits."""
-    return not any((slc.area_id, slc.service_id, slc.team_id, slc.worker_id))
 
 
 def _may_report(actor: Caller) -> None:

@@ -150,7 +150,7 @@ def test_imports_refuse_a_person_without_the_right_and_change_nothing(
     with pytest.raises(PermissionRefused, match="Only the QA team"):
         historic.import_bytes(HISTORIC, manager, create_missing=True)
     with pytest.raises(PermissionRefused, match="Only the QA team"):
-        services.reporting.import_audits(Path("never-read.csv"), actor=manager)
+        services.historic_import.import_audits(Path("never-read.csv"), actor=manager)
     with pytest.raises(PermissionRefused, match="Only the QA team"):
         services.case_import.import_file(Path("never-read.csv"), manager)
     assert table_counts(demo_store) == before

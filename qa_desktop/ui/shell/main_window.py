@@ -214,7 +214,9 @@ class MainWindow(QMainWindow):
 
         if may_import:
             historic = QAction(self.tr("&Import historic audits…"), self)
-            historic.triggered.connect(lambda: self.reports.import_historic())
+            historic.triggered.connect(
+                lambda: (self.go_to(NAV_PROGRAMME), self.programme.import_historic())
+            )
             self._file_menu.insertAction(self._file_separator, historic)
         help_menu = self._help_menu.menuAction()
         if may_audit:

@@ -9,7 +9,6 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from qa_desktop.domain.roles import Role
-from qa_desktop.services.actors import SYSTEM
 from qa_desktop.ui.screens.reporting.dashboard import MONTH, QUARTER, DashboardScreen
 from qa_desktop.ui.shell.main_window import NAV_REPORTS
 from tests.ui.conftest import open_window_as
@@ -172,48 +171,3 @@ def test_commentary_is_written_saved_and_printed_in_the_quarterly_report(
     text = " ".join(page.extract_text() for page in PdfReader(target).pages)
     assert "Good rose for the third quarter running." in text
     assert "Every audit recorded the child" in text
-
-
-def test_historic_import_from_the_app_lists_every_problem_or_imports(
-    application, qtbot, tmp_path: Path
-) -> None:
-    screen = reports_of(application, qtbot)
-    shown: list[str] = []
-    screen.show_import_problems = shown.append  # type: ignore[method-assign]
-    bad = tmp_path / "bad.csv"
-    bad.write_text(
-        "audit_ref,case_ref,team,completed_on,overall_grade,A1\r\n"
-        "H-1,CR-x,Nowhere,2019-05-40,Great,yes\r\n",
-        encoding="utf-8-sig",
-    )
-    screen.ask_import = lambda: (bad, False)  # type: ignore[method-assign]
-    menu = screen.window().menuBar().actions()[0].menu()
-    action = next(a for a in menu.actions() if "historic" in a.text())
-    with qtbot.waitSignal(screen.imported):
-        action.trigger()
-    assert shown and "Nothing was imported" in shown[0]
-    assert "row 2, column completed_on" in shown[0] and "row 2, column overall_grade" in shown[0]
-    good = tmp_path / "good.csv"
-    good.write_text(
-        "audit_ref,case_ref,team,completed_on,overall_grade,A1\n"
-        "H-1,CR-new,Historic Team,2019-05-01,Good,yes\n",
-        encoding="utf-8",
-    )
-    screen.ask_import = lambda: (good, True)  # type: ignore[method-assign]
-    with qtbot.waitSignal(screen.imported):
-        action.trigger()
-    assert "Imported 1 historic audits" in screen.import_report
-    listing = application.services.audits.list(
-        __import__("qa_desktop.services.audit.listing", fromlist=["AuditFilter"]).AuditFilter(
-            search="H-1"
-        ),
-        SYSTEM,
-    )
-    assert [r.reference for r in listing.rows] == ["H-1"]
-    assert listing.rows[0].state.value == "closed"
-
-
-def test_only_the_qa_team_has_the_import_menu(application, qtbot) -> None:
-    window = open_window_as(application, qtbot, Role.TEAM_MANAGER)
-    menu = window.menuBar().actions()[0].menu()
-    assert not any("historic" in a.text() for a in menu.actions())

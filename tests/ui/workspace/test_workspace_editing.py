@@ -47,13 +47,13 @@ def test_typing_saves_after_a_pause_and_at_once_on_leaving_the_field(application
     evidence = ws.areas[0].rows[0].evidence
     evidence.setFocus()
     qtbot.keyClicks(evidence, "Home visit")
-    assert ws.pending and _answer(store, a.audit_id, "A1") is None  # not yet: still typing
+    assert ws.buffer.pending and _answer(store, a.audit_id, "A1") is None  # not yet: still typing
     with qtbot.waitSignal(ws.saved, timeout=3000):
         pass  # the pause
     assert _answer(store, a.audit_id, "A1").evidence == "Home visit"
     qtbot.keyClicks(evidence, " on 2 Nov")
     qtbot.keyClick(evidence, Qt.Key.Key_Tab)  # leaving the field saves it now
-    assert not ws.pending
+    assert not ws.buffer.pending
     assert _answer(store, a.audit_id, "A1").evidence == "Home visit on 2 Nov"
 
 
