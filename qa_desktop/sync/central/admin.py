@@ -20,6 +20,7 @@ from sqlalchemy.engine import URL
 
 from qa_desktop.store.engine import Store
 from qa_desktop.store.models import OutboxChange
+from qa_desktop.sync.central import fresh
 from qa_desktop.sync.central.roles import ROLES
 from qa_desktop.sync.connection import CentralAddress, CentralError, connect
 from qa_desktop.sync.rows import SYNCED_TABLES, row_snapshot
@@ -39,7 +40,7 @@ def _alembic(connection: object) -> Config:
 
 
 def init_central(address: CentralAddress, password: str | None = None) -> None:
-    """Create the central schema, or bring it up to date. Safe to run again."""
+    """Create the central schema (a new database), or bring it up to date. Safe to run again."""
     url = URL.create(
         "postgresql+psycopg",
         username=address.user,
@@ -51,7 +52,10 @@ def init_central(address: CentralAddress, password: str | None = None) -> None:
     engine = create_engine(url, poolclass=None)
     try:
         with engine.begin() as connection:
-            command.upgrade(_alembic(connection), "head")
+            if fresh.is_new(connection):
+                fresh.create(connection, _alembic(connection))
+            else:
+                command.upgrade(_alembic(connection), "head")
         with connect(address, password) as conn:
             logins = conn.execute("SELECT login FROM qa_central.logins").fetchall()
             for (login,) in logins:
