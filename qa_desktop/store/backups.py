@@ -13,13 +13,12 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import re
 import shutil
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from qa_desktop.errors import StoreError
+from qa_desktop.store.backup_files import Backup, backup_folder, backups_of, latest_backup
 from qa_desktop.store.engine import (
     FileKind,
     Store,
@@ -33,42 +32,19 @@ from qa_desktop.store.engine import (
 from qa_desktop.store.instance_lock import lock_store
 from qa_desktop.store.keys import store_key
 
+__all__ = [
+    "Backup",
+    "backup_folder",
+    "backups_of",
+    "latest_backup",
+    "make_daily_backup",
+    "restore_backup",
+]
+
 log = logging.getLogger(__name__)
 KEPT = 7
-FOLDER = "backups"
 # The files SQLite keeps beside a store in WAL mode: they belong with it when it moves.
 SIDE_FILES = ("-wal", "-shm")
-
-
-@dataclass(frozen=True)
-class Backup:
-    path: Path
-    day: date
-
-
-def backup_folder(store_path: Path) -> Path:
-    return store_path.parent / FOLDER
-
-
-def backups_of(store_path: Path) -> list[Backup]:
-    """The store's backups, newest first."""
-    pattern = re.compile(
-        re.escape(store_path.stem) + r"-(\d{4}-\d{2}-\d{2})" + re.escape(store_path.suffix) + "$"
-    )
-    found = []
-    folder = backup_folder(store_path)
-    if folder.is_dir():
-        for path in folder.iterdir():
-            match = pattern.match(path.name)
-            if match:
-                with contextlib.suppress(ValueError):
-                    found.append(Backup(path, date.fromisoformat(match.group(1))))
-    return sorted(found, key=lambda backup: backup.day, reverse=True)
-
-
-def latest_backup(store_path: Path) -> Backup | None:
-    found = backups_of(store_path)
-    return found[0] if found else None
 
 
 def make_daily_backup(store: Store, day: date, keep: int = KEPT) -> Backup | None:

@@ -23,6 +23,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from qa_desktop.errors import StoreError, StoreLost
+from qa_desktop.store.backup_files import backups_of, latest_backup
 from qa_desktop.store.instance_lock import InstanceLock, lock_store
 from qa_desktop.store.keys import ENV_KEY, StoreKey, WrongKey, store_key
 
@@ -341,8 +342,6 @@ def _unreadable(path: Path, key: StoreKey) -> StoreError:
     newest backup, the key is right and the store is damaged (a backup can take its place);
     otherwise the key is wrong, and the way back is the recovery key, not a backup (which
     the same wrong key would not open either)."""
-    from qa_desktop.store.backups import latest_backup  # backups builds on this module
-
     backup = latest_backup(path)
     if backup is not None and opens_with(backup.path, key):
         return StoreLost(
@@ -458,8 +457,6 @@ def _encrypt_or_explain(path: Path, key: StoreKey) -> None:
 
 def _encrypt_plain_backups(path: Path, key: StoreKey) -> None:
     """The store's plain backups are encrypted in the same upgrade (a damaged one is left)."""
-    from qa_desktop.store.backups import backups_of
-
     for backup in backups_of(path):
         if file_kind(backup.path) is FileKind.PLAIN:
             try:

@@ -6,7 +6,6 @@ the frozen SQL of the migrations and the live declaration cannot drift apart unn
 from __future__ import annotations
 
 import re
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,9 @@ def _normal(sql: str | None) -> str:
 def schema_of(path: Path) -> Schema:
     """Every object of the store (sqlite_master, its SQL with whitespace normalised) and, per
     table, its columns (PRAGMA table_info), foreign keys and indexes (with their columns)."""
-    connection = sqlite3.connect(path)
+    engine = sqlite_engine(path)  # stores are encrypted: read it with its key
+    pooled = engine.raw_connection()
+    connection = pooled.driver_connection
     try:
         objects = {
             (kind, name): (table, _normal(sql))
@@ -53,7 +54,8 @@ def schema_of(path: Path) -> Schema:
                 details[name] = connection.execute(f"PRAGMA index_xinfo('{name}')").fetchall()
         return {"objects": objects, "details": details}
     finally:
-        connection.close()
+        pooled.close()
+        engine.dispose()
 
 
 def _revisions() -> list[str]:

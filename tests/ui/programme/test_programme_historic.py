@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qa_desktop.domain.roles import Role
+from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.audit.listing import AuditFilter
 from qa_desktop.ui.shell.main_window import NAV_PROGRAMME
 from tests.ui.conftest import open_window_as
@@ -47,7 +48,7 @@ def test_historic_import_from_the_app_lists_every_problem_or_imports(
         tab.import_button.click()
     assert "Imported 1 historic audits" in tab.import_report
     assert not tab.problems.isVisible()
-    listing = application.services.audits.list(AuditFilter(search="H-1"))
+    listing = application.services.audits.list(AuditFilter(search="H-1"), SYSTEM)
     assert [r.reference for r in listing.rows] == ["H-1"]
     assert listing.rows[0].state.value == "closed"
 
@@ -69,7 +70,7 @@ def test_without_create_missing_unknown_teams_are_problems(
     with qtbot.waitSignal(tab.imported):
         tab.import_button.click()
     assert "Nothing was imported" in tab.import_report and "Historic Team" in tab.import_report
-    assert not application.services.audits.list(AuditFilter(search="H-2")).rows
+    assert not application.services.audits.list(AuditFilter(search="H-2"), SYSTEM).rows
 
 
 def test_only_the_qa_team_has_the_import_menu(application, qtbot) -> None:
