@@ -99,7 +99,8 @@ def test_the_reaudit_appears_in_the_auditors_work_due_six_weeks_after_the_meetin
     work = svc.my_work.for_person(people.auditor)
     (reaudit,) = work.reaudits
     assert reaudit.kind is WorkKind.REAUDIT and reaudit.state is AuditState.PLANNED
-    assert reaudit.due_on == date(2027, 1, 1) and not reaudit.overdue
+    # Six weeks on is New Year's Day: due the next working day.
+    assert reaudit.due_on == date(2027, 1, 4) and not reaudit.overdue
     assert reaudit in work.audits
     assert work.count == len(before.audits) + 1 + len(work.moderation) + len(work.meetings) + len(
         work.actions
@@ -108,7 +109,7 @@ def test_the_reaudit_appears_in_the_auditors_work_due_six_weeks_after_the_meetin
     owned = svc.my_work.for_person(people.practitioner).actions
     assert any(a.description == "Review the plan" and not a.overdue for a in owned)
     # After the due date (injected clock) the re-audit shows as overdue.
-    later = services(demo_store, fixed_clock(datetime(2027, 1, 4, 9, tzinfo=UTC)))
+    later = services(demo_store, fixed_clock(datetime(2027, 1, 5, 9, tzinfo=UTC)))
     overdue = next(i for i in later.my_work.for_person(people.auditor).reaudits)
     assert overdue.id == reaudit.id and overdue.overdue
     with demo_store.reader() as session:
