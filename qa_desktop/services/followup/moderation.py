@@ -127,6 +127,9 @@ class ModerationService:
                 review.rationale if review else "",
             )
             for s in view.form.graded_sections()
+            # Only the areas graded on this audit (a Back to the Floor case record carries
+            # its grade overall, with no area reviews).
+            if s.id in record.sections
             for review in [record.sections.get(s.id)]
         ]
         areas.append(
