@@ -303,9 +303,10 @@ def build_demo(
         versions = {
             key: (vid, source)
             for key, vid, source in session.execute(
-                select(m.Form.key, m.FormVersion.id, m.FormVersion.source).join(
-                    m.FormVersion, m.FormVersion.form_id == m.Form.id
-                )
+                select(m.Form.key, m.FormVersion.id, m.FormVersion.source)
+                .join(m.FormVersion, m.FormVersion.form_id == m.Form.id)
+                # The year's audits were done on each form's first version (the last kept).
+                .order_by(m.Form.key, m.FormVersion.version.desc())
             )
         }
     if "learning-audit" not in versions:
