@@ -34,7 +34,7 @@ def test_about_shows_versions_and_where_things_are(application, qtbot) -> None:
     assert shown["Qt"].startswith(qVersion())
     assert shown["SQLite"] == sqlite3.sqlite_version
     forms = shown["Forms in use"].split(", ")
-    assert "learning-audit v1" in forms and len(forms) == 8
+    assert "learning-audit v2" in forms and len(forms) == 8
     assert shown["Python"].split()[0].count(".") == 2
 
 
