@@ -40,6 +40,7 @@ from tests.followup_helpers import (
     submitted_audit,
     vacate,
 )
+from tests.store_access import store_of
 
 # 00:30 on Thursday 3 June 2027 in England (British Summer Time): still 2 June in UTC.
 JUST_AFTER_MIDNIGHT_BST = datetime(2027, 6, 2, 23, 30, tzinfo=UTC)
@@ -225,12 +226,12 @@ def test_a_reaudit_falling_on_christmas_day_is_due_the_next_working_day(confirme
         c.meeting_id, _notes(c.auditor.id, date(2026, 11, 13)), c.head, sign_off=True
     )
     assert detail.row.reaudit_due_on == date(2026, 12, 29)
-    assert _reaudit(c.svc.store, c.audit_id).due_on == date(2026, 12, 29)
+    assert _reaudit(store_of(c.svc), c.audit_id).due_on == date(2026, 12, 29)
 
 
 def test_the_working_day_rule_is_a_published_setting(confirmed) -> None:
     c = confirmed
-    with c.svc.store.session() as session:
+    with store_of(c.svc).session() as session:
         write_setting(Recorder(session, c.qa.id, c.svc.clock()), REAUDIT_ON_WORKING_DAY, False)
     detail = c.svc.meetings.save(c.meeting_id, _notes(c.auditor.id, date(2026, 11, 13)), c.head)
     assert detail.row.reaudit_due_on == date(2026, 12, 25)
@@ -238,24 +239,24 @@ def test_the_working_day_rule_is_a_published_setting(confirmed) -> None:
 
 def test_a_meeting_held_but_not_signed_off_already_plans_the_reaudit(confirmed) -> None:
     c = confirmed
-    assert _reaudit(c.svc.store, c.audit_id) is None
+    assert _reaudit(store_of(c.svc), c.audit_id) is None
     detail = c.svc.meetings.save(c.meeting_id, _notes(c.auditor.id, date(2026, 11, 19)), c.head)
     assert not detail.row.signed_off
-    reaudit = _reaudit(c.svc.store, c.audit_id)
+    reaudit = _reaudit(store_of(c.svc), c.audit_id)
     assert reaudit is not None and reaudit.state == AuditState.PLANNED.value
     assert reaudit.audit_type == AuditType.REAUDIT.value
     assert reaudit.due_on == detail.row.reaudit_due_on == date(2026, 12, 31)
     assert reaudit.id in {i.id for i in c.svc.my_work.for_person(c.auditor).reaudits}
     # The meeting date corrected: the re-audit, not yet started, follows it (once only).
     c.svc.meetings.save(c.meeting_id, _notes(c.auditor.id, date(2026, 11, 18)), c.head)
-    with c.svc.store.reader() as session:
+    with store_of(c.svc).reader() as session:
         reaudits = session.scalars(select(m.Audit).where(m.Audit.reaudit_of_id == c.audit_id)).all()
     assert [r.due_on for r in reaudits] == [date(2026, 12, 30)]
     # Signing off later keeps the same re-audit.
     c.svc.meetings.save(
         c.meeting_id, _notes(c.auditor.id, date(2026, 11, 18)), c.head, sign_off=True
     )
-    assert _reaudit(c.svc.store, c.audit_id).id == reaudits[0].id
+    assert _reaudit(store_of(c.svc), c.audit_id).id == reaudits[0].id
 
 
 def test_an_overdue_meeting_is_in_the_qa_teams_my_work(confirmed, demo_store) -> None:
