@@ -4,9 +4,11 @@ service reads the forms to name and weigh what was counted."""
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -35,11 +37,16 @@ from qa_desktop.domain.published_settings import COMPLIANCE_STANDARD, MONTHLY_TA
 from qa_desktop.domain.report_periods import (
     ReportSlice,
     comparison_period,
-    planned_for,
     trend_quarters,
 )
 from qa_desktop.domain.report_tables import ReportTable
 from qa_desktop.domain.roles import Capability
+from qa_desktop.domain.targets import (
+    TARGET_HISTORY,
+    Targets,
+    parse_target_history,
+    write_target_history,
+)
 from qa_desktop.domain.themes import themes
 from qa_desktop.errors import ValidationError
 from qa_desktop.reports import exports
@@ -49,7 +56,7 @@ from qa_desktop.services.audit.listing import AuditList
 from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock, today
 from qa_desktop.services.programme.forms import form_from_source
-from qa_desktop.services.published import read_setting
+from qa_desktop.services.published import read_setting, write_setting
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store
 from qa_desktop.store.queries import audits as queries
@@ -59,6 +66,7 @@ from qa_desktop.store.reporting import queries as rq
 from qa_desktop.store.reporting.queries import Drill
 
 COUNTY = ReportSlice()
+_log = logging.getLogger(__name__)
 
 __all__ = [
     "COUNTY",
@@ -95,7 +103,7 @@ class ReportingService:
         previous = comparison_period(period)
         with self._store.reader() as session:
             standard = read_setting(session, COMPLIANCE_STANDARD)
-            target = read_setting(session, MONTHLY_TARGET)
+            targets = _targets(session)
             forms = _Forms(session)
             compliance = self._compliance(session, forms, period, previous, slc)
             grades = self._grades(session, forms, period, slc)
@@ -106,7 +114,8 @@ class ReportingService:
             meetings = rq.meeting_counts(session, period, slc, day)
             reaudits = rq.reaudit_counts(session, period, slc, day)
             actions = rq.action_counts(session, period, slc, day)
-            voice_completed, voice_recorded = rq.voice_counts(session, period, slc)
+            voice_completed, _ = rq.voice_counts(session, period, slc)
+            voice = _voice(forms, compliance, voice_completed)
             comments = rq.even_better_if_texts(session, period, slc)
         return Dashboard(
             period=period,
@@ -117,7 +126,7 @@ class ReportingService:
             grades=grades,
             trend=trend,
             plan=PlanFigures(
-                target=planned_for(period, target) if monthly_target_applies(slc) else 0,
+                target=targets.planned_for(period) if monthly_target_applies(slc) else 0,
                 completed=completed,
                 due=due,
                 due_completed=due_completed,
@@ -139,7 +148,7 @@ class ReportingService:
             ),
             inadequate=InadequateFigures(inadequate, reaudited, moved_up, *meetings, *reaudits),
             actions=ActionFigures(*actions),
-            voice=VoiceFigures(voice_completed, voice_recorded),
+            voice=voice,
             themes=tuple(themes(comments)),
         )
 
@@ -156,6 +165,30 @@ class ReportingService:
         _may_report(actor)
         with self._store.reader() as session:
             return self._grades(session, _Forms(session), period, slc)
+
+    def targets(self) -> Targets:
+        """The monthly target as it stood each month (the months' plans, the published
+        history, today's target)."""
+        with self._store.reader() as session:
+            return _targets(session)
+
+    @writes(Change.REPORTS)
+    def record_target(self, month: str, target: int, actor: Caller) -> Targets:
+        """Record that the monthly target was ``target`` from ``month`` (YYYY-MM) on, for
+        months planned before QA Desktop: the QA team's published target history."""
+        require(actor, Capability.MANAGE_PROGRAMME, "Only the QA team can record targets.")
+        try:
+            history = parse_target_history(f"{month}: {target}")
+        except ValueError as exc:
+            raise ValidationError("{problem}.", problem=str(exc)) from None
+        with self._store.session() as session:
+            recorder = Recorder(session, actor.id, self._clock())
+            try:
+                known = parse_target_history(read_setting(session, TARGET_HISTORY))
+            except ValueError:
+                known = {}
+            write_setting(recorder, TARGET_HISTORY, write_target_history({**known, **history}))
+        return self.targets()
 
     def standard(self) -> float:
         with self._store.reader() as session:
@@ -374,6 +407,7 @@ class ReportingService:
                             unanswered=max(
                                 0, asked.get(qid, 0) - sum(c.answered for c in now.values())
                             ),
+                            measure=form.measure_of(question),
                         )
                     )
         return tuple(rows)
@@ -416,6 +450,19 @@ class ReportingService:
         )
 
 
+def _voice(
+    forms: _Forms, compliance: tuple[QuestionCompliance, ...], completed: int
+) -> VoiceFigures:
+    """The voice of the child from the answers to the questions the forms mark for it."""
+    ids = forms.voice_question_ids()
+    rows = [q for q in compliance if q.question_id in ids]
+    return VoiceFigures(
+        completed,
+        tuple(q.question_id for q in rows),
+        tuple(part for q in rows for part in q.current),
+    )
+
+
 class _Forms:
     """The form versions a report met, read once from their stored sources."""
 
@@ -435,6 +482,15 @@ class _Forms:
     def key_of(self, version_id: str) -> str:
         return self._versions[version_id][0].key
 
+    def voice_question_ids(self) -> set[str]:
+        """The questions any form met marks as measuring the voice of the child."""
+        return {
+            q.id
+            for _, form in self._versions.values()
+            for q in form.questions()
+            if q.voice_of_child
+        }
+
     def newest_first_by_title(self) -> list[FormDefinition]:
         """The newest version met of each form, ordered by title."""
         newest: dict[str, tuple[int, FormDefinition]] = {}
@@ -442,6 +498,20 @@ class _Forms:
             if version.key not in newest or newest[version.key][0] < version.version:
                 newest[version.key] = (version.version, form)
         return sorted((f for _, f in newest.values()), key=lambda f: f.title)
+
+
+def _targets(session: Session) -> Targets:
+    """Every month's target: its own plan, else the published history, else today's."""
+    try:
+        history = parse_target_history(read_setting(session, TARGET_HISTORY))
+    except ValueError:
+        _log.warning("the published target history cannot be read; it is left out")
+        history = {}
+    plans = {
+        date.fromisoformat(f"{month}-01"): target
+        for month, target in session.execute(select(m.MonthlyPlan.month, m.MonthlyPlan.target))
+    }
+    return Targets(read_setting(session, MONTHLY_TARGET), history, plans)
 
 
 def _writing(path: Path, write: Callable[[], Path]) -> Path:
