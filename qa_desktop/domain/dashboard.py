@@ -161,6 +161,16 @@ class TrendPoint:
         return share(self.counts.get(grade, 0), self.total)
 
 
+@dataclass(frozen=True)
+class AreaTrend:
+    """One practice area's confirmed grades over financial quarters (oldest first): the
+    headline chart of Inadequate falling and Good rising, per area."""
+
+    section_id: str
+    section_title: str
+    points: tuple[TrendPoint, ...]
+
+
 def monthly_target_applies(slc: ReportSlice) -> bool:
     """The monthly target plans the whole county's programme of routine audits, so only a
     county-wide slice (any form or audit type, no area, service, team or worker) has one."""
@@ -303,6 +313,7 @@ class Dashboard:
     actions: ActionFigures
     voice: VoiceFigures
     themes: tuple[Theme, ...] = field(default=())
+    area_trend: tuple[AreaTrend, ...] = field(default=())
 
     @property
     def questions_meeting_standard(self) -> int:
@@ -313,6 +324,7 @@ class Dashboard:
             compliance_table(self.compliance, self.standard),
             grades_table(self.grades),
             trend_table(self.trend),
+            area_trend_table(self.area_trend),
             plan_table(self.plan),
             moderation_table(self.moderation),
             inadequate_table(self.inadequate),
@@ -430,6 +442,31 @@ def trend_table(points: tuple[TrendPoint, ...]) -> ReportTable:
                 *(one_place(p.share(g)) for g in GRADE_ORDER),
             )
             for p in points
+        ),
+    )
+
+
+def area_trend_table(areas: tuple[AreaTrend, ...]) -> ReportTable:
+    return ReportTable(
+        "area_trend",
+        "Grades per practice area by quarter",
+        (
+            "section",
+            "quarter",
+            *(g.label for g in GRADE_ORDER),
+            "total",
+            *(f"{g.label} %" for g in GRADE_ORDER),
+        ),
+        tuple(
+            (
+                area.section_title,
+                p.quarter,
+                *(p.counts.get(g, 0) for g in GRADE_ORDER),
+                p.total,
+                *(one_place(p.share(g)) for g in GRADE_ORDER),
+            )
+            for area in areas
+            for p in area.points
         ),
     )
 

@@ -20,6 +20,7 @@ from qa_desktop.domain.compliance import AnswerCounts
 from qa_desktop.domain.dashboard import (
     OVERALL,
     ActionFigures,
+    AreaTrend,
     AuditorAgreement,
     Dashboard,
     GradeRow,
@@ -108,6 +109,7 @@ class ReportingService:
             compliance = self._compliance(session, forms, period, previous, slc)
             grades = self._grades(session, forms, period, slc)
             trend = self._trend(session, period, slc)
+            area_trend = self._area_trend(session, forms, period, slc)
             completed, due, due_completed = rq.plan_counts(session, period, slc)
             agreement = rq.agreement_by_auditor(session, period, slc)
             inadequate, reaudited, moved_up = rq.inadequate_counts(session, period, slc)
@@ -150,6 +152,7 @@ class ReportingService:
             actions=ActionFigures(*actions),
             voice=voice,
             themes=tuple(themes(comments)),
+            area_trend=area_trend,
         )
 
     def compliance(
@@ -438,6 +441,33 @@ class ReportingService:
                 rows.append(GradeRow(form.key, OVERALL, "Overall", counts[(form.key, OVERALL)]))
         return tuple(rows)
 
+    def _area_trend(
+        self, session: Session, forms: _Forms, period: Period, slc: ReportSlice
+    ) -> tuple[AreaTrend, ...]:
+        """Each practice area's confirmed grades in the four quarters up to the period's
+        (areas matched by section id across forms, as the trend compares like with like)."""
+        quarters = trend_quarters(period)
+        periods = [Period.quarter(q) for q in quarters]
+        counts: dict[str, list[dict[Grade, int]]] = defaultdict(lambda: [{} for _ in periods])
+        for index, span in enumerate(periods):
+            rows = rq.section_grade_counts(session, span, slc)
+            forms.load({row[0] for row in rows})
+            for _version, section_id, grade, count in rows:
+                slot = counts[section_id][index]
+                slot[Grade(grade)] = slot.get(Grade(grade), 0) + count
+        return tuple(
+            AreaTrend(
+                section_id,
+                title,
+                tuple(
+                    TrendPoint(q.label, p, counts[section_id][i])
+                    for i, (q, p) in enumerate(zip(quarters, periods, strict=True))
+                ),
+            )
+            for section_id, title in _area_order(forms)
+            if section_id in counts
+        )
+
     def _trend(self, session: Session, period: Period, slc: ReportSlice) -> tuple[TrendPoint, ...]:
         quarters = trend_quarters(period)
         periods = [Period.quarter(q) for q in quarters]
@@ -461,6 +491,15 @@ def _voice(
         tuple(q.question_id for q in rows),
         tuple(part for q in rows for part in q.current),
     )
+
+
+def _area_order(forms: _Forms) -> list[tuple[str, str]]:
+    """(section id, title) of every graded practice area of the forms met, in form order."""
+    seen: dict[str, str] = {}
+    for form in forms.newest_first_by_title():
+        for section in form.graded_sections():
+            seen.setdefault(section.id, section.title)
+    return list(seen.items())
 
 
 class _Forms:
