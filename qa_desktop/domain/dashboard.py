@@ -324,13 +324,13 @@ class Dashboard:
             compliance_table(self.compliance, self.standard),
             grades_table(self.grades),
             trend_table(self.trend),
-            area_trend_table(self.area_trend),
             plan_table(self.plan),
             moderation_table(self.moderation),
             inadequate_table(self.inadequate),
             actions_table(self.actions),
             voice_table(self.voice),
             themes_table(self.themes),
+            area_trend_table(self.area_trend),
         )
 
 

@@ -302,6 +302,7 @@ def test_demo_dashboard_tables_hold_every_figure(demo_store, clock) -> None:
         "actions",
         "voice",
         "themes",
+        "area_trend",
     ]
     compliance = dash.tables()[0]
     assert len(compliance.rows) == 32 and all(
