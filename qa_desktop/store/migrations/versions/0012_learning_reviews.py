@@ -4,8 +4,8 @@ audit's terms of reference add to it (the trigger, the scope its sample is drawn
 agreed the terms and when) and where each thematic action stands. New tables only: no table
 of an earlier release is altered.
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-04
 """
 
@@ -13,8 +13,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0011'
-down_revision = '0010'
+revision = '0012'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 
