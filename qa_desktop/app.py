@@ -271,6 +271,9 @@ class Application:
             self.show_window(actor)
 
     def shutdown(self) -> None:
+        sync = getattr(self.window, "sync", None)  # the window's sync worker, once attached
+        if sync is not None:
+            sync.wait()
         self.runner.wait()
         if self._services is not None:
             self._services.close()
