@@ -339,3 +339,50 @@ def test_someone_given_an_audit_later_receives_what_happened_before(setup: Setup
         assert s.get(m.SectionReview, setup.review) is not None
     assert report.applied >= 3  # the audit, its review, the edit, the participant
     assert laptop.sync().pulled == 0  # once only
+
+
+def test_an_author_must_be_the_person_or_a_participant_and_the_time_is_the_centrals(
+    setup: Setup,
+) -> None:
+    w = setup.world
+    with setup.raw("practitioner") as conn:
+        forged = _upd(setup, "section_reviews", setup.review, "reflection_author_id", w.auditor)
+        answer = setup.push(conn, forged)
+        assert answer["status"] == "refused"
+        assert "author" in answer["reason"]
+        own = _upd(setup, "section_reviews", setup.review, "reflection_author_id", w.practitioner)
+        own["at"] = "1999-01-01T00:00:00"  # a forged time is kept as claimed, never as the time
+        assert setup.push(conn, own)["status"] == "accepted"
+    with setup.central.admin_connection() as conn:
+        at, claimed = conn.execute(
+            "SELECT at, claimed_at FROM qa_central.changes WHERE field = 'reflection_author_id'"
+        ).fetchone()
+    assert claimed == "1999-01-01T00:00:00" and not at.startswith("1999")
+
+
+def test_an_insert_over_an_existing_row_is_checked_like_an_update(setup: Setup) -> None:
+    with setup.raw("practitioner") as conn:
+        again = _ins("section_reviews", audit_id=setup.mine, section_id="assessment")
+        again["row_id"] = again["value"]["id"] = setup.review
+        again["value"]["grade"] = "outstanding"  # the auditor's part: not theirs to write
+        assert setup.push(conn, again)["status"] == "refused"
+    assert _current(setup, "section_reviews", setup.review, "grade") is None
+
+
+def test_settling_a_conflict_needs_the_right_to_write_its_field(setup: Setup) -> None:
+    with setup.raw("auditor") as conn:
+        first = _upd(setup, "audits", setup.mine, "impact", "First")
+        second = dict(first, value="Second", change_id=str(uuid.uuid4()))
+        assert setup.push(conn, first)["status"] == "accepted"
+        conflict = setup.push(conn, second)
+        assert conflict["status"] == "conflict"
+    with setup.raw("practitioner") as conn:
+        settle = {
+            "op": "settle",
+            "table": "audits",
+            "row_id": setup.mine,
+            "conflict_id": second["change_id"],
+        }
+        assert setup.push(conn, settle)["status"] == "refused"
+    with setup.raw("auditor") as conn:
+        assert setup.push(conn, dict(settle))["status"] == "accepted"
