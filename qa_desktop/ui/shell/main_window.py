@@ -58,6 +58,8 @@ LOADED_WHEN_BUILT = frozenset({NAV_MY_WORK, NAV_AUDITS, NAV_MODERATION, NAV_MEET
 
 class MainWindow(QMainWindow):
     switch_person_requested = Signal()
+    # The person closed the window (not replaced by Switch person): the program ends.
+    closed = Signal()
     # The store is open and the person known: the screens can be shown.
     ready = Signal()
 
@@ -124,9 +126,9 @@ class MainWindow(QMainWindow):
         store_name = store_path.name if store_path else "—"
         self.statusBar().addWidget(QLabel(self.tr("Store: {name}").format(name=store_name)))
         self.statusBar().addWidget(self.busy)
-        runner.busy_changed.connect(
-            lambda busy: self.busy.setText(self.tr("Working…") if busy else "")
-        )
+        # A method, not a lambda: the connection ends with this window, so a window of an
+        # earlier person (Switch person) is never called after it has gone.
+        runner.busy_changed.connect(self._show_busy)
         self._build_menu()
         geometry = settings.get(WINDOW_GEOMETRY)
         if not (geometry and self.restoreGeometry(geometry)):
@@ -135,6 +137,9 @@ class MainWindow(QMainWindow):
         if not (splitter_state and self.splitter.restoreState(splitter_state)):
             self.splitter.setSizes([210, max(self.width() - 210, 400)])
         self.nav.setCurrentRow(NAV_MY_WORK)
+
+    def _show_busy(self, busy: bool) -> None:
+        self.busy.setText(self.tr("Working…") if busy else "")
 
     def screen_labels(self) -> list[str]:
         return [
@@ -407,6 +412,10 @@ class MainWindow(QMainWindow):
         from qa_desktop.ui.screens.audit_viewer import AuditViewer
 
         if self.viewer is not None:
+            if self.viewer.isVisible() and self.viewer.view.record.row.id == view.record.row.id:
+                self.viewer.raise_()  # one window per record: this one is already open
+                self.viewer.activateWindow()
+                return
             self.viewer.close()
         self.viewer = AuditViewer(
             view, self, runner=self.runner, documents=self.services.documents, actor=self.actor
@@ -435,3 +444,5 @@ class MainWindow(QMainWindow):
         self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
         self.settings.set(MAIN_SPLITTER, bytes(self.splitter.saveState().data()))
         super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()

@@ -120,8 +120,7 @@ class MeetingsScreen(QWidget):
             parent=self,
         )
         self.table = record_view(self.model, self.tr("Reflective meetings"))
-        self.table.activated.connect(self._open_index)
-        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated.connect(self._open_index)  # Enter or double-click, once
         self.table.clicked.connect(self._open_index)
         top = QVBoxLayout()
         filters = QHBoxLayout()
