@@ -136,7 +136,7 @@ def test_a_qa_officer_adds_an_audit_by_its_reference(application, qtbot) -> None
 def test_a_panel_takes_its_agenda_in_order_and_records_each_decision(application, qtbot) -> None:
     services = application.services
     qa = actor_with(services, Role.QA_OFFICER)
-    with services.store.reader() as session:
+    with store_of(services).reader() as session:
         closed = session.scalars(
             select(m.Audit.id)
             .where(m.Audit.state == AuditState.CLOSED.value)

@@ -22,6 +22,7 @@ from tests.followup_helpers import (
     service_of,
     vacate,
 )
+from tests.store_access import store_of
 
 
 def _texts(model, row: int) -> list[str]:
@@ -30,16 +31,16 @@ def _texts(model, row: int) -> list[str]:
 
 def test_the_stand_in_holds_the_meeting_and_the_qa_team_watches_it(application, qtbot) -> None:
     services = application.services
-    audit_id = in_moderation(services.store, services.clock, Grade.INADEQUATE)
-    service_id = service_of(services.store, audit_id)
-    vacate(services.store, services.clock, service_id, Role.HEAD_OF_SERVICE)
-    director_id = make_director_of(services.store, services.clock, service_id)
+    audit_id = in_moderation(store_of(services), services.clock, Grade.INADEQUATE)
+    service_id = service_of(store_of(services), audit_id)
+    vacate(store_of(services), services.clock, service_id, Role.HEAD_OF_SERVICE)
+    director_id = make_director_of(store_of(services), services.clock, service_id)
     moderator = cast(services, audit_id).moderator
     case = services.moderation.case(audit_id, moderator)
     services.moderation.moderate(
         audit_id, [Decision(a.section_id, a.auditor_grade) for a in case.areas], moderator
     )
-    meeting = meeting_for(services.store, audit_id)
+    meeting = meeting_for(store_of(services), audit_id)
     assert meeting is not None and meeting.head_of_service_id == director_id
     director = services.directory.actor(director_id)
 

@@ -10,6 +10,7 @@ from qa_desktop.domain.grades import Grade
 from qa_desktop.store import models as m
 from qa_desktop.store.recorder import Recorder
 from tests.services.audit.workspace_helpers import an_assignment
+from tests.store_access import store_of
 from tests.ui.workspace.workspace_fixtures import open_workspace
 
 
@@ -30,7 +31,7 @@ def _move_to_version_2(store, clock) -> None:
 
 def test_the_area_grade_shows_what_the_chosen_grade_looks_like(application, qtbot) -> None:
     services = application.services
-    _move_to_version_2(services.store, services.clock)
+    _move_to_version_2(store_of(services), services.clock)
     _window, workspace, _a = open_workspace(application, qtbot)
     page = workspace.areas[0]
     assert [r.question.id for r in page.rows][:3] == ["A1", "A2a", "A2b"]
