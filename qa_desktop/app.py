@@ -276,9 +276,13 @@ class Application:
         return box.clickedButton() is restore
 
     def switch_person(self) -> None:
+        if self.window is not None and not self.window.may_close():
+            return  # the person keeps editing what could not be saved
         actor = self.choose_person(self.window, ask=True)
         if actor is not None:
             self.show_window(actor)
+        elif self.window is not None:
+            self.window.checked_before_close = False  # still open: ask again when it closes
 
     def shutdown(self) -> None:
         self.runner.wait()

@@ -83,6 +83,9 @@ class MainWindow(QMainWindow):
         self._actor: Actor | None = None
         self._screens: dict[int, QWidget] = {}  # by navigation index, once built
         self._opener: WorkspaceOpener | None = None
+        # Asks whether to close with meeting notes the store refused (reason) -> close?
+        self.close_anyway: Callable[[str], bool] = self._ask_close_anyway
+        self.checked_before_close = False  # may_close() said yes (Switch person)
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(QSize(1000, 640))
 
@@ -243,7 +246,11 @@ class MainWindow(QMainWindow):
         shortcut makes PySide6 build its key enums, a cost kept out of the first frame."""
         from PySide6.QtGui import QAction, QKeySequence
 
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        # Ctrl+Q everywhere: some platforms (Windows, a bare X session) bind no Quit key.
+        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+        if QKeySequence("Ctrl+Q") not in quit_keys:
+            quit_keys.append(QKeySequence("Ctrl+Q"))
+        self.quit_action.setShortcuts(quit_keys)
         for index in range(self.nav.count()):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
@@ -438,7 +445,39 @@ class MainWindow(QMainWindow):
 
         self.runner.submit(services.store_facts, shown)
 
+    def may_close(self) -> bool:
+        """Save what is typed everywhere; False when the person chose to keep editing notes
+        that cannot be saved yet (nothing is lost on quit without their say)."""
+        from qa_desktop.ui.screens.followup.meetings import MeetingsScreen
+
+        meetings = self._screens.get(NAV_MEETINGS)
+        if isinstance(meetings, MeetingsScreen):
+            reason = meetings.unsaved_reason()
+            if reason and not self.close_anyway(reason):
+                self.go_to(NAV_MEETINGS)
+                return False
+        self.checked_before_close = True
+        return True
+
+    def _ask_close_anyway(self, reason: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(APP_NAME)
+        box.setText(
+            self.tr("The meeting notes you typed are not saved: {reason}").format(reason=reason)
+        )
+        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        lose = box.addButton(self.tr("&Close without them"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        return box.clickedButton() is lose
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.checked_before_close and not self.may_close():
+            event.ignore()
+            return
         if self._opener is not None:
             self._opener.close_all()
         self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
