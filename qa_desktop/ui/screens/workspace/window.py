@@ -46,8 +46,10 @@ from PySide6.QtWidgets import (
 from qa_desktop.domain.answers import Answer
 from qa_desktop.domain.checklist import CLOSING, AnswerState, AreaState, Gap, Missing
 from qa_desktop.domain.grades import Grade
+from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.services.audit.workspace import WorkspaceService
 from qa_desktop.services.audit.workspace_data import (
+    Access,
     ActionData,
     FieldRef,
     HistoryEntry,
