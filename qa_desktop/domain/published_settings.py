@@ -50,6 +50,9 @@ COMPLIANCE_STANDARD = PublishedSetting(
     "reports.standard_percent", 90.0, "Compliance standard (%)", 0, 100
 )
 MONTHLY_TARGET = PublishedSetting("programme.monthly_target", 50, "Audits planned each month", 0)
+FEEDBACK_AIM_PERCENT = PublishedSetting(
+    "feedback.aim_percent", 100.0, "Share of audits with family feedback aimed for (%)", 0, 100
+)
 
 ALL: tuple[PublishedSetting, ...] = (  # type: ignore[type-arg]
     MODERATION_SHARE_PERCENT,
@@ -59,4 +62,5 @@ ALL: tuple[PublishedSetting, ...] = (  # type: ignore[type-arg]
     REAUDIT_ON_WORKING_DAY,
     COMPLIANCE_STANDARD,
     MONTHLY_TARGET,
+    FEEDBACK_AIM_PERCENT,
 )
