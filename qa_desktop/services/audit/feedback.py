@@ -36,6 +36,12 @@ from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.published_settings import FEEDBACK_AIM_PERCENT
 from qa_desktop.domain.roles import Capability
 from qa_desktop.errors import PermissionRefused, ValidationError
+from qa_desktop.reports.feedback_summary import (
+    CoverageLine,
+    FeedbackSummaryData,
+    QuestionnaireLine,
+    TeamFeedbackLine,
+)
 from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock, today
 from qa_desktop.services.programme.forms import form_from_source
@@ -509,6 +515,48 @@ class FeedbackService:
             for team, team_rows in sorted(by_team.items())
         )
         return FeedbackSummary(period, tuple(rows), teams, coverage, aim)
+
+    def summary_report_data(
+        self, actor: Actor, period: Period | None = None, team_id: str | None = None
+    ) -> FeedbackSummaryData:
+        """The summary as the PDF prints it, under the same rule as :meth:`summary`."""
+        summary = self.summary(actor, period, team_id)
+        team = ""
+        if team_id:
+            with self._store.reader() as session:
+                team = session.scalar(select(m.Team.name).where(m.Team.id == team_id)) or ""
+        return FeedbackSummaryData(
+            period_start=period.start if period else None,
+            period_end=period.end if period else None,
+            team=team,
+            produced_on=today(self._clock),
+            produced_by=actor.person.name,
+            aim_percent=summary.aim_percent,
+            coverage=tuple(
+                CoverageLine(c.team, c.audits, c.with_feedback, c.declined, c.share_percent)
+                for c in summary.coverage
+            ),
+            teams=tuple(
+                TeamFeedbackLine(t.team, t.questionnaires, t.declined, t.positive_percent)
+                for t in summary.teams
+            ),
+            questionnaires=tuple(
+                QuestionnaireLine(
+                    r.audit_reference,
+                    r.team,
+                    r.grade.label if r.grade else "Not graded yet",
+                    r.respondent.label,
+                    r.consent_given,
+                    r.recorded_on,
+                    r.positive_percent,
+                )
+                for r in summary.rows
+            ),
+            withheld_note=(
+                f"Made for {actor.person.name}: audits where they are the allocated worker are "
+                "neither shown nor counted, so that families can speak freely."
+            ),
+        )
 
 
 def _coverage(

@@ -348,3 +348,24 @@ def test_every_audit_with_feedback_meets_the_aim(demo_store, clock) -> None:
     with demo_store.session() as session:
         write_setting(Recorder(session, qa.id, clock()), FEEDBACK_AIM_PERCENT, 0.0)
     assert service.summary(qa).aim_met and service.summary(qa).aim_percent == 0.0
+
+
+def test_the_summary_pdf_follows_who_may_read_it(demo_store, clock, tmp_path) -> None:
+    from qa_desktop.services.audit.feedback_export import export_feedback_summary
+    from tests.reports.pdfread import flowing_text
+
+    service = FeedbackService(demo_store, clock)
+    qa = qa_officer(demo_store)
+    first, second, _third = _three_audits_of_one_team(demo_store)
+    service.record(adult_entry(first.id), qa)
+    service.record(adult_entry(second.id), qa)
+    manager = _person(demo_store, Role.TEAM_MANAGER)
+    _make_allocated_worker(demo_store, clock, first, manager.id, on="case")
+    text = flowing_text(export_feedback_summary(service, tmp_path / "m.pdf", manager).path)
+    assert second.reference in text and first.reference not in text
+    assert "neither shown nor counted" in text
+    everything = flowing_text(export_feedback_summary(service, tmp_path / "qa.pdf", qa).path)
+    assert first.reference in everything and second.reference in everything
+    with pytest.raises(PermissionRefused):
+        export_feedback_summary(service, tmp_path / "p.pdf", _person(demo_store, Role.PRACTITIONER))
+    assert not (tmp_path / "p.pdf").exists()
