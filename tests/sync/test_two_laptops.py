@@ -7,61 +7,16 @@ owner marks it done, and what a family said never reaches their worker's store."
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
-import pytest
 from sqlalchemy import func, select
 
-from qa_desktop.domain.identity import one_per_parent_id
 from qa_desktop.store import models as m
 from qa_desktop.store.recorder import Recorder
 from qa_desktop.sync.connection import CentralAddress
 from tests.conftest import NOW
-from tests.sync.conftest import Central, Laptop
-from tests.sync.world import World, add_audit, audit, build_world, edit
-
-
-@dataclass
-class Pair:
-    central: Central
-    qa: Laptop
-    auditor: Laptop
-    practitioner: Laptop
-    world: World
-    audit_id: str
-
-    def review_id(self, section: str) -> str:
-        return one_per_parent_id("section_reviews", self.audit_id, section)
-
-    def central_field(self, table: str, row_id: str, field: str) -> object:
-        with self.central.admin_connection() as conn:
-            row = conn.execute(
-                "SELECT fields -> %s FROM qa_central.rows WHERE table_name = %s AND row_id = %s",
-                (field, table, row_id),
-            ).fetchone()
-        return None if row is None else row[0]
-
-    def sync_all(self) -> None:
-        for laptop in (self.auditor, self.practitioner, self.auditor, self.practitioner):
-            laptop.sync()
-
-
-@pytest.fixture
-def pair(central: Central, laptops: Callable[[str, CentralAddress], Laptop]) -> Pair:
-    qa = laptops("qa", central.add_login("qa", "pending", ["qa_officer"]))
-    world = build_world(qa.store)
-    audit_id = add_audit(qa.store, world, "QA-0000001")
-    qa.sync()
-    auditor = laptops(
-        "auditor", central.add_login("aud", world.auditor, ["team_manager", "auditor"])
-    )
-    practitioner = laptops(
-        "practitioner", central.add_login("prac", world.practitioner, ["practitioner"])
-    )
-    auditor.sync()
-    practitioner.sync()
-    return Pair(central, qa, auditor, practitioner, world, audit_id)
+from tests.sync.conftest import Laptop, Pair
+from tests.sync.world import add_audit, audit, edit
 
 
 def _review(laptop: Laptop, pair: Pair, section: str, actor: str, **values: object) -> str:
