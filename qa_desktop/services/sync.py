@@ -29,7 +29,14 @@ from qa_desktop.store.models import (
     SyncState,
 )
 from qa_desktop.sync import conflicts as conflict_rules
-from qa_desktop.sync.client import CURSOR, LAST_SYNC, SyncClient, SyncReport
+from qa_desktop.sync.client import (
+    CURSOR,
+    LAST_SYNC,
+    SyncClient,
+    SyncReport,
+    confirm_sign_off,
+    keep_confirmation,
+)
 from qa_desktop.sync.conflicts import MODELS
 from qa_desktop.sync.connection import (
     CentralAddress,
@@ -164,6 +171,27 @@ class SyncService:
                 ) from None
             raise
         return SyncOutcome(report, self.status())
+
+    @writes(Change.SYNC)
+    def confirm_sign_off(self, audit_id: str, practitioner_password: str) -> None:
+        """On the auditor's laptop (the shared laptop): the practitioner types their own
+        central password, checked now by the central database as their login connects; the
+        confirmation it gives is kept here and carried by the sign-off's changes, so that the
+        central database accepts the sign-off as theirs. Without it (offline, a wrong
+        password) nothing is confirmed, and the sign-off waits for them."""
+        self._refuse_standalone()
+        if not practitioner_password:
+            raise PasswordNeeded("The practitioner types their own password to sign off here.")
+        settings = self.settings()
+        if settings is None:
+            raise CentralError(
+                "No central database is set up, so the practitioner's sign-off cannot be "
+                "confirmed on this computer. They sign off on their own laptop."
+            )
+        parsed = CentralAddress.parse(settings.address)
+        secret = self.credentials.get(_account(parsed))
+        token = confirm_sign_off(parsed, secret, audit_id, practitioner_password)
+        keep_confirmation(self.store, audit_id, token)
 
     def _refuse_standalone(self) -> None:
         """A standalone store never syncs: its people are not the central database's, so its
