@@ -12,7 +12,7 @@ from typing import TextIO, TypeVar
 from qa_desktop.i18n import tr
 from qa_desktop.services.clock import system_clock
 from qa_desktop.services.credentials import Credentials, Kept
-from qa_desktop.services.sync import SyncService, account_of
+from qa_desktop.services.sync import PasswordNeeded, SyncService, account_of
 from qa_desktop.store.engine import open_store
 from qa_desktop.sync.central.admin import add_user, init_central, load_store
 from qa_desktop.sync.connection import CentralAddress, LoginRefused, password_in
@@ -109,7 +109,7 @@ def _with_password(
     known = password_in(url) or credentials.get(account)
     try:
         return action(known)
-    except LoginRefused:
+    except (LoginRefused, PasswordNeeded):  # the sync service says the latter when none is kept
         if not sys.stdin.isatty():
             raise
     typed = getpass.getpass(_t("Password for {account}: ").format(account=account))

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from qa_desktop.errors import UserError
@@ -29,7 +29,14 @@ from qa_desktop.store.models import (
     SyncState,
 )
 from qa_desktop.sync import conflicts as conflict_rules
-from qa_desktop.sync.client import CURSOR, LAST_SYNC, SyncClient, SyncReport
+from qa_desktop.sync.client import (
+    CURSOR,
+    LAST_SYNC,
+    SyncClient,
+    SyncReport,
+    confirm_sign_off,
+    keep_confirmation,
+)
 from qa_desktop.sync.conflicts import MODELS
 from qa_desktop.sync.connection import (
     CentralAddress,
@@ -37,6 +44,7 @@ from qa_desktop.sync.connection import (
     CentralUnreachable,
     password_in,
 )
+from qa_desktop.sync.rows import canonical
 
 ADDRESS = "central_address"
 
@@ -73,6 +81,23 @@ class ConflictView:
     other_value: str
     other_author: str
     other_at: str
+
+
+@dataclass(frozen=True)
+class RefusedView:
+    """A change the central database refused, kept here with its value until the person
+    copies it somewhere it belongs or discards it."""
+
+    change_id: str
+    record: str  # the audit reference and the part, as for a conflict
+    table_name: str
+    row_id: str
+    op: str  # insert, update, delete
+    field: str  # the field changed ("" for a whole record)
+    value: str  # the value as a person reads it (a record's filled fields, one a line)
+    reason: str  # the central database's reason, as it said it
+    author: str
+    at: str
 
 
 @dataclass(frozen=True)
@@ -146,6 +171,27 @@ class SyncService:
                 ) from None
             raise
         return SyncOutcome(report, self.status())
+
+    @writes(Change.SYNC)
+    def confirm_sign_off(self, audit_id: str, practitioner_password: str) -> None:
+        """On the auditor's laptop (the shared laptop): the practitioner types their own
+        central password, checked now by the central database as their login connects; the
+        confirmation it gives is kept here and carried by the sign-off's changes, so that the
+        central database accepts the sign-off as theirs. Without it (offline, a wrong
+        password) nothing is confirmed, and the sign-off waits for them."""
+        self._refuse_standalone()
+        if not practitioner_password:
+            raise PasswordNeeded("The practitioner types their own password to sign off here.")
+        settings = self.settings()
+        if settings is None:
+            raise CentralError(
+                "No central database is set up, so the practitioner's sign-off cannot be "
+                "confirmed on this computer. They sign off on their own laptop."
+            )
+        parsed = CentralAddress.parse(settings.address)
+        secret = self.credentials.get(_account(parsed))
+        token = confirm_sign_off(parsed, secret, audit_id, practitioner_password)
+        keep_confirmation(self.store, audit_id, token)
 
     def _refuse_standalone(self) -> None:
         """A standalone store never syncs: its people are not the central database's, so its
@@ -228,6 +274,38 @@ class SyncService:
         )
         return self.status()
 
+    # -- refused changes ----------------------------------------------------------------------
+
+    def refused(self) -> list[RefusedView]:
+        """Every change the central database refused, oldest first: nothing refused is
+        silent, and its value is kept until the person discards it."""
+        with self.store.reader() as session:
+            rows = session.scalars(select(SyncRefused).order_by(SyncRefused.at)).all()
+            names = {pid: name for pid, name in session.execute(select(Person.id, Person.name))}
+            return [
+                RefusedView(
+                    change_id=r.change_id,
+                    record=_record(session, r.table_name, r.row_id),
+                    table_name=r.table_name,
+                    row_id=r.row_id,
+                    op=r.op,
+                    field=r.field or "",
+                    value=_refused_value(r.op, r.value),
+                    reason=r.reason,
+                    author=names.get(r.actor_id or "", r.actor_id or ""),
+                    at=canonical("audits", "created_at", r.at) or "",
+                )
+                for r in rows
+            ]
+
+    @writes(Change.CONFLICTS)
+    def discard_refused(self, change_id: str) -> SyncStatus:
+        """Forget a refused change (its value goes with it): the person has copied it where it
+        belongs, or does not want it. A change already gone is not an error."""
+        with self.store.session() as session:
+            session.execute(delete(SyncRefused).where(SyncRefused.change_id == change_id))
+        return self.status()
+
 
 _PARTS = {
     "audits": "",
@@ -255,6 +333,24 @@ def _record(session: Session, table: str, row_id: str) -> str:
     part = _PARTS.get(table, table.replace("_", " "))
     section = getattr(row, "section_id", None)
     return " · ".join(x for x in (reference, part, section) if x)
+
+
+def _refused_value(op: str, text: str | None) -> str:
+    """What a person typed: an edit's value, or a new record's filled fields one a line (its
+    ids and links left out: they mean nothing to a person)."""
+    if op == "delete" or text is None:
+        return ""
+    value = json.loads(text)
+    if isinstance(value, dict):
+        return "\n".join(
+            f"{name.replace('_', ' ').capitalize()}: {item}"
+            for name, item in value.items()
+            if name != "id"
+            and not name.endswith("_id")
+            and item not in (None, "", False)
+            and not isinstance(item, dict | list)
+        )
+    return "" if value is None else str(value)
 
 
 def _account(address: CentralAddress) -> str:

@@ -39,6 +39,7 @@ from qa_desktop.sync.connection import (
     CentralError,
     CentralUnreachable,
     ClientTooOld,
+    LoginRefused,
     connect,
 )
 from qa_desktop.sync.rows import (
@@ -61,6 +62,9 @@ log = logging.getLogger(__name__)
 Fault = Callable[[str], None]
 CURSOR = "cursor"
 LAST_SYNC = "last_sync_at"
+# sync_state keys "confirmation:<audit id>": the practitioner's confirmation of their sign-off
+# typed on the auditor's laptop, carried by that audit's changes until they are all pushed.
+CONFIRMATION = "confirmation:"
 _MISSING = object()
 ORDER = {name: n for n, name in enumerate(TABLES)}  # parents before children
 # Bounded waits for each push: a push waits at most LOCK_TIMEOUT for the county-wide counter
@@ -183,7 +187,8 @@ class SyncClient:
                 changes = session.scalars(
                     select(OutboxChange).order_by(OutboxChange.seq).limit(self.push_batch)
                 ).all()
-                payload = [self._wire(session, c) for c in changes]
+                tokens = _confirmations(session)
+                payload = [self._wire(session, c, tokens) for c in changes]
                 settles = (
                     session.scalars(
                         select(SyncConflict).where(
@@ -200,6 +205,8 @@ class SyncClient:
             results = self._send(conn, payload)
             self.fault("after_server_commit")
             self._acknowledge(changes, settles, results, tally)
+            if tokens:
+                _spend_confirmations(self.store, tokens)
             if not changes or len(changes) < self.push_batch:
                 return
 
@@ -275,7 +282,9 @@ class SyncClient:
                         .values(settle_pushed=True)
                     )
 
-    def _wire(self, session: Session, change: OutboxChange) -> dict[str, Any]:
+    def _wire(
+        self, session: Session, change: OutboxChange, tokens: dict[str, str] | None = None
+    ) -> dict[str, Any]:
         table = change.table_name
         out: dict[str, Any] = {
             "change_id": change.change_id,
@@ -299,6 +308,15 @@ class SyncClient:
             out["value"] = canonical(table, "deleted_at", change.at)
             current = _local_row(session, table, change.row_id) or {}
             out["base"] = {k: v for k, v in current.items() if k != "deleted_at"}
+        if tokens:
+            audit_id = (
+                change.row_id
+                if table == "audits"
+                else (out["value"].get("audit_id") if change.op == "insert" else None)
+            )
+            if audit_id in tokens:
+                # The central database checks it only where this login's own rights refuse.
+                out["confirmation"] = tokens[audit_id]
         return out
 
     # -- pull ---------------------------------------------------------------------------------
@@ -693,6 +711,87 @@ def _set_state(session: Session, key: str, value: str) -> None:
         session.add(SyncState(key=key, value=value))
     else:
         found.value = value
+
+
+def _confirmations(session: Session) -> dict[str, str]:
+    """The practitioners' confirmations waiting to be pushed, by audit."""
+    return {
+        state.key.removeprefix(CONFIRMATION): state.value
+        for state in session.scalars(
+            select(SyncState).where(SyncState.key.startswith(CONFIRMATION))
+        )
+    }
+
+
+def _spend_confirmations(store: Store, tokens: dict[str, str]) -> None:
+    """Forget a confirmation once nothing of its audit waits in the outbox."""
+    with store.session() as session:
+        for audit_id in tokens:
+            waiting = session.scalar(
+                select(OutboxChange.change_id)
+                .where(
+                    (OutboxChange.row_id == audit_id) & (OutboxChange.table_name == "audits")
+                    | OutboxChange.value.contains(audit_id)
+                )
+                .limit(1)
+            )
+            if waiting is None:
+                session.execute(delete(SyncState).where(SyncState.key == CONFIRMATION + audit_id))
+
+
+def keep_confirmation(store: Store, audit_id: str, token: str) -> None:
+    with store.session() as session:
+        _set_state(session, CONFIRMATION + audit_id, token)
+
+
+def confirm_sign_off(
+    address: CentralAddress,
+    password: str | None,
+    audit_id: str,
+    practitioner_password: str,
+    *,
+    protocol: int = PROTOCOL_VERSION,
+    client_format: int = CLIENT_FORMAT,
+) -> str:
+    """The practitioner's own confirmation of their sign-off, typed on the auditor's laptop:
+    this login asks for the practitioner's login, then that login, connecting with the
+    password the practitioner typed (checked by the server), makes the confirmation. Returns
+    it (the password is used for this one connection and kept nowhere)."""
+    import psycopg
+
+    try:
+        with connect(address, password) as conn:
+            row = conn.execute(
+                "SELECT qa_central.sign_off_login(%s, %s, %s)", (protocol, client_format, audit_id)
+            ).fetchone()
+        login = None if row is None else row[0]
+        if not login:
+            raise CentralError(
+                "The practitioner has no login on the central database, so their sign-off "
+                "cannot be confirmed here. They sign off on their own laptop, or the QA team "
+                "adds their login."
+            )
+        try:
+            practitioner = connect(address.with_user(str(login)), practitioner_password)
+        except LoginRefused:
+            raise LoginRefused(
+                "The central database did not accept the practitioner's password. Nothing was "
+                "signed: ask them to type it again."
+            ) from None
+        with practitioner as conn:
+            row = conn.execute(
+                "SELECT qa_central.confirm_sign_off(%s, %s, %s)",
+                (protocol, client_format, audit_id),
+            ).fetchone()
+    except psycopg.Error as exc:
+        if getattr(exc, "sqlstate", None) == "QA003":
+            raise CentralError(
+                "The central database does not hold this audit with you as its auditor and "
+                "them as its practitioner yet. Sync, then try again."
+            ) from None
+        raise _central_error(exc, address) from None
+    assert row is not None
+    return str(row[0])
 
 
 def read_state(store: Store, key: str) -> str | None:

@@ -187,6 +187,15 @@ def connect(
                 port=address.port,
                 mode=address.tls_mode,
             ) from None
+        if "does not exist" in text and "database" in text:
+            # The server answered: this is a wrong address, not being offline.
+            raise CentralError(
+                "The central database server at {host}:{port} has no database named "
+                "{database}. Check the address's database name with the QA team.",
+                host=address.host,
+                port=address.port,
+                database=address.database,
+            ) from None
         reason = "password" if "password" in text else "unreachable"
         if reason == "password":
             raise LoginRefused(

@@ -12,11 +12,13 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from qa_desktop.domain.identity import one_per_parent_id
 from qa_desktop.store.engine import Store, open_store
 from qa_desktop.sync.central.admin import add_user, init_central
 from qa_desktop.sync.client import SyncClient, SyncReport, _no_fault
 from qa_desktop.sync.connection import CentralAddress
 from tests.conftest import NOW
+from tests.sync.world import World, add_audit, build_world
 
 
 @dataclass
@@ -109,3 +111,48 @@ def laptops(tmp_path: Path) -> Iterator[Callable[[str, CentralAddress], Laptop]]
     yield make
     for store in opened:
         store.close()
+
+
+@dataclass
+class Pair:
+    """An auditor's laptop and a practitioner's laptop on one audit (and the QA team's, which
+    made the world), each syncing as its own person's login."""
+
+    central: Central
+    qa: Laptop
+    auditor: Laptop
+    practitioner: Laptop
+    world: World
+    audit_id: str
+
+    def review_id(self, section: str) -> str:
+        return one_per_parent_id("section_reviews", self.audit_id, section)
+
+    def central_field(self, table: str, row_id: str, field: str) -> object:
+        with self.central.admin_connection() as conn:
+            row = conn.execute(
+                "SELECT fields -> %s FROM qa_central.rows WHERE table_name = %s AND row_id = %s",
+                (field, table, row_id),
+            ).fetchone()
+        return None if row is None else row[0]
+
+    def sync_all(self) -> None:
+        for laptop in (self.auditor, self.practitioner, self.auditor, self.practitioner):
+            laptop.sync()
+
+
+@pytest.fixture
+def pair(central: Central, laptops: Callable[[str, CentralAddress], Laptop]) -> Pair:
+    qa = laptops("qa", central.add_login("qa", "pending", ["qa_officer"]))
+    world = build_world(qa.store)
+    audit_id = add_audit(qa.store, world, "QA-0000001")
+    qa.sync()
+    auditor = laptops(
+        "auditor", central.add_login("aud", world.auditor, ["team_manager", "auditor"])
+    )
+    practitioner = laptops(
+        "practitioner", central.add_login("prac", world.practitioner, ["practitioner"])
+    )
+    auditor.sync()
+    practitioner.sync()
+    return Pair(central, qa, auditor, practitioner, world, audit_id)

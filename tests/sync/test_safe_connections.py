@@ -11,9 +11,12 @@ import psycopg
 import pytest
 
 from qa_desktop.store import models as m
+from qa_desktop.sync.central.admin import init_central
 from qa_desktop.sync.connection import (
     CentralAddress,
     CentralBusy,
+    CentralError,
+    CentralUnreachable,
     InsecureConnection,
     connect,
 )
@@ -113,3 +116,29 @@ def test_an_untrusted_certificate_gets_its_own_message(tmp_path) -> None:
     with pytest.raises(InsecureConnection) as caught:
         connect(address)
     assert "could not prove who it is" in str(caught.value) or "does not offer" in str(caught.value)
+
+
+def test_a_missing_database_and_an_unreachable_server_are_told_apart(
+    central: Central,
+) -> None:
+    missing = CentralAddress(central.admin.host, central.admin.port, "qa_no_such_db", "postgres")
+    with pytest.raises(CentralError) as wrong:
+        connect(missing)
+    assert not isinstance(wrong.value, CentralUnreachable)  # not "offline": a wrong name
+    assert "has no database named qa_no_such_db" in wrong.value.render(lambda t: t)
+    closed_port = CentralAddress(central.admin.host, 1, central.database, "postgres")
+    with pytest.raises(CentralUnreachable) as away:
+        connect(closed_port, timeout=2)
+    assert "cannot be reached" in away.value.render(lambda t: t)
+
+
+def test_central_init_against_a_newer_central_says_update_qa_desktop(central: Central) -> None:
+    with central.admin_connection() as conn:
+        conn.execute("UPDATE qa_central.alembic_version SET version_num = 'c9999'")
+    with pytest.raises(CentralError) as newer:
+        init_central(central.admin)
+    text = newer.value.render(lambda t: t)
+    assert "newer QA Desktop" in text and "update QA Desktop" in text
+    with central.admin_connection() as conn:  # nothing was changed
+        row = conn.execute("SELECT version_num FROM qa_central.alembic_version").fetchone()
+    assert row is not None and row[0] == "c9999"

@@ -7,61 +7,22 @@ owner marks it done, and what a family said never reaches their worker's store."
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
+import psycopg
 import pytest
 from sqlalchemy import func, select
 
-from qa_desktop.domain.identity import one_per_parent_id
+from qa_desktop.services.credentials import Credentials
+from qa_desktop.services.sync import SyncService
 from qa_desktop.store import models as m
 from qa_desktop.store.recorder import Recorder
-from qa_desktop.sync.connection import CentralAddress
+from qa_desktop.sync.central.sql import CLIENT_FORMAT, PROTOCOL_VERSION
+from qa_desktop.sync.client import CONFIRMATION, confirm_sign_off, keep_confirmation
+from qa_desktop.sync.connection import CentralAddress, CentralError
 from tests.conftest import NOW
-from tests.sync.conftest import Central, Laptop
-from tests.sync.world import World, add_audit, audit, build_world, edit
-
-
-@dataclass
-class Pair:
-    central: Central
-    qa: Laptop
-    auditor: Laptop
-    practitioner: Laptop
-    world: World
-    audit_id: str
-
-    def review_id(self, section: str) -> str:
-        return one_per_parent_id("section_reviews", self.audit_id, section)
-
-    def central_field(self, table: str, row_id: str, field: str) -> object:
-        with self.central.admin_connection() as conn:
-            row = conn.execute(
-                "SELECT fields -> %s FROM qa_central.rows WHERE table_name = %s AND row_id = %s",
-                (field, table, row_id),
-            ).fetchone()
-        return None if row is None else row[0]
-
-    def sync_all(self) -> None:
-        for laptop in (self.auditor, self.practitioner, self.auditor, self.practitioner):
-            laptop.sync()
-
-
-@pytest.fixture
-def pair(central: Central, laptops: Callable[[str, CentralAddress], Laptop]) -> Pair:
-    qa = laptops("qa", central.add_login("qa", "pending", ["qa_officer"]))
-    world = build_world(qa.store)
-    audit_id = add_audit(qa.store, world, "QA-0000001")
-    qa.sync()
-    auditor = laptops(
-        "auditor", central.add_login("aud", world.auditor, ["team_manager", "auditor"])
-    )
-    practitioner = laptops(
-        "practitioner", central.add_login("prac", world.practitioner, ["practitioner"])
-    )
-    auditor.sync()
-    practitioner.sync()
-    return Pair(central, qa, auditor, practitioner, world, audit_id)
+from tests.sync.conftest import Laptop, Pair
+from tests.sync.world import add_audit, audit, edit
 
 
 def _review(laptop: Laptop, pair: Pair, section: str, actor: str, **values: object) -> str:
@@ -362,3 +323,92 @@ def test_a_meeting_action_carries_its_meetings_audit(
             (action,),
         ).fetchone()
     assert scope == (theirs,)
+
+
+def _sign_off_changes(pair: Pair) -> list[tuple[str, str, str | None, str | None]]:
+    """Who pushed (login), who signed (actor) and under which confirmation, for the changes
+    that closed the audit centrally."""
+    with pair.central.admin_connection() as conn:
+        return [
+            (str(login), str(actor), field, confirmation)
+            for login, actor, field, confirmation in conn.execute(
+                "SELECT login, actor_id, field, confirmation FROM qa_central.changes"
+                " WHERE table_name = 'audits' AND row_id = %s"
+                " AND field IN ('practitioner_signed_at', 'state') ORDER BY seq",
+                (pair.audit_id,),
+            )
+        ]
+
+
+def _sync_service(laptop: Laptop) -> SyncService:
+    service = SyncService(laptop.store, laptop.clock, Credentials())
+    service.save_settings(laptop.address.display(), laptop.address.user, None)
+    return service
+
+
+def test_a_sign_off_on_the_shared_laptop_closes_the_audit_with_the_practitioners_confirmation(
+    pair: Pair,
+) -> None:
+    _submit(pair)
+    service = _sync_service(pair.auditor)
+    # The practitioner types their own central password on the auditor's laptop: their login
+    # connects with it (the server checks it) and confirms; nothing of the password is kept.
+    service.confirm_sign_off(pair.audit_id, "the practitioner's own password")
+    with pair.auditor.store.reader() as s:
+        kept = {state.key: state.value for state in s.scalars(select(m.SyncState))}
+    token = kept[CONFIRMATION + pair.audit_id]
+    assert not any("own password" in value for value in kept.values())
+    _sign_off(pair.auditor, pair, pair.world.auditor)
+    report = pair.auditor.sync()
+    assert report.refused == 0
+    assert pair.central_field("audits", pair.audit_id, "state") == "closed"
+    # Both kept centrally: the auditor's login pushed it, the practitioner signed it.
+    aud_login, prac = pair.auditor.address.user, pair.world.practitioner
+    assert _sign_off_changes(pair)[-2:] == [
+        (aud_login, prac, "practitioner_signed_at", token),
+        (aud_login, prac, "state", token),
+    ]
+    with pair.auditor.store.reader() as s:  # pushed: the confirmation is no longer kept
+        assert s.get(m.SyncState, CONFIRMATION + pair.audit_id) is None
+    pair.practitioner.sync()
+    closed = audit(pair.practitioner.store, pair.audit_id)
+    assert closed.state == "closed" and closed.practitioner_signed_at is not None
+
+    # Spent: after a reopening it cannot sign a second time.
+    pair.qa.sync()
+    edit(pair.qa.store, pair.world.qa, m.Audit, pair.audit_id, state="submitted")
+    pair.qa.sync()
+    pair.auditor.sync()
+    keep_confirmation(pair.auditor.store, pair.audit_id, token)
+    edit(pair.auditor.store, pair.world.auditor, m.Audit, pair.audit_id, state="closed")
+    assert pair.auditor.sync().refused == 1
+    assert pair.central_field("audits", pair.audit_id, "state") == "submitted"
+
+
+def test_a_confirmation_is_only_the_practitioners_to_make(pair: Pair) -> None:
+    _submit(pair)
+    # The auditor's login cannot make one for them, nor the practitioner's ask for their login.
+    with pytest.raises(CentralError, match="does not hold this audit"):
+        confirm_sign_off(pair.practitioner.address, None, pair.audit_id, "x")
+    with (
+        psycopg.connect(
+            host=pair.auditor.address.host,
+            port=pair.auditor.address.port,
+            dbname=pair.auditor.address.database,
+            user=pair.auditor.address.user,
+            autocommit=True,
+        ) as conn,
+        pytest.raises(psycopg.Error, match="Only the audit's practitioner"),
+    ):
+        conn.execute(
+            "SELECT qa_central.confirm_sign_off(%s, %s, %s)",
+            (PROTOCOL_VERSION, CLIENT_FORMAT, pair.audit_id),
+        )
+    # A made-up confirmation does not close it, and the refusal says why.
+    keep_confirmation(pair.auditor.store, pair.audit_id, "made-up")
+    _sign_off(pair.auditor, pair, pair.world.auditor)
+    assert pair.auditor.sync().refused >= 2
+    assert pair.central_field("audits", pair.audit_id, "state") == "submitted"
+    with pair.auditor.store.reader() as s:
+        reasons = set(s.scalars(select(m.SyncRefused.reason)))
+    assert "the practitioner's confirmation is missing or was not theirs" in reasons

@@ -183,6 +183,9 @@ class Workspace:
     # targets by name, and whether they may add actions): the screens enable exactly these.
     editable_fields: frozenset[tuple[Target, str]] = frozenset()
     may_add_actions: bool = False
+    # The rulebook's answer: the practitioner's own sign-off (the shared laptop's is the
+    # auditor's to record, with the practitioner's confirmation where the store syncs).
+    may_sign_off_as_practitioner: bool = False
 
     @property
     def editable(self) -> bool:

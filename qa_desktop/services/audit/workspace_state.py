@@ -282,6 +282,7 @@ def build_workspace(
         conflicts=field_conflicts(rows.conflicts),
         editable_fields=editable_fields(rights) if rights else frozenset(),
         may_add_actions=rights.may_add_actions if rights else False,
+        may_sign_off_as_practitioner=rights.may_sign_off_as_practitioner if rights else False,
     )
 
 

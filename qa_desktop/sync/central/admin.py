@@ -14,6 +14,7 @@ from pathlib import Path
 import psycopg
 from alembic import command
 from alembic.config import Config
+from alembic.util.exc import CommandError
 from psycopg import sql
 from sqlalchemy import create_engine, delete, func, select
 from sqlalchemy.engine import URL
@@ -56,7 +57,7 @@ def init_central(address: CentralAddress, password: str | None = None) -> None:
             if fresh.is_new(connection):
                 fresh.create(connection, _alembic(connection))
             else:
-                command.upgrade(_alembic(connection), "head")
+                _upgrade(connection)
         with connect(address, password) as conn:
             write_rulebook(conn)
             logins = conn.execute("SELECT login FROM qa_central.logins").fetchall()
@@ -73,6 +74,19 @@ def init_central(address: CentralAddress, password: str | None = None) -> None:
         ) from None
     finally:
         engine.dispose()
+
+
+def _upgrade(connection: object) -> None:
+    """Migrate an existing central database; one made by a newer QA Desktop (a revision this
+    copy does not know) is left untouched, and the person told to update."""
+    try:
+        command.upgrade(_alembic(connection), "head")
+    except CommandError as exc:
+        log.warning("central init: %s", exc)
+        raise CentralError(
+            "The central database was set up by a newer QA Desktop than this one. Nothing was "
+            "changed: update QA Desktop, then run central init again."
+        ) from None
 
 
 def add_user(

@@ -319,6 +319,30 @@ BEGIN
   RETURN jsonb_build_object('change_id', c ->> 'change_id', 'status', status, 'seq', new_seq);
 END $$;
 
+-- The practitioner's login whose confirmation a change carries, if it is good for the change's
+-- audit (theirs, not yet spent, or spent in this very push); NULL otherwise.
+CREATE FUNCTION qa_central.confirmed_signer(c jsonb, p_scope text) RETURNS qa_central.logins
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  k qa_central.confirmations;
+  signer qa_central.logins;
+BEGIN
+  IF c ->> 'confirmation' IS NULL OR p_scope IS NULL THEN
+    RETURN NULL;
+  END IF;
+  SELECT * INTO k FROM qa_central.confirmations x
+  WHERE x.token = c ->> 'confirmation' AND x.audit_id = p_scope
+    AND (x.spent_tx IS NULL OR x.spent_tx = txid_current());
+  IF NOT FOUND OR k.person_id IS DISTINCT FROM (
+       SELECT r.fields ->> 'practitioner_id' FROM qa_central.rows r
+       WHERE r.table_name = 'audits' AND r.row_id = p_scope) THEN
+    RETURN NULL;
+  END IF;
+  SELECT * INTO signer FROM qa_central.logins l
+  WHERE l.login = k.login AND l.person_id = k.person_id;
+  RETURN signer;
+END $$;
+
 -- One change from a client. Returns {change_id, status, seq}.
 CREATE FUNCTION qa_central.apply_change(me qa_central.logins, c jsonb) RETURNS jsonb
 LANGUAGE plpgsql AS $$
@@ -340,6 +364,8 @@ DECLARE
   base jsonb;
   differs boolean;
   version_field text;
+  signer qa_central.logins;
+  confirmed text;
   stamp text := qa_central.server_time();
   -- Who made a change is the server's fact: a login writes as its own person (the QA team may
   -- record on behalf of others, as when it imports records).
@@ -377,6 +403,17 @@ BEGIN
     END IF;
     scope := qa_central.scope_of(t, r, c -> 'value');
     reason := qa_central.may_write(me, t, op, NULL, c -> 'value', scope);
+    IF reason IS NOT NULL AND c ? 'confirmation' THEN
+      -- Not this login's to make: perhaps the practitioner's, under their confirmation.
+      signer := qa_central.confirmed_signer(c, scope);
+      reason := CASE WHEN signer.login IS NULL
+        THEN 'the practitioner''s confirmation is missing or was not theirs'
+        ELSE qa_central.may_write(signer, t, op, NULL, c -> 'value', scope) END;
+      IF reason IS NULL THEN
+        actor := signer.person_id;
+        confirmed := c ->> 'confirmation';
+      END IF;
+    END IF;
     IF reason IS NOT NULL THEN
       RETURN qa_central.refuse(c, reason);
     END IF;
@@ -386,8 +423,9 @@ BEGIN
     INSERT INTO qa_central.rows (table_name, row_id, audit_id, fields, created_seq, hidden_from)
     VALUES (t, r, scope, c -> 'value', new_seq, hidden);
     INSERT INTO qa_central.changes (seq, change_id, kind, table_name, row_id, audit_id, value,
-                                    actor_id, at, hidden_from, claimed_at)
-    VALUES (new_seq, cid, 'insert', t, r, scope, c -> 'value', actor, stamp, hidden, c ->> 'at');
+                                    actor_id, at, hidden_from, claimed_at, confirmation)
+    VALUES (new_seq, cid, 'insert', t, r, scope, c -> 'value', actor, stamp, hidden, c ->> 'at',
+            confirmed);
     RETURN jsonb_build_object('change_id', cid, 'status', 'accepted', 'seq', new_seq);
   END IF;
   IF cur.row_id IS NULL THEN
@@ -396,6 +434,17 @@ BEGIN
   scope := cur.audit_id;
   reason := qa_central.may_write(me, t, op, CASE WHEN op = 'update' THEN f END, cur.fields,
                                  scope, c -> 'value');
+  IF reason IS NOT NULL AND c ? 'confirmation' THEN
+    signer := qa_central.confirmed_signer(c, scope);
+    reason := CASE WHEN signer.login IS NULL
+      THEN 'the practitioner''s confirmation is missing or was not theirs'
+      ELSE qa_central.may_write(signer, t, op, CASE WHEN op = 'update' THEN f END, cur.fields,
+                                scope, c -> 'value') END;
+    IF reason IS NULL THEN
+      actor := signer.person_id;
+      confirmed := c ->> 'confirmation';
+    END IF;
+  END IF;
   IF reason IS NOT NULL THEN
     RETURN qa_central.refuse(c, reason);
   END IF;
@@ -414,9 +463,13 @@ BEGIN
           t, scope, jsonb_set(cur.fields, ARRAY[f], coalesce(c -> 'value', 'null')), new_seq);
       END IF;
       INSERT INTO qa_central.changes (seq, change_id, kind, table_name, row_id, audit_id, field,
-                                      value, actor_id, at, hidden_from, claimed_at)
+                                      value, actor_id, at, hidden_from, claimed_at, confirmation)
       VALUES (new_seq, cid, 'update', t, r, scope, f, coalesce(c -> 'value', 'null'),
-              actor, stamp, cur.hidden_from, c ->> 'at');
+              actor, stamp, cur.hidden_from, c ->> 'at', confirmed);
+      IF confirmed IS NOT NULL AND t = 'audits' AND f = 'state' THEN
+        -- The sign-off moved the audit on: its confirmation serves this push only from now.
+        UPDATE qa_central.confirmations SET spent_tx = txid_current() WHERE token = confirmed;
+      END IF;
       RETURN jsonb_build_object('change_id', cid, 'status', 'accepted', 'seq', new_seq);
     END IF;
     IF coalesce(cur.fields -> 'deleted_at', 'null') <> 'null' AND f <> 'deleted_at' THEN
@@ -568,4 +621,41 @@ BEGIN
           AND (NOT qa_central.is_senior(me) OR k.audit_id LIKE 'observation:%')) b;
   RETURN json_build_object('events', events, 'backfill', coalesce(backfill, '[]'::json),
                            'last', last_seen, 'more', n >= p_limit);
+END $$;
+
+-- On the auditor's laptop: the login of the audit's practitioner, whose password they type to
+-- confirm their own sign-off (only the audit's auditor asks).
+CREATE FUNCTION qa_central.sign_off_login(p_protocol int, p_format int, p_audit text)
+RETURNS text
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = qa_central, pg_temp AS $$
+DECLARE
+  me qa_central.logins := qa_central.caller(p_protocol, p_format);
+  audit jsonb;
+BEGIN
+  SELECT fields INTO audit FROM rows WHERE table_name = 'audits' AND row_id = p_audit;
+  IF audit IS NULL OR audit ->> 'auditor_id' IS DISTINCT FROM me.person_id THEN
+    RAISE EXCEPTION 'Only the audit''s auditor asks for the practitioner''s confirmation.'
+      USING ERRCODE = 'QA003';
+  END IF;
+  RETURN (SELECT l.login FROM logins l WHERE l.person_id = audit ->> 'practitioner_id'
+          ORDER BY l.login LIMIT 1);
+END $$;
+
+-- Called as the practitioner's own login (the server checked their password as they
+-- connected): a confirmation of their sign-off of this audit, for the auditor's laptop to push
+-- the sign-off under.
+CREATE FUNCTION qa_central.confirm_sign_off(p_protocol int, p_format int, p_audit text)
+RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = qa_central, pg_temp AS $$
+DECLARE
+  me qa_central.logins := qa_central.caller(p_protocol, p_format);
+  token text := gen_random_uuid()::text;
+BEGIN
+  IF (SELECT r.fields ->> 'practitioner_id' FROM rows r
+      WHERE r.table_name = 'audits' AND r.row_id = p_audit) IS DISTINCT FROM me.person_id THEN
+    RAISE EXCEPTION 'Only the audit''s practitioner confirms their own sign-off.'
+      USING ERRCODE = 'QA003';
+  END IF;
+  INSERT INTO confirmations (token, audit_id, person_id) VALUES (token, p_audit, me.person_id);
+  RETURN token;
 END $$;

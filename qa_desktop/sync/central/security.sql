@@ -67,7 +67,9 @@ DECLARE
 BEGIN
   EXECUTE format('GRANT USAGE ON SCHEMA qa_central TO %I', client_role);
   EXECUTE format('GRANT EXECUTE ON FUNCTION qa_central.hello(int, int), '
-                 'qa_central.push(int, int, jsonb), qa_central.pull(int, int, bigint, int) TO %I',
+                 'qa_central.push(int, int, jsonb), qa_central.pull(int, int, bigint, int), '
+                 'qa_central.sign_off_login(int, int, text), '
+                 'qa_central.confirm_sign_off(int, int, text) TO %I',
                  client_role);
 END
 $grants$;

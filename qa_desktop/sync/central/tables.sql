@@ -92,3 +92,17 @@ CREATE TABLE qa_central.merged (
   status text NOT NULL,
   seq bigint
 );
+-- The practitioner's confirmation of a sign-off typed on the auditor's laptop: made by the
+-- practitioner's own login (their password, checked by the server as they connect), carried
+-- by the sign-off's changes when the auditor's laptop pushes them. Spent by the change that
+-- moves the audit on (usable for the rest of that push). `changes.confirmation` names the one
+-- a change was accepted under: `login` is who pushed it, `actor_id` who signed.
+CREATE TABLE qa_central.confirmations (
+  token text PRIMARY KEY,
+  audit_id text NOT NULL,
+  person_id text NOT NULL,
+  login name NOT NULL DEFAULT session_user,
+  made_at timestamptz NOT NULL DEFAULT now(),
+  spent_tx bigint
+);
+ALTER TABLE qa_central.changes ADD COLUMN confirmation text;

@@ -253,6 +253,7 @@ class MainWindow(QMainWindow):
         self.sync: SyncController = SyncController(services.sync, self.runner, parent=self)
         self.sync_status: SyncStatusWidget = SyncStatusWidget(self.sync)
         self.sync_status.conflicts_requested.connect(self.show_conflicts)
+        self.sync_status.refused_requested.connect(self.show_refused)
         self.statusBar().addPermanentWidget(self.sync_status)
         self.sync.start()
         self.nav.setEnabled(True)
@@ -287,6 +288,9 @@ class MainWindow(QMainWindow):
         sync_now.setShortcut(QKeySequence("F5"))
         sync_now.triggered.connect(lambda: self.sync.sync_now())
         sync_menu.addAction(self.tr("&Conflicts…")).triggered.connect(self.show_conflicts)
+        sync_menu.addAction(self.tr("&Refused by the central database…")).triggered.connect(
+            self.show_refused
+        )
         sync_menu.addAction(self.tr("Central &server…")).triggered.connect(self.show_sync_settings)
 
     def _add_shortcuts(self) -> None:
@@ -438,6 +442,13 @@ class MainWindow(QMainWindow):
 
         dialog = ConflictsDialog(self.services.sync, self.runner, self.actor.person.id, self)
         dialog.settled.connect(self.sync.refresh)
+        dialog.open()
+
+    def show_refused(self) -> None:
+        from qa_desktop.ui.screens.sync.refused import RefusedDialog
+
+        dialog = RefusedDialog(self.services.sync, self.runner, self)
+        dialog.discarded.connect(self.sync.refresh)
         dialog.open()
 
     def show_sync_settings(self) -> None:

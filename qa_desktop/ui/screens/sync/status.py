@@ -123,9 +123,11 @@ def _offline(exc: BaseException) -> bool:
 
 
 class SyncStatusWidget(QWidget):
-    """Last sync, changes waiting, conflicts; a "Sync now" button; a conflicts button."""
+    """Last sync, changes waiting, conflicts; a "Sync now" button; a conflicts button and a
+    refused-changes button (each shown only while there are some, each opening its list)."""
 
     conflicts_requested = Signal()
+    refused_requested = Signal()
 
     def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,6 +139,11 @@ class SyncStatusWidget(QWidget):
         self.conflicts.setFlat(True)
         self.conflicts.hide()
         self.conflicts.clicked.connect(self.conflicts_requested)
+        self.refused = QPushButton()
+        self.refused.setObjectName("syncRefused")
+        self.refused.setFlat(True)
+        self.refused.hide()
+        self.refused.clicked.connect(self.refused_requested)
         self.sync_button = QPushButton(self.tr("Sync now"))
         self.sync_button.setObjectName("syncNow")
         self.sync_button.clicked.connect(controller.sync_now)
@@ -144,6 +151,7 @@ class SyncStatusWidget(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
         layout.addWidget(self.conflicts)
+        layout.addWidget(self.refused)
         layout.addWidget(self.sync_button)
         self.problem = ""
         self.status: SyncStatus | None = None
@@ -173,8 +181,6 @@ class SyncStatusWidget(QWidget):
             )
             if self.problem:
                 text = self.tr("Not synced: %n change(s) waiting, kept here", "", status.waiting)
-        if status.refused:
-            text += self.tr(" · {n} refused").format(n=status.refused)
         self.label.setText(text)
         self.label.setAccessibleName(text)
         if status.conflicts:
@@ -182,3 +188,9 @@ class SyncStatusWidget(QWidget):
             self.conflicts.show()
         else:
             self.conflicts.hide()
+        if status.refused:
+            self.refused.setText(self.tr("%n refused by the central database", "", status.refused))
+            self.refused.setToolTip(self.tr("Open the list of refused changes"))
+            self.refused.show()
+        else:
+            self.refused.hide()

@@ -80,6 +80,7 @@ class WorkspaceOpener(QObject):
         window = WorkspaceWindow(
             ws, self.services.workspace, self.runner, self.actor, self.settings, self.today
         )
+        window.use_sync(self.services.sync)
         self.workspaces[ws.id] = window
         window.closed.connect(self._closed)
         window.show()

@@ -57,11 +57,26 @@ class SignOffPage(QWidget):
         self.disagree_button.clicked.connect(
             lambda: self.practitioner_sign_off.emit(True, self.reason.text())
         )
+        # The shared laptop: where this store syncs, the practitioner types their own central
+        # password, so the central database takes the sign-off as theirs.
+        self.password = QLineEdit()
+        self.password.setObjectName("practitionerPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("The practitioner's central password"))
+        self.password_label = QLabel(self.tr("The practitioner types their central &password:"))
+        self.password_label.setBuddy(self.password)
+        self.password.textChanged.connect(lambda _text: self._enable_buttons())
+        password_row = QHBoxLayout()
+        password_row.addWidget(self.password_label)
+        password_row.addWidget(self.password, 1)
+        self.confirmation_needed = False
+        self.shared = False
         row = QHBoxLayout()
         row.addWidget(reason_label)
         row.addWidget(self.reason, 1)
         row.addWidget(self.disagree_button)
         inner = QVBoxLayout(practitioner)
+        inner.addLayout(password_row)
         inner.addWidget(self.agree_button, 0, Qt.AlignmentFlag.AlignLeft)
         inner.addLayout(row)
 
@@ -107,8 +122,12 @@ class SignOffPage(QWidget):
         self.auditor_button.setEnabled(
             auditor and ws.state is AuditState.IN_PROGRESS and not templates
         )
-        waiting = ws.state is AuditState.SUBMITTED and ws.access is not Access.READ_ONLY
-        self.practitioner_box.setEnabled(waiting)
+        # The rulebook's answer, carried by the snapshot: the practitioner signs off for
+        # themselves; on the shared laptop the auditor records it with them present.
+        own = ws.may_sign_off_as_practitioner
+        self.shared = auditor and ws.state is AuditState.SUBMITTED and not own
+        self.practitioner_box.setEnabled(own or self.shared)
+        self._enable_buttons()
         self.reopen_box.setVisible(ws.state is AuditState.CLOSED)
         self.reopen_box.setEnabled(auditor and ws.state is AuditState.CLOSED)
         lines = [self.tr("This audit is {state}.").format(state=state_label(ws.state).lower())]
@@ -138,6 +157,26 @@ class SignOffPage(QWidget):
         if not ws.state.editable:
             lines.append(self.tr("A submitted audit is read-only for everyone."))
         self.state.setText(" ".join(lines))
+
+    def set_confirmation_needed(self, needed: bool) -> None:
+        """Whether a sign-off made here for the practitioner needs their password (the store
+        syncs with a central database, which takes it only with their confirmation)."""
+        self.confirmation_needed = needed
+        self._enable_buttons()
+
+    def take_password(self) -> str:
+        """The practitioner's password as typed (for one check), and the field cleared."""
+        typed = self.password.text() if self.shared and self.confirmation_needed else ""
+        self.password.clear()
+        return typed
+
+    def _enable_buttons(self) -> None:
+        asking = self.shared and self.confirmation_needed
+        self.password.setVisible(asking)
+        self.password_label.setVisible(asking)
+        ready = not asking or bool(self.password.text())
+        self.agree_button.setEnabled(ready)
+        self.disagree_button.setEnabled(ready)
 
     def _jump(self, item: QListWidgetItem) -> None:
         gap = item.data(MISSING_ROLE)

@@ -62,6 +62,7 @@ from qa_desktop.services.audit.workspace_data import (
 from qa_desktop.services.audit.workspace_state import suggestions_for
 from qa_desktop.services.changes import Change
 from qa_desktop.services.setup.people import Actor
+from qa_desktop.services.sync import SyncService
 from qa_desktop.ui import ops
 from qa_desktop.ui.labels import audit_type_label, grade_label, state_label
 from qa_desktop.ui.runner import Runner
@@ -120,6 +121,7 @@ class WorkspaceWindow(QMainWindow):
         self.actor = actor
         self.settings = settings
         self.today = today
+        self.sync: SyncService | None = None  # where the store syncs (use_sync)
         self.bindings: dict[FieldRef, Binding] = {}
         self.widget_refs: dict[QWidget, FieldRef] = {}
         self.buffer = EditBuffer(RationaleGate(ws.suggestions))
@@ -691,6 +693,16 @@ class WorkspaceWindow(QMainWindow):
             on_done=lambda _state: self.reload(),
         )
 
+    def use_sync(self, sync: SyncService) -> None:
+        """The shared laptop's sign-off: where this store syncs, the practitioner confirms a
+        sign-off made here with their own central password (``SyncService.confirm_sign_off``)."""
+        self.sync = sync
+        ops.read(
+            self.runner,
+            sync.settings,
+            on_done=lambda found: self.signoff.set_confirmation_needed(found is not None),
+        )
+
     def sign_off_as_practitioner(self, disagrees: bool, reason: str) -> None:
         self.flush()
         name = self.ws.practitioner.name if self.ws.practitioner else ""
@@ -708,6 +720,24 @@ class WorkspaceWindow(QMainWindow):
             extra,
             name or None,
         ):
+            return
+        password = self.signoff.take_password()
+        sync = self.sync
+        if password and sync is not None:
+            service, audit_id, actor = self.service, self.ws.id, self.actor
+
+            def confirmed() -> AuditState:
+                sync.confirm_sign_off(audit_id, password)  # checked online, before anything
+                return service.sign_off_as_practitioner(
+                    audit_id, actor, disagrees=disagrees, reason=reason
+                )
+
+            ops.write_job(
+                self.runner,
+                confirmed,
+                (sync.confirm_sign_off, service.sign_off_as_practitioner),
+                on_done=lambda _state: self.reload(),
+            )
             return
         ops.write(
             self.runner,
