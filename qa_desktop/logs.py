@@ -24,11 +24,11 @@ def setup_logging(level: int = logging.INFO) -> Path:
 
     path = log_file()
     root = logging.getLogger()
-    for handler in [h for h in root.handlers if getattr(h, "_qa_desktop", None)]:
-        if handler._qa_desktop == path:  # type: ignore[attr-defined]
+    for ours in [h for h in root.handlers if getattr(h, "_qa_desktop", None)]:
+        if getattr(ours, "_qa_desktop", None) == path:
             return path
-        root.removeHandler(handler)  # the log folder moved (tests give each their own)
-        handler.close()
+        root.removeHandler(ours)  # the log folder moved (tests give each their own)
+        ours.close()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(

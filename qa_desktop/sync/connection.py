@@ -73,7 +73,7 @@ class CentralAddress:
 def password_in(text: str) -> str | None:
     """A password written into an address (accepted, never shown), or None."""
     try:
-        return make_url(text.strip()).password  # type: ignore[return-value]
+        return make_url(text.strip()).password
     except ArgumentError:
         return None
 
