@@ -308,7 +308,7 @@ def overall_grade_trend_from_audits(
         .where(*completed_in(span, slc), grade.is_not(None))
         .group_by(bucket, grade)
     )
-    return [tuple(row) for row in session.execute(stmt) if row[0] >= 0]  # type: ignore[misc]
+    return [tuple(row) for row in session.execute(stmt) if row[0] >= 0]
 
 
 # -- programme, moderation, follow-up ----------------------------------------------------------
