@@ -37,7 +37,7 @@ def setup_logging(level: int = logging.INFO) -> Path:
     except OSError:
         handler = logging.StreamHandler()  # a read-only home: log to stderr instead
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler._qa_desktop = path  # type: ignore[attr-defined]
+    handler._qa_desktop = path  # type: ignore[attr-defined]  # our mark on the handler, read back above
     root.addHandler(handler)
     root.setLevel(level)
     return path

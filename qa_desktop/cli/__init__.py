@@ -12,8 +12,9 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO, TypeVar
 
 from qa_desktop import APP_NAME, __version__
 from qa_desktop.errors import UserError
@@ -24,6 +25,9 @@ from qa_desktop.paths import default_store_path, demo_store_path
 log = logging.getLogger(__name__)
 
 
+P = TypeVar("P", bound=argparse.ArgumentParser)  # the parser class sub-commands use
+
+
 def _t(text: str) -> str:
     return tr("cli", text)
 
@@ -31,7 +35,7 @@ def _t(text: str) -> str:
 class _Parser(argparse.ArgumentParser):
     """argparse, with its usage errors as one clear line and exit code 2."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: {_t('error')}: {message}\n")
 
@@ -134,8 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_programme_commands(
-    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
-    import_commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    commands: argparse._SubParsersAction[P],
+    import_commands: argparse._SubParsersAction[P],
 ) -> None:
     """``import cases`` and ``plan month`` (the audit programme)."""
     cases = import_commands.add_parser(
@@ -445,8 +449,8 @@ def _restore(store_path: Path, backup_path: Path | None, only_list: bool, out: T
     return 0
 
 
-def _iso(value: object) -> str:
-    return value.isoformat() if value is not None else ""  # type: ignore[attr-defined]
+def _iso(value: date | None) -> str:
+    return value.isoformat() if value is not None else ""
 
 
 def _display_available() -> bool:

@@ -6,17 +6,19 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from qa_desktop.i18n import tr
 from qa_desktop.sync.central.roles import ROLES
+
+P = TypeVar("P", bound=argparse.ArgumentParser)  # the parser class sub-commands use
 
 
 def _t(text: str) -> str:
     return tr("cli", text)
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(commands: argparse._SubParsersAction[P]) -> None:
     central = commands.add_parser("central", help=_t("set up the central database"))
     central_commands = central.add_subparsers(dest="central_command", metavar="COMMAND")
     central_commands.required = True

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from qa_desktop.errors import UserError
 from qa_desktop.i18n import tr
@@ -17,6 +17,9 @@ from qa_desktop.i18n import tr
 if TYPE_CHECKING:  # imported where used: opening the app builds this parser too
     from qa_desktop.domain.calendar import FinancialQuarter, Period
     from qa_desktop.domain.report_tables import Cell
+
+
+P = TypeVar("P", bound=argparse.ArgumentParser)  # the parser class sub-commands use
 
 
 def _t(text: str) -> str:
@@ -42,9 +45,9 @@ def _quarter(text: str) -> FinancialQuarter:
 
 
 def add_commands(
-    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
-    parser_class: type,
-) -> argparse._SubParsersAction:  # type: ignore[type-arg]
+    commands: argparse._SubParsersAction[P],
+    parser_class: type[P],
+) -> argparse._SubParsersAction[P]:
     """Add ``report ...`` and ``import audits``; returns the ``import`` sub-commands so that
     other importers (``import cases``) join the same command."""
     report = commands.add_parser("report", help=_t("print reports for the board pack"))

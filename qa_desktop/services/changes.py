@@ -51,7 +51,7 @@ def writes(changes: Change) -> Callable[[F], F]:
     """Mark a service method as a write that changes ``changes``."""
 
     def mark(method: F) -> F:
-        method.__qa_changes__ = changes  # type: ignore[attr-defined]
+        method.__qa_changes__ = changes  # type: ignore[attr-defined]  # a mark on the function itself
         return method
 
     return mark

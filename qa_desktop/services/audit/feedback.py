@@ -430,7 +430,7 @@ class FeedbackService:
                         m.FeedbackAnswer.value.is_not(None),
                     )
                 ):
-                    if question_id in choice_ids[versions[feedback_id]]:
+                    if value is not None and question_id in choice_ids[versions[feedback_id]]:
                         values[feedback_id].append(value)
         rows = []
         for feedback, audit_ref, grade, case_ref, team, recorded_by in found:
