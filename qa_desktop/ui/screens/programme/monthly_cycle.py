@@ -43,6 +43,7 @@ from qa_desktop.services.programme.monthly_plan import (
 from qa_desktop.services.setup.people import Actor
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.tables import RowsTable
+from qa_desktop.ui.widgets.cells import cell_text
 
 
 def next_month(today: date) -> str:
@@ -212,7 +213,7 @@ class MonthlyCycleTab(QWidget):
         row = self.progress_table.currentRow()
         if row < 0:
             return
-        month = self.progress_table.item(row, 0).text()
+        month = cell_text(self.progress_table, row, 0)
         self._runner.submit(
             lambda: self._services.programme.planned_audits(month),
             lambda audits: self._show_audits(month, audits),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -36,6 +36,7 @@ from qa_desktop.services.programme.thematic import TermsOfReference, ThematicDet
 from qa_desktop.services.setup.people import Actor, PersonInfo
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.tables import RowsTable
+from qa_desktop.ui.widgets.dates import pydate, qdate
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 TEMPLATE = "thematic-template"
@@ -46,7 +47,7 @@ PICKABLE_KINDS = ("learning_audit", "thematic", "dip_sample", "bttf_case", "obse
 def _dated(edit: QDateEdit, day: date) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setDate(QDate(day))
+    edit.setDate(qdate(day))
     return edit
 
 
@@ -92,7 +93,7 @@ class ThematicTab(QWidget):
         self.governance = _box()
         self.create_button = QPushButton(self.tr("&Set up thematic audit"))
         self.create_button.setEnabled(may_manage)
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.set_up)
         terms_box = QGroupBox(self.tr("Terms of reference"))
         terms = QFormLayout(terms_box)
         terms.addRow(self.tr("&Theme:"), self.theme)
@@ -167,7 +168,7 @@ class ThematicTab(QWidget):
         self.action_due = _dated(QDateEdit(), today())
         self.add_action_button = QPushButton(self.tr("Add &action"))
         self.add_action_button.clicked.connect(self.add_action)
-        self.actions = RowsTable(
+        self.action_plan = RowsTable(
             [self.tr("What"), self.tr("Owner"), self.tr("By when")],
             self.tr("The action plan"),
         )
@@ -175,7 +176,7 @@ class ThematicTab(QWidget):
         outcome = QFormLayout(outcome_box)
         outcome.addRow(self.tr("Fin&dings:"), self.findings)
         outcome.addRow(self.save_findings_button)
-        outcome.addRow(self.actions)
+        outcome.addRow(self.action_plan)
         action_row = QHBoxLayout()
         action_row.addWidget(self.action_text, 1)
         action_row.addWidget(self.action_due)
@@ -303,7 +304,7 @@ class ThematicTab(QWidget):
             )
         )
         self.findings.setPlainText(detail.findings)
-        self.actions.set_rows(
+        self.action_plan.set_rows(
             [(a.description, a.owner, a.due_on.strftime("%d %b %Y")) for a in detail.actions]
         )
         self.detail_shown.emit()
@@ -323,12 +324,12 @@ class ThematicTab(QWidget):
             sample=self.sample.toPlainText(),
             lead_id=str(self.lead.currentData()),
             auditor_ids=auditors,
-            starts_on=self.starts_on.date().toPython(),
-            reports_on=self.reports_on.date().toPython(),
+            starts_on=pydate(self.starts_on.date()),
+            reports_on=pydate(self.reports_on.date()),
             governance=self.governance.toPlainText(),
         )
 
-    def create(self) -> None:
+    def set_up(self) -> None:  # not create(): QWidget has one
         terms, actor = self.terms(), self._actor
         self._runner.submit(lambda: self._services.thematic.create(terms, actor), self._created)
 
@@ -342,9 +343,9 @@ class ThematicTab(QWidget):
         result: list[QuestionEdit] = []
         for top in range(self.picker.topLevelItemCount()):
             parent = self.picker.topLevelItem(top)
-            for index in range(parent.childCount()):
-                child = parent.child(index)
-                if child.checkState(0) is Qt.CheckState.Checked:
+            children = [parent.child(i) for i in range(parent.childCount())] if parent else []
+            for child in children:
+                if child is not None and child.checkState(0) is Qt.CheckState.Checked:
                     _key, q = child.data(0, ID_ROLE + 1)
                     result.append(
                         QuestionEdit(THEME_SECTION, q.text, q.help, q.answer_type, q.key, q.id)
@@ -397,7 +398,7 @@ class ThematicTab(QWidget):
         if self.detail is None:
             return
         thematic_id, actor = self.detail.id, self._actor
-        text, due = self.action_text.text(), self.action_due.date().toPython()
+        text, due = self.action_text.text(), pydate(self.action_due.date())
         self._runner.submit(
             lambda: self._services.thematic.add_action(thematic_id, text, due, actor),
             lambda _none: (self.action_text.clear(), self._refresh()),
