@@ -415,7 +415,7 @@ class MeetingsScreen(QWidget):
             lambda: self._services.meetings.save(meeting_id, notes, actor, sign_off=sign_off),
             self._saved,
             # Signing off plans a re-audit: the audit lists change too.
-            changes=Change.AUDITS if sign_off else "meetings",
+            changes=Change.MEETINGS | (Change.AUDITS if sign_off else Change.NONE),
         )
 
     def _saved(self, detail: MeetingDetail) -> None:

@@ -336,12 +336,16 @@ class VisitPanel(QTabWidget):
         due = pydate(self.action_due.date())
         self._runner.submit(
             lambda: self._services.bttf.add_action(visit_id, text, owner, due, actor),
-            lambda _id: (self.action_text.clear(), self._saved()),
+            lambda _id: self._action_added(),
         )
 
     def _saved(self) -> None:
         self.changed.emit()
         self.reload()
+
+    def _action_added(self) -> None:
+        self.action_text.clear()
+        self._saved()
 
     def _ask_pdf_path(self, suggested: str) -> str:
         path, _ = QFileDialog.getSaveFileName(

@@ -401,10 +401,14 @@ class ThematicTab(QWidget):
         text, due = self.action_text.text(), pydate(self.action_due.date())
         self._runner.submit(
             lambda: self._services.thematic.add_action(thematic_id, text, due, actor),
-            lambda _none: (self.action_text.clear(), self._refresh()),
+            lambda _none: self._action_added(),
         )
 
     def _refresh(self) -> None:
         if self.detail is not None:
             self.show_detail(self.detail.id)
         self.load()
+
+    def _action_added(self) -> None:
+        self.action_text.clear()
+        self._refresh()

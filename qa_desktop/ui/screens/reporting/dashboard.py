@@ -5,11 +5,11 @@ any table as CSV or Excel. Every query runs on the background runner."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -271,14 +271,16 @@ class DashboardScreen(QWidget):
         self.commentary_edits: dict[str, QPlainTextEdit] = {}
         boxes = QFormLayout()
         for key, indicator in INDICATORS:
-            edit = QPlainTextEdit()
-            edit.setTabChangesFocus(True)
-            edit.setFixedHeight(64)
-            edit.setPlaceholderText(self.tr("What the figures say, why, and what happens next"))
+            commentary = QPlainTextEdit()
+            commentary.setTabChangesFocus(True)
+            commentary.setFixedHeight(64)
+            commentary.setPlaceholderText(
+                self.tr("What the figures say, why, and what happens next")
+            )
             label = QLabel(self.tr(indicator) + ":")
-            label.setBuddy(edit)
-            boxes.addRow(label, edit)
-            self.commentary_edits[key] = edit
+            label.setBuddy(commentary)
+            boxes.addRow(label, commentary)
+            self.commentary_edits[key] = commentary
         boxes_widget = QWidget()
         boxes_widget.setLayout(boxes)
         boxes_scroll = QScrollArea()
@@ -433,10 +435,9 @@ class DashboardScreen(QWidget):
 
     def current_period(self) -> Period | None:
         kind = self.period_kind.currentIndex()
-        if kind == MONTH:
-            return self.month.currentData()
-        if kind == QUARTER:
-            return self.quarter.currentData()
+        if kind in (MONTH, QUARTER):
+            chosen: Period | None = (self.month if kind == MONTH else self.quarter).currentData()
+            return chosen
         start, end = _pydate(self.date_from.date()), _pydate(self.date_to.date())
         return Period(start, end) if end >= start else None
 
@@ -611,8 +612,8 @@ class DashboardScreen(QWidget):
             Drill("theme", theme.phrase),
         )
 
-    def _open(self, index: object) -> None:
-        row = self.drill_model.data(index, ROW_ROLE)  # type: ignore[arg-type]
+    def _open(self, index: QModelIndex) -> None:
+        row = self.drill_model.data(index, ROW_ROLE)
         if row is not None:
             self.open_requested.emit(row.id)
 
@@ -796,7 +797,7 @@ def _split(first: QWidget, second: QWidget) -> QSplitter:
     return splitter
 
 
-def _fill(combo: QComboBox, everything: str | None, items: list[tuple[str, object]]) -> None:
+def _fill(combo: QComboBox, everything: str | None, items: Sequence[tuple[str, object]]) -> None:
     combo.blockSignals(True)
     combo.clear()
     if everything is not None:

@@ -76,11 +76,13 @@ class AreaPage(QWidget):
             self.bindings.extend(row.bindings)
             column.addWidget(row)
         column.addStretch()
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(questions)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setAccessibleName(self.tr("Questions: {area}").format(area=section.title))
+        self.question_scroll = QScrollArea()  # not scroll: QWidget has one
+        self.question_scroll.setWidgetResizable(True)
+        self.question_scroll.setWidget(questions)
+        self.question_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.question_scroll.setAccessibleName(
+            self.tr("Questions: {area}").format(area=section.title)
+        )
 
         # The practitioner's half.
         self.reflection_label = QLabel()
@@ -105,7 +107,7 @@ class AreaPage(QWidget):
         right.addWidget(self.reflection_note)
 
         self.halves = QSplitter(Qt.Orientation.Horizontal)
-        self.halves.addWidget(self.scroll)
+        self.halves.addWidget(self.question_scroll)
         self.halves.addWidget(reflection_panel)
         self.halves.setStretchFactor(0, 3)
         self.halves.setStretchFactor(1, 2)

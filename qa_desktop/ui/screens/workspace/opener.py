@@ -90,5 +90,5 @@ class WorkspaceOpener(QObject):
         def create(new: NewAudit) -> None:
             self.runner.submit(lambda: service.create(actor, new), self.open, changes=Change.AUDITS)
 
-        dialog.create.connect(create)
+        dialog.create_requested.connect(create)
         dialog.show()

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -294,7 +294,7 @@ class WorkspaceWindow(QMainWindow):
         self.closing.set_owners(ws.owners, ws.practitioner.id if ws.practitioner else None)
         self.closing.show_actions(ws.actions)
         self.closing.set_actions_editable(ws.editable and ws.access is Access.AUDITOR)
-        self.actions = list(ws.actions)
+        self.action_list = list(ws.actions)  # not actions: QWidget has actions()
         self._show_suggestions(ws.suggestions)
         self.signoff.show_workspace(ws, {gap: self.gap_text(gap) for gap in ws.checklist})
         self._show_conflicts(ws)
@@ -531,7 +531,7 @@ class WorkspaceWindow(QMainWindow):
         self.saved.emit(action)
 
     def remove_action(self, action_id: str) -> None:
-        action = next((a for a in self.actions if a.id == action_id), None)
+        action = next((a for a in self.action_list if a.id == action_id), None)
         if action is not None:
             self.flush()
             self.undo_stack.push(ActionEdit(self, action, False, self.tr("remove an action")))
@@ -555,11 +555,11 @@ class WorkspaceWindow(QMainWindow):
             )
 
     def _set_action(self, action: ActionData, *, present: bool) -> None:
-        self.actions = [a for a in self.actions if a.id != action.id]
+        self.action_list = [a for a in self.action_list if a.id != action.id]
         if present:
-            self.actions.append(action)
-            self.actions.sort(key=lambda a: a.due_on)
-        self.closing.show_actions(self.actions)
+            self.action_list.append(action)
+            self.action_list.sort(key=lambda a: a.due_on)
+        self.closing.show_actions(self.action_list)
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -613,7 +613,7 @@ class WorkspaceWindow(QMainWindow):
         page = self.pages.widget(index)
         if isinstance(page, AreaPage) and page.rows:
             self._focus_row(page.rows[0])
-        else:
+        elif page is not None:
             page.focusNextChild()
 
     def _current_area(self) -> AreaPage | None:
@@ -641,7 +641,7 @@ class WorkspaceWindow(QMainWindow):
         row.focus_answer()
         for page in self.areas:
             if row in page.rows:
-                page.scroll.ensureWidgetVisible(row)
+                page.question_scroll.ensureWidgetVisible(row)
 
     def step_question(self, step: int) -> None:
         page = self._current_area()
@@ -676,7 +676,7 @@ class WorkspaceWindow(QMainWindow):
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
             for page in self.areas:
                 if page.isAncestorOf(widget):
-                    page.scroll.ensureWidgetVisible(widget)
+                    page.question_scroll.ensureWidgetVisible(widget)
 
     def jump_to(self, gap: Missing) -> None:
         """Go to what the checklist says is missing."""
@@ -761,7 +761,7 @@ class WorkspaceWindow(QMainWindow):
         self.history_dialog = HistoryDialog(title, entries, self)
         self.history_dialog.show()
 
-    def _context_menu(self, widget: QWidget, pos: object) -> None:
+    def _context_menu(self, widget: QWidget, pos: QPoint) -> None:
         ref = self.widget_refs[widget]
         menu = (
             widget.createStandardContextMenu()
@@ -771,7 +771,7 @@ class WorkspaceWindow(QMainWindow):
         menu.addSeparator()
         history = menu.addAction(self.tr("History of this field…"))
         history.triggered.connect(lambda: self.show_field_history(ref))
-        menu.exec(widget.mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.exec(widget.mapToGlobal(pos))
 
     def _presentation_toggled(self, on: bool) -> None:
         self.setStyleSheet(PRESENTATION_STYLE if on else STYLE)
@@ -802,7 +802,8 @@ class WorkspaceWindow(QMainWindow):
         on = self.presentation_action.isChecked()
         for page in self.areas:
             height = max(page.split.height(), 2)
-            below = page.split.widget(1).minimumSizeHint().height()
+            lower = page.split.widget(1)
+            below = lower.minimumSizeHint().height() if lower is not None else 0
             page.split.setSizes([height - below, below])
             width = max(page.halves.width(), 2)
             left = width // 2 if on else width * 3 // 5
