@@ -13,6 +13,7 @@ from sqlalchemy import select
 from qa_desktop.domain.audit_types import AuditType
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.roles import Role
+from qa_desktop.services.changes import Change
 from qa_desktop.services.followup.moderation import Decision
 from qa_desktop.services.my_work import WorkKind
 from qa_desktop.store import models as m
@@ -180,3 +181,20 @@ def test_the_notes_of_a_held_meeting_export_to_pdf(application, qtbot, tmp_path)
     text = PdfReader(written).pages[0].extract_text()
     assert "OFFICIAL-SENSITIVE" in text and held.audit_reference in text
     assert services.meetings.detail(held.id).attendees.split(",")[0] in text
+
+
+def test_saving_the_notes_tells_the_screens_that_meetings_changed(application, qtbot) -> None:
+    services = application.services
+    _audit_id, people, meeting = _confirmed_inadequate(services)
+    _window, screen = _open_from_my_work(application, qtbot, people.head, meeting.id)
+    announced: list[object] = []
+    application.runner.changed.connect(announced.append)
+    _type_notes(qtbot, screen)
+    qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
+    assert screen.signed.text() == "The meeting notes have been saved."
+    assert announced == [Change.MEETINGS]  # a flag the screens listen for, not a string
+    _add_action(
+        qtbot, screen, "Agree a new plan with the family", people.head.id, date(2026, 12, 4)
+    )
+    qtbot.mouseClick(screen.sign_off, Qt.MouseButton.LeftButton)
+    assert announced[1:] == [Change.MEETINGS | Change.AUDITS]  # and a re-audit is planned
