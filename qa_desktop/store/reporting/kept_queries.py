@@ -165,7 +165,10 @@ def answer_rows(
         for first, last in days:
             c = answer_counts.c
             parts.append(_tally_part(flag, c, [c.day.between(first, last), *in_slice(c, slc)]))
-    return [row.tuple() for row in session.execute(union_all(*parts))]
+    return [
+        (before, version, question, value, n)
+        for before, version, question, value, n in session.execute(union_all(*parts))
+    ]
 
 
 def _tally_part(flag: int, c: Any, conditions: list[Any]) -> Select[Any]:
@@ -188,7 +191,10 @@ def _worker_answer_rows(
         .where(*_completed(Period(start, end), slc))
         .group_by(before, f.form_version_id, m.Answer.question_id, m.Answer.value)
     )
-    return [row.tuple() for row in session.execute(stmt)]
+    return [
+        (before, version, question, value, n)
+        for before, version, question, value, n in session.execute(stmt)
+    ]
 
 
 def audits_per_version(session: Session, period: Period, slc: ReportSlice) -> dict[str, int]:
