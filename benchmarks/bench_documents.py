@@ -36,6 +36,7 @@ from sqlalchemy import select
 from qa_desktop.demo.county import build_demo
 from qa_desktop.reports.audit_record import AuditRecordData, build_audit_record
 from qa_desktop.reports.meeting_notes import build_meeting_notes
+from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.audit.documents import DocumentService
 from qa_desktop.services.clock import fixed_clock
 from qa_desktop.store import models as m
@@ -126,10 +127,10 @@ def main() -> int:
                 select(m.Meeting.audit_id).where(m.Meeting.held_on.is_not(None))
             )
         assert closed is not None
-        record = documents.audit_record_data(closed)
+        record = documents.audit_record_data(closed, SYSTEM)
         long_record = long_version(record)
 
-        gather = timings(lambda: documents.audit_record_data(closed), args.runs)
+        gather = timings(lambda: documents.audit_record_data(closed, SYSTEM), args.runs)
         typical = timings(lambda: build_audit_record(record), args.runs)
         bare = timings(lambda: baseline(record), args.runs)
         long = timings(lambda: build_audit_record(long_record), max(3, args.runs // 3))
@@ -144,7 +145,7 @@ def main() -> int:
         print(line(f"audit record PDF, typical ({pages} pages)", typical))
         print(line(f"audit record PDF, long text ({long_pages} pages)", long))
         if with_meeting is not None:
-            notes = documents.meeting_notes_data(with_meeting)
+            notes = documents.meeting_notes_data(with_meeting, SYSTEM)
             meeting = timings(lambda: build_meeting_notes(notes), args.runs)
             print(line("reflective meeting notes PDF", meeting))
         print(line("baseline: same words, bare reportlab", bare))

@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from qa_desktop.formdefs import FORMS_DIR, load_form_text
+from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.clock import fixed_clock
 from qa_desktop.services.imports.historic_audits import HistoricImport
 from qa_desktop.services.programme.forms import publish_sources, shipped_sources
@@ -72,13 +73,13 @@ def main() -> int:
     store = open_store(folder / "import.qadb", create=True)
     clock = fixed_clock(NOW)
     with store.session() as session:
-        publish_sources(session, shipped_sources(), clock, None)
+        publish_sources(session, shipped_sources(), clock, SYSTEM)
         session.flush()
         recorder = Recorder(session, None, clock())
         recorder.insert_many(m.Area, [{"id": "area", "name": "Historic"}])
         recorder.insert_many(m.Service, [{"id": "service", "name": "Historic"}])
     started = time.perf_counter()
-    result = HistoricImport(store, clock).import_bytes(data, create_missing=True)
+    result = HistoricImport(store, clock).import_bytes(data, SYSTEM, create_missing=True)
     seconds = time.perf_counter() - started
     store.close()
     print(f"file: {rows - 1} rows, {len(data) / 1e6:.1f} MB")

@@ -25,6 +25,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from qa_desktop.demo.county import build_demo
+from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.clock import fixed_clock
 from qa_desktop.services.imports.cases import CaseImportService, parse_case_list
 from qa_desktop.services.programme.monthly_plan import PlanRequest, ProgrammeService, candidates
@@ -99,17 +100,17 @@ def main() -> None:
         cases = data.count(b"\n") - 1
         parse = timed(lambda: parse_case_list(data, "cases.csv", teams, people), args.repeat)
         importer = CaseImportService(store, clock)
-        same = timed(lambda: importer.import_bytes(data, "cases.csv"), args.repeat)
+        same = timed(lambda: importer.import_bytes(data, "cases.csv", SYSTEM), args.repeat)
         store.close()
 
         def import_changes() -> None:
             target = fresh()
-            CaseImportService(target, clock).import_bytes(changed, "cases.csv")
+            CaseImportService(target, clock).import_bytes(changed, "cases.csv", SYSTEM)
             target.close()
 
         def plan() -> None:
             target = fresh()
-            ProgrammeService(target, clock).plan(PlanRequest("2026-12", 50, 7))
+            ProgrammeService(target, clock).plan(PlanRequest("2026-12", 50, 7), SYSTEM)
             target.close()
 
         opening = timed(reopen, args.repeat)

@@ -29,6 +29,14 @@ DATA_FOLDERS: list[tuple[Path, str]] = [
     (ROOT / "forms", "forms"),  # the shipped audit forms
     (ROOT / "resources", "resources"),  # stylesheet, icons, fonts (PDFs embed them)
     (ROOT / "qa_desktop" / "store" / "migrations", "qa_desktop/store/migrations"),
+    (ROOT / "qa_desktop" / "sync" / "central" / "migrations", "qa_desktop/sync/central/migrations"),
+]
+
+# (source files as a glob pattern, folder inside the bundle): single data files the program
+# reads at run time beside its modules.
+DATA_FILES: list[tuple[Path, str]] = [
+    # the central schema, read with importlib.resources
+    (ROOT / "qa_desktop" / "sync" / "central" / "*.sql", "qa_desktop/sync/central"),
 ]
 
 # Files a working bundle must hold (relative to its _internal folder), beyond the code.
@@ -38,6 +46,11 @@ REQUIRED_GLOBS = [
     "resources/icons/qa-desktop.svg",
     "resources/fonts/*.ttf",
     "qa_desktop/store/migrations/versions/0001_*.py",
+    "qa_desktop/sync/central/migrations/versions/c0001_*.py",
+    "qa_desktop/sync/central/roles.sql",
+    "qa_desktop/sync/central/tables.sql",
+    "qa_desktop/sync/central/functions.sql",
+    "qa_desktop/sync/central/security.sql",
     "PySide6/**/platforms/*offscreen*",  # Qt without a display (the smoke test)
 ]
 

@@ -46,7 +46,7 @@ def open_services(store_path: Path, clock: Clock) -> Services:
     from qa_desktop.services.container import build_services
     from qa_desktop.store.engine import open_store
 
-    return build_services(open_store(store_path), clock)
+    return build_services(open_store(store_path, exclusive=True), clock)
 
 
 class Application:
@@ -65,6 +65,8 @@ class Application:
         self.restore_choice: Callable[[str, Backup], bool] = self._ask_to_restore
         # Ends the program with an exit code (replaceable in tests, which go on running).
         self.quit: Callable[[int], None] = QApplication.exit
+        # Asks for the store's key (message, new store?) -> the text typed or None (tests).
+        self.key_prompt: Callable[[str, bool], str | None] = self._ask_for_key
 
     @property
     def services(self) -> Services:
@@ -130,6 +132,9 @@ class Application:
 
     def store_opened(self, services: Services, *, smoke_test: bool = False) -> None:
         """The background open finished: find the person, then fill the window."""
+        from qa_desktop.store.keys import persist_held
+
+        persist_held()  # a key typed at start opened it: into the keyring, if there is one
         self._services = services
         window = self.window
         assert window is not None
@@ -163,6 +168,9 @@ class Application:
             log.error("could not open the store", exc_info=(type(exc), exc, exc.__traceback__))
         message = describe(exc)
         print(f"qa-desktop: {message}", file=sys.stderr)
+        if not smoke_test and store_path is not None and self._key_given(exc, message):
+            self.open_store(store_path)
+            return
         if not smoke_test:
             from qa_desktop.store.backups import latest_backup, restore_backup
 
@@ -182,6 +190,43 @@ class Application:
 
                 QMessageBox.critical(self.window, APP_NAME, message)
         self.quit(1)
+
+    def _key_given(self, exc: BaseException, message: str) -> bool:
+        """No key for the store, or the wrong one: ask for the recovery key or passphrase
+        (with no keyring, a new passphrase), held in memory until it has opened the store."""
+        from qa_desktop.store import keys
+
+        if not isinstance(exc, keys.KeyNeeded | keys.WrongKey):
+            return False
+        new = isinstance(exc, keys.KeyNeeded) and exc.new
+        typed = self.key_prompt(message, new)
+        if not typed:
+            return False
+        key = keys.StoreKey.from_text(typed)
+        if new and key.passphrase is not None and len(key.passphrase) < keys.MIN_PASSPHRASE:
+            return self._key_given(
+                keys.KeyNeeded(
+                    "A passphrase must be at least {count} characters long.",
+                    new=True,
+                    count=keys.MIN_PASSPHRASE,
+                ),
+                describe(exc),
+            )
+        keys.hold(key)
+        return True
+
+    def _ask_for_key(self, message: str, new: bool) -> str | None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        label = (
+            tr("app", "Choose a passphrase for the store (at least 10 characters):")
+            if new
+            else tr("app", "Recovery key or passphrase:")
+        )
+        typed, accepted = QInputDialog.getText(
+            self.window, APP_NAME, f"{message}\n\n{label}", QLineEdit.EchoMode.Password
+        )
+        return typed if accepted and typed else None
 
     def _ask_to_restore(self, message: str, backup: Backup) -> bool:
         from PySide6.QtWidgets import QMessageBox
@@ -290,9 +335,7 @@ def run_app(store_path: Path, *, smoke_test: bool = False) -> int:
 
 
 def _daily_backup(services: Services, clock: Clock) -> None:
-    from qa_desktop.store.backups import make_daily_backup
-
-    make_daily_backup(services.store, today(clock))
+    services.daily_backup(today(clock))
 
 
 def _first_person(application: Application) -> Actor:

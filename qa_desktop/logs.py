@@ -3,7 +3,9 @@ do (log record ids and references, not names or free text)."""
 
 from __future__ import annotations
 
+import io
 import logging
+import os
 from pathlib import Path
 
 from qa_desktop.paths import log_dir
@@ -29,9 +31,19 @@ def setup_logging(level: int = logging.INFO) -> Path:
             return path
         root.removeHandler(ours)  # the log folder moved (tests give each their own)
         ours.close()
+
+    class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+        """Each log file made 0600 (a rollover makes a new one), the folder 0700."""
+
+        def _open(self) -> io.TextIOWrapper:
+            fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            # "a", as the rotating handler always opens its file (and the fd appends)
+            return open(fd, "a", encoding=self.encoding, errors=self.errors)
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path.parent.chmod(0o700)
+        handler: logging.Handler = PrivateRotatingFileHandler(
             path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
         )
     except OSError:

@@ -30,12 +30,13 @@ def main() -> int:
     parser.add_argument("folder", type=Path)
     args = parser.parse_args()
     qt_app = _qapplication()
-    services = build_services(open_store(args.store), system_clock)
+    store = open_store(args.store)
+    services = build_services(store, system_clock)
     application = Application(services, AppSettings(args.out.with_suffix(".ini")), immediate=True)
     person = next(p for p in services.directory.people() if p.role is Role.QA_OFFICER)
     window = application.show_window(services.directory.actor(person.id))
     window.resize(1366, 768)
-    with services.store.reader() as session:
+    with store.reader() as session:
         audit_id = session.scalar(
             select(m.Meeting.audit_id).where(m.Meeting.held_on.is_not(None)).limit(1)
         )

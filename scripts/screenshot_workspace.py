@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from qa_desktop.app import Application, _qapplication
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.roles import Capability
+from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.audit.listing import AuditFilter
 from qa_desktop.services.audit.workspace_data import FieldRef
 from qa_desktop.services.clock import system_clock
@@ -40,7 +41,7 @@ def main() -> int:
     settings.set(PRESENTATION_MODE, args.presentation)
     application = Application(services, settings, immediate=True)
     rows = services.audits.list(
-        AuditFilter(states=(AuditState.PLANNED, AuditState.IN_PROGRESS))
+        AuditFilter(states=(AuditState.PLANNED, AuditState.IN_PROGRESS)), SYSTEM
     ).rows
     for row in rows:
         ws_actor = None

@@ -1,5 +1,9 @@
 """Shared fixtures: every test gets its own home folder (settings, logs, stores), an
-in-memory keyring, Qt on the offscreen platform, and a fixed clock.
+in-memory keyring holding the tests' store key, Qt on the offscreen platform, and a fixed clock.
+
+Programs the tests start (the command line, the bundle) have no such keyring: they get the
+same store key from ``QA_DESKTOP_STORE_KEY`` and keyring's "fail" backend, so that a test
+never reads or writes the developer's own keyring.
 
 PostgreSQL tests use the server at 127.0.0.1:5432 (database ``test``). Where there is no
 server they are skipped with the reason; in CI (``CI`` set) a missing server fails them.
@@ -10,6 +14,8 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["QA_DESKTOP_STORE_KEY"] = "5e" * 32  # the tests' store key, for programs they start
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -21,12 +27,14 @@ from keyring.backend import KeyringBackend
 
 from qa_desktop.demo.county import build_demo
 from qa_desktop.services.clock import Clock, fixed_clock
+from qa_desktop.store import keys
 from qa_desktop.store.engine import Store, open_store
 
 POSTGRES_URL = os.environ.get(
     "QA_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)  # a Friday
+TEST_STORE_KEY = os.environ["QA_DESKTOP_STORE_KEY"]  # synthetic, like everything in the tests
 
 
 class MemoryKeyring(KeyringBackend):
@@ -60,8 +68,11 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def memory_keyring() -> Iterator[MemoryKeyring]:
     previous = keyring.get_keyring()
     backend = MemoryKeyring()
+    backend.set_password(keys.KEYRING_SERVICE, keys.KEYRING_ACCOUNT, TEST_STORE_KEY)
     keyring.set_keyring(backend)
+    keys.hold(None)
     yield backend
+    keys.hold(None)
     keyring.set_keyring(previous)
 
 

@@ -21,6 +21,7 @@ from qa_desktop.services.setup.people import Actor
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store
 from qa_desktop.store.recorder import Recorder
+from tests.store_access import store_of
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def in_moderation(store: Store, clock: Clock, overall: Grade, **kwargs: object) 
 
 
 def cast(svc: Services, audit_id: str) -> Cast:
-    with svc.store.reader() as session:
+    with store_of(svc).reader() as session:
         audit = session.get(m.Audit, audit_id)
         assert audit is not None
         auditor_id = audit.auditor_id

@@ -6,19 +6,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import TextIO
 
-from qa_desktop.i18n import tr
+from qa_desktop.cli.common import SubParsers
+from qa_desktop.cli.common import t as _t
 from qa_desktop.sync.central.roles import ROLES
 
-P = TypeVar("P", bound=argparse.ArgumentParser)  # the parser class sub-commands use
+COMMANDS = ("central", "sync")
 
 
-def _t(text: str) -> str:
-    return tr("cli", text)
-
-
-def add_commands(commands: argparse._SubParsersAction[P]) -> None:
+def add_commands(commands: SubParsers) -> None:
     central = commands.add_parser("central", help=_t("set up the central database"))
     central_commands = central.add_subparsers(dest="central_command", metavar="COMMAND")
     central_commands.required = True

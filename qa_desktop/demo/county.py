@@ -33,6 +33,7 @@ from qa_desktop.domain.references import audit_reference
 from qa_desktop.domain.roles import Role
 from qa_desktop.domain.suggestion import suggest_overall, suggest_section
 from qa_desktop.errors import ValidationError
+from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.programme.forms import form_from_source, publish_sources, shipped_sources
 from qa_desktop.store import models as m
@@ -296,7 +297,7 @@ def build_demo(
     b = _Builder(random.Random(seed), now.date(), now)
     with store.session() as session:
         say("Publishing the shipped forms")
-        publish_sources(session, shipped_sources(), clock, None)
+        publish_sources(session, shipped_sources(), clock, SYSTEM)
         session.flush()
         versions = {
             key: (vid, source)
@@ -341,7 +342,7 @@ def build_demo(
         session.add(
             m.History(
                 at=now,
-                actor_id=None,
+                actor_id=SYSTEM.id,
                 table_name="store",
                 row_id="demo",
                 field="*",

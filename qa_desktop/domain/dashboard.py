@@ -125,6 +125,12 @@ class TrendPoint:
         return share(self.counts.get(grade, 0), self.total)
 
 
+def monthly_target_applies(slc: ReportSlice) -> bool:
+    """The monthly target plans the whole county's programme of routine audits, so only a
+    county-wide slice (any form or audit type, no area, service, team or worker) has one."""
+    return not any((slc.area_id, slc.service_id, slc.team_id, slc.worker_id))
+
+
 @dataclass(frozen=True)
 class PlanFigures:
     target: int  # what the monthly target plans for the period

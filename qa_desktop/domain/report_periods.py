@@ -4,7 +4,7 @@ and a slice of the service (county, area, service, team, worker; form; audit typ
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 from qa_desktop.domain.calendar import FinancialQuarter, Period
 
@@ -21,19 +21,6 @@ class ReportSlice:
     worker_id: str | None = None  # the practitioner whose case was audited
     form_key: str | None = None
     audit_type: str | None = None
-
-    @property
-    def is_county(self) -> bool:
-        return not any(
-            (
-                self.area_id,
-                self.service_id,
-                self.team_id,
-                self.worker_id,
-                self.form_key,
-                self.audit_type,
-            )
-        )
 
 
 def comparison_period(period: Period) -> Period:
@@ -76,7 +63,3 @@ def trend_quarters(period: Period, count: int = 4) -> list[FinancialQuarter]:
 def quarter_period(label: str) -> Period:
     """The period of a quarter written like ``2021/22-Q2`` (ValueError saying why not)."""
     return Period.quarter(FinancialQuarter.parse(label))
-
-
-def month_period(day: date) -> Period:
-    return Period.month(day.year, day.month)

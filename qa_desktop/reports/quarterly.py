@@ -4,14 +4,15 @@ team wrote. Fed by plain data (two :class:`Dashboard` s and the commentary); no 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from qa_desktop.domain.dashboard import GRADE_ORDER, OVERALL, Dashboard, GradeRow
+from qa_desktop.domain.dashboard import GRADE_ORDER, Dashboard, GradeRow
 from qa_desktop.domain.report_tables import share
 from qa_desktop.reports.pdf import DocumentInfo
 from qa_desktop.reports.pdf.formats import long_date
+from qa_desktop.reports.quarterly_data import QuarterlyReportData, overall_counts
+
+__all__ = ["INDICATORS", "QuarterlyReportData", "build_quarterly_report"]
 
 # (key, title): the indicators of the report, in order. Commentary is kept per key.
 INDICATORS: tuple[tuple[str, str], ...] = (
@@ -25,17 +26,6 @@ INDICATORS: tuple[tuple[str, str], ...] = (
     ("voice", "Voice of the child"),
     ("themes", "Even better if: themes"),
 )
-
-
-@dataclass(frozen=True)
-class QuarterlyReportData:
-    quarter: str  # "2026/27-Q2"
-    previous_quarter: str
-    this: Dashboard
-    last: Dashboard
-    scope: str  # the slice in words: "County", "Area: West"...
-    author: str
-    commentary: Mapping[str, str] = field(default_factory=dict)
 
 
 def _pct(value: float | None) -> str:
@@ -298,15 +288,6 @@ def _asked(dash: Dashboard) -> int:
     return sum(1 for q in dash.compliance if q.percent is not None)
 
 
-def overall_counts(dash: Dashboard) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for row in dash.grades:
-        if row.section_id == OVERALL:
-            for grade in GRADE_ORDER:
-                counts[grade.value] = counts.get(grade.value, 0) + row.count(grade)
-    return counts
-
-
 def _overall_share(dash: Dashboard, grade: str) -> float | None:
     counts = overall_counts(dash)
     return share(counts.get(grade, 0), sum(counts.values()))
@@ -319,7 +300,3 @@ def _good_or_better(dash: Dashboard) -> float | None:
 
 def _good_share(row: GradeRow) -> float | None:
     return share(row.count(GRADE_ORDER[0]) + row.count(GRADE_ORDER[1]), row.total)
-
-
-def indicator_titles() -> dict[str, str]:
-    return dict(INDICATORS)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, Line, String
@@ -13,10 +11,7 @@ from qa_desktop.domain.dashboard import GRADE_ORDER
 from qa_desktop.domain.report_tables import share
 from qa_desktop.reports.pdf.document import CONTENT_WIDTH
 from qa_desktop.reports.pdf.fonts import REGULAR
-from qa_desktop.reports.quarterly import overall_counts
-
-if TYPE_CHECKING:
-    from qa_desktop.reports.quarterly import QuarterlyReportData
+from qa_desktop.reports.quarterly_data import QuarterlyReportData, overall_counts
 
 THIS = colors.HexColor("#1f3a5f")
 LAST = colors.HexColor("#9fb3c8")

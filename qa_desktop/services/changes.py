@@ -34,6 +34,7 @@ class Change(enum.Flag):
     REPORTS = enum.auto()  # the QA team's report commentary
     SETTINGS = enum.auto()  # published settings
     CONFLICTS = enum.auto()  # sync conflicts and refused changes kept on this laptop
+    SYNC = enum.auto()  # where this laptop syncs to (the central database's address)
 
     @classmethod
     def everything(cls) -> Change:
@@ -49,6 +50,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def writes(changes: Change) -> Callable[[F], F]:
     """Mark a service method as a write that changes ``changes``."""
+    if not changes:
+        raise ValueError("a write changes something: name the parts it changes")
 
     def mark(method: F) -> F:
         method.__qa_changes__ = changes  # type: ignore[attr-defined]  # a mark on the function itself

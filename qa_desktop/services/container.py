@@ -1,8 +1,14 @@
-"""The services one open store offers, built once at start (in ``app.py`` or the CLI)."""
+"""The services one open store offers, built once at start (in ``app.py`` or the CLI).
+
+The store itself stays private: the interface reaches it only through these services (the
+layers forbid it the store's modules; this keeps it from reaching the open store through an
+attribute). Tests that arrange records reach it with ``tests.store_access.store_of``.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from qa_desktop.services.audit.documents import DocumentService
@@ -14,6 +20,7 @@ from qa_desktop.services.credentials import Credentials
 from qa_desktop.services.followup.meetings import MeetingService
 from qa_desktop.services.followup.moderation import ModerationService
 from qa_desktop.services.imports.cases import CaseImportService
+from qa_desktop.services.imports.historic_audits import HistoricImport
 from qa_desktop.services.my_work import MyWorkService
 from qa_desktop.services.programme.bttf import BttfService
 from qa_desktop.services.programme.dip_sample import DipSampleService
@@ -22,14 +29,16 @@ from qa_desktop.services.programme.monthly_plan import ProgrammeService
 from qa_desktop.services.programme.observations import ObservationService
 from qa_desktop.services.programme.thematic import ThematicService
 from qa_desktop.services.reporting import ReportingService
+from qa_desktop.services.setup.about import StoreFacts, store_facts
 from qa_desktop.services.setup.people import DirectoryService
 from qa_desktop.services.sync import SyncService
+from qa_desktop.store.backups import Backup, make_daily_backup
 from qa_desktop.store.engine import Store
 
 
 @dataclass
 class Services:
-    store: Store
+    _store: Store
     clock: Clock
     directory: DirectoryService
     audits: AuditService
@@ -42,6 +51,7 @@ class Services:
     my_work: MyWorkService
     programme: ProgrammeService
     case_import: CaseImportService
+    historic_import: HistoricImport
     feedback: FeedbackService
     dip_samples: DipSampleService
     bttf: BttfService
@@ -52,15 +62,23 @@ class Services:
 
     @property
     def store_path(self) -> Path | None:
-        return self.store.path
+        return self._store.path
+
+    def store_facts(self) -> StoreFacts:
+        """The SQLite library and the forms in use, for Help > About."""
+        return store_facts(self._store)
+
+    def daily_backup(self, day: date) -> Backup | None:
+        """The store's backup of ``day``, made unless it is there already (then None)."""
+        return make_daily_backup(self._store, day)
 
     def close(self) -> None:
-        self.store.close()
+        self._store.close()
 
 
 def build_services(store: Store, clock: Clock) -> Services:
     return Services(
-        store=store,
+        _store=store,
         clock=clock,
         directory=DirectoryService(store),
         audits=AuditService(store),
@@ -72,6 +90,7 @@ def build_services(store: Store, clock: Clock) -> Services:
         my_work=MyWorkService(store, clock),
         programme=ProgrammeService(store, clock),
         case_import=CaseImportService(store, clock),
+        historic_import=HistoricImport(store, clock),
         feedback=FeedbackService(store, clock),
         dip_samples=DipSampleService(store, clock),
         bttf=BttfService(store, clock),

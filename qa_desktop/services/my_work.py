@@ -17,6 +17,7 @@ from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.roles import Capability
 from qa_desktop.errors import PermissionRefused, ValidationError
 from qa_desktop.services.audit.escalations import escalations_for
+from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock, today
 from qa_desktop.services.followup.moderation import moderation_queue
 from qa_desktop.services.setup.people import Actor
@@ -87,6 +88,7 @@ class MyWorkService:
         self._store = store
         self._clock = clock
 
+    @writes(Change.ACTIONS)
     def complete_action(self, action_id: str, actor: Actor) -> None:
         """The owner marks an action done (today)."""
         now = self._clock()

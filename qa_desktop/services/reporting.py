@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -28,6 +27,7 @@ from qa_desktop.domain.dashboard import (
     QuestionCompliance,
     TrendPoint,
     VoiceFigures,
+    monthly_target_applies,
 )
 from qa_desktop.domain.forms import AnswerType, FormDefinition
 from qa_desktop.domain.grades import Grade
@@ -41,15 +41,15 @@ from qa_desktop.domain.report_periods import (
 from qa_desktop.domain.report_tables import ReportTable
 from qa_desktop.domain.roles import Capability
 from qa_desktop.domain.themes import themes
-from qa_desktop.errors import PermissionRefused, ValidationError
+from qa_desktop.errors import ValidationError
 from qa_desktop.reports import exports
 from qa_desktop.reports.quarterly import INDICATORS, QuarterlyReportData, build_quarterly_report
+from qa_desktop.services.actors import Caller, SystemActor, require
 from qa_desktop.services.audit.listing import AuditList
+from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock, today
-from qa_desktop.services.imports.historic_audits import HistoricImport, ImportRefused, ImportResult
 from qa_desktop.services.programme.forms import form_from_source
 from qa_desktop.services.published import read_setting
-from qa_desktop.services.setup.people import Actor
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store
 from qa_desktop.store.queries import audits as queries
@@ -65,8 +65,6 @@ __all__ = [
     "INDICATORS",
     "Dashboard",
     "Drill",
-    "ImportRefused",
-    "ImportResult",
     "ReportSlice",
     "ReportingService",
     "SliceOptions",
@@ -89,9 +87,7 @@ class ReportingService:
 
     # -- the dashboard ------------------------------------------------------------------------
 
-    def dashboard(
-        self, period: Period, slc: ReportSlice = COUNTY, actor: Actor | None = None
-    ) -> Dashboard:
+    def dashboard(self, period: Period, slc: ReportSlice, actor: Caller) -> Dashboard:
         """Every figure of the dashboard for a period and a slice (compared with the period of
         the same length just before)."""
         _may_report(actor)
@@ -121,7 +117,7 @@ class ReportingService:
             grades=grades,
             trend=trend,
             plan=PlanFigures(
-                target=planned_for(period, target) if _county_wide(slc) else 0,
+                target=planned_for(period, target) if monthly_target_applies(slc) else 0,
                 completed=completed,
                 due=due,
                 due_completed=due_completed,
@@ -148,7 +144,7 @@ class ReportingService:
         )
 
     def compliance(
-        self, period: Period, slc: ReportSlice = COUNTY, actor: Actor | None = None
+        self, period: Period, slc: ReportSlice, actor: Caller
     ) -> tuple[QuestionCompliance, ...]:
         _may_report(actor)
         with self._store.reader() as session:
@@ -156,9 +152,7 @@ class ReportingService:
                 session, _Forms(session), period, comparison_period(period), slc
             )
 
-    def grades(
-        self, period: Period, slc: ReportSlice = COUNTY, actor: Actor | None = None
-    ) -> tuple[GradeRow, ...]:
+    def grades(self, period: Period, slc: ReportSlice, actor: Caller) -> tuple[GradeRow, ...]:
         _may_report(actor)
         with self._store.reader() as session:
             return self._grades(session, _Forms(session), period, slc)
@@ -172,7 +166,7 @@ class ReportingService:
         period: Period,
         slc: ReportSlice,
         drill: Drill,
-        actor: Actor | None = None,
+        actor: Caller,
         limit: int = 5000,
     ) -> AuditList:
         """The audits a figure counts (the newest ``limit`` of them, and how many in all)."""
@@ -198,14 +192,15 @@ class ReportingService:
             )
             return {indicator: text for indicator, text in rows}
 
+    @writes(Change.REPORTS)
     def save_commentary(
-        self, quarter: FinancialQuarter, texts: Mapping[str, str], actor: Actor | None = None
+        self, quarter: FinancialQuarter, texts: Mapping[str, str], actor: Caller
     ) -> dict[str, str]:
         """Keep the commentary for a quarter (only what changed is written, with history)."""
         _may_report(actor)
         known = dict(INDICATORS)
         with self._store.session() as session:
-            recorder = Recorder(session, actor.id if actor else None, self._clock())
+            recorder = Recorder(session, actor.id, self._clock())
             stored = {
                 row.indicator: row
                 for row in session.scalars(
@@ -223,14 +218,14 @@ class ReportingService:
                             period=quarter.label,
                             indicator=key,
                             text=text,
-                            author_id=actor.id if actor else None,
+                            author_id=actor.id,
                             updated_at=recorder.now,
                         )
                 elif row.text != text:
                     recorder.update(
                         row,
                         text=text,
-                        author_id=actor.id if actor else None,
+                        author_id=actor.id,
                         updated_at=recorder.now,
                     )
         return self.commentary(quarter)
@@ -239,37 +234,24 @@ class ReportingService:
         self,
         quarter: FinancialQuarter,
         path: Path,
-        slc: ReportSlice = COUNTY,
-        actor: Actor | None = None,
+        slc: ReportSlice,
+        actor: Caller,
     ) -> Path:
         """The quarterly QA report as PDF: each indicator, this quarter beside the last, with
         charts and the QA team's commentary."""
         _may_report(actor)
-        this = self.dashboard(Period.quarter(quarter), slc)
-        last = self.dashboard(Period.quarter(quarter.previous()), slc)
+        this = self.dashboard(Period.quarter(quarter), slc, actor)
+        last = self.dashboard(Period.quarter(quarter.previous()), slc, actor)
         data = QuarterlyReportData(
             quarter=quarter.label,
             previous_quarter=quarter.previous().label,
             this=this,
             last=last,
             scope=describe_slice(slc, self.slice_options()),
-            author=actor.person.name if actor else "QA team",
+            author="QA team" if isinstance(actor, SystemActor) else actor.person.name,
             commentary=self.commentary(quarter),
         )
         return _writing(path, lambda: (build_quarterly_report(data, path), path)[1])
-
-    # -- historic audits ----------------------------------------------------------------------
-
-    def import_audits(
-        self, path: Path, *, create_missing: bool = False, actor: Actor | None = None
-    ) -> ImportResult:
-        """Import audits kept in spreadsheets before QA Desktop (all or nothing; raises
-        ImportRefused listing every problem with its row and column)."""
-        if actor is not None and not actor.can(Capability.MANAGE_PROGRAMME):
-            raise PermissionRefused("Only the QA team can import historic audits.")
-        return HistoricImport(self._store, self._clock).import_file(
-            path, create_missing=create_missing, actor_id=actor.id if actor else None
-        )
 
     # -- exports -----------------------------------------------------------------------------
 
@@ -491,19 +473,9 @@ def describe_slice(slc: ReportSlice, options: SliceOptions) -> str:
     return "; ".join(parts) or "County"
 
 
-def _county_wide(slc: ReportSlice) -> bool:
-    """The monthly target is set for the whole county's programme of routine audits."""
-    return not any((slc.area_id, slc.service_id, slc.team_id, slc.worker_id))
-
-
-def _may_report(actor: Actor | None) -> None:
-    if actor is not None and not actor.can(Capability.REPORT):
-        raise PermissionRefused("Only managers and the QA team can see reports.")
+def _may_report(actor: Caller) -> None:
+    require(actor, Capability.REPORT, "Only managers and the QA team can see reports.")
 
 
 def period_label(period: Period) -> str:
     return f"{period.start:%d %b %Y} to {period.end:%d %b %Y}"
-
-
-def iso(day: date | None) -> str:
-    return day.isoformat() if day else ""

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from qa_desktop.errors import UserError
+from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.credentials import Credentials, Kept
 from qa_desktop.store.engine import Store
@@ -47,10 +48,6 @@ class PasswordNeeded(UserError):
 class SyncSettings:
     address: str  # postgresql+psycopg://user@host:port/database, no password
     user: str
-
-    @property
-    def host_label(self) -> str:
-        return CentralAddress.parse(self.address).display()
 
 
 @dataclass(frozen=True)
@@ -99,6 +96,7 @@ class SyncService:
         address = CentralAddress.parse(found.value)
         return SyncSettings(found.value, address.user)
 
+    @writes(Change.SYNC)
     def save_settings(self, address: str, user: str, password: str | None) -> Kept | None:
         """Keep the address (with no password in it) and put the password in the keyring."""
         parsed = CentralAddress.parse(address).with_user(user.strip())
@@ -125,6 +123,7 @@ class SyncService:
 
     # -- syncing ------------------------------------------------------------------------------
 
+    @writes(Change.everything())
     def sync_now(self, address: str | None = None, password: str | None = None) -> SyncOutcome:
         if address is None:
             settings = self.settings()
@@ -203,6 +202,7 @@ class SyncService:
             for c in rows
         ]
 
+    @writes(Change.everything())
     def settle(
         self,
         conflict_id: str,

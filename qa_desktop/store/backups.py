@@ -2,8 +2,9 @@
 newest seven kept.
 
 A backup is made with SQLite's online backup, so it is a consistent copy even while the
-store is in use; it is written under a temporary name and renamed, so a half-made backup
-never looks like one. Restoring never deletes anything: the store it replaces (with its
+store is in use, into a target locked with the store's own key: a backup is as encrypted as
+the store (files 0600, the folder 0700). It is written under a temporary name and renamed, so a
+half-made backup never looks like one. Restoring never deletes anything: the store it replaces (with its
 write-ahead log) is kept beside it as ``<name>.replaced-<date>-<time>``.
 """
 
@@ -12,52 +13,38 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import re
 import shutil
-import sqlite3
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from qa_desktop.errors import StoreError
-from qa_desktop.store.engine import Store, check_sqlite_file
+from qa_desktop.store.backup_files import Backup, backup_folder, backups_of, latest_backup
+from qa_desktop.store.engine import (
+    FileKind,
+    Store,
+    _unreadable,
+    check_sqlite_file,
+    file_kind,
+    opens_with,
+    private_file,
+    private_folder,
+)
+from qa_desktop.store.instance_lock import lock_store
+from qa_desktop.store.keys import store_key
+
+__all__ = [
+    "Backup",
+    "backup_folder",
+    "backups_of",
+    "latest_backup",
+    "make_daily_backup",
+    "restore_backup",
+]
 
 log = logging.getLogger(__name__)
 KEPT = 7
-FOLDER = "backups"
 # The files SQLite keeps beside a store in WAL mode: they belong with it when it moves.
 SIDE_FILES = ("-wal", "-shm")
-
-
-@dataclass(frozen=True)
-class Backup:
-    path: Path
-    day: date
-
-
-def backup_folder(store_path: Path) -> Path:
-    return store_path.parent / FOLDER
-
-
-def backups_of(store_path: Path) -> list[Backup]:
-    """The store's backups, newest first."""
-    pattern = re.compile(
-        re.escape(store_path.stem) + r"-(\d{4}-\d{2}-\d{2})" + re.escape(store_path.suffix) + "$"
-    )
-    found = []
-    folder = backup_folder(store_path)
-    if folder.is_dir():
-        for path in folder.iterdir():
-            match = pattern.match(path.name)
-            if match:
-                with contextlib.suppress(ValueError):
-                    found.append(Backup(path, date.fromisoformat(match.group(1))))
-    return sorted(found, key=lambda backup: backup.day, reverse=True)
-
-
-def latest_backup(store_path: Path) -> Backup | None:
-    found = backups_of(store_path)
-    return found[0] if found else None
 
 
 def make_daily_backup(store: Store, day: date, keep: int = KEPT) -> Backup | None:
@@ -68,14 +55,20 @@ def make_daily_backup(store: Store, day: date, keep: int = KEPT) -> Backup | Non
     target = backup_folder(store.path) / f"{store.path.stem}-{day.isoformat()}{store.path.suffix}"
     if target.exists():
         return None
-    target.parent.mkdir(parents=True, exist_ok=True)
+    import sqlcipher3
+
+    private_folder(target.parent)
     partial = target.with_name(target.name + ".partial")
+    key = store.key or store_key(create=False)
     try:
         with store.engine.connect() as connection:
-            source = connection.connection.dbapi_connection
-            copy = sqlite3.connect(partial)
+            source = connection.connection.driver_connection  # the driver's own: has backup()
+            assert source is not None, "an open connection has its driver connection"
+            private_file(partial)
+            copy = sqlcipher3.dbapi2.connect(str(partial))
             try:
-                source.backup(copy)  # type: ignore[union-attr]
+                copy.execute(f"PRAGMA key = {key.sql()}")  # before the first page is written
+                source.backup(copy)
             finally:
                 copy.close()
         os.replace(partial, target)
@@ -95,7 +88,19 @@ def restore_backup(store_path: Path, backup: Path, now: datetime) -> Path | None
     deleted); returns where it went. The store must not be open."""
     if not backup.is_file():
         raise StoreError("There is no backup at {path}.", path=str(backup))
-    check_sqlite_file(backup)  # a backup that is not a store is refused before anything moves
+    # A backup that is not a store, or that the key here does not open, is refused before
+    # anything moves.
+    check_sqlite_file(backup)
+    if file_kind(backup) is FileKind.SEALED and not opens_with(backup, store_key(create=False)):
+        raise _unreadable(backup, store_key(create=False))
+    instance = lock_store(store_path)  # never under a QA Desktop that has it open
+    try:
+        return _put_in_place(store_path, backup, now)
+    finally:
+        instance.release()
+
+
+def _put_in_place(store_path: Path, backup: Path, now: datetime) -> Path | None:
     aside = store_path.with_name(f"{store_path.name}.replaced-{now:%Y%m%d-%H%M%S}")
     moved = store_path.exists()
     if moved:
@@ -105,7 +110,9 @@ def restore_backup(store_path: Path, backup: Path, now: datetime) -> Path | None
         if side.exists():
             os.replace(side, aside.with_name(aside.name + suffix))
     partial = store_path.with_name(store_path.name + ".partial")
+    private_file(partial)
     shutil.copyfile(backup, partial)
     os.replace(partial, store_path)
+    private_file(store_path)
     log.info("store restored from backup %s", backup.name)
     return aside if moved else None

@@ -35,6 +35,7 @@ from qa_desktop.store.models import OutboxChange, SyncConflict, SyncRefused, Syn
 from qa_desktop.sync.central.sql import CLIENT_FORMAT, PROTOCOL_VERSION
 from qa_desktop.sync.connection import (
     CentralAddress,
+    CentralBusy,
     CentralError,
     CentralUnreachable,
     ClientTooOld,
@@ -63,6 +64,11 @@ CURSOR = "cursor"
 LAST_SYNC = "last_sync_at"
 _MISSING = object()
 ORDER = {name: n for n, name in enumerate(TABLES)}  # parents before children
+# Bounded waits for each push: a push waits at most LOCK_TIMEOUT for the county-wide counter
+# another laptop's push holds (then this sync fails clearly and the next one tries again), and
+# no statement runs longer than STATEMENT_TIMEOUT.
+LOCK_TIMEOUT = "5s"
+STATEMENT_TIMEOUT = "60s"
 SETTLE_NAMESPACE = uuid.UUID("6f1c1bb4-6f0e-4c38-9d0e-6b8e0c2f5a11")
 
 
@@ -206,6 +212,11 @@ class SyncClient:
         parts = [payload[:half], payload[half:]] if len(payload) > 1 else [payload]
         results: list[Any] = []
         with conn.transaction():  # a cut anywhere inside rolls the whole batch back
+            conn.execute(
+                "SELECT set_config('lock_timeout', %s, true), "
+                "set_config('statement_timeout', %s, true)",
+                (LOCK_TIMEOUT, STATEMENT_TIMEOUT),
+            )
             for number, part in enumerate(parts):
                 if number:
                     self.fault("mid_batch")
@@ -641,6 +652,11 @@ def _central_error(exc: psycopg.Error, address: CentralAddress) -> CentralError:
             "The login {user} is not set up for QA Desktop on the central database. Ask the "
             "QA team to add it.",
             user=address.user,
+        )
+    if state in ("55P03", "57014"):  # lock_timeout, statement_timeout
+        return CentralBusy(
+            "The central database is busy (another laptop's sync is holding it) and did not "
+            "answer in time. Your work is kept on this computer and will sync when it can."
         )
     if isinstance(exc, psycopg.OperationalError):
         return CentralUnreachable(

@@ -1,13 +1,24 @@
 """Reaching the central database: addresses, credentials and connections.
 
-An address is written ``postgresql+psycopg://user@host:port/db`` (the SQLAlchemy form). The
-password never appears in an address, a log or an error text: it is handed over separately.
+An address is written ``postgresql+psycopg://user@host:port/db`` (the SQLAlchemy form), with
+``?sslmode=...&sslrootcert=FILE`` where TLS needs saying. The password never appears in an
+address, a log or an error text: it is handed over separately.
+
+TLS: a host that is not this computer (loopback) defaults to ``verify-full``: encrypted, the
+certificate signed by a trusted root (``sslrootcert``, else libpq's ``~/.postgresql/root.crt``)
+and naming the host. A mode that asks for TLS is never quietly given a plain connection:
+libpq refuses, and the connection is checked again after it is made.
+
+Bounded waits: every connection has TCP keepalives, so a laptop that drops off is noticed in
+about a minute instead of two hours (the system default); pushes set their own lock and
+statement timeouts (``client.py``); client logins get an idle-in-transaction timeout on the
+server (``central/admin.py``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
@@ -30,6 +41,14 @@ class SyncClash(CentralError):
     """A pulled record clashes with a local one; nothing is applied, nothing lost."""
 
 
+class CentralBusy(CentralUnreachable):
+    """The central database did not answer in time (another laptop's push holding it)."""
+
+
+class InsecureConnection(CentralError):
+    """TLS was asked for and cannot be had, or the server's certificate is not trusted."""
+
+
 class LoginRefused(CentralError):
     """The user name or password was refused."""
 
@@ -38,12 +57,30 @@ class ClientTooOld(CentralError):
     """The central database needs a newer QA Desktop; local changes stay where they are."""
 
 
+LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
+TLS_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+KEEPALIVES = {  # libpq: first probe after 30 s idle, then every 10 s, given up after 3
+    "keepalives": 1,
+    "keepalives_idle": 30,
+    "keepalives_interval": 10,
+    "keepalives_count": 3,
+}
+
+
 @dataclass(frozen=True)
 class CentralAddress:
     host: str
     port: int
     database: str
     user: str
+    sslmode: str | None = None  # None: verify-full, or prefer on this computer (loopback)
+    sslrootcert: str | None = None
+
+    @property
+    def tls_mode(self) -> str:
+        if self.sslmode:
+            return self.sslmode
+        return "prefer" if self.host in LOOPBACK else "verify-full"
 
     @classmethod
     def parse(cls, text: str) -> CentralAddress:
@@ -61,13 +98,36 @@ class CentralAddress:
                 "postgresql+psycopg://user@host:port/database.",
                 address=_safe(text),
             )
-        return cls(url.host or "127.0.0.1", url.port or 5432, url.database, url.username or "")
+        query = {k: v if isinstance(v, str) else v[-1] for k, v in url.query.items()}
+        sslmode = query.get("sslmode") or None
+        if sslmode is not None and sslmode not in TLS_MODES:
+            raise CentralError(
+                "{mode} is not a TLS mode. Write sslmode as one of: {modes}.",
+                mode=sslmode,
+                modes=", ".join(TLS_MODES),
+            )
+        return cls(
+            url.host or "127.0.0.1",
+            url.port or 5432,
+            url.database,
+            url.username or "",
+            sslmode,
+            query.get("sslrootcert") or None,
+        )
 
     def with_user(self, user: str) -> CentralAddress:
-        return CentralAddress(self.host, self.port, self.database, user)
+        return CentralAddress(
+            self.host, self.port, self.database, user, self.sslmode, self.sslrootcert
+        )
 
     def display(self) -> str:
-        return f"postgresql+psycopg://{self.user}@{self.host}:{self.port}/{self.database}"
+        text = f"postgresql+psycopg://{self.user}@{self.host}:{self.port}/{self.database}"
+        query = [
+            f"{k}={v}"
+            for k, v in (("sslmode", self.sslmode), ("sslrootcert", self.sslrootcert))
+            if v
+        ]
+        return text + ("?" + "&".join(query) if query else "")
 
 
 def password_in(text: str) -> str | None:
@@ -91,8 +151,13 @@ def connect(
     """A connection to the central database, or CentralUnreachable with a clear message."""
     import psycopg  # here, not at the top: a start that does not sync never loads it
 
+    tls: dict[str, str] = {"sslmode": address.tls_mode}
+    if address.sslrootcert:
+        tls["sslrootcert"] = address.sslrootcert
+    # libpq parameters: psycopg hands on any keyword it does not name itself.
+    libpq: dict[str, Any] = {**tls, **KEEPALIVES}
     try:
-        return psycopg.connect(
+        conn = psycopg.connect(
             host=address.host,
             port=address.port,
             dbname=address.database,
@@ -100,9 +165,30 @@ def connect(
             password=password or None,
             connect_timeout=timeout,
             application_name="qa-desktop",
+            **libpq,
         )
     except psycopg.OperationalError as exc:
-        reason = "password" if "password" in str(exc) else "unreachable"
+        text = str(exc)
+        if "SSL was required" in text or "does not support SSL" in text:
+            raise InsecureConnection(
+                "The central database at {host}:{port} does not offer an encrypted (TLS) "
+                "connection, and this address requires one (sslmode={mode}). Nothing was "
+                "sent. Ask the central database's administrator to turn TLS on.",
+                host=address.host,
+                port=address.port,
+                mode=address.tls_mode,
+            ) from None
+        if "certificate" in text or "root.crt" in text or "sslrootcert" in text:
+            raise InsecureConnection(
+                "The central database at {host}:{port} could not prove who it is: its "
+                "certificate is not trusted here, or does not name this host (sslmode={mode}). "
+                "Nothing was sent. Check the address's sslrootcert (the council's root "
+                "certificate) with the administrator.",
+                host=address.host,
+                port=address.port,
+                mode=address.tls_mode,
+            ) from None
+        reason = "password" if "password" in text else "unreachable"
         if reason == "password":
             raise LoginRefused(
                 "The central database refused the user name or password for {user}. "
@@ -115,3 +201,12 @@ def connect(
             host=address.host,
             port=address.port,
         ) from None
+    if address.tls_mode in ("require", "verify-ca", "verify-full") and not conn.pgconn.ssl_in_use:
+        conn.close()  # never reached through libpq; checked all the same
+        raise InsecureConnection(
+            "The central database at {host}:{port} answered without TLS although this address "
+            "requires it. Nothing was sent.",
+            host=address.host,
+            port=address.port,
+        )
+    return conn

@@ -2,6 +2,11 @@
 
 Kept in an INI file in the user's data folder (so a test's QA_DESKTOP_HOME isolates it).
 Settings the QA team publishes to everyone live in the store, not here.
+
+Only what something reads back is kept. The window restores its geometry and its splitter;
+it has no tool bars or docks, so there is no QMainWindow state to keep. The welcome keeps
+that it was answered and the store it chose (which says demo or own store by itself); the
+connection to the central database is kept by sync when it is set up, not as a wish here.
 """
 
 from __future__ import annotations
@@ -27,7 +32,6 @@ class Setting(Generic[T]):
 # The person chosen for each store: {store path: person id}.
 IDENTITY_BY_STORE: Setting[dict[str, str]] = Setting("identity/by_store", {})
 WINDOW_GEOMETRY: Setting[bytes] = Setting("window/geometry", b"")
-WINDOW_STATE: Setting[bytes] = Setting("window/state", b"")
 PRESENTATION_MODE: Setting[bool] = Setting("view/presentation", False)
 
 
@@ -76,11 +80,7 @@ class AppSettings:
 # First launch and window layout.
 # The welcome has been answered (demo or own store): it is never shown again.
 WELCOME_DONE: Setting[bool] = Setting("first_run/welcome_done", False)
-# What the welcome chose: "demo" or "own" (empty until answered).
-FIRST_RUN_CHOICE: Setting[str] = Setting("first_run/choice", "")
 # The store opened when none is named on the command line (empty: the default store).
 STORE_PATH: Setting[str] = Setting("store/path", "")
-# Connect to the central database "now" or "later" (sync reads this when it is set up).
-CENTRAL_CONNECT: Setting[str] = Setting("sync/connect", "later")
 # The main window's splitter between the navigation and the screens.
 MAIN_SPLITTER: Setting[bytes] = Setting("window/main_splitter", b"")

@@ -107,12 +107,12 @@ def test_an_unknown_option_exits_2_with_usage(capsys) -> None:
 
 
 def test_an_unexpected_failure_points_to_the_log(capsys, monkeypatch, isolated_home: Path) -> None:
-    import qa_desktop.cli as cli
+    import qa_desktop.cli.store as cli_store
 
     def explode(*_args: object) -> int:
         raise RuntimeError("secret detail that must not be shown")
 
-    monkeypatch.setattr(cli, "_forms_check", explode)
+    monkeypatch.setattr(cli_store, "forms_check", explode)
     code, _, err = run(capsys, "forms", "check")
     assert code == 1 and "Details are in the log" in err and "secret detail" not in err
     log = (isolated_home / "logs" / "qa-desktop.log").read_text(encoding="utf-8")
@@ -134,6 +134,17 @@ def test_opening_the_app_is_parsed_without_the_commands_and_the_same_way() -> No
         assert quick.command is None and vars(quick) == vars(full)
     assert parse_arguments(["demo", "--store", "d.qadb"]).command == "demo"
     assert parse_arguments(["list", "audits", "--store", "s.qadb"]).list_command == "audits"
+
+
+def test_opening_the_app_loads_no_command_module() -> None:
+    probe = (
+        "import sys; from qa_desktop.cli import parse_arguments; parse_arguments(['--demo']); "
+        "print(sorted(m for m in sys.modules if m.startswith('qa_desktop.cli.')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "['qa_desktop.cli.common']"
 
 
 def test_an_unknown_word_after_the_app_options_is_a_usage_error(capsys) -> None:

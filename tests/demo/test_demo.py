@@ -13,6 +13,7 @@ from qa_desktop.demo import county as demo
 from qa_desktop.demo.county import build_demo
 from qa_desktop.domain.grades import Grade
 from qa_desktop.errors import ValidationError
+from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.audit.listing import AuditFilter, AuditService
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import open_store
@@ -92,7 +93,7 @@ def test_same_seed_same_store_other_seed_other_store(tmp_path: Path) -> None:
     def listing(name: str, seed: int) -> list[tuple]:
         store = open_store(tmp_path / name, create=True)
         build_demo(store, audits=40, seed=seed, clock=lambda: NOW)
-        rows = AuditService(store).list(AuditFilter(limit=1000)).rows
+        rows = AuditService(store).list(AuditFilter(limit=1000), SYSTEM).rows
         store.close()
         return sorted((r.reference, r.case_reference, r.overall_grade, r.auditor) for r in rows)
 

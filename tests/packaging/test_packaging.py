@@ -38,6 +38,16 @@ def test_the_bundle_ships_forms_resources_fonts_and_migrations() -> None:
     assert shipped["resources"] == ROOT / "resources"
     assert list((ROOT / "resources" / "fonts").glob("*.ttf"))  # the fonts are in resources/
     assert (shipped["qa_desktop/store/migrations"] / "versions").is_dir()
+    # The central schema: its .sql files (read with importlib.resources) and its migrations.
+    files = {target: pattern for pattern, target in bundle_contents.DATA_FILES}
+    central = files["qa_desktop/sync/central"]
+    assert sorted(p.name for p in central.parent.glob(central.name)) == [
+        "functions.sql",
+        "roles.sql",
+        "security.sql",
+        "tables.sql",
+    ]
+    assert (shipped["qa_desktop/sync/central/migrations"] / "versions").is_dir()
 
 
 def _fake_bundle(tmp_path: Path) -> Path:
@@ -46,6 +56,10 @@ def _fake_bundle(tmp_path: Path) -> Path:
     inner = bundle / "_internal"
     for source, target in bundle_contents.DATA_FOLDERS:
         shutil.copytree(source, inner / target)
+    for pattern, target in bundle_contents.DATA_FILES:
+        (inner / target).mkdir(parents=True, exist_ok=True)
+        for path in pattern.parent.glob(pattern.name):
+            shutil.copy(path, inner / target)
     platforms = inner / "PySide6" / "Qt" / "plugins" / "platforms"
     platforms.mkdir(parents=True)
     (platforms / "libqoffscreen.so").write_bytes(b"")

@@ -18,7 +18,7 @@ from qa_desktop.store.backups import (
     make_daily_backup,
     restore_backup,
 )
-from qa_desktop.store.engine import open_store
+from qa_desktop.store.engine import open_store, sqlite_engine
 
 DAY = date(2026, 11, 20)
 NOW = datetime(2026, 11, 20, 9, 30)
@@ -101,11 +101,11 @@ def test_a_backup_that_is_not_a_store_is_refused_and_nothing_moves(demo_store, t
 
 def test_a_store_made_by_a_newer_version_is_not_offered_a_backup(tmp_path) -> None:
     """Restoring an older copy over a newer store would lose work: that error is no StoreLost."""
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import text
 
     path = tmp_path / "newer.qadb"
     open_store(path, create=True).close()
-    engine = create_engine(f"sqlite:///{path}")
+    engine = sqlite_engine(path)  # the store is encrypted: its own engine
     with engine.begin() as connection:
         connection.execute(text("update alembic_version set version_num = '9999_future'"))
     engine.dispose()

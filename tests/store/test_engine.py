@@ -10,7 +10,7 @@ from sqlalchemy import create_engine, inspect, select, text
 
 from qa_desktop.errors import StoreError
 from qa_desktop.store import models as m
-from qa_desktop.store.engine import head_revision, migrate, open_store
+from qa_desktop.store.engine import head_revision, migrate, open_store, sqlite_engine
 
 TABLES = {
     "areas",
@@ -111,14 +111,14 @@ def test_a_damaged_sqlite_file_is_refused(tmp_path: Path) -> None:
 def test_a_store_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "newer.qadb"
     open_store(path, create=True).close()
-    engine = create_engine(f"sqlite:///{path}")
+    engine = sqlite_engine(path)  # the store is encrypted: its own engine
     with engine.begin() as connection:
         connection.execute(text("update alembic_version set version_num = '9999_future'"))
     engine.dispose()
     with pytest.raises(StoreError) as caught:
         open_store(path)
     assert "newer version of QA Desktop" in str(caught.value)
-    engine = create_engine(f"sqlite:///{path}")
+    engine = sqlite_engine(path)  # the store is encrypted: its own engine
     with engine.connect() as connection:
         assert (
             connection.execute(text("select version_num from alembic_version")).scalar()
@@ -156,13 +156,11 @@ def test_migrations_also_run_on_postgresql(postgres_url: str) -> None:
 def test_a_store_locked_by_another_program_is_not_called_damaged(tmp_path: Path) -> None:
     """Locked is not lost: the message says to close the other program, and offers no backup
     (restoring over a store in use would lose what that program writes)."""
-    import sqlite3
-
     from qa_desktop.errors import StoreLost
 
     path = tmp_path / "busy.qadb"
     open_store(path, create=True).close()
-    other = sqlite3.connect(path)
+    other = sqlite_engine(path).raw_connection()  # another program holding the key
     other.execute("PRAGMA locking_mode = EXCLUSIVE")
     other.execute("BEGIN EXCLUSIVE")
     try:

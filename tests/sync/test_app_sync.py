@@ -21,6 +21,7 @@ from qa_desktop.ui.screens.sync.central_server import SyncSettingsDialog
 from qa_desktop.ui.screens.sync.conflicts import ConflictsDialog
 from qa_desktop.ui.settings import AppSettings
 from tests.conftest import NOW
+from tests.store_access import store_of
 from tests.sync.world import add_audit, audit, build_world, edit
 from tests.ui.conftest import open_window_as
 
@@ -64,7 +65,7 @@ def test_settings_keep_the_password_in_the_keyring_and_sync_now_works(
         dialog.save()
     account = f"{login.user}@{login.host}:{login.port}/{login.database}"
     assert memory_keyring.secrets[(SERVICE, account)] == "not-in-any-file"
-    with application.services.store.reader() as s:
+    with store_of(application.services).reader() as s:
         kept = [state.value for state in s.scalars(select(m.SyncState))]
     assert not any("not-in-any-file" in value for value in kept)
 

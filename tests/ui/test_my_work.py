@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush
 
 from qa_desktop.app import Application
 from qa_desktop.domain.grades import Grade
+from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.clock import fixed_clock
 from qa_desktop.services.container import build_services
 from qa_desktop.services.followup.meetings import ActionDraft, MeetingNotes
@@ -21,18 +22,19 @@ from qa_desktop.ui.settings import AppSettings
 from qa_desktop.ui.shell.main_window import NAV_MODERATION, NAV_MY_WORK
 from qa_desktop.ui.widgets.record_table import OVERDUE_TEXT
 from tests.followup_helpers import cast, in_moderation, meeting_for
+from tests.store_access import store_of
 
 
 def _signed_off_meeting(services, held_on: date):
     """An Inadequate audit, confirmed, whose meeting was held on ``held_on`` and signed off."""
-    audit_id = in_moderation(services.store, services.clock, Grade.INADEQUATE)
+    audit_id = in_moderation(store_of(services), services.clock, Grade.INADEQUATE)
     people = cast(services, audit_id)
     case = services.moderation.case(audit_id, people.moderator)
     services.moderation.moderate(
         audit_id, [Decision(a.section_id, a.auditor_grade) for a in case.areas], people.moderator
     )
     people = cast(services, audit_id)
-    meeting = meeting_for(services.store, audit_id)
+    meeting = meeting_for(store_of(services), audit_id)
     notes = MeetingNotes(
         held_on=held_on,
         attendees="Head of service, auditor",
@@ -80,8 +82,10 @@ def test_the_reaudit_appears_in_the_auditors_my_work_on_the_right_date(
         "Re-audits due (1)"
     )
     reaudit = reaudits.row_at(0)
-    linked = services.audits.view(reaudit.id).record
-    assert linked.reaudit_of_reference == services.audits.view(audit_id).record.row.reference
+    linked = services.audits.view(reaudit.id, SYSTEM).record
+    assert (
+        linked.reaudit_of_reference == services.audits.view(audit_id, SYSTEM).record.row.reference
+    )
     assert reaudit.id in {i.id for i in my_work.models[WorkKind.AUDIT].rows()}
     count = my_work.work.count
     assert window.nav.item(NAV_MY_WORK).text() == f"My work ({count})"
@@ -149,7 +153,7 @@ def test_the_practitioner_sees_the_action_they_own_from_the_meeting(application,
 
 def test_a_moderation_item_opens_the_moderation_form(application, qtbot) -> None:
     services = application.services
-    audit_id = in_moderation(services.store, services.clock, Grade.OUTSTANDING)
+    audit_id = in_moderation(store_of(services), services.clock, Grade.OUTSTANDING)
     moderator = cast(services, audit_id).moderator
     window = application.show_window(moderator)
     qtbot.addWidget(window)
@@ -171,7 +175,7 @@ def test_a_moderation_item_opens_the_moderation_form(application, qtbot) -> None
 
 def test_my_work_refreshes_after_a_moderation(application, qtbot) -> None:
     services = application.services
-    audit_id = in_moderation(services.store, services.clock, Grade.GOOD)
+    audit_id = in_moderation(store_of(services), services.clock, Grade.GOOD)
     moderator = cast(services, audit_id).moderator
     window = application.show_window(moderator)
     qtbot.addWidget(window)

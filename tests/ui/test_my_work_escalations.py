@@ -14,12 +14,13 @@ from qa_desktop.ui.screens.workspace import WorkspaceWindow
 from qa_desktop.ui.settings import AppSettings
 from qa_desktop.ui.shell.main_window import NAV_MY_WORK
 from tests.services.audit.workspace_helpers import an_assignment
+from tests.store_access import store_of
 
 NOTE = "Child disclosed new injuries; duty team told"
 
 
 def _team_manager_of(application, audit_id: str):
-    with application.services.store.reader() as session:
+    with store_of(application.services).reader() as session:
         audit = session.get(m.Audit, audit_id)
         team_id = session.get(m.Case, audit.case_id).team_id
         manager_id = session.scalar(
@@ -35,7 +36,7 @@ def test_the_tick_shows_in_the_managers_my_work_at_once_and_opens_the_audit(
     application, qtbot, isolated_home
 ) -> None:
     services = application.services
-    a = an_assignment(services.store)
+    a = an_assignment(store_of(services))
     services.workspace.start_assignment(a.audit_id, a.auditor)  # the tick is not its first edit
     manager, reference = _team_manager_of(application, a.audit_id)
     window = application.show_window(manager)
@@ -68,7 +69,7 @@ def test_the_tick_shows_in_the_managers_my_work_at_once_and_opens_the_audit(
 
     assert escalations.rowCount() == 1
     texts = [escalations.data(escalations.index(0, c)) for c in range(escalations.columnCount())]
-    with services.store.reader() as session:
+    with store_of(services).reader() as session:
         case_ref = session.get(m.Case, session.get(m.Audit, a.audit_id).case_id).reference
     assert texts == [
         services.clock().strftime("%d %b %Y %H:%M"),
@@ -105,7 +106,7 @@ def test_the_tick_shows_in_the_managers_my_work_at_once_and_opens_the_audit(
 
 def test_people_it_does_not_go_to_have_no_escalations_tab(application, qtbot) -> None:
     services = application.services
-    a = an_assignment(services.store)
+    a = an_assignment(store_of(services))
     services.workspace.save(a.audit_id, a.auditor, FieldRef.audit("escalation"), True)
     window = application.show_window(a.practitioner)
     qtbot.addWidget(window)

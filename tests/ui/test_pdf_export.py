@@ -11,12 +11,13 @@ from qa_desktop.domain.roles import Role
 from qa_desktop.store import models as m
 from qa_desktop.ui.screens.audit_viewer import AuditViewer
 from tests.reports.pdfread import KICKER, flowing_text
+from tests.store_access import store_of
 from tests.ui.conftest import open_window_as
 
 
 def _audit_ids(application) -> tuple[str, str]:
     """An audit with a reflective meeting, and one without."""
-    with application.services.store.reader() as session:
+    with store_of(application.services).reader() as session:
         with_meeting = session.scalar(
             select(m.Meeting.audit_id).where(m.Meeting.held_on.is_not(None)).limit(1)
         )

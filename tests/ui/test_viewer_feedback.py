@@ -19,6 +19,7 @@ from qa_desktop.services.audit.feedback import (
 )
 from qa_desktop.store import models as m
 from qa_desktop.ui.screens.audit_viewer import AuditViewer
+from tests.store_access import store_of
 
 
 def _closed_audit(store) -> tuple[str, str]:
@@ -91,7 +92,7 @@ def _viewer_text(window, qtbot, audit_id: str) -> str:
 
 def test_the_viewer_shows_what_the_family_said(application, qtbot) -> None:
     services = application.services
-    audit_id, _practitioner = _closed_audit(services.store)
+    audit_id, _practitioner = _closed_audit(store_of(services))
     qa = _person(services, Role.QA_OFFICER)
     _record_feedback(services, audit_id, qa)
     window = application.show_window(_person(services, Role.HEAD_OF_SERVICE))
@@ -124,7 +125,7 @@ def test_the_viewer_shows_what_the_family_said(application, qtbot) -> None:
 
 def test_an_audit_without_feedback_says_so(application, qtbot) -> None:
     services = application.services
-    audit_id, _practitioner = _closed_audit(services.store)
+    audit_id, _practitioner = _closed_audit(store_of(services))
     window = application.show_window(_person(services, Role.QA_OFFICER))
     qtbot.addWidget(window)
     text = _viewer_text(window, qtbot, audit_id)
@@ -134,7 +135,7 @@ def test_an_audit_without_feedback_says_so(application, qtbot) -> None:
 
 def test_the_allocated_worker_does_not_read_the_familys_words(application, qtbot) -> None:
     services = application.services
-    audit_id, practitioner_id = _closed_audit(services.store)
+    audit_id, practitioner_id = _closed_audit(store_of(services))
     _record_feedback(services, audit_id, _person(services, Role.QA_OFFICER))
     worker = services.directory.actor(practitioner_id)
     view = services.audits.view(audit_id, worker)

@@ -45,9 +45,9 @@ from qa_desktop.reports.audit_record import (
     build_audit_record,
 )
 from qa_desktop.reports.meeting_notes import MeetingNotesData, build_meeting_notes
+from qa_desktop.services.actors import Caller
 from qa_desktop.services.audit.feedback import FeedbackDetail, FeedbackSaid, Respondent
 from qa_desktop.services.audit.listing import AuditService, AuditView
-from qa_desktop.services.setup.people import Actor
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store
 from qa_desktop.store.queries.audits import ActionView, AnswerView, ModerationView
@@ -87,12 +87,12 @@ class DocumentService:
 
     # -- plain data --------------------------------------------------------------------------
 
-    def audit_record_data(self, audit_id: str, actor: Actor | None = None) -> AuditRecordData:
-        """The audit record as ``actor`` may read it; with no actor (the command line) the
+    def audit_record_data(self, audit_id: str, actor: Caller) -> AuditRecordData:
+        """The audit record as ``actor`` may read it; for the system (the command line) the
         family feedback is left out."""
         return audit_record_data(self._audits.view(audit_id, actor))
 
-    def meeting_notes_data(self, audit_id: str, actor: Actor | None = None) -> MeetingNotesData:
+    def meeting_notes_data(self, audit_id: str, actor: Caller) -> MeetingNotesData:
         view = self._audits.view(audit_id, actor)
         with self._store.reader() as session:
             meeting = meeting_record(session, audit_id)
@@ -131,17 +131,13 @@ class DocumentService:
 
     # -- export ----------------------------------------------------------------------------
 
-    def export_audit(
-        self, audit_id: str, path: Path, actor: Actor | None = None
-    ) -> ExportedDocument:
+    def export_audit(self, audit_id: str, path: Path, actor: Caller) -> ExportedDocument:
         """Write the audit record PDF to ``path``."""
         data = build_audit_record(self.audit_record_data(audit_id, actor))
         log.info("exported the audit record of %s", audit_id)
         return _write(path, data)
 
-    def export_meeting(
-        self, audit_id: str, path: Path, actor: Actor | None = None
-    ) -> ExportedDocument:
+    def export_meeting(self, audit_id: str, path: Path, actor: Caller) -> ExportedDocument:
         """Write the reflective meeting notes PDF for the audit's meeting to ``path``."""
         data = build_meeting_notes(self.meeting_notes_data(audit_id, actor))
         log.info("exported the meeting notes of %s", audit_id)

@@ -27,6 +27,7 @@ from qa_desktop.domain.forms import AnswerType, FormDefinition
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.roles import Capability
 from qa_desktop.errors import PermissionRefused, ValidationError
+from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock, today
 from qa_desktop.services.programme.forms import form_from_source
 from qa_desktop.services.setup.people import Actor
@@ -316,6 +317,7 @@ class FeedbackService:
                 {r: _questionnaire(session, r) for r in Respondent},
             )
 
+    @writes(Change.FEEDBACK)
     def record(self, entry: FeedbackEntry, actor: Actor) -> str:
         """Record one questionnaire (or a refusal of consent); returns its id."""
         with self._store.session() as session:

@@ -7,9 +7,9 @@ from dataclasses import dataclass, replace
 from qa_desktop.domain.forms import FormDefinition
 from qa_desktop.domain.roles import Capability
 from qa_desktop.errors import PermissionRefused, ValidationError
+from qa_desktop.services.actors import Actor, Caller
 from qa_desktop.services.audit.feedback import FeedbackDetail, audit_feedback
 from qa_desktop.services.programme.forms import form_from_source
-from qa_desktop.services.setup.people import Actor
 from qa_desktop.store.engine import Store
 from qa_desktop.store.queries import audits as queries
 from qa_desktop.store.queries.audits import AuditFilter, AuditRecord, AuditRow
@@ -39,28 +39,28 @@ class AuditService:
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    def list(self, flt: AuditFilter, actor: Actor | None = None) -> AuditList:
-        """Audits the actor may see (everything when no actor: the command line)."""
-        if actor is not None and not actor.can(Capability.VIEW_ALL_AUDITS):
+    def list(self, flt: AuditFilter, actor: Caller) -> AuditList:
+        """Audits the actor may see: a person without the right to see every audit, those
+        they take part in; the system (the command line), every audit."""
+        if isinstance(actor, Actor) and not actor.can(Capability.VIEW_ALL_AUDITS):
             flt = replace(flt, involving_person_id=actor.id)
         with self._store.reader() as session:
             rows, total = queries.list_audits(session, flt)
         return AuditList(rows, total)
 
-    def view(self, audit_id: str, actor: Actor | None = None) -> AuditView:
-        """One audit to read; with an actor, their access is checked and the family feedback
-        comes with it when they may read it."""
+    def view(self, audit_id: str, actor: Caller) -> AuditView:
+        """One audit to read. A person's access is checked, and the family feedback comes
+        with it when they may read it; the system (the command line) reads every audit, never
+        with the family feedback (there is no person to check it for)."""
         with self._store.reader() as session:
             record = queries.audit_record(session, audit_id)
             if record is None:
                 raise ValidationError("That audit is no longer in this store.")
-            if (
-                actor is not None
-                and not actor.can(Capability.VIEW_ALL_AUDITS)
-                and actor.id not in record.people_involved
-            ):
+            if not actor.can(Capability.VIEW_ALL_AUDITS) and actor.id not in record.people_involved:
                 raise PermissionRefused("You can open only the audits you take part in.")
-            feedback = audit_feedback(session, audit_id, actor) if actor is not None else None
+            feedback = (
+                audit_feedback(session, audit_id, actor) if isinstance(actor, Actor) else None
+            )
         form = form_from_source(
             record.form_source, f"{record.row.form_title} v{record.row.form_version}"
         )

@@ -58,6 +58,7 @@ from qa_desktop.services.audit.workspace_state import (
     legal_status,
     refresh_suggestions,
 )
+from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.followup.routing import record_transition, route_signed_audit
 from qa_desktop.services.programme.forms import form_from_source, latest_versions
@@ -190,6 +191,7 @@ class WorkspaceService:
 
     # -- starting -----------------------------------------------------------------------------
 
+    @writes(Change.AUDITS)
     def create(self, actor: Actor, new: NewAudit) -> str:
         """Start a new audit now (in progress); returns its id."""
         if not actor.can(Capability.AUDIT):
@@ -245,6 +247,7 @@ class WorkspaceService:
                 recorder.insert(m.Participant, audit_id=audit_id, person_id=person_id, role=role)
         return audit_id
 
+    @writes(Change.AUDITS)
     def start_assignment(self, audit_id: str, actor: Actor) -> None:
         """Start a planned audit (an assignment): it moves to in progress."""
         with self._write(actor) as recorder:
@@ -277,6 +280,7 @@ class WorkspaceService:
 
     # -- saving fields ------------------------------------------------------------------------
 
+    @writes(Change.AUDITS | Change.ESCALATIONS)
     def save(self, audit_id: str, actor: Actor, ref: FieldRef, value: Value) -> Saved:
         """Save one field now (history and change capture included)."""
         value = _clean(ref, value)
@@ -435,6 +439,7 @@ class WorkspaceService:
 
     # -- actions ------------------------------------------------------------------------------
 
+    @writes(Change.ACTIONS)
     def add_action(
         self,
         audit_id: str,
@@ -480,6 +485,7 @@ class WorkspaceService:
                 )
             return ActionData(row.id, description, owner_id, owner.name, due_on, "open")
 
+    @writes(Change.ACTIONS)
     def remove_action(self, audit_id: str, actor: Actor, action_id: str) -> None:
         with self._write(actor) as recorder:
             audit = _audit(recorder.session, audit_id)
@@ -496,6 +502,7 @@ class WorkspaceService:
             audit = _audit(session, audit_id)
             return checklist_of(session, audit)
 
+    @writes(Change.AUDITS)
     def sign_off_as_auditor(self, audit_id: str, actor: Actor) -> AuditState:
         """The auditor signs off: refused while anything on the checklist is missing."""
         with self._write(actor) as recorder:
@@ -528,6 +535,7 @@ class WorkspaceService:
             )
             return target
 
+    @writes(Change.AUDITS | Change.MODERATION | Change.MEETINGS)
     def sign_off_as_practitioner(
         self, audit_id: str, actor: Actor, *, disagrees: bool = False, reason: str = ""
     ) -> AuditState:
@@ -554,6 +562,7 @@ class WorkspaceService:
             route_signed_audit(recorder, audit, recorder.now.date())
             return AuditState(audit.state)
 
+    @writes(Change.AUDITS)
     def reopen(self, audit_id: str, actor: Actor, reason: str) -> AuditState:
         """Reopen a closed audit; the reason is kept in its lifecycle log."""
         with self._write(actor) as recorder:

@@ -16,6 +16,7 @@ from qa_desktop.domain.published_settings import REAUDIT_WEEKS
 from qa_desktop.domain.roles import Capability
 from qa_desktop.errors import PermissionRefused, ValidationError
 from qa_desktop.services.audit.documents import DocumentService
+from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock, today
 from qa_desktop.services.followup.reaudits import ReauditOutcomeView, create_reaudit, outcomes_for
 from qa_desktop.services.published import read_setting
@@ -106,6 +107,7 @@ class MeetingService:
         with self._store.reader() as session:
             return _detail(session, meeting_id, today(self._clock))
 
+    @writes(Change.MEETINGS | Change.ACTIONS | Change.AUDITS)
     def save(
         self, meeting_id: str, notes: MeetingNotes, actor: Actor, *, sign_off: bool = False
     ) -> MeetingDetail:

@@ -24,6 +24,7 @@ from qa_desktop.domain.published_settings import MODERATION_SEED, MODERATION_SHA
 from qa_desktop.domain.roles import Capability
 from qa_desktop.errors import PermissionRefused, ValidationError
 from qa_desktop.services.audit.listing import AuditService, AuditView
+from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock, today
 from qa_desktop.services.followup.routing import confirm_grade, record_transition
 from qa_desktop.services.programme.forms import form_from_source
@@ -151,6 +152,7 @@ class ModerationService:
 
     # -- changing ------------------------------------------------------------------------------
 
+    @writes(Change.MODERATION | Change.AUDITS | Change.MEETINGS)
     def moderate(self, audit_id: str, decisions: list[Decision], actor: Actor) -> ModerationResult:
         """Record every area's and the overall decision, close the audit, and follow up a
         confirmed Inadequate grade. Nothing is written unless all of it is valid."""
@@ -227,6 +229,7 @@ class ModerationService:
                 meeting.due_on if meeting is not None else None,
             )
 
+    @writes(Change.MODERATION | Change.AUDITS)
     def add_by_reference(self, reference: str, actor: Actor, note: str = "") -> QueueItem:
         """Put the audit with this reference (``QA-...``) in the moderation queue."""
         wanted = reference.strip().upper()
@@ -242,6 +245,7 @@ class ModerationService:
             )
         return self.add(audit_id, actor, note)
 
+    @writes(Change.MODERATION | Change.AUDITS)
     def add(self, audit_id: str, actor: Actor, note: str = "") -> QueueItem:
         """Put a submitted or closed audit in the moderation queue (the QA team)."""
         now = self._clock()

@@ -22,9 +22,10 @@ from sqlalchemy import select
 
 from qa_desktop.domain.forms import LegalStatus
 from qa_desktop.domain.roles import Capability
-from qa_desktop.errors import PermissionRefused, Translate, ValidationError
+from qa_desktop.errors import Translate, ValidationError
+from qa_desktop.services.actors import Caller, require
+from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock
-from qa_desktop.services.setup.people import Actor
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store
 from qa_desktop.store.recorder import Recorder
@@ -248,7 +249,9 @@ class CaseImportService:
         self._store = store
         self._clock = clock
 
-    def import_file(self, path: Path, actor: Actor | None = None) -> ImportSummary:
+    @writes(Change.CASES)
+    def import_file(self, path: Path, actor: Caller) -> ImportSummary:
+        _may_import(actor)  # before the file is read: a refusal says so, not "cannot be read"
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -259,10 +262,10 @@ class CaseImportService:
             ) from exc
         return self.import_bytes(data, path.name, actor)
 
-    def import_bytes(self, data: bytes, file: str, actor: Actor | None = None) -> ImportSummary:
+    @writes(Change.CASES)
+    def import_bytes(self, data: bytes, file: str, actor: Caller) -> ImportSummary:
         """Check the whole file, then apply it in one transaction (all or nothing)."""
-        if actor is not None and not actor.can(Capability.MANAGE_PROGRAMME):
-            raise PermissionRefused("Only the QA team can import the case list.")
+        _may_import(actor)
         with self._store.session() as session:
             teams = {
                 name.lower(): tid for tid, name in session.execute(select(m.Team.id, m.Team.name))
@@ -273,7 +276,7 @@ class CaseImportService:
             ):
                 practitioners.setdefault(name.lower(), pid)
             rows = parse_case_list(data, file, teams, practitioners)
-            recorder = Recorder(session, actor.id if actor else None, self._clock())
+            recorder = Recorder(session, actor.id, self._clock())
             existing = {c.reference.upper(): c for c in session.scalars(select(m.Case))}
             added = updated = unchanged = closed = 0
             listed: set[str] = set()
@@ -302,3 +305,7 @@ class CaseImportService:
                     recorder.update(case, is_open=False)
                     closed += 1
         return ImportSummary(added, updated, closed, unchanged)
+
+
+def _may_import(actor: Caller) -> None:
+    require(actor, Capability.MANAGE_PROGRAMME, "Only the QA team can import the case list.")

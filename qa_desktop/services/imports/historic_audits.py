@@ -25,8 +25,10 @@ from qa_desktop.domain.import_rules import (
     check_rows,
 )
 from qa_desktop.domain.lifecycle import AuditState
-from qa_desktop.domain.roles import Role
+from qa_desktop.domain.roles import Capability, Role
 from qa_desktop.errors import ValidationError
+from qa_desktop.services.actors import Caller, require
+from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock, today
 from qa_desktop.services.programme.forms import form_from_source, latest_versions
 from qa_desktop.store import models as m
@@ -60,24 +62,38 @@ class ImportResult:
 
 
 class HistoricImport:
+    """The historic import service: the Programme screen's "Historic audits" tab and
+    ``qa-desktop import audits`` call it."""
+
     def __init__(self, store: Store, clock: Clock) -> None:
         self._store = store
         self._clock = clock
 
-    def import_file(
-        self, path: Path, *, create_missing: bool = False, actor_id: str | None = None
+    @writes(Change.AUDITS | Change.CASES | Change.PEOPLE)
+    def import_audits(
+        self, path: Path, *, create_missing: bool = False, actor: Caller
     ) -> ImportResult:
+        """Import a file: only the QA team may (all or nothing; raises ImportRefused listing
+        every problem with its row and column)."""
+        return self.import_file(path, actor, create_missing=create_missing)
+
+    def import_file(
+        self, path: Path, actor: Caller, *, create_missing: bool = False
+    ) -> ImportResult:
+        _may_import(actor)  # before the file is read: a refusal says so, not "cannot be read"
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise ValidationError(
                 "{path} cannot be read ({reason}).", path=str(path), reason=exc.strerror
             ) from None
-        return self.import_bytes(data, create_missing=create_missing, actor_id=actor_id)
+        return self.import_bytes(data, actor, create_missing=create_missing)
 
     def import_bytes(
-        self, data: bytes, *, create_missing: bool = False, actor_id: str | None = None
+        self, data: bytes, actor: Caller, *, create_missing: bool = False
     ) -> ImportResult:
+        """Check every row, then write them all in one transaction (all or nothing)."""
+        _may_import(actor)
         started = time.perf_counter()
         text = _decode(data)
         rows = _rows(text)
@@ -97,7 +113,7 @@ class HistoricImport:
             except csv.Error as exc:
                 raise ImportRefused([ImportProblem(0, "", f"not a CSV file ({exc})")]) from None
             problems = checked.problems
-            writer = _Writer(session, Recorder(session, actor_id, self._clock()), version_ids)
+            writer = _Writer(session, Recorder(session, actor.id, self._clock()), version_ids)
             problems += writer.resolve(checked.audits, create_missing)
             if problems:
                 problems.sort(key=lambda p: p.row)
@@ -346,3 +362,7 @@ class _Writer:
             self.recorder.insert_many(m.SectionReview, review_rows)
             answers_written += len(answer_rows)
         return answers_written
+
+
+def _may_import(actor: Caller) -> None:
+    require(actor, Capability.MANAGE_PROGRAMME, "Only the QA team can import historic audits.")

@@ -37,6 +37,7 @@ from qa_desktop.reports.bttf_report import (
     BttfReportData,
     build_bttf_report,
 )
+from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock, today
 from qa_desktop.services.programme.forms import form_from_source
 from qa_desktop.services.programme.monthly_plan import candidates
@@ -261,6 +262,7 @@ class BttfService:
             year, tuple(visits), tuple(unscheduled(teams, (v.team_id for v in visits)))
         )
 
+    @writes(Change.PROGRAMME)
     def schedule_visit(self, plan: VisitPlan, actor: Actor) -> str:
         _require(actor, Capability.MANAGE_PROGRAMME)
         if plan.planned_on.year != plan.year:
@@ -303,6 +305,7 @@ class BttfService:
 
     # -- the case sample -----------------------------------------------------------------
 
+    @writes(Change.PROGRAMME | Change.AUDITS)
     def draw_cases(
         self, visit_id: str, count: int = DEFAULT_CASE_SAMPLE, seed: int = 1, *, actor: Actor
     ) -> tuple[BttfCaseRow, ...]:
@@ -376,6 +379,7 @@ class BttfService:
             Grade(audit.overall_grade) if audit.overall_grade else None,
         )
 
+    @writes(Change.AUDITS)
     def record_case(self, entry: CaseRecordEntry, actor: Actor) -> None:
         """Save one case record and submit it (its grade then goes to moderation)."""
         form = self.case_form(entry.audit_id).form
@@ -471,6 +475,7 @@ class BttfService:
                 actions,
             )
 
+    @writes(Change.PROGRAMME)
     def save_notes(self, visit_id: str, notes: Mapping[str, str], actor: Actor) -> None:
         _require(actor, Capability.MANAGE_PROGRAMME)
         with self._store.session() as session:
@@ -496,6 +501,7 @@ class BttfService:
                 else:
                     recorder.update(row, text=text)
 
+    @writes(Change.PROGRAMME)
     def save_findings(self, visit_id: str, entry: FindingsEntry, actor: Actor) -> None:
         _require(actor, Capability.MANAGE_PROGRAMME)
         unknown = [a for a in entry.findings if a not in PRACTICE_AREAS]
@@ -531,6 +537,7 @@ class BttfService:
                 judgement_rationale=entry.rationale,
             )
 
+    @writes(Change.PROGRAMME)
     def add_action(
         self, visit_id: str, description: str, owner_id: str, due_on: date, actor: Actor
     ) -> str:

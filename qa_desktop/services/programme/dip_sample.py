@@ -22,6 +22,7 @@ from qa_desktop.domain.references import audit_reference
 from qa_desktop.domain.roles import Capability
 from qa_desktop.domain.sampling import draw_sample
 from qa_desktop.errors import PermissionRefused, ValidationError
+from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock, today
 from qa_desktop.services.programme.forms import form_from_source
 from qa_desktop.services.programme.monthly_plan import candidates
@@ -130,6 +131,7 @@ class DipSampleService:
             _, form = _form(session)
         return tuple(DipQuestion(q.id, q.text) for q in form.questions())
 
+    @writes(Change.PROGRAMME | Change.AUDITS)
     def create(self, request: DipSampleRequest, actor: Actor) -> str:
         if not actor.can(Capability.AUDIT) and not actor.can(Capability.MANAGE_PROGRAMME):
             raise PermissionRefused("Only auditors and the QA team can run dip samples.")
@@ -240,6 +242,7 @@ class DipSampleService:
             dip.finished_on,
         )
 
+    @writes(Change.AUDITS)
     def set_answer(
         self, audit_id: str, question_id: str, value: Answer | None, actor: Actor
     ) -> None:
@@ -276,6 +279,7 @@ class DipSampleService:
             else:
                 recorder.update(row, value=stored)
 
+    @writes(Change.PROGRAMME | Change.AUDITS)
     def finish(self, dip_id: str, actor: Actor) -> None:
         """Close the dip sample's audits; every case must have every question answered."""
         grid = self.grid(dip_id)

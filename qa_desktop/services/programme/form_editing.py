@@ -21,6 +21,7 @@ from qa_desktop.domain.forms import AnswerType, FormDefinition
 from qa_desktop.domain.roles import Capability
 from qa_desktop.errors import FormError, PermissionRefused, ValidationError
 from qa_desktop.formdefs import load_form_text
+from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.programme.forms import (
     FormVersionInfo,
@@ -219,6 +220,7 @@ class FormEditingService:
         version, source = sources[-1]
         return EditableForm(key, version, form_from_source(source, key), _used_ids(sources, key))
 
+    @writes(Change.FORMS)
     def save(
         self,
         key: str,
@@ -251,9 +253,10 @@ class FormEditingService:
                 reserved=_every_form_id(session),
             )
             self._check(text, key)
-            publish_sources(session, [(f"{key} v{latest + 1}", text)], self._clock, actor.id)
+            publish_sources(session, [(f"{key} v{latest + 1}", text)], self._clock, actor)
         return SavedVersion(key, latest + 1, new_ids)
 
+    @writes(Change.FORMS)
     def create(
         self,
         key: str,
@@ -289,7 +292,7 @@ class FormEditingService:
                 reserved=_every_form_id(session),
             )
             self._check(text, key)
-            publish_sources(session, [(f"{key} v1", text)], self._clock, actor.id)
+            publish_sources(session, [(f"{key} v1", text)], self._clock, actor)
         return SavedVersion(key, 1, new_ids)
 
     @staticmethod

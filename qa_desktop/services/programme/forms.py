@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from qa_desktop.domain.forms import FormDefinition
 from qa_desktop.errors import FormError
 from qa_desktop.formdefs import FORMS_DIR, load_form_text, shipped_form_files
+from qa_desktop.services.actors import Caller
 from qa_desktop.services.clock import Clock
 from qa_desktop.store import models as m
 from qa_desktop.store.recorder import Recorder
@@ -45,10 +46,11 @@ def form_from_source(source: str, name: str = "stored form") -> FormDefinition:
 
 
 def publish_sources(
-    session: Session, sources: Iterable[tuple[str, str]], clock: Clock, actor_id: str | None
+    session: Session, sources: Iterable[tuple[str, str]], clock: Clock, actor: Caller
 ) -> PublishResult:
-    """Store each (name, YAML text) as a form version. All or nothing: errors raise."""
-    recorder = Recorder(session, actor_id, clock())
+    """Store each (name, YAML text) as a form version, written as ``actor`` (the system for
+    the shipped forms of a new store). All or nothing: errors raise."""
+    recorder = Recorder(session, actor.id, clock())
     added: list[str] = []
     updated: list[str] = []
     unchanged = 0

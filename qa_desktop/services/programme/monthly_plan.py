@@ -28,10 +28,11 @@ from qa_desktop.domain.sampling import (
     assign,
     draw_sample,
 )
-from qa_desktop.errors import PermissionRefused, ValidationError
+from qa_desktop.errors import ValidationError
+from qa_desktop.services.actors import Caller, require
+from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.published import read_setting
-from qa_desktop.services.setup.people import Actor
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store
 from qa_desktop.store.queries.audits import audit_date
@@ -246,10 +247,10 @@ class ProgrammeService:
             result.append(PlanProgress(month, planned, done, due))
         return result
 
-    def plan(self, request: PlanRequest, actor: Actor | None = None) -> MonthPlan:
+    @writes(Change.PROGRAMME | Change.AUDITS)
+    def plan(self, request: PlanRequest, actor: Caller) -> MonthPlan:
         """Sample, assign and make the month's planned audits, in one transaction."""
-        if actor is not None and not actor.can(Capability.MANAGE_PROGRAMME):
-            raise PermissionRefused("Only the QA team can plan the monthly cycle.")
+        require(actor, Capability.MANAGE_PROGRAMME, "Only the QA team can plan the monthly cycle.")
         month_start = parse_month(request.month)
         if request.exclude_months < 0:
             raise ValidationError("The months to leave out cannot be negative.")
@@ -270,14 +271,14 @@ class ProgrammeService:
             assignments = assign(sample, auditor_slots(session, month_start), request.seed)
             version_id = _routine_form_version(session)
             due = last_working_day(month_start)
-            recorder = Recorder(session, actor.id if actor else None, self._clock())
+            recorder = Recorder(session, actor.id, self._clock())
             plan = recorder.insert(
                 m.MonthlyPlan,
                 month=month,
                 target=request.target,
                 seed=request.seed,
                 exclude_months=request.exclude_months,
-                created_by_id=actor.id if actor else None,
+                created_by_id=actor.id,
                 created_at=recorder.now,
             )
             session.flush()  # the parent row first: children refer to it
@@ -379,13 +380,13 @@ class ProgrammeService:
             )
         return tuple(rows)
 
-    def set_capacity(self, person_id: str, per_month: int, actor: Actor | None = None) -> None:
-        if actor is not None and not actor.can(Capability.MANAGE_PROGRAMME):
-            raise PermissionRefused("Only the QA team can set auditors' capacity.")
+    @writes(Change.PROGRAMME)
+    def set_capacity(self, person_id: str, per_month: int, actor: Caller) -> None:
+        require(actor, Capability.MANAGE_PROGRAMME, "Only the QA team can set auditors' capacity.")
         if per_month < 0:
             raise ValidationError("An auditor's capacity cannot be negative.")
         with self._store.session() as session:
-            recorder = Recorder(session, actor.id if actor else None, self._clock())
+            recorder = Recorder(session, actor.id, self._clock())
             row = session.scalar(
                 select(m.AuditorCapacity).where(m.AuditorCapacity.person_id == person_id)
             )

@@ -15,6 +15,7 @@ from qa_desktop.domain.forms import AnswerType, FormDefinition
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.roles import Role
 from qa_desktop.errors import PermissionRefused, ValidationError
+from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.programme.forms import form_from_source
 from qa_desktop.services.setup.people import Actor
@@ -89,6 +90,7 @@ class ObservationService:
             raise ValidationError("The observation of practice form is not in this store.")
         return ObservationForm(found[0], form_from_source(found[1], OBSERVATION_FORM))
 
+    @writes(Change.OBSERVATIONS)
     def record(self, entry: ObservationEntry, actor: Actor) -> str:
         if not may_observe(actor):
             raise PermissionRefused("Observations of practice are recorded by managers.")

@@ -17,6 +17,7 @@ from qa_desktop.domain.references import audit_reference
 from qa_desktop.domain.roles import Capability, Role
 from qa_desktop.domain.sampling import AuditorSlot, assign, draw_sample
 from qa_desktop.errors import PermissionRefused, ValidationError
+from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.programme.monthly_plan import candidates
 from qa_desktop.services.setup.people import Actor
@@ -74,6 +75,7 @@ class ThematicService:
         self._store = store
         self._clock = clock
 
+    @writes(Change.PROGRAMME)
     def create(self, terms: TermsOfReference, actor: Actor) -> str:
         if not actor.can(Capability.MANAGE_PROGRAMME):
             raise PermissionRefused("Only the QA team can set up thematic audits.")
@@ -102,6 +104,7 @@ class ThematicService:
             )
             return row.id
 
+    @writes(Change.PROGRAMME)
     def set_form(self, thematic_id: str, form_key: str, actor: Actor) -> None:
         if not actor.can(Capability.MANAGE_PROGRAMME):
             raise PermissionRefused("Only the QA team can set up thematic audits.")
@@ -111,6 +114,7 @@ class ThematicService:
                 raise ValidationError("There is no form {key} in this store.", key=form_key)
             Recorder(session, actor.id, self._clock()).update(row, form_key=form_key)
 
+    @writes(Change.PROGRAMME | Change.AUDITS)
     def draw_sample(self, thematic_id: str, count: int, seed: int, actor: Actor) -> int:
         """Plan the theme's audits: ``count`` open cases stratified by service and team, on
         the theme's form, shared evenly among the audit's auditors (never their own team),
@@ -170,12 +174,14 @@ class ThematicService:
             )
         )
 
+    @writes(Change.PROGRAMME)
     def record_findings(self, thematic_id: str, findings: str, actor: Actor) -> None:
         with self._store.session() as session:
             row = self._row(session, thematic_id)
             self._lead_or_qa(row, actor)
             Recorder(session, actor.id, self._clock()).update(row, findings=findings)
 
+    @writes(Change.PROGRAMME)
     def add_action(self, thematic_id: str, description: str, due_on: date, actor: Actor) -> None:
         """A line of the action plan; its owner is always the lead head of service."""
         if not description.strip():

@@ -24,10 +24,14 @@ class StoreFacts:
 
 
 def store_facts(store: Store) -> StoreFacts:
-    """The SQLite library the store runs on, and the newest version of each form in it."""
+    """The SQLite library the store runs on (SQLCipher's, which encrypts it), and the newest
+    version of each form in it."""
     with store.reader() as session:
         if store.engine.dialect.name == "sqlite":
             version = str(session.execute(text("select sqlite_version()")).scalar())
+            cipher = session.execute(text("PRAGMA cipher_version")).scalar()
+            if cipher:
+                version = f"{version} (SQLCipher {cipher}, encrypted)"
         else:  # a store on another database (tests): say which
             version = store.engine.dialect.name
         forms = tuple(FormInUse(f.key, f.title, f.version) for f in latest_versions(session))

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from qa_desktop.domain.roles import Role
 from qa_desktop.errors import ValidationError
+from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.programme.forms import publish_sources, shipped_sources
 from qa_desktop.store import models as m
@@ -59,8 +60,8 @@ def set_up_own_store(path: Path, person: NewPerson, clock: Clock) -> PreparedSto
                 log.info("first launch: the chosen store already has people")
                 return PreparedStore(path, None, built=False)
             if session.scalar(select(m.FormVersion.id).limit(1)) is None:
-                publish_sources(session, shipped_sources(), clock, None)
-            recorder = Recorder(session, None, clock())
+                publish_sources(session, shipped_sources(), clock, SYSTEM)
+            recorder = Recorder(session, SYSTEM.id, clock())  # the person is not in yet
             row = recorder.insert(
                 m.Person,
                 name=name,

@@ -24,7 +24,7 @@ from qa_desktop.store.models.core import (
     SectionReview,
 )
 
-# Reporting indexes (migration 0007): the dashboard's aggregates read indexes only.
+# Reporting indexes: the dashboard's aggregates read indexes only.
 Index("ix_answers_tally", Answer.audit_id, Answer.question_id, Answer.value)
 Index(
     "ix_audits_report",
@@ -74,7 +74,7 @@ Index(
 )
 Index("ix_meetings_audit", Meeting.id, Meeting.audit_id)
 Index("ix_audits_due", Audit.due_on)
-# The "even better if" comments of a period's audits, from the index alone (migration 0009).
+# The "even better if" comments of a period's audits, from the index alone.
 Index(
     "ix_section_reviews_better",
     SectionReview.audit_id,
@@ -83,7 +83,7 @@ Index(
     postgresql_where=text("even_better_if != ''"),
 )
 # Meetings due (or their re-audits due) in a period with what the timeliness figures need,
-# from the index alone (migration 0010).
+# from the index alone.
 Index("ix_meetings_due_held", Meeting.due_on, Meeting.id, Meeting.held_on, Meeting.audit_id)
 Index("ix_meetings_reaudit_due_audit", Meeting.reaudit_due_on, Meeting.id, Meeting.audit_id)
 

@@ -9,13 +9,15 @@ look at: the case's team, the audit's form version, type and practitioner.
 The dashboard then counts a period's actions through one covering index, instead of reaching
 into the meeting and the audit of every action. SQLite triggers keep the rows in step with
 every change to actions, meetings, audits and cases, whoever makes it (a screen, an import,
-sync): each change recomputes the rows of the actions it touches. The table is not an ORM
-model: it is derived data, never synced.
+sync): each change recomputes the rows of the actions it touches. Derived data, never synced;
+:mod:`qa_desktop.store.reporting.tables` declares every such table.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import Column, Date, Integer, MetaData, String, Table
+
+from qa_desktop.store.reporting.family import Family
 
 COLUMNS = (
     "action_id, due_on, state, audit_id, team_id, form_version_id, audit_type, practitioner_id"
@@ -94,8 +96,10 @@ _TRIGGERS: list[tuple[str, str, str, str]] = [
     ("audit_delete", "DELETE", "audits", _of_audit("OLD.id")),
 ]
 
-CREATE = [
-    """CREATE TABLE report_actions (
+FAMILY = Family(
+    action_facts,
+    (
+        """CREATE TABLE report_actions (
   action_id VARCHAR(36) NOT NULL PRIMARY KEY,
   due_on DATE NOT NULL,
   state VARCHAR(10) NOT NULL,
@@ -105,36 +109,32 @@ CREATE = [
   audit_type VARCHAR(30) NOT NULL,
   practitioner_id VARCHAR(36)
 ) WITHOUT ROWID""",
-    # A period's actions with what slices look at, from the index alone.
-    """CREATE INDEX ix_report_actions_due ON report_actions (due_on, state, team_id,
+        # A period's actions with what slices look at, from the index alone.
+        """CREATE INDEX ix_report_actions_due ON report_actions (due_on, state, team_id,
   form_version_id, audit_type, practitioner_id)""",
-    "CREATE INDEX ix_report_actions_audit ON report_actions (audit_id)",
-    *(
-        f"""CREATE TRIGGER report_actions_{name} AFTER {event} ON {table}
+        "CREATE INDEX ix_report_actions_audit ON report_actions (audit_id)",
+    ),
+    (
+        *(
+            f"""CREATE TRIGGER report_actions_{name} AFTER {event} ON {table}
 BEGIN{_refresh(actions)}
 END"""
-        for name, event, table, actions in _TRIGGERS
-    ),
-    """CREATE TRIGGER report_actions_case_update AFTER UPDATE OF team_id ON cases
+            for name, event, table, actions in _TRIGGERS
+        ),
+        """CREATE TRIGGER report_actions_case_update AFTER UPDATE OF team_id ON cases
 BEGIN
   UPDATE report_actions SET team_id = NEW.team_id
   WHERE audit_id IN (SELECT id FROM audits WHERE case_id = NEW.id);
 END""",
-]
-
-REBUILD = [
-    "DELETE FROM report_actions",
-    f"INSERT INTO report_actions ({COLUMNS}){facts_of('1 = 1')}",
-]
-
-DROP = [
-    "DROP TRIGGER IF EXISTS report_actions_case_update",
-    *(f"DROP TRIGGER IF EXISTS report_actions_{name}" for name, *_ in _TRIGGERS),
-    "DROP TABLE IF EXISTS report_actions",
-]
+    ),
+    (
+        "DELETE FROM report_actions",
+        f"INSERT INTO report_actions ({COLUMNS}){facts_of('1 = 1')}",
+    ),
+)
 
 
-# -- per team, day and state -------------------------------------------------------------------
+# -- per team, day and state --------------------------------------------------------------------
 #
 # ``report_action_counts`` adds the rows up per team, due date, form version, audit type and
 # where the action stands: a slice by team, service, area or audit type (or the county) adds
@@ -163,8 +163,10 @@ def _count(row: str, change: str) -> str:
   ON CONFLICT ({COUNT_KEY}) DO UPDATE SET n = n + excluded.n;"""
 
 
-COUNTS_CREATE = [
-    f"""CREATE TABLE report_action_counts (
+COUNTS = Family(
+    action_day_counts,
+    (
+        f"""CREATE TABLE report_action_counts (
   team_id VARCHAR(36) NOT NULL,
   due_on DATE NOT NULL,
   form_version_id VARCHAR(36) NOT NULL,
@@ -173,22 +175,21 @@ COUNTS_CREATE = [
   n INTEGER NOT NULL,
   PRIMARY KEY ({COUNT_KEY})
 ) WITHOUT ROWID""",
-    f"""INSERT INTO report_action_counts ({COUNT_KEY}, n)
-SELECT {COUNT_KEY}, count(*) FROM report_actions GROUP BY {COUNT_KEY}""",
-    f"""CREATE TRIGGER report_action_counts_insert AFTER INSERT ON report_actions
+    ),
+    (
+        f"""CREATE TRIGGER report_action_counts_insert AFTER INSERT ON report_actions
 BEGIN{_count("NEW", "1")}
 END""",
-    f"""CREATE TRIGGER report_action_counts_delete AFTER DELETE ON report_actions
+        f"""CREATE TRIGGER report_action_counts_delete AFTER DELETE ON report_actions
 BEGIN{_count("OLD", "-1")}
 END""",
-    f"""CREATE TRIGGER report_action_counts_update AFTER UPDATE ON report_actions
+        f"""CREATE TRIGGER report_action_counts_update AFTER UPDATE ON report_actions
 BEGIN{_count("OLD", "-1")}{_count("NEW", "1")}
 END""",
-]
-
-COUNTS_DROP = [
-    "DROP TRIGGER IF EXISTS report_action_counts_update",
-    "DROP TRIGGER IF EXISTS report_action_counts_delete",
-    "DROP TRIGGER IF EXISTS report_action_counts_insert",
-    "DROP TABLE IF EXISTS report_action_counts",
-]
+    ),
+    (
+        "DELETE FROM report_action_counts",
+        f"""INSERT INTO report_action_counts ({COUNT_KEY}, n)
+SELECT {COUNT_KEY}, count(*) FROM report_actions GROUP BY {COUNT_KEY}""",
+    ),
+)

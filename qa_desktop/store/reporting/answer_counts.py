@@ -7,14 +7,16 @@ it in or out of the reports (completed, cancelled, deleted, re-dated, another fo
 case) and every case that moves team, whoever makes the change (a screen, an import, sync).
 Compliance then adds up a few hundred rows per day instead of every answer of every audit.
 
-Only audits that count in reports are counted: completed, not cancelled, not deleted. The
-table is not an ORM model: it is derived data, never synced, rebuilt by ``rebuild``.
+Only audits that count in reports are counted: completed, not cancelled, not deleted. Two
+roll-ups follow it: per day county-wide (over teams and audit types) and per month. Derived
+data, never synced; :mod:`qa_desktop.store.reporting.tables` declares every such table.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import Column, Date, Integer, MetaData, String, Table
 
+from qa_desktop.store.reporting.family import Family
 from qa_desktop.store.reporting.rollups import month_of, rollup_triggers
 
 ANSWERS = "('yes', 'partly', 'no', 'na')"
@@ -57,8 +59,7 @@ def _remove_answer(row: str) -> str:
       WHERE a.id = {row}.audit_id AND {_counted("a")});"""
 
 
-CREATE = [
-    f"""CREATE TABLE report_answer_counts (
+_TABLE = f"""CREATE TABLE report_answer_counts (
   day DATE NOT NULL,
   form_version_id VARCHAR(36) NOT NULL,
   team_id VARCHAR(36) NOT NULL,
@@ -67,7 +68,9 @@ CREATE = [
   value VARCHAR(10) NOT NULL,
   n INTEGER NOT NULL,
   PRIMARY KEY ({KEY})
-) WITHOUT ROWID""",
+) WITHOUT ROWID"""
+
+_TRIGGERS = (
     f"""CREATE TRIGGER report_answer_counts_insert AFTER INSERT ON answers
 BEGIN{_add_answer("NEW")}
 END""",
@@ -118,9 +121,9 @@ BEGIN
   GROUP BY a.completed_on, a.form_version_id, a.audit_type, x.question_id, x.value
   ON CONFLICT ({KEY}) DO UPDATE SET n = n + excluded.n;
 END""",
-]
+)
 
-REBUILD = [
+_REBUILD = (
     "DELETE FROM report_answer_counts",
     f"""INSERT INTO report_answer_counts ({KEY}, n)
 SELECT a.completed_on, a.form_version_id, c.team_id, a.audit_type, x.question_id, x.value,
@@ -128,19 +131,12 @@ SELECT a.completed_on, a.form_version_id, c.team_id, a.audit_type, x.question_id
 FROM answers x JOIN audits a ON a.id = x.audit_id JOIN cases c ON c.id = a.case_id
 WHERE x.value IN {ANSWERS} AND {_counted("a")}
 GROUP BY a.completed_on, a.form_version_id, c.team_id, a.audit_type, x.question_id, x.value""",
-]
+)
 
-DROP = [
-    "DROP TRIGGER IF EXISTS report_answer_counts_case",
-    "DROP TRIGGER IF EXISTS report_answer_counts_audit",
-    "DROP TRIGGER IF EXISTS report_answer_counts_update",
-    "DROP TRIGGER IF EXISTS report_answer_counts_delete",
-    "DROP TRIGGER IF EXISTS report_answer_counts_insert",
-    "DROP TABLE IF EXISTS report_answer_counts",
-]
+COUNTS = Family(answer_counts, (_TABLE,), _TRIGGERS, _REBUILD)
 
 
-# -- the county-wide roll-up (migration 0009) --------------------------------------------------
+# -- the county-wide roll-up --------------------------------------------------------------------
 #
 # ``report_answer_day_counts`` adds up ``report_answer_counts`` over teams and audit types: per
 # day, form version, question and answer (at most a few hundred rows a day, however many teams
@@ -159,23 +155,10 @@ answer_day_counts = Table(
     Column("n", Integer, nullable=False),
 )
 
-
-def _add_day(row: str) -> str:
-    return f"""
-  INSERT INTO report_answer_day_counts ({DAY_KEY}, n)
-  VALUES ({row}.day, {row}.form_version_id, {row}.question_id, {row}.value, {row}.n)
-  ON CONFLICT ({DAY_KEY}) DO UPDATE SET n = n + excluded.n;"""
-
-
-def _remove_day(row: str) -> str:
-    return f"""
-  UPDATE report_answer_day_counts SET n = n - {row}.n
-  WHERE day = {row}.day AND form_version_id = {row}.form_version_id
-    AND question_id = {row}.question_id AND value = {row}.value;"""
-
-
-DAY_CREATE = [
-    f"""CREATE TABLE report_answer_day_counts (
+DAY = Family(
+    answer_day_counts,
+    (
+        f"""CREATE TABLE report_answer_day_counts (
   day DATE NOT NULL,
   form_version_id VARCHAR(36) NOT NULL,
   question_id VARCHAR(32) NOT NULL,
@@ -183,29 +166,28 @@ DAY_CREATE = [
   n INTEGER NOT NULL,
   PRIMARY KEY ({DAY_KEY})
 ) WITHOUT ROWID""",
-    f"""INSERT INTO report_answer_day_counts ({DAY_KEY}, n)
+    ),
+    rollup_triggers(
+        "report_answer_day_rollup",
+        "report_answer_counts",
+        "report_answer_day_counts",
+        [
+            ("day", "{row}.day"),
+            ("form_version_id", "{row}.form_version_id"),
+            ("question_id", "{row}.question_id"),
+            ("value", "{row}.value"),
+        ],
+    ),
+    (
+        "DELETE FROM report_answer_day_counts",
+        f"""INSERT INTO report_answer_day_counts ({DAY_KEY}, n)
 SELECT day, form_version_id, question_id, value, sum(n) FROM report_answer_counts
 GROUP BY day, form_version_id, question_id, value""",
-    f"""CREATE TRIGGER report_answer_day_counts_insert AFTER INSERT ON report_answer_counts
-BEGIN{_add_day("NEW")}
-END""",
-    f"""CREATE TRIGGER report_answer_day_counts_delete AFTER DELETE ON report_answer_counts
-BEGIN{_remove_day("OLD")}
-END""",
-    f"""CREATE TRIGGER report_answer_day_counts_update AFTER UPDATE ON report_answer_counts
-BEGIN{_remove_day("OLD")}{_add_day("NEW")}
-END""",
-]
-
-DAY_DROP = [
-    "DROP TRIGGER IF EXISTS report_answer_day_counts_update",
-    "DROP TRIGGER IF EXISTS report_answer_day_counts_delete",
-    "DROP TRIGGER IF EXISTS report_answer_day_counts_insert",
-    "DROP TABLE IF EXISTS report_answer_day_counts",
-]
+    ),
+)
 
 
-# -- per month (migration 0010) ----------------------------------------------------------------
+# -- per month ----------------------------------------------------------------------------------
 #
 # ``report_answer_month_counts`` adds up ``report_answer_counts`` per calendar month (``month``
 # is its first day), keeping the form version, team, audit type, question and answer: a slice
@@ -227,37 +209,10 @@ answer_month_counts = Table(
     Column("n", Integer, nullable=False),
 )
 
-
-_MONTH_ROLLUP, _MONTH_ROLLUP_DROP = rollup_triggers(
-    "report_answer_month_counts",
-    "report_answer_counts",
-    "report_answer_month_counts",
-    [
-        ("team_id", "{row}.team_id"),
-        ("month", month_of("{row}.day")),
-        ("form_version_id", "{row}.form_version_id"),
-        ("audit_type", "{row}.audit_type"),
-        ("question_id", "{row}.question_id"),
-        ("value", "{row}.value"),
-    ],
-)
-
-# The county-wide day roll-up (0009) moves by the difference when a count changes too.
-_DAY_ROLLUP, _DAY_ROLLUP_DROP = rollup_triggers(
-    "report_answer_day_rollup",
-    "report_answer_counts",
-    "report_answer_day_counts",
-    [
-        ("day", "{row}.day"),
-        ("form_version_id", "{row}.form_version_id"),
-        ("question_id", "{row}.question_id"),
-        ("value", "{row}.value"),
-    ],
-)
-_DAY_TRIGGERS_0009 = [s for s in DAY_CREATE if s.startswith("CREATE TRIGGER")]
-
-MONTH_CREATE = [
-    f"""CREATE TABLE report_answer_month_counts (
+MONTH = Family(
+    answer_month_counts,
+    (
+        f"""CREATE TABLE report_answer_month_counts (
   team_id VARCHAR(36) NOT NULL,
   month DATE NOT NULL,
   form_version_id VARCHAR(36) NOT NULL,
@@ -267,20 +222,25 @@ MONTH_CREATE = [
   n INTEGER NOT NULL,
   PRIMARY KEY ({MONTH_KEY})
 ) WITHOUT ROWID""",
-    f"""INSERT INTO report_answer_month_counts ({MONTH_KEY}, n)
+    ),
+    rollup_triggers(
+        "report_answer_month_counts",
+        "report_answer_counts",
+        "report_answer_month_counts",
+        [
+            ("team_id", "{row}.team_id"),
+            ("month", month_of("{row}.day")),
+            ("form_version_id", "{row}.form_version_id"),
+            ("audit_type", "{row}.audit_type"),
+            ("question_id", "{row}.question_id"),
+            ("value", "{row}.value"),
+        ],
+    ),
+    (
+        "DELETE FROM report_answer_month_counts",
+        f"""INSERT INTO report_answer_month_counts ({MONTH_KEY}, n)
 SELECT team_id, {month_of("day")}, form_version_id, audit_type, question_id, value, sum(n)
 FROM report_answer_counts
 GROUP BY team_id, 2, form_version_id, audit_type, question_id, value""",
-    *_MONTH_ROLLUP,
-    "DROP TRIGGER IF EXISTS report_answer_day_counts_update",
-    "DROP TRIGGER IF EXISTS report_answer_day_counts_delete",
-    "DROP TRIGGER IF EXISTS report_answer_day_counts_insert",
-    *_DAY_ROLLUP,
-]
-
-MONTH_DROP = [
-    *_MONTH_ROLLUP_DROP,
-    "DROP TABLE IF EXISTS report_answer_month_counts",
-    *_DAY_ROLLUP_DROP,
-    *_DAY_TRIGGERS_0009,
-]
+    ),
+)

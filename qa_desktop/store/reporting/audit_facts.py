@@ -12,12 +12,15 @@ and the voice of the child by reading these rows through one covering index, ins
 reaching into the audits (wide rows) and moderations of every audit of the period. SQLite
 triggers keep the rows in step with every change to audits, moderations and cases, whoever
 makes it (a screen, an import, sync): each change recomputes the rows of the audits it
-touches. The table is not an ORM model: it is derived data, never synced.
+touches. Derived data, never synced; :mod:`qa_desktop.store.reporting.tables` declares every
+such table.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import Column, Date, Integer, MetaData, String, Table
+
+from qa_desktop.store.reporting.family import Family
 
 COLUMNS = (
     "audit_id, day, due_on, team_id, form_version_id, audit_type, practitioner_id, auditor_id,"
@@ -97,8 +100,10 @@ _TRIGGERS: list[tuple[str, str, str, str]] = [
     ("moderation_delete", "DELETE", "moderations", "OLD.audit_id"),
 ]
 
-CREATE = [
-    """CREATE TABLE report_audits (
+FAMILY = Family(
+    audit_facts,
+    (
+        """CREATE TABLE report_audits (
   audit_id VARCHAR(36) NOT NULL PRIMARY KEY,
   day DATE,
   due_on DATE,
@@ -115,36 +120,32 @@ CREATE = [
   area_decisions INTEGER NOT NULL,
   area_agreed INTEGER NOT NULL
 ) WITHOUT ROWID""",
-    # A period's audits with everything the dashboard counts, from the index alone.
-    """CREATE INDEX ix_report_audits_day ON report_audits (day, team_id, form_version_id,
+        # A period's audits with everything the dashboard counts, from the index alone.
+        """CREATE INDEX ix_report_audits_day ON report_audits (day, team_id, form_version_id,
   audit_type, practitioner_id, auditor_id, overall, voice, moderated, agreed, area_decisions,
   area_agreed) WHERE day IS NOT NULL""",
-    """CREATE INDEX ix_report_audits_due ON report_audits (due_on, team_id, form_version_id,
+        """CREATE INDEX ix_report_audits_due ON report_audits (due_on, team_id, form_version_id,
   audit_type, practitioner_id, day) WHERE due_on IS NOT NULL""",
-    # One worker's audits of a period.
-    "CREATE INDEX ix_report_audits_worker ON report_audits (practitioner_id, day)",
-    "CREATE INDEX ix_report_audits_reaudit ON report_audits (reaudit_of_id, day, overall)"
-    " WHERE reaudit_of_id IS NOT NULL",
-    *(
-        f"""CREATE TRIGGER report_audits_{name} AFTER {event} ON {table}
+        # One worker's audits of a period.
+        "CREATE INDEX ix_report_audits_worker ON report_audits (practitioner_id, day)",
+        "CREATE INDEX ix_report_audits_reaudit ON report_audits (reaudit_of_id, day, overall)"
+        " WHERE reaudit_of_id IS NOT NULL",
+    ),
+    (
+        *(
+            f"""CREATE TRIGGER report_audits_{name} AFTER {event} ON {table}
 BEGIN{_refresh(audits)}
 END"""
-        for name, event, table, audits in _TRIGGERS
-    ),
-    """CREATE TRIGGER report_audits_case AFTER UPDATE OF team_id ON cases
+            for name, event, table, audits in _TRIGGERS
+        ),
+        """CREATE TRIGGER report_audits_case AFTER UPDATE OF team_id ON cases
 BEGIN
   UPDATE report_audits SET team_id = NEW.team_id
   WHERE audit_id IN (SELECT id FROM audits WHERE case_id = NEW.id);
 END""",
-]
-
-REBUILD = [
-    "DELETE FROM report_audits",
-    f"INSERT INTO report_audits ({COLUMNS}){facts_of('1 = 1')}",
-]
-
-DROP = [
-    "DROP TRIGGER IF EXISTS report_audits_case",
-    *(f"DROP TRIGGER IF EXISTS report_audits_{name}" for name, *_ in _TRIGGERS),
-    "DROP TABLE IF EXISTS report_audits",
-]
+    ),
+    (
+        "DELETE FROM report_audits",
+        f"INSERT INTO report_audits ({COLUMNS}){facts_of('1 = 1')}",
+    ),
+)

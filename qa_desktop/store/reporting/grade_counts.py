@@ -1,163 +1,29 @@
-"""A running count of confirmed grades for county-wide reports, kept by the database itself.
+"""Running counts of confirmed grades for reports, kept by the database itself.
 
-``report_grade_counts`` holds, per day an audit was completed, form version, section (or
-``overall``) and confirmed grade (the moderated grade where a moderator decided, else the
-auditor's), how many audits have that grade. SQLite triggers keep it in step with every
-change to section reviews, moderations and audits that moves a grade in or out of the reports,
-whoever makes the change (a screen, an import, sync): before a change they take away what the
-audit counted, after it they add what it counts now.
+``report_grade_team_counts`` holds, per team (the case's), day an audit was completed, form
+version, audit type, section (or ``overall``) and confirmed grade (the moderated grade where a
+moderator decided, else the auditor's), how many audits have that grade. SQLite triggers keep
+it in step with every change to section reviews, moderations, audits and cases that moves a
+grade in or out of the reports, whoever makes the change (a screen, an import, sync): before a
+change they take away what the audit counted, after it they add what it counts now. A slice by
+team, service or area (a set of teams) or by audit type adds up a few rows a day.
 
-Only audits that count in reports are counted: completed, not cancelled, not deleted. The
-table is not an ORM model: it is derived data, never synced. It has no team or audit type, so
-it serves county-wide figures (all teams, or one form); since migration 0010 it is the roll-up
-of the counts per team and type below, which serve slices.
+Two roll-ups follow it, kept by triggers on it so that every change is worked out once: the
+county-wide counts (``report_grade_counts``: no team or type, for all teams or one form) and
+the counts per month (``report_grade_month_counts``). Only audits that count in reports are
+counted: completed, not cancelled, not deleted. Derived data, never synced;
+:mod:`qa_desktop.store.reporting.tables` declares every such table.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import Column, Date, Integer, MetaData, String, Table
 
+from qa_desktop.store.reporting.family import Family
 from qa_desktop.store.reporting.rollups import month_of, rollup_triggers
 
-KEY = "day, form_version_id, section_id, grade"
-
-grade_counts = Table(
-    "report_grade_counts",
-    MetaData(),
-    Column("day", Date, primary_key=True),
-    Column("form_version_id", String(36), primary_key=True),
-    Column("section_id", String(32), primary_key=True),
-    Column("grade", String(30), primary_key=True),
-    Column("n", Integer, nullable=False),
-)
-
 _COUNTED = "a.completed_on IS NOT NULL AND a.state != 'cancelled' AND a.deleted_at IS NULL"
-
-
-def _grades_of(audits: str) -> str:
-    """The (day, form version, section, confirmed grade) rows the audits ``audits`` (an SQL
-    list of ids) count, one per graded section and one for the overall grade."""
-    return f"""
-    SELECT a.completed_on AS day, a.form_version_id AS fv, s.section_id AS sec,
-           coalesce(mo.moderated_grade, s.grade) AS grade
-    FROM audits a JOIN section_reviews s ON s.audit_id = a.id
-    LEFT JOIN moderations mo ON mo.audit_id = s.audit_id AND mo.section_id = s.section_id
-    WHERE a.id IN ({audits}) AND {_COUNTED} AND coalesce(mo.moderated_grade, s.grade) IS NOT NULL
-    UNION ALL
-    SELECT a.completed_on, a.form_version_id, 'overall', coalesce(mo.moderated_grade, a.overall_grade)
-    FROM audits a
-    LEFT JOIN moderations mo ON mo.audit_id = a.id AND mo.section_id = 'overall'
-    WHERE a.id IN ({audits}) AND {_COUNTED}
-      AND coalesce(mo.moderated_grade, a.overall_grade) IS NOT NULL"""
-
-
-def _add(audits: str) -> str:
-    return f"""
-  INSERT INTO report_grade_counts ({KEY}, n)
-  SELECT day, fv, sec, grade, count(*) FROM ({_grades_of(audits)})
-  GROUP BY day, fv, sec, grade
-  ON CONFLICT ({KEY}) DO UPDATE SET n = n + excluded.n;"""
-
-
-def _remove(audits: str) -> str:
-    return f"""
-  UPDATE report_grade_counts SET n = n - (
-    SELECT count(*) FROM ({_grades_of(audits)}) r
-    WHERE r.day = report_grade_counts.day AND r.fv = report_grade_counts.form_version_id
-      AND r.sec = report_grade_counts.section_id AND r.grade = report_grade_counts.grade)
-  WHERE (day, form_version_id, section_id, grade) IN (
-    SELECT day, fv, sec, grade FROM ({_grades_of(audits)}));"""
-
-
-def _pair(name: str, event: str, table: str, audits_before: str, audits_after: str) -> list[str]:
-    """A BEFORE trigger taking the audits' grades away and an AFTER trigger adding them."""
-    statements = []
-    if audits_before:
-        statements.append(
-            f"""CREATE TRIGGER report_grade_counts_{name}_before BEFORE {event} ON {table}
-BEGIN{_remove(audits_before)}
-END"""
-        )
-    if audits_after:
-        statements.append(
-            f"""CREATE TRIGGER report_grade_counts_{name}_after AFTER {event} ON {table}
-BEGIN{_add(audits_after)}
-END"""
-        )
-    return statements
-
-
 _AUDIT_CHANGES = "UPDATE OF completed_on, state, deleted_at, form_version_id, overall_grade"
-
-CREATE = [
-    f"""CREATE TABLE report_grade_counts (
-  day DATE NOT NULL,
-  form_version_id VARCHAR(36) NOT NULL,
-  section_id VARCHAR(32) NOT NULL,
-  grade VARCHAR(30) NOT NULL,
-  n INTEGER NOT NULL,
-  PRIMARY KEY ({KEY})
-) WITHOUT ROWID""",
-    *_pair("audit_insert", "INSERT", "audits", "", "NEW.id"),
-    *_pair("audit_update", _AUDIT_CHANGES, "audits", "OLD.id", "NEW.id"),
-    *_pair("audit_delete", "DELETE", "audits", "OLD.id", ""),
-    *_pair("review_insert", "INSERT", "section_reviews", "NEW.audit_id", "NEW.audit_id"),
-    *_pair(
-        "review_update",
-        "UPDATE OF grade, section_id, audit_id",
-        "section_reviews",
-        "OLD.audit_id, NEW.audit_id",
-        "OLD.audit_id, NEW.audit_id",
-    ),
-    *_pair("review_delete", "DELETE", "section_reviews", "OLD.audit_id", "OLD.audit_id"),
-    *_pair("moderation_insert", "INSERT", "moderations", "NEW.audit_id", "NEW.audit_id"),
-    *_pair(
-        "moderation_update",
-        "UPDATE OF moderated_grade, section_id, audit_id",
-        "moderations",
-        "OLD.audit_id, NEW.audit_id",
-        "OLD.audit_id, NEW.audit_id",
-    ),
-    *_pair("moderation_delete", "DELETE", "moderations", "OLD.audit_id", "OLD.audit_id"),
-]
-
-REBUILD = [
-    "DELETE FROM report_grade_counts",
-    f"""INSERT INTO report_grade_counts ({KEY}, n)
-SELECT day, fv, sec, grade, count(*) FROM ({_grades_of("SELECT id FROM audits")})
-GROUP BY day, fv, sec, grade""",
-]
-
-TRIGGERS = [
-    f"report_grade_counts_{name}_{when}"
-    for name in (
-        "audit_insert",
-        "audit_update",
-        "audit_delete",
-        "review_insert",
-        "review_update",
-        "review_delete",
-        "moderation_insert",
-        "moderation_update",
-        "moderation_delete",
-    )
-    for when in ("before", "after")
-]
-
-DROP = [
-    *(f"DROP TRIGGER IF EXISTS {name}" for name in TRIGGERS),
-    "DROP TABLE IF EXISTS report_grade_counts",
-]
-
-
-# -- per team and audit type (migration 0010) --------------------------------------------------
-#
-# ``report_grade_team_counts`` holds the same counts per team (the case's) and audit type too,
-# so that a slice by team, service or area (a set of teams) or by audit type adds up a few
-# rows a day. Its triggers are the ones above with the team and type added, and they follow
-# a case that moves team too. The county-wide table becomes its roll-up over teams and types,
-# kept by triggers on this table (like ``report_answer_day_counts``), so every change is
-# worked out once.
 
 TEAM_KEY = "team_id, day, form_version_id, audit_type, section_id, grade"
 
@@ -258,23 +124,28 @@ _TEAM_TRIGGERS: list[tuple[str, str, str, str, str, str]] = [
 ]
 
 
-_COUNTY_ROLLUP, _COUNTY_ROLLUP_DROP = rollup_triggers(
-    "report_grade_counts_rollup",
-    "report_grade_team_counts",
-    "report_grade_counts",
-    [
-        ("day", "{row}.day"),
-        ("form_version_id", "{row}.form_version_id"),
-        ("section_id", "{row}.section_id"),
-        ("grade", "{row}.grade"),
-    ],
-)
+def _team_triggers() -> tuple[str, ...]:
+    statements: list[str] = []
+    for name, event, table, before, after, pairs in _TEAM_TRIGGERS:
+        if before:
+            statements.append(
+                f"""CREATE TRIGGER report_grade_team_counts_{name}_before BEFORE {event} ON {table}
+BEGIN{_team_remove(before, pairs)}
+END"""
+            )
+        if after:
+            statements.append(
+                f"""CREATE TRIGGER report_grade_team_counts_{name}_after AFTER {event} ON {table}
+BEGIN{_team_add(after, pairs)}
+END"""
+            )
+    return tuple(statements)
 
 
-TEAM_CREATE = [
-    # The county-wide table's own triggers give way to the roll-up below.
-    *(f"DROP TRIGGER IF EXISTS {name}" for name in TRIGGERS),
-    f"""CREATE TABLE report_grade_team_counts (
+TEAM = Family(
+    grade_team_counts,
+    (
+        f"""CREATE TABLE report_grade_team_counts (
   team_id VARCHAR(36) NOT NULL,
   day DATE NOT NULL,
   form_version_id VARCHAR(36) NOT NULL,
@@ -284,55 +155,73 @@ TEAM_CREATE = [
   n INTEGER NOT NULL,
   PRIMARY KEY ({TEAM_KEY})
 ) WITHOUT ROWID""",
-    *(
-        statement
-        for name, event, table, before, after, pairs in _TEAM_TRIGGERS
-        for statement in (
-            [
-                f"""CREATE TRIGGER report_grade_team_counts_{name}_before BEFORE {event} ON {table}
-BEGIN{_team_remove(before, pairs)}
-END"""
-            ]
-            if before
-            else []
-        )
-        + (
-            [
-                f"""CREATE TRIGGER report_grade_team_counts_{name}_after AFTER {event} ON {table}
-BEGIN{_team_add(after, pairs)}
-END"""
-            ]
-            if after
-            else []
-        )
     ),
-    f"""INSERT INTO report_grade_team_counts ({TEAM_KEY}, n)
+    _team_triggers(),
+    (
+        "DELETE FROM report_grade_team_counts",
+        f"""INSERT INTO report_grade_team_counts ({TEAM_KEY}, n)
 SELECT team, day, fv, type, sec, grade, count(*)
 FROM ({_team_grades_of("SELECT id FROM audits")})
 GROUP BY team, day, fv, type, sec, grade""",
-    *_COUNTY_ROLLUP,
-]
-
-TEAM_DROP = [
-    *_COUNTY_ROLLUP_DROP,
-    *(
-        f"DROP TRIGGER IF EXISTS report_grade_team_counts_{name}_{when}"
-        for name, *_ in _TEAM_TRIGGERS
-        for when in ("before", "after")
     ),
-    "DROP TABLE IF EXISTS report_grade_team_counts",
-    # The county-wide table keeps itself again (as migration 0009 made it).
-    *(statement for statement in CREATE if not statement.startswith("CREATE TABLE")),
-    *REBUILD,
-]
+)
 
 
-# -- per team, type and month (migration 0010) -------------------------------------------------
+# -- county-wide --------------------------------------------------------------------------------
+#
+# ``report_grade_counts``: the counts over all teams and audit types, per day, form version,
+# section and grade.
+
+KEY = "day, form_version_id, section_id, grade"
+
+grade_counts = Table(
+    "report_grade_counts",
+    MetaData(),
+    Column("day", Date, primary_key=True),
+    Column("form_version_id", String(36), primary_key=True),
+    Column("section_id", String(32), primary_key=True),
+    Column("grade", String(30), primary_key=True),
+    Column("n", Integer, nullable=False),
+)
+
+COUNTY = Family(
+    grade_counts,
+    (
+        f"""CREATE TABLE report_grade_counts (
+  day DATE NOT NULL,
+  form_version_id VARCHAR(36) NOT NULL,
+  section_id VARCHAR(32) NOT NULL,
+  grade VARCHAR(30) NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY ({KEY})
+) WITHOUT ROWID""",
+    ),
+    rollup_triggers(
+        "report_grade_counts_rollup",
+        "report_grade_team_counts",
+        "report_grade_counts",
+        [
+            ("day", "{row}.day"),
+            ("form_version_id", "{row}.form_version_id"),
+            ("section_id", "{row}.section_id"),
+            ("grade", "{row}.grade"),
+        ],
+    ),
+    (
+        "DELETE FROM report_grade_counts",
+        f"""INSERT INTO report_grade_counts ({KEY}, n)
+SELECT day, form_version_id, section_id, grade, sum(n) FROM report_grade_team_counts
+GROUP BY day, form_version_id, section_id, grade""",
+    ),
+)
+
+
+# -- per team, type and month -------------------------------------------------------------------
 #
 # ``report_grade_month_counts`` adds up ``report_grade_team_counts`` per calendar month
 # (``month`` is its first day): a slice over a quarter, and the four quarters of the trend,
 # add up months of rows instead of days. Days before and after the whole months of a period
-# come from the day rows. Triggers on ``report_grade_team_counts`` keep it in step.
+# come from the day rows.
 
 MONTH_KEY = "team_id, month, form_version_id, audit_type, section_id, grade"
 
@@ -348,24 +237,10 @@ grade_month_counts = Table(
     Column("n", Integer, nullable=False),
 )
 
-
-_MONTH_ROLLUP, _MONTH_ROLLUP_DROP = rollup_triggers(
-    "report_grade_month_counts",
-    "report_grade_team_counts",
-    "report_grade_month_counts",
-    [
-        ("team_id", "{row}.team_id"),
-        ("month", month_of("{row}.day")),
-        ("form_version_id", "{row}.form_version_id"),
-        ("audit_type", "{row}.audit_type"),
-        ("section_id", "{row}.section_id"),
-        ("grade", "{row}.grade"),
-    ],
-)
-
-
-MONTH_CREATE = [
-    f"""CREATE TABLE report_grade_month_counts (
+MONTH = Family(
+    grade_month_counts,
+    (
+        f"""CREATE TABLE report_grade_month_counts (
   team_id VARCHAR(36) NOT NULL,
   month DATE NOT NULL,
   form_version_id VARCHAR(36) NOT NULL,
@@ -375,14 +250,25 @@ MONTH_CREATE = [
   n INTEGER NOT NULL,
   PRIMARY KEY ({MONTH_KEY})
 ) WITHOUT ROWID""",
-    f"""INSERT INTO report_grade_month_counts ({MONTH_KEY}, n)
+    ),
+    rollup_triggers(
+        "report_grade_month_counts",
+        "report_grade_team_counts",
+        "report_grade_month_counts",
+        [
+            ("team_id", "{row}.team_id"),
+            ("month", month_of("{row}.day")),
+            ("form_version_id", "{row}.form_version_id"),
+            ("audit_type", "{row}.audit_type"),
+            ("section_id", "{row}.section_id"),
+            ("grade", "{row}.grade"),
+        ],
+    ),
+    (
+        "DELETE FROM report_grade_month_counts",
+        f"""INSERT INTO report_grade_month_counts ({MONTH_KEY}, n)
 SELECT team_id, {month_of("day")}, form_version_id, audit_type, section_id, grade, sum(n)
 FROM report_grade_team_counts
 GROUP BY team_id, 2, form_version_id, audit_type, section_id, grade""",
-    *_MONTH_ROLLUP,
-]
-
-MONTH_DROP = [
-    *_MONTH_ROLLUP_DROP,
-    "DROP TABLE IF EXISTS report_grade_month_counts",
-]
+    ),
+)

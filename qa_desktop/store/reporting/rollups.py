@@ -18,9 +18,9 @@ def month_of(column: str) -> str:
 
 def rollup_triggers(
     name: str, source: str, target: str, columns: Sequence[tuple[str, str]]
-) -> tuple[list[str], list[str]]:
-    """(CREATE, DROP) statements of the triggers keeping ``target`` the sum of ``source``'s
-    ``n``. ``columns``: each target key column with the SQL computing it from a source row
+) -> tuple[str, ...]:
+    """The triggers keeping ``target`` the sum of ``source``'s ``n`` (named ``name_insert``,
+    ``name_delete``, ``name_count``, ``name_key``). ``columns``: each target key column with the SQL computing it from a source row
     (``{row}`` stands for NEW or OLD), e.g. ``("month", month_of("{row}.day"))``."""
     keys = ", ".join(column for column, _ in columns)
     # Source columns the target's key is computed from.
@@ -42,7 +42,7 @@ def rollup_triggers(
         return f"""
   UPDATE {target} SET n = n - {row}.n WHERE {match(row)};"""
 
-    create = [
+    return (
         f"CREATE TRIGGER {name}_insert AFTER INSERT ON {source}\nBEGIN{add('NEW')}\nEND",
         f"CREATE TRIGGER {name}_delete AFTER DELETE ON {source}\nBEGIN{remove('OLD')}\nEND",
         f"""CREATE TRIGGER {name}_count AFTER UPDATE OF n ON {source} WHEN {same_key}
@@ -52,11 +52,7 @@ END""",
         f"""CREATE TRIGGER {name}_key AFTER UPDATE ON {source} WHEN NOT ({same_key})
 BEGIN{remove("OLD")}{add("NEW")}
 END""",
-    ]
-    drop = [
-        f"DROP TRIGGER IF EXISTS {name}_{when}" for when in ("key", "count", "delete", "insert")
-    ]
-    return create, drop
+    )
 
 
 def _source_columns(expr: str) -> list[str]:

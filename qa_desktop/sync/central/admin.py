@@ -20,12 +20,16 @@ from sqlalchemy.engine import URL
 
 from qa_desktop.store.engine import Store
 from qa_desktop.store.models import OutboxChange
+from qa_desktop.sync.central import fresh
 from qa_desktop.sync.central.roles import ROLES
 from qa_desktop.sync.connection import CentralAddress, CentralError, connect
 from qa_desktop.sync.rows import SYNCED_TABLES, row_snapshot
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
+# A client login that stops in the middle of a transaction (a laptop shut mid-push) holds the
+# county-wide counter until the server ends its session: at most this long.
+CLIENT_IDLE_IN_TRANSACTION = "30s"
 
 
 def _alembic(connection: object) -> Config:
@@ -36,7 +40,7 @@ def _alembic(connection: object) -> Config:
 
 
 def init_central(address: CentralAddress, password: str | None = None) -> None:
-    """Create the central schema, or bring it up to date. Safe to run again."""
+    """Create the central schema (a new database), or bring it up to date. Safe to run again."""
     url = URL.create(
         "postgresql+psycopg",
         username=address.user,
@@ -48,7 +52,14 @@ def init_central(address: CentralAddress, password: str | None = None) -> None:
     engine = create_engine(url, poolclass=None)
     try:
         with engine.begin() as connection:
-            command.upgrade(_alembic(connection), "head")
+            if fresh.is_new(connection):
+                fresh.create(connection, _alembic(connection))
+            else:
+                command.upgrade(_alembic(connection), "head")
+        with connect(address, password) as conn:
+            logins = conn.execute("SELECT login FROM qa_central.logins").fetchall()
+            for (login,) in logins:
+                _bound_client_waits(conn, login)
     except psycopg.Error as exc:
         log.warning("central init failed: %s", type(exc).__name__)
         raise CentralError(
@@ -96,11 +107,22 @@ def add_user(
                 sql.Identifier(f"qa_client_{database}"), sql.Identifier(login)
             )
         )
+        _bound_client_waits(conn, login)
         conn.execute(
             "INSERT INTO qa_central.logins VALUES (%s, %s, %s) ON CONFLICT (login) "
             "DO UPDATE SET person_id = excluded.person_id, roles = excluded.roles",
             (login, person_id, list(roles)),
         )
+
+
+def _bound_client_waits(conn: psycopg.Connection, login: str) -> None:
+    """The login's sessions end if idle inside a transaction (settings on a role are not
+    inherited by its members, so each login gets its own)."""
+    conn.execute(
+        sql.SQL("ALTER ROLE {} SET idle_in_transaction_session_timeout = {}").format(
+            sql.Identifier(login), sql.Literal(CLIENT_IDLE_IN_TRANSACTION)
+        )
+    )
 
 
 def load_store(address: CentralAddress, password: str | None, store: Store) -> int:

@@ -25,6 +25,7 @@ from qa_desktop.services.audit.documents import DocumentService
 from qa_desktop.services.audit.feedback import FeedbackDetail, Respondent
 from qa_desktop.services.audit.listing import AuditView
 from qa_desktop.services.setup.people import Actor
+from qa_desktop.ui import ops
 from qa_desktop.ui.labels import GRADE_COLOURS, audit_type_label, grade_label, state_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.widgets.faces import FACE_COLOURS, face_pixmap
@@ -308,7 +309,7 @@ class AuditViewer(QDialog):
             self.export_meeting.clicked.connect(self._export_meeting)
             self.export_meeting.hide()
             audit_id = view.record.row.id
-            runner.submit(lambda: documents.has_meeting(audit_id), self._meeting_known)
+            ops.read(runner, documents.has_meeting, audit_id, on_done=self._meeting_known)
         layout.addWidget(buttons)
         self.resize(900, 700)
 
@@ -318,7 +319,8 @@ class AuditViewer(QDialog):
 
     def _export_audit(self) -> None:
         documents, actor, row = self._documents, self._actor, self.view.record.row
-        assert documents is not None and self.export_bar is not None
+        # The export buttons are made only with a runner and documents, and given a person.
+        assert documents is not None and actor is not None and self.export_bar is not None
         self.export_bar.export(
             self.tr("Export the audit record"),
             self.tr("{reference} audit record.pdf").format(reference=row.reference),
@@ -327,7 +329,8 @@ class AuditViewer(QDialog):
 
     def _export_meeting(self) -> None:
         documents, actor, row = self._documents, self._actor, self.view.record.row
-        assert documents is not None and self.export_bar is not None
+        # The export buttons are made only with a runner and documents, and given a person.
+        assert documents is not None and actor is not None and self.export_bar is not None
         self.export_bar.export(
             self.tr("Export the reflective meeting notes"),
             self.tr("{reference} meeting notes.pdf").format(reference=row.reference),

@@ -27,6 +27,7 @@ from qa_desktop.services.audit.listing import AuditFilter, AuditList
 from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
 from qa_desktop.services.setup.people import Actor, FilterOptions
+from qa_desktop.ui import ops
 from qa_desktop.ui.labels import grade_label, state_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.widgets.audit_table import COMPLETED_COLUMN, ROW_ROLE, SORT_ROLE, AuditTableModel
@@ -149,7 +150,8 @@ class AuditsScreen(QWidget):
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self.open_button.setEnabled(self.table.selectionModel().hasSelection())
         )
-        runner.subscribe(self, Change.AUDITS, self._data_changed)
+        # The list shows each audit's case, team and people as well as the audit itself.
+        runner.subscribe(self, Change.AUDITS | Change.CASES | Change.PEOPLE, self._data_changed)
 
     def _combos(self) -> tuple[QComboBox, ...]:
         return (self.period, self.area, self.service, self.team, self.grade, self.state, self.form)
@@ -158,7 +160,7 @@ class AuditsScreen(QWidget):
 
     def load(self) -> None:
         """Fetch the filter choices, then the audits."""
-        self._runner.submit(self._services.directory.filter_options, self._fill_options)
+        ops.read(self._runner, self._services.directory.filter_options, on_done=self._fill_options)
 
     def _fill_options(self, options: FilterOptions) -> None:
         self._filling = True
@@ -211,7 +213,7 @@ class AuditsScreen(QWidget):
     def refresh(self) -> None:
         flt = self.current_filter()
         actor = self._actor
-        self._runner.submit(lambda: self._services.audits.list(flt, actor), self._show)
+        ops.read(self._runner, self._services.audits.list, flt, actor, on_done=self._show)
 
     def _show(self, listing: AuditList) -> None:
         self.model.set_rows(listing.rows)

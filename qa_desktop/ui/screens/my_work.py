@@ -23,6 +23,7 @@ from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
 from qa_desktop.services.my_work import MyWork, WorkItem, WorkKind
 from qa_desktop.services.setup.people import Actor
+from qa_desktop.ui import ops
 from qa_desktop.ui.labels import state_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.widgets.record_table import (
@@ -155,7 +156,7 @@ class MyWorkScreen(QWidget):
 
     def load(self) -> None:
         actor = self._actor
-        self._runner.submit(lambda: self._services.my_work.for_person(actor), self._show)
+        ops.read(self._runner, self._services.my_work.for_person, actor, on_done=self._show)
 
     def _show(self, work: MyWork) -> None:
         first_load = self.work is None
@@ -249,10 +250,7 @@ class MyWorkScreen(QWidget):
         if not isinstance(item, WorkItem):
             return
         actor = self._actor
-        self._runner.submit(
-            lambda: self._services.my_work.complete_action(item.id, actor),
-            changes=Change.ACTIONS,
-        )
+        ops.write(self._runner, self._services.my_work.complete_action, item.id, actor)
 
     def _activate(self, index: QModelIndex) -> None:
         item = index.model().data(index, RECORD_ROLE)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from qa_desktop import APP_NAME
+from qa_desktop.ui import ops
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.settings import MAIN_SPLITTER, WINDOW_GEOMETRY, AppSettings
 
@@ -213,12 +214,16 @@ class MainWindow(QMainWindow):
             self.my_work.load()  # its counts go in the navigation
         self.ready.emit()
 
+    def _import_historic(self) -> None:
+        self.go_to(NAV_PROGRAMME)
+        self.programme.import_historic()
+
     def _add_person_menus(self, may_audit: bool, may_import: bool) -> None:
         from PySide6.QtGui import QAction, QKeySequence
 
         if may_import:
             historic = QAction(self.tr("&Import historic audits…"), self)
-            historic.triggered.connect(lambda: self.reports.import_historic())
+            historic.triggered.connect(self._import_historic)
             self._file_menu.insertAction(self._file_separator, historic)
         help_menu = self._help_menu.menuAction()
         if may_audit:
@@ -380,7 +385,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_sync_settings(self) -> None:
-        self.runner.submit(self.services.sync.settings, self._open_sync_settings)
+        ops.read(self.runner, self.services.sync.settings, on_done=self._open_sync_settings)
 
     def _open_sync_settings(self, current: SyncSettings | None) -> None:
         from qa_desktop.ui.screens.sync.central_server import SyncSettingsDialog
@@ -406,7 +411,7 @@ class MainWindow(QMainWindow):
 
     def _view(self, audit_id: str) -> None:
         actor, audits = self.actor, self.services.audits
-        self.runner.submit(lambda: audits.view(audit_id, actor), self._show_audit)
+        ops.read(self.runner, audits.view, audit_id, actor, on_done=self._show_audit)
 
     def _show_audit(self, view: AuditView) -> None:
         from qa_desktop.ui.screens.audit_viewer import AuditViewer
@@ -419,10 +424,10 @@ class MainWindow(QMainWindow):
         self.viewer.show()
 
     def show_about(self) -> None:
-        from qa_desktop.services.setup.about import StoreFacts, store_facts
+        from qa_desktop.services.setup.about import StoreFacts
         from qa_desktop.ui.shell.about import AboutDialog, support_details
 
-        store = self.services.store
+        services = self.services
 
         def shown(facts: StoreFacts) -> None:
             if self.about is not None:
@@ -432,7 +437,7 @@ class MainWindow(QMainWindow):
             )
             self.about.show()
 
-        self.runner.submit(lambda: store_facts(store), shown)
+        self.runner.submit(services.store_facts, shown)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._opener is not None:

@@ -1,8 +1,7 @@
 """The first launch: what QA Desktop does, then try the demo county or set up for real.
 
-Shown once. The answer (demo or own store, where the store lives, who you are, whether to
-connect to the central database now or later) is kept in the person's settings, so nothing
-asks twice. Preparing the store runs on the background runner: building the demo county
+Shown once. The answer (the store chosen, demo or own, and who you are in it) is kept in
+the person's settings, so nothing asks twice. Preparing the store runs on the background runner: building the demo county
 takes a few seconds and the window must not freeze meanwhile.
 """
 
@@ -41,8 +40,6 @@ from qa_desktop.services.setup.first_run import (
 from qa_desktop.ui.labels import role_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.settings import (
-    CENTRAL_CONNECT,
-    FIRST_RUN_CHOICE,
     STORE_PATH,
     WELCOME_DONE,
     AppSettings,
@@ -259,7 +256,7 @@ class WelcomeDialog(QDialog):
 
         self._runner.submit(
             prepare,
-            lambda prepared: self._finish(prepared, "demo"),
+            self._finish,
             self._failed,
         )
 
@@ -278,16 +275,13 @@ class WelcomeDialog(QDialog):
         self._show_page(PAGE_BUSY)
         self._runner.submit(
             lambda: set_up_own_store(path, person, clock),
-            lambda prepared: self._finish(prepared, "own"),
+            self._finish,
             self._failed,
         )
 
-    def _finish(self, prepared: PreparedStore, choice: str) -> None:
+    def _finish(self, prepared: PreparedStore) -> None:
         settings = self._settings
-        settings.set(FIRST_RUN_CHOICE, choice)
         settings.set(STORE_PATH, str(prepared.path))
-        if choice == "own":
-            settings.set(CENTRAL_CONNECT, "now" if self.connect_now.isChecked() else "later")
         if prepared.person_id is not None:
             settings.remember_identity(prepared.path, prepared.person_id)
         settings.set(WELCOME_DONE, True)

@@ -11,13 +11,14 @@ from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.roles import Role
 from qa_desktop.errors import PermissionRefused
+from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.audit.listing import AuditFilter, AuditService
 from qa_desktop.services.setup.people import DirectoryService
 
 
 @pytest.fixture
 def everything(demo_store):
-    return AuditService(demo_store).list(AuditFilter(limit=10_000)).rows
+    return AuditService(demo_store).list(AuditFilter(limit=10_000), SYSTEM).rows
 
 
 def test_no_filter_lists_every_audit_newest_first(demo_store, everything) -> None:
@@ -48,14 +49,14 @@ def test_each_filter_narrows_to_exactly_the_matching_audits(demo_store, everythi
         ),
     ]
     for flt, wanted in cases:
-        got = {r.id for r in service.list(flt).rows}
+        got = {r.id for r in service.list(flt, SYSTEM).rows}
         expected = {r.id for r in everything if wanted(r)}
         assert got == expected, flt
         assert expected, f"the demo should have audits for {flt}"
 
 
 def test_limit_reports_the_total(demo_store) -> None:
-    listing = AuditService(demo_store).list(AuditFilter(limit=10))
+    listing = AuditService(demo_store).list(AuditFilter(limit=10), SYSTEM)
     assert len(listing.rows) == 10 and listing.total == 120 and listing.truncated
 
 
@@ -78,7 +79,7 @@ def test_a_practitioner_sees_only_their_own_audits(demo_store, everything) -> No
 
 def test_a_view_joins_the_form_and_the_answers(demo_store, everything) -> None:
     closed = next(r for r in everything if r.state is AuditState.CLOSED)
-    view = AuditService(demo_store).view(closed.id)
+    view = AuditService(demo_store).view(closed.id, SYSTEM)
     assert [s.id for s in view.form.sections] == ["A", "B", "C", "D", "E"]
     assert len(view.record.answers) == 32
     assert set(view.record.sections) == {"A", "B", "C", "D", "E"}

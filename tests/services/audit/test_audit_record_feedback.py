@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.roles import Role
+from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.audit.documents import DocumentService
 from qa_desktop.services.audit.feedback import (
     FeedbackAnswerEntry,
@@ -141,7 +142,7 @@ def test_the_allocated_worker_and_the_command_line_get_none_of_it(
     audit_id, worker_id, _qa = audit_with_feedback
     documents = DocumentService(demo_store)
     worker = DirectoryService(demo_store).actor(worker_id)
-    for name, actor in (("worker", worker), ("command line", None)):
+    for name, actor in (("worker", worker), ("command line", SYSTEM)):
         written = documents.export_audit(audit_id, tmp_path / f"{name}.pdf", actor)
         text = flowing_text(written.path)
         # Not even the heading: the document does not say that feedback exists.

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from qa_desktop.domain.grades import Grade
 from qa_desktop.errors import ValidationError
+from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.audit.documents import DocumentService, ExportError
 from qa_desktop.services.clock import Clock
 from qa_desktop.store import models as m
@@ -58,13 +59,13 @@ def test_an_audit_is_draft_in_moderation_and_final_once_moderated(
     audit = _first(demo_store, m.Audit.state == "in_moderation")
     documents = DocumentService(demo_store)
 
-    before = documents.export_audit(audit.id, tmp_path / "before.pdf")
+    before = documents.export_audit(audit.id, tmp_path / "before.pdf", SYSTEM)
     pages = pages_text(before.path)
     assert all("DRAFT" in page for page in pages)
     assert "Awaiting moderation" in flowing_text(before.path)
 
     _complete_moderation(demo_store, audit.id, clock)
-    after = documents.export_audit(audit.id, tmp_path / "after.pdf")
+    after = documents.export_audit(audit.id, tmp_path / "after.pdf", SYSTEM)
     pages = pages_text(after.path)
     assert not any("DRAFT" in page for page in pages)
     text = flowing_text(after.path)
@@ -78,8 +79,8 @@ def test_an_audit_is_draft_in_moderation_and_final_once_moderated(
 def test_the_record_carries_what_the_store_holds(demo_store: Store, tmp_path: Path) -> None:
     audit = _first(demo_store, m.Audit.state == "closed")
     documents = DocumentService(demo_store)
-    record = documents.audit_record_data(audit.id)
-    written = documents.export_audit(audit.id, tmp_path / "record.pdf")
+    record = documents.audit_record_data(audit.id, SYSTEM)
+    written = documents.export_audit(audit.id, tmp_path / "record.pdf", SYSTEM)
     assert written.path.read_bytes()[:5] == b"%PDF-"
     assert written.size == written.path.stat().st_size
     text = flowing_text(written.path)
@@ -96,7 +97,7 @@ def test_the_record_carries_what_the_store_holds(demo_store: Store, tmp_path: Pa
     assert meta is not None and meta.title == f"Audit record {record.reference}"
     assert meta.author == record.auditor
     # Exporting again gives the same fingerprint: two copies can be compared.
-    again = documents.export_audit(audit.id, tmp_path / "again.pdf")
+    again = documents.export_audit(audit.id, tmp_path / "again.pdf", SYSTEM)
     fingerprint = re.search(r"Fingerprint (\S+)", pages_text(written.path)[0])
     assert fingerprint is not None
     assert f"Fingerprint {fingerprint.group(1)}" in pages_text(again.path)[0]
@@ -133,7 +134,7 @@ def test_every_field_filled_with_long_text_comes_out_whole(
             evidence = words(f"ev{answer.question_id}x", 120)
             fields[f"ev{answer.question_id}"] = evidence
             recorder.update(answer, evidence=evidence)
-    written = DocumentService(demo_store).export_audit(audit.id, tmp_path / "long.pdf")
+    written = DocumentService(demo_store).export_audit(audit.id, tmp_path / "long.pdf", SYSTEM)
     assert len(pages_text(written.path)) > 20
     text = flowing_text(written.path)
     for name, value in fields.items():
@@ -151,7 +152,9 @@ def test_meeting_notes_for_an_audit_with_a_meeting(demo_store: Store, tmp_path: 
         assert audit is not None
         reference, held_on = audit.reference, meeting.held_on
     documents = DocumentService(demo_store)
-    written = documents.export_meeting(documents.audit_id(reference.lower()), tmp_path / "m.pdf")
+    written = documents.export_meeting(
+        documents.audit_id(reference.lower()), tmp_path / "m.pdf", SYSTEM
+    )
     text = flowing_text(written.path)
     assert f"After audit {reference}" in text
     assert isinstance(held_on, date)
@@ -176,10 +179,10 @@ def test_clear_errors_for_unknown_references_missing_meetings_and_bad_folders(
         )
     assert without is not None
     with pytest.raises(ValidationError, match="has no reflective meeting"):
-        documents.export_meeting(without, tmp_path / "none.pdf")
+        documents.export_meeting(without, tmp_path / "none.pdf", SYSTEM)
     assert not (tmp_path / "none.pdf").exists()
     with pytest.raises(ExportError, match="does not exist"):
-        documents.export_audit(without, tmp_path / "missing" / "x.pdf")
+        documents.export_audit(without, tmp_path / "missing" / "x.pdf", SYSTEM)
     assert list(tmp_path.iterdir()) == []  # no half-written or temporary file left behind
 
 

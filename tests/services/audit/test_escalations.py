@@ -21,6 +21,7 @@ from qa_desktop.store.engine import Store
 from qa_desktop.store.models import new_id
 from qa_desktop.store.recorder import Recorder
 from tests.followup_helpers import services
+from tests.store_access import store_of
 
 NOTE = "Child disclosed new injuries; duty team told"
 
@@ -48,7 +49,7 @@ def _in_progress_audit(store: Store) -> str:
 
 
 def _people(svc: Services, audit_id: str) -> People:
-    with svc.store.reader() as session:
+    with store_of(svc).reader() as session:
         audit = session.get(m.Audit, audit_id)
         team = session.get(m.Team, session.get(m.Case, audit.case_id).team_id)
         people = session.scalars(select(m.Person).where(m.Person.active.is_(True))).all()

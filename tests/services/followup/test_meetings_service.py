@@ -33,6 +33,7 @@ from tests.followup_helpers import (
     services,
     submitted_audit,
 )
+from tests.store_access import store_of
 
 HELD = date(2026, 11, 19)
 
@@ -87,7 +88,7 @@ def test_a_meeting_without_attendees_is_refused_and_nothing_is_written(inadequat
     svc, _audit_id, meeting_id, people = inadequate
     with pytest.raises(ValidationError, match="List who attended"):
         svc.meetings.save(meeting_id, _notes(people, attendees="  "), people.head)
-    stored = _meeting(svc.store, meeting_id)
+    stored = _meeting(store_of(svc), meeting_id)
     assert stored.held_on is None and stored.barriers == ""
     assert svc.meetings.detail(meeting_id).actions == ()
 
@@ -104,7 +105,7 @@ def test_an_action_due_in_the_past_is_refused_and_nothing_is_written(inadequate)
             people.head,
         )
     assert svc.meetings.detail(meeting_id).actions == ()
-    assert _meeting(svc.store, meeting_id).attendees == ""
+    assert _meeting(store_of(svc), meeting_id).attendees == ""
 
 
 @pytest.mark.parametrize(
@@ -138,14 +139,14 @@ def test_only_the_head_of_service_or_the_qa_team_records_it(inadequate) -> None:
     svc.meetings.save(meeting_id, _notes(people), people.qa)
     with pytest.raises(PermissionRefused, match="Only the head of service"):
         svc.meetings.save(meeting_id, _notes(people, new_actions=()), people.qa, sign_off=True)
-    assert not _meeting(svc.store, meeting_id).signed_off_at
+    assert not _meeting(store_of(svc), meeting_id).signed_off_at
 
 
 def test_sign_off_needs_an_agreed_action(inadequate) -> None:
     svc, _audit_id, meeting_id, people = inadequate
     with pytest.raises(ValidationError, match="at least one SMART action"):
         svc.meetings.save(meeting_id, _notes(people, new_actions=()), people.head, sign_off=True)
-    assert _meeting(svc.store, meeting_id).held_on is None
+    assert _meeting(store_of(svc), meeting_id).held_on is None
 
 
 def test_sign_off_plans_the_reaudit_six_weeks_after_the_meeting(inadequate) -> None:
@@ -153,7 +154,7 @@ def test_sign_off_plans_the_reaudit_six_weeks_after_the_meeting(inadequate) -> N
     detail = svc.meetings.save(meeting_id, _notes(people), people.head, sign_off=True)
     assert detail.row.signed_off
     assert detail.row.reaudit_due_on == HELD + timedelta(weeks=6) == date(2026, 12, 31)
-    with svc.store.reader() as session:
+    with store_of(svc).reader() as session:
         original = session.get(m.Audit, audit_id)
         reaudit = session.scalar(select(m.Audit).where(m.Audit.reaudit_of_id == audit_id))
         assert reaudit is not None
@@ -171,7 +172,7 @@ def test_sign_off_plans_the_reaudit_six_weeks_after_the_meeting(inadequate) -> N
 
 def test_the_reaudit_interval_is_a_setting(inadequate) -> None:
     svc, _audit_id, meeting_id, people = inadequate
-    with svc.store.session() as session:
+    with store_of(svc).session() as session:
         write_setting(Recorder(session, people.qa.id, svc.clock()), REAUDIT_WEEKS, 4)
     detail = svc.meetings.save(meeting_id, _notes(people), people.head, sign_off=True)
     assert detail.row.reaudit_due_on == date(2026, 12, 17)

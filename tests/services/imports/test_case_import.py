@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from qa_desktop.errors import ValidationError
+from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.imports.cases import CaseImportService, CaseListError
 from qa_desktop.store import models as m
 from tests.services.programme.helpers import HEADER, case_lines, csv_bytes, table_counts
@@ -32,7 +33,7 @@ def case(store, reference: str) -> m.Case:
 def test_line_endings_and_bom_are_accepted(demo_store, clock, ending: str, bom: bool) -> None:
     lines = case_lines(demo_store)
     summary = CaseImportService(demo_store, clock).import_bytes(
-        csv_bytes(lines, ending=ending, bom=bom), "cases.csv"
+        csv_bytes(lines, ending=ending, bom=bom), "cases.csv", SYSTEM
     )
     assert summary.listed == len(lines)
     assert (summary.added, summary.updated, summary.closed) == (0, 0, 0)
@@ -52,7 +53,9 @@ def test_reimport_updates_adds_and_closes_without_touching_audits(demo_store, cl
     kept[0] = ",".join(first)
     team = first[4]
     kept.append(f"NEW0001,ab,7,Child in need,{team},")
-    summary = CaseImportService(demo_store, clock).import_bytes(csv_bytes(kept), "cases.csv")
+    summary = CaseImportService(demo_store, clock).import_bytes(
+        csv_bytes(kept), "cases.csv", SYSTEM
+    )
     assert (summary.added, summary.updated, summary.closed) == (1, 1, 1)
     changed = case(demo_store, first[0])
     assert (changed.initials, changed.unborn, changed.age_years) == ("ZZ", True, None)
@@ -66,7 +69,9 @@ def test_reimport_updates_adds_and_closes_without_touching_audits(demo_store, cl
     )
     assert audits_snapshot(demo_store) == before
     # Listed again, the closed case opens again.
-    summary = CaseImportService(demo_store, clock).import_bytes(csv_bytes(lines), "cases.csv")
+    summary = CaseImportService(demo_store, clock).import_bytes(
+        csv_bytes(lines), "cases.csv", SYSTEM
+    )
     assert case(demo_store, dropped_ref).is_open is True
     assert summary.closed == 1  # NEW0001 is no longer listed
 
@@ -74,7 +79,7 @@ def test_reimport_updates_adds_and_closes_without_touching_audits(demo_store, cl
 def test_import_writes_history_and_outbox(demo_store, clock) -> None:
     lines = case_lines(demo_store, 3)
     before = table_counts(demo_store)
-    CaseImportService(demo_store, clock).import_bytes(csv_bytes(lines), "cases.csv")
+    CaseImportService(demo_store, clock).import_bytes(csv_bytes(lines), "cases.csv", SYSTEM)
     after = table_counts(demo_store)
     assert after["history"] > before["history"]
     assert after["outbox"] > before["outbox"]
@@ -83,7 +88,7 @@ def test_import_writes_history_and_outbox(demo_store, clock) -> None:
 def refused(store, clock, data: bytes) -> ValidationError:
     before = table_counts(store)
     with pytest.raises(ValidationError) as raised:
-        CaseImportService(store, clock).import_bytes(data, "cases.csv")
+        CaseImportService(store, clock).import_bytes(data, "cases.csv", SYSTEM)
     assert table_counts(store) == before
     return raised.value
 

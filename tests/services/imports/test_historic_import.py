@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy import func, select
 
 from qa_desktop.domain.calendar import Period
+from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.imports.historic_audits import HistoricImport, ImportRefused
-from qa_desktop.services.reporting import ReportingService
+from qa_desktop.services.reporting import COUNTY, ReportingService
 from qa_desktop.store import models as m
 from tests.services.reporting.reporting_world import World
 
@@ -41,12 +42,12 @@ def count(store, model) -> int:  # type: ignore[no-untyped-def]
 def refused(importer: HistoricImport, text: str | bytes, **kwargs) -> list[str]:  # type: ignore[no-untyped-def]
     data = text if isinstance(text, bytes) else text.encode()
     with pytest.raises(ImportRefused) as caught:
-        importer.import_bytes(data, **kwargs)
+        importer.import_bytes(data, SYSTEM, **kwargs)
     return [p.line() for p in caught.value.problems]
 
 
 def test_a_clean_file_imports_closed_audits(world: World, importer, store, clock) -> None:
-    result = importer.import_bytes(CLEAN.encode())
+    result = importer.import_bytes(CLEAN.encode(), SYSTEM)
     assert (result.audits, result.answers, result.created) == (3, 5, 0)
     with store.reader() as session:
         audits = {
@@ -77,7 +78,9 @@ def test_a_clean_file_imports_closed_audits(world: World, importer, store, clock
             .where(m.OutboxChange.table_name == "answers")
         )
         assert history == 3 and outbox == 5
-    rows = ReportingService(store, clock).compliance(Period(date(2019, 4, 1), date(2019, 9, 30)))
+    rows = ReportingService(store, clock).compliance(
+        Period(date(2019, 4, 1), date(2019, 9, 30)), COUNTY, SYSTEM
+    )
     a1 = next(r for r in rows if r.question_id == "A1")
     assert (a1.counts.yes, a1.counts.partly, a1.counts.na) == (1, 1, 1)
     a2 = next(r for r in rows if r.question_id == "A2")
@@ -124,7 +127,7 @@ def test_every_bad_date_and_grade_is_listed_with_row_and_column(
 
 def test_a_byte_order_mark_and_windows_line_endings(world: World, importer, store) -> None:
     data = b"\xef\xbb\xbf" + CLEAN.replace("\n", "\r\n").encode()
-    assert importer.import_bytes(data).audits == 3
+    assert importer.import_bytes(data, SYSTEM).audits == 3
     with store.reader() as session:
         refs = set(session.scalars(select(m.Audit.reference)))
         values = set(session.scalars(select(m.Answer.value)))
@@ -134,7 +137,7 @@ def test_a_byte_order_mark_and_windows_line_endings(world: World, importer, stor
 
 def test_windows_1252_text_from_excel(world: World, importer, store) -> None:
     text = CLEAN.replace("Pat Worker", "Zoë Worker")
-    assert importer.import_bytes(text.encode("cp1252"), create_missing=True).created == 1
+    assert importer.import_bytes(text.encode("cp1252"), SYSTEM, create_missing=True).created == 1
     with store.reader() as session:
         assert session.scalar(select(m.Person.id).where(m.Person.name == "Zoë Worker"))
 
@@ -148,7 +151,7 @@ def test_unknown_teams_cases_and_people(world: World, importer, store) -> None:
         "row 2, column auditor",
         "row 2, column practitioner",
     ]
-    result = importer.import_bytes(text.encode(), create_missing=True)
+    result = importer.import_bytes(text.encode(), SYSTEM, create_missing=True)
     assert (result.audits, result.created) == (1, 4)
     with store.reader() as session:
         case = session.scalar(select(m.Case).where(m.Case.reference == "CR-new"))
@@ -189,7 +192,7 @@ def test_fifty_thousand_rows(world: World, importer, store) -> None:
             f"H-{i:06d},CR-west,West Early Help,{day},{grades[i % 4]},,,{grades[(i + 1) % 4]},"
             f"{('yes', 'no', 'partly', 'na')[i % 4]},yes"
         )
-    result = importer.import_bytes("\r\n".join(lines).encode())
+    result = importer.import_bytes("\r\n".join(lines).encode(), SYSTEM)
     assert result.audits == 50_000 and result.answers == 100_000
     assert count(store, m.Audit) == 50_000
     print(f"50,000 rows imported in {result.seconds:.1f} s")

@@ -10,6 +10,7 @@ from qa_desktop.domain.forms import AnswerType
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.roles import Role
 from qa_desktop.errors import PermissionRefused, ValidationError
+from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.audit.listing import AuditService
 from qa_desktop.services.programme.form_editing import (
     FormEditingService,
@@ -90,10 +91,10 @@ def test_a_new_version_keeps_started_audits_on_the_old_one_and_ids_survive(
         again = session.get(m.Audit, started.id)
         assert again is not None and again.form_version_id == old_version_id
         versions = session.scalar(select(func.count()).select_from(m.FormVersion))
-    view = AuditService(demo_store).view(started.id)
+    view = AuditService(demo_store).view(started.id, SYSTEM)
     assert view.form.version == 1 and "A2" in {q.id for q in view.form.questions()}
     # New planned audits use version 2.
-    plan = ProgrammeService(demo_store, clock).plan(PlanRequest("2026-12", 2, 1))
+    plan = ProgrammeService(demo_store, clock).plan(PlanRequest("2026-12", 2, 1), SYSTEM)
     with demo_store.reader() as session:
         version = session.scalar(
             select(m.FormVersion.version)

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from qa_desktop.errors import FormError
+from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.programme.forms import latest_versions, publish_sources, shipped_sources
 from qa_desktop.store import models as m
 
@@ -28,15 +29,15 @@ sections:
 def _publish(store, clock, version: int = 1, text: str = "Was the child seen?"):
     with store.session() as session:
         return publish_sources(
-            session, [("mini.yaml", SMALL.format(version=version, text=text))], clock, None
+            session, [("mini.yaml", SMALL.format(version=version, text=text))], clock, SYSTEM
         )
 
 
 def test_shipped_forms_publish_once(store, clock) -> None:
     with store.session() as session:
-        first = publish_sources(session, shipped_sources(), clock, None)
+        first = publish_sources(session, shipped_sources(), clock, SYSTEM)
     with store.session() as session:
-        second = publish_sources(session, shipped_sources(), clock, None)
+        second = publish_sources(session, shipped_sources(), clock, SYSTEM)
     assert "learning-audit v1" in first.added
     assert second.added == () and second.unchanged == len(first.added)
     with store.reader() as session:
@@ -102,7 +103,7 @@ def test_a_bad_form_publishes_nothing(store, clock) -> None:
             session,
             [("good.yaml", SMALL.format(version=1, text="fine")), ("bad.yaml", bad)],
             clock,
-            None,
+            SYSTEM,
         )
     with store.reader() as session:
         assert session.scalar(select(m.Form.id)) is None

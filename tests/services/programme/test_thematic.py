@@ -8,6 +8,7 @@ import pytest
 
 from qa_desktop.domain.roles import Role
 from qa_desktop.errors import PermissionRefused, ValidationError
+from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.programme.form_editing import FormEditingService, QuestionEdit
 from qa_desktop.services.programme.thematic import TermsOfReference, ThematicService
 from qa_desktop.services.setup.people import DirectoryService
@@ -106,7 +107,7 @@ def test_the_theme_sample_is_planned_for_its_auditors(demo_store, clock) -> None
     detail = service.detail(thematic_id)
     assert (detail.audits_planned, detail.audits_completed) == (9, 0)
     listing = AuditService(demo_store).list(
-        AuditFilter(form_key="thematic-neglect", states=(AuditState.PLANNED,))
+        AuditFilter(form_key="thematic-neglect", states=(AuditState.PLANNED,)), SYSTEM
     )
     assert len(listing.rows) == 9
     assert {r.auditor for r in listing.rows} == {p.name for p in auditors}  # 3 each

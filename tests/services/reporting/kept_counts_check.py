@@ -16,6 +16,7 @@ from qa_desktop.domain.report_periods import ReportSlice, comparison_period
 from qa_desktop.store.engine import Store
 from qa_desktop.store.reporting import action_facts, audit_facts
 from qa_desktop.store.reporting import queries as rq
+from tests.services.reporting import oracle
 
 COUNTED = "a.completed_on IS NOT NULL AND a.state != 'cancelled' AND a.deleted_at IS NULL"
 
@@ -200,52 +201,57 @@ def assert_kept_counts_agree(
                 pairs = [
                     (
                         sorted(rq.answer_tallies(session, p, before, slc), key=repr),
-                        sorted(rq.answer_tallies_from_answers(session, p, before, slc), key=repr),
+                        sorted(
+                            oracle.answer_tallies_from_answers(session, p, before, slc), key=repr
+                        ),
                     ),
                     (
                         rq.audits_per_version(session, p, slc),
-                        rq.audits_per_version_from_audits(session, p, slc),
+                        oracle.audits_per_version_from_audits(session, p, slc),
                     ),
                     (
                         sorted(rq.section_grade_counts(session, p, slc)),
-                        sorted(rq.section_grade_counts_from_audits(session, p, slc)),
+                        sorted(oracle.section_grade_counts_from_audits(session, p, slc)),
                     ),
                     (
                         sorted(rq.overall_grade_counts(session, p, slc)),
-                        sorted(rq.overall_grade_counts_from_audits(session, p, slc)),
+                        sorted(oracle.overall_grade_counts_from_audits(session, p, slc)),
                     ),
                     (
                         sorted(rq.overall_grade_trend(session, [before, p], slc)),
-                        sorted(rq.overall_grade_trend_from_audits(session, [before, p], slc)),
+                        sorted(oracle.overall_grade_trend_from_audits(session, [before, p], slc)),
                     ),
-                    (rq.plan_counts(session, p, slc), rq.plan_counts_from_audits(session, p, slc)),
+                    (
+                        rq.plan_counts(session, p, slc),
+                        oracle.plan_counts_from_audits(session, p, slc),
+                    ),
                     (
                         rq.agreement_by_auditor(session, p, slc),
-                        rq.agreement_by_auditor_from_audits(session, p, slc),
+                        oracle.agreement_by_auditor_from_audits(session, p, slc),
                     ),
                     (
                         rq.inadequate_counts(session, p, slc),
-                        rq.inadequate_counts_from_audits(session, p, slc),
+                        oracle.inadequate_counts_from_audits(session, p, slc),
                     ),
                     (
                         rq.meeting_counts(session, p, slc, today),
-                        rq.meeting_counts_from_audits(session, p, slc, today),
+                        oracle.meeting_counts_from_audits(session, p, slc, today),
                     ),
                     (
                         rq.reaudit_counts(session, p, slc, today),
-                        rq.reaudit_counts_from_audits(session, p, slc, today),
+                        oracle.reaudit_counts_from_audits(session, p, slc, today),
                     ),
                     (
                         rq.action_counts(session, p, slc, today),
-                        rq.action_counts_from_audits(session, p, slc, today),
+                        oracle.action_counts_from_audits(session, p, slc, today),
                     ),
                     (
                         rq.voice_counts(session, p, slc),
-                        rq.voice_counts_from_audits(session, p, slc),
+                        oracle.voice_counts_from_audits(session, p, slc),
                     ),
                     (
                         sorted(rq.even_better_if_texts(session, p, slc)),
-                        sorted(rq.even_better_if_texts_from_audits(session, p, slc)),
+                        sorted(oracle.even_better_if_texts_from_audits(session, p, slc)),
                     ),
                 ]
                 for index, (kept, counted) in enumerate(pairs):

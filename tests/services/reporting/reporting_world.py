@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 
 from qa_desktop.domain.references import audit_reference
+from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.programme.forms import publish_sources, shipped_sources
 from qa_desktop.store import models as m
@@ -22,7 +23,7 @@ class World:
         self.store = store
         self.clock = clock
         with store.session() as session:
-            publish_sources(session, [*shipped_sources(), *extra_forms], clock, None)
+            publish_sources(session, [*shipped_sources(), *extra_forms], clock, SYSTEM)
             session.flush()
             self.versions = {
                 key: vid

@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 from qa_desktop.domain.calendar import FinancialQuarter
 from qa_desktop.errors import ValidationError
 from qa_desktop.reports.quarterly import INDICATORS
-from qa_desktop.services.reporting import ReportingService
+from qa_desktop.services.actors import SYSTEM
+from qa_desktop.services.reporting import COUNTY, ReportingService
 from qa_desktop.store import models as m
 
 QUARTER = FinancialQuarter(2026, 2)
@@ -24,9 +25,9 @@ def text_of(path: Path) -> str:
 
 def test_commentary_is_kept_per_quarter_with_history(demo_store, clock) -> None:
     reporting = ReportingService(demo_store, clock)
-    saved = reporting.save_commentary(QUARTER, {"summary": "Good rose again.", "voice": ""})
+    saved = reporting.save_commentary(QUARTER, {"summary": "Good rose again.", "voice": ""}, SYSTEM)
     assert saved == {"summary": "Good rose again."}  # empty boxes are not stored
-    reporting.save_commentary(QUARTER, {"summary": "Good rose again, Inadequate fell."})
+    reporting.save_commentary(QUARTER, {"summary": "Good rose again, Inadequate fell."}, SYSTEM)
     assert reporting.commentary(QUARTER) == {"summary": "Good rose again, Inadequate fell."}
     assert reporting.commentary(QUARTER.previous()) == {}
     with demo_store.reader() as session:
@@ -37,15 +38,17 @@ def test_commentary_is_kept_per_quarter_with_history(demo_store, clock) -> None:
         )
     assert history == 3  # the insert, then the text and the time it changed
     with pytest.raises(ValidationError):
-        reporting.save_commentary(QUARTER, {"nonsense": "x"})
+        reporting.save_commentary(QUARTER, {"nonsense": "x"}, SYSTEM)
 
 
 def test_the_report_shows_each_indicator_beside_the_last_quarter(
     demo_store, clock, tmp_path: Path
 ) -> None:
     reporting = ReportingService(demo_store, clock)
-    reporting.save_commentary(QUARTER, {"compliance": "Risk analysis is still below the standard."})
-    path = reporting.quarterly_report(QUARTER, tmp_path / "q.pdf")
+    reporting.save_commentary(
+        QUARTER, {"compliance": "Risk analysis is still below the standard."}, SYSTEM
+    )
+    path = reporting.quarterly_report(QUARTER, tmp_path / "q.pdf", COUNTY, SYSTEM)
     text = text_of(path)
     assert "Quarterly QA report 2026/27-Q2" in text and "OFFICIAL-SENSITIVE" in text
     for _key, title in INDICATORS:
@@ -53,7 +56,7 @@ def test_the_report_shows_each_indicator_beside_the_last_quarter(
     assert "2026/27-Q1" in text  # the quarter before, beside this one
     assert "Risk analysis is still below the standard." in text
     assert "No commentary has been written for this indicator." in text
-    this = reporting.dashboard(reporting_period(QUARTER))
+    this = reporting.dashboard(reporting_period(QUARTER), COUNTY, SYSTEM)
     assert f"Audits completed {this.plan.completed}" in " ".join(text.split())
     metadata = PdfReader(path).metadata
     assert metadata is not None and metadata.title == "Quarterly QA report 2026/27-Q2"

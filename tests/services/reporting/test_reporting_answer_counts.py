@@ -13,7 +13,8 @@ from qa_desktop.domain.calendar import Period
 from qa_desktop.domain.report_periods import ReportSlice
 from qa_desktop.store import models as m
 from qa_desktop.store.recorder import Recorder
-from qa_desktop.store.reporting.queries import answer_tallies, answer_tallies_from_answers
+from qa_desktop.store.reporting.queries import answer_tallies
+from tests.services.reporting.oracle import answer_tallies_from_answers
 from tests.services.reporting.reporting_world import World
 
 SPAN = Period(date(2026, 4, 1), date(2026, 6, 30))

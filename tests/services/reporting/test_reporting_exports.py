@@ -11,7 +11,8 @@ from openpyxl import load_workbook
 from qa_desktop.domain.calendar import FinancialQuarter, Period
 from qa_desktop.errors import ValidationError
 from qa_desktop.reports.exports import sheet_name
-from qa_desktop.services.reporting import ReportingService
+from qa_desktop.services.actors import SYSTEM
+from qa_desktop.services.reporting import COUNTY, ReportingService
 
 QUARTER = Period.quarter(FinancialQuarter(2026, 2))
 
@@ -19,7 +20,7 @@ QUARTER = Period.quarter(FinancialQuarter(2026, 2))
 @pytest.fixture
 def dashboard(demo_store, clock):  # type: ignore[no-untyped-def]
     reporting = ReportingService(demo_store, clock)
-    return reporting, reporting.dashboard(QUARTER)
+    return reporting, reporting.dashboard(QUARTER, COUNTY, SYSTEM)
 
 
 def test_every_table_exports_to_csv(dashboard, tmp_path: Path) -> None:

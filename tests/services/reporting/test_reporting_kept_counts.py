@@ -14,6 +14,7 @@ from alembic import command
 from sqlalchemy import select, text
 
 from qa_desktop.demo.county import build_demo
+from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.clock import fixed_clock
 from qa_desktop.services.imports.historic_audits import HistoricImport
 from qa_desktop.store import models as m
@@ -196,6 +197,7 @@ def test_a_historic_import_keeps_counts(world: World, store: Store, clock) -> No
             b"\nH-002,CR-east,east early help,2019-06-30,ri,,,Requires Improvement,partly,"
             b"\nH-003,CR-new,New Team,2019-07-01,I,,,O,N/A,yes\n"
         ),
+        SYSTEM,
         create_missing=True,
     )
     assert_kept_counts_agree(store)

@@ -19,16 +19,17 @@ from qa_desktop.services.my_work import WorkKind
 from qa_desktop.store import models as m
 from qa_desktop.ui.shell.main_window import NAV_MEETINGS
 from tests.followup_helpers import actor_with, cast, in_moderation, meeting_for
+from tests.store_access import store_of
 
 
 def _confirmed_inadequate(services):
-    audit_id = in_moderation(services.store, services.clock, Grade.INADEQUATE)
+    audit_id = in_moderation(store_of(services), services.clock, Grade.INADEQUATE)
     people = cast(services, audit_id)
     case = services.moderation.case(audit_id, people.moderator)
     services.moderation.moderate(
         audit_id, [Decision(a.section_id, a.auditor_grade) for a in case.areas], people.moderator
     )
-    return audit_id, cast(services, audit_id), meeting_for(services.store, audit_id)
+    return audit_id, cast(services, audit_id), meeting_for(store_of(services), audit_id)
 
 
 def _open_from_my_work(application, qtbot, head, meeting_id: str):
@@ -82,7 +83,7 @@ def test_a_head_of_service_records_the_meeting_and_its_actions(application, qtbo
     _add_action(qtbot, screen, "Supervision to review the plan", people.head.id, date(2026, 12, 18))
     qtbot.mouseClick(screen.sign_off, Qt.MouseButton.LeftButton)
 
-    with services.store.reader() as session:
+    with store_of(services).reader() as session:
         stored = session.get(m.Meeting, meeting.id)
         assert stored.held_on == date(2026, 11, 20)
         assert stored.attendees == "Head of service, auditor, practitioner"
@@ -125,7 +126,7 @@ def test_a_meeting_without_attendees_is_refused_and_nothing_typed_is_lost(
     assert screen.barriers.toPlainText() == "Drift in the plan."
     assert screen.action_rows == [row] and row.description.text() == "Visit the child"
     assert row.owner.currentData() == people.practitioner.id
-    with services.store.reader() as session:
+    with store_of(services).reader() as session:
         stored = session.get(m.Meeting, meeting.id)
         assert stored.barriers == "" and stored.signed_off_at is None
 

@@ -14,6 +14,7 @@ from qa_desktop.domain.roles import Role
 from qa_desktop.store import models as m
 from qa_desktop.ui.shell.main_window import NAV_MODERATION
 from tests.followup_helpers import actor_with, cast, in_moderation, route, submitted_audit
+from tests.store_access import store_of
 
 
 def _window_as(application, qtbot, actor):
@@ -39,7 +40,7 @@ def _moderations(store, audit_id: str) -> dict[str, m.Moderation]:
 
 def test_a_moderator_changes_a_grade_with_a_reason(application, qtbot) -> None:
     services = application.services
-    audit_id = in_moderation(services.store, services.clock, Grade.GOOD)
+    audit_id = in_moderation(store_of(services), services.clock, Grade.GOOD)
     moderator = cast(services, audit_id).moderator
     window = _window_as(application, qtbot, moderator)
     screen = window.moderation
@@ -57,7 +58,7 @@ def test_a_moderator_changes_a_grade_with_a_reason(application, qtbot) -> None:
     qtbot.keyClicks(first.reason, "No plan for the child's education.")
     qtbot.mouseClick(form.record, Qt.MouseButton.LeftButton)
 
-    kept = _moderations(services.store, audit_id)
+    kept = _moderations(store_of(services), audit_id)
     section = first.area.section_id
     assert (kept[section].auditor_grade, kept[section].moderated_grade) == (
         "good",
@@ -75,7 +76,7 @@ def test_a_changed_grade_without_a_reason_says_so_and_keeps_what_was_entered(
     application, qtbot
 ) -> None:
     services = application.services
-    audit_id = in_moderation(services.store, services.clock, Grade.GOOD)
+    audit_id = in_moderation(store_of(services), services.clock, Grade.GOOD)
     moderator = cast(services, audit_id).moderator
     window = _window_as(application, qtbot, moderator)
     screen = window.moderation
@@ -93,8 +94,8 @@ def test_a_changed_grade_without_a_reason_says_so_and_keeps_what_was_entered(
     assert f"Give a reason for changing the {second.area.title} grade" in message
     assert "Traceback" not in message
     # Nothing written, nothing lost from the screen.
-    assert _moderations(services.store, audit_id) == {}
-    with services.store.reader() as session:
+    assert _moderations(store_of(services), audit_id) == {}
+    with store_of(services).reader() as session:
         assert session.get(m.Audit, audit_id).state == AuditState.IN_MODERATION.value
     assert form.case is not None
     assert second.chosen is Grade.REQUIRES_IMPROVEMENT
@@ -102,16 +103,16 @@ def test_a_changed_grade_without_a_reason_says_so_and_keeps_what_was_entered(
     # Giving the reason then records it.
     qtbot.keyClicks(second.reason, "Reviews were late.")
     qtbot.mouseClick(form.record, Qt.MouseButton.LeftButton)
-    assert _moderations(services.store, audit_id)[second.area.section_id].reason == (
+    assert _moderations(store_of(services), audit_id)[second.area.section_id].reason == (
         "Reviews were late."
     )
 
 
 def test_a_qa_officer_adds_an_audit_by_its_reference(application, qtbot) -> None:
     services = application.services
-    audit_id = submitted_audit(services.store, services.clock, Grade.GOOD)
-    route(services.store, services.clock, audit_id, share_percent=0.0)
-    with services.store.reader() as session:
+    audit_id = submitted_audit(store_of(services), services.clock, Grade.GOOD)
+    route(store_of(services), services.clock, audit_id, share_percent=0.0)
+    with store_of(services).reader() as session:
         reference = session.get(m.Audit, audit_id).reference
     qa = actor_with(services, Role.QA_OFFICER, moderator=False)
     window = _window_as(application, qtbot, qa)
@@ -161,7 +162,7 @@ def test_a_panel_takes_its_agenda_in_order_and_records_each_decision(application
     log = [panel.log.item(i).text() for i in range(panel.log.count())]
     assert log[0].startswith(f"{queued[1].reference} moderated") and log[1] == "Skipped"
     assert panel.progress.text().startswith("The panel is finished")
-    with services.store.reader() as session:
+    with store_of(services).reader() as session:
         assert session.get(m.Audit, wanted[0]).state == AuditState.CLOSED.value
         assert session.get(m.Audit, wanted[1]).state == AuditState.IN_MODERATION.value
 

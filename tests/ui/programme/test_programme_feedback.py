@@ -15,6 +15,7 @@ from qa_desktop.services.audit.feedback import (
 from qa_desktop.store import models as m
 from qa_desktop.store.recorder import Recorder
 from qa_desktop.ui.shell.main_window import NAV_PROGRAMME
+from tests.store_access import store_of
 from tests.ui.conftest import open_window_as
 
 
@@ -35,7 +36,7 @@ def _audit(store, reference: str) -> m.Audit:
 
 
 def test_record_family_feedback_on_an_audit(application, qtbot) -> None:
-    reference, grade = graded_reference(application.services.store)
+    reference, grade = graded_reference(store_of(application.services))
     window = open_window_as(application, qtbot, Role.QA_OFFICER)
     window.go_to(NAV_PROGRAMME)
     tab = window.programme.feedback
@@ -63,7 +64,7 @@ def test_record_family_feedback_on_an_audit(application, qtbot) -> None:
     assert row[0] == reference
     assert row[3].lower().replace(" ", "_") == grade  # the audit's grade beside the feedback
     assert row[4] == "Child" and row[5] == "Given" and row[8] == "33%"
-    with application.services.store.reader() as session:
+    with store_of(application.services).reader() as session:
         answers = dict(
             session.execute(select(m.FeedbackAnswer.question_id, m.FeedbackAnswer.value)).all()
         )
@@ -125,8 +126,8 @@ def _audits_of_two_cases_in_one_team(store) -> tuple[m.Audit, m.Audit]:
 
 def test_a_practitioner_is_told_why_there_is_no_summary(application, qtbot) -> None:
     services = application.services
-    reference, _grade = graded_reference(services.store)
-    _record_on(services, _audit(services.store, reference))
+    reference, _grade = graded_reference(store_of(services))
+    _record_on(services, _audit(store_of(services), reference))
     window = open_window_as(application, qtbot, Role.PRACTITIONER)
     tab = _feedback_tab(window, qtbot)
     assert tab.withheld.isVisible()
@@ -138,11 +139,11 @@ def test_a_practitioner_is_told_why_there_is_no_summary(application, qtbot) -> N
 
 def test_a_manager_sees_the_summary_without_their_own_cases(application, qtbot) -> None:
     services = application.services
-    own, other = _audits_of_two_cases_in_one_team(services.store)
+    own, other = _audits_of_two_cases_in_one_team(store_of(services))
     _record_on(services, own)
     _record_on(services, other)
     manager = next(p for p in services.directory.people() if p.role is Role.TEAM_MANAGER)
-    with services.store.session() as session:
+    with store_of(services).session() as session:
         case = session.get(m.Case, own.case_id)
         Recorder(session, None, application.services.clock()).update(
             case, practitioner_id=manager.id

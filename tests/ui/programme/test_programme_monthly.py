@@ -8,14 +8,16 @@ from PySide6.QtCore import Qt
 
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.roles import Role
+from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.audit.listing import AuditFilter
 from qa_desktop.ui.shell.main_window import NAV_PROGRAMME
 from tests.services.programme.helpers import case_lines, csv_bytes
+from tests.store_access import store_of
 from tests.ui.conftest import open_window_as
 
 
 def test_plan_a_month_from_an_imported_case_list(application, qtbot, tmp_path: Path) -> None:
-    store = application.services.store
+    store = store_of(application.services)
     lines = case_lines(store)
     source = tmp_path / "open-cases.csv"
     source.write_bytes(csv_bytes(lines[:-3], ending="\r\n", bom=True))
@@ -51,14 +53,14 @@ def test_plan_a_month_from_an_imported_case_list(application, qtbot, tmp_path: P
         p for p in application.services.directory.people() if p.name == plan.audits[0].auditor
     )
     mine = application.services.audits.list(
-        AuditFilter(auditor_id=auditor.id, states=(AuditState.PLANNED,))
+        AuditFilter(auditor_id=auditor.id, states=(AuditState.PLANNED,)), SYSTEM
     )
     assert plan.audits[0].audit_id in {r.id for r in mine.rows}
 
 
 def test_a_bad_case_list_shows_one_clear_message(application, qtbot, tmp_path: Path) -> None:
     source = tmp_path / "bad.csv"
-    lines = case_lines(application.services.store, 3)
+    lines = case_lines(store_of(application.services), 3)
     source.write_bytes(csv_bytes([*lines, lines[0]]))
     window = open_window_as(application, qtbot, Role.QA_OFFICER)
     tab = window.programme.monthly

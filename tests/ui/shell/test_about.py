@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
-
+import sqlcipher3
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QApplication
 
@@ -32,7 +31,9 @@ def test_about_shows_versions_and_where_things_are(application, qtbot) -> None:
     assert shown["Store"] == str(application.services.store_path)
     assert shown["Log file"] == str(application.log_path)
     assert shown["Qt"].startswith(qVersion())
-    assert shown["SQLite"] == sqlite3.sqlite_version
+    # The store runs on SQLCipher's own SQLite, which encrypts it.
+    assert shown["SQLite"].startswith(sqlcipher3.dbapi2.sqlite_version + " (SQLCipher 4.")
+    assert shown["SQLite"].endswith(", encrypted)")
     forms = shown["Forms in use"].split(", ")
     assert "learning-audit v1" in forms and len(forms) == 8
     assert shown["Python"].split()[0].count(".") == 2

@@ -20,8 +20,6 @@ from qa_desktop.services.setup.about import store_facts
 from qa_desktop.store.engine import open_store
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.settings import (
-    CENTRAL_CONNECT,
-    FIRST_RUN_CHOICE,
     STORE_PATH,
     WELCOME_DONE,
     AppSettings,
@@ -75,7 +73,7 @@ def test_try_the_demo_county(welcome, qtbot, settings, clock, demo_template) -> 
     assert prepared is not None and prepared.path == demo_store_path()
     assert prepared.person_id is None  # in the demo you choose whom to be
     assert settings.get(WELCOME_DONE) is True
-    assert settings.get(FIRST_RUN_CHOICE) == "demo"
+    assert settings.get(STORE_PATH) == str(demo_store_path())
     # Next start: no welcome, straight to the demo county.
     assert store_to_open(default_store_path(), settings, clock) == demo_store_path()
 
@@ -97,8 +95,6 @@ def test_set_up_for_real(welcome, qtbot, settings, clock, tmp_path, failures) ->
 
     assert failures == []
     assert welcome.result() == QDialog.DialogCode.Accepted
-    assert settings.get(FIRST_RUN_CHOICE) == "own"
-    assert settings.get(CENTRAL_CONNECT) == "later"
     assert settings.get(STORE_PATH) == str(own)
     assert store_to_open(default_store_path(), settings, clock) == own
 
@@ -112,6 +108,9 @@ def test_set_up_for_real(welcome, qtbot, settings, clock, tmp_path, failures) ->
         assert actor.person.role is Role.TEAM_MANAGER and actor.person.is_auditor
         assert [p.name for p in application.services.directory.people()] == ["Robin Ashworth"]
         assert "learning-audit" in {f.key for f in store_facts(store).forms}
+        # "Later": nothing is connected until the person sets the central server up.
+        assert welcome.connect_later.isChecked()
+        assert application.services.sync.settings() is None
     finally:
         store.close()
 

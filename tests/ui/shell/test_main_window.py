@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.roles import Role
+from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.my_work import WorkKind
 from qa_desktop.ui.shell.main_window import NAV_AUDITS, NAV_MY_WORK
 from qa_desktop.ui.widgets.audit_table import ROW_ROLE
@@ -94,7 +95,8 @@ def test_area_and_service_narrow_the_team_choices(application, qtbot) -> None:
 def test_a_practitioner_sees_only_their_audits(application, qtbot) -> None:
     directory = application.services.directory
     everything = application.services.audits.list(
-        __import__("qa_desktop.services.audit.listing", fromlist=["AuditFilter"]).AuditFilter()
+        __import__("qa_desktop.services.audit.listing", fromlist=["AuditFilter"]).AuditFilter(),
+        SYSTEM,
     ).rows
     person = next(
         p
@@ -110,7 +112,8 @@ def test_a_practitioner_sees_only_their_audits(application, qtbot) -> None:
 
 def test_my_work_lists_my_open_audits_and_counts_them(application, qtbot) -> None:
     everything = application.services.audits.list(
-        __import__("qa_desktop.services.audit.listing", fromlist=["AuditFilter"]).AuditFilter()
+        __import__("qa_desktop.services.audit.listing", fromlist=["AuditFilter"]).AuditFilter(),
+        SYSTEM,
     ).rows
     planned = next(r for r in everything if r.state.value == "planned")
     directory = application.services.directory

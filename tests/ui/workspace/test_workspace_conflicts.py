@@ -16,6 +16,7 @@ from qa_desktop.domain.grades import Grade
 from qa_desktop.services.audit.workspace_data import FieldRef
 from qa_desktop.store import models as m
 from qa_desktop.ui.screens.sync.conflicts import ConflictsDialog
+from tests.store_access import store_of
 from tests.ui.workspace.workspace_fixtures import open_workspace
 
 _SEQ = count(1)
@@ -66,11 +67,13 @@ def test_a_field_with_an_open_conflict_is_marked_until_it_is_settled(application
     workspace.areas[0].rows[0].choice.choose("yes")  # the first answer starts the audit
     rationale = FieldRef.area(section.id, "rationale")
     services.workspace.save(a.audit_id, a.auditor, rationale, "Seen on file.")
-    answer_id, review_id = _row_ids(services.store, a.audit_id, question.id, section.id)
+    answer_id, review_id = _row_ids(store_of(services), a.audit_id, question.id, section.id)
     someone = a.practitioner.id
-    _conflict(services.store, "audits", a.audit_id, "impact", "", "Safer at home", someone)
-    _conflict(services.store, "answers", answer_id, "value", "yes", "no", someone)
-    _conflict(services.store, "section_reviews", review_id, "grade", None, "inadequate", someone)
+    _conflict(store_of(services), "audits", a.audit_id, "impact", "", "Safer at home", someone)
+    _conflict(store_of(services), "answers", answer_id, "value", "yes", "no", someone)
+    _conflict(
+        store_of(services), "section_reviews", review_id, "grade", None, "inadequate", someone
+    )
     workspace.reload()
 
     assert set(workspace.conflict_badges) == {
@@ -121,7 +124,7 @@ def test_a_field_with_an_open_conflict_is_marked_until_it_is_settled(application
 def test_the_person_whose_change_lost_is_told_theirs_is_kept(application, qtbot) -> None:
     services = application.services
     _window, workspace, a = open_workspace(application, qtbot)
-    _conflict(services.store, "audits", a.audit_id, "escalation", False, True, a.auditor.id)
+    _conflict(store_of(services), "audits", a.audit_id, "escalation", False, True, a.auditor.id)
     workspace.reload()
     badge = workspace.conflict_badges[FieldRef.audit("escalation")]
     assert badge.shown and not workspace.closing.escalation.icon().isNull()  # inline

@@ -13,6 +13,7 @@ from qa_desktop.services.changes import Change
 from qa_desktop.store import models as m
 from qa_desktop.ui.settings import PRESENTATION_MODE
 from tests.services.audit.workspace_helpers import an_assignment
+from tests.store_access import store_of
 from tests.ui.conftest import open_window_as
 from tests.ui.workspace.workspace_fixtures import open_workspace
 
@@ -42,17 +43,17 @@ def _history(store, row_id: str, field: str) -> list[tuple[str | None, str | Non
 
 def test_typing_saves_after_a_pause_and_at_once_on_leaving_the_field(application, qtbot) -> None:
     _window, ws, a = open_workspace(application, qtbot)
-    store = application.services.store
+    store = store_of(application.services)
     evidence = ws.areas[0].rows[0].evidence
     evidence.setFocus()
     qtbot.keyClicks(evidence, "Home visit")
-    assert ws.pending and _answer(store, a.audit_id, "A1") is None  # not yet: still typing
+    assert ws.buffer.pending and _answer(store, a.audit_id, "A1") is None  # not yet: still typing
     with qtbot.waitSignal(ws.saved, timeout=3000):
         pass  # the pause
     assert _answer(store, a.audit_id, "A1").evidence == "Home visit"
     qtbot.keyClicks(evidence, " on 2 Nov")
     qtbot.keyClick(evidence, Qt.Key.Key_Tab)  # leaving the field saves it now
-    assert not ws.pending
+    assert not ws.buffer.pending
     assert _answer(store, a.audit_id, "A1").evidence == "Home visit on 2 Nov"
 
 
@@ -69,7 +70,7 @@ def test_closing_the_window_saves_what_is_being_typed(application, qtbot) -> Non
 
 def test_undo_and_redo_across_the_audit_write_history(application, qtbot) -> None:
     _window, ws, a = open_workspace(application, qtbot)
-    store = application.services.store
+    store = store_of(application.services)
     row = ws.areas[0].rows[0]
     row.focus_answer()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_3)  # No
@@ -141,7 +142,7 @@ def test_presentation_layout_is_remembered(application, qtbot) -> None:
 
 
 def test_practitioner_gets_the_workspace_for_reflections_only(application, qtbot) -> None:
-    a = an_assignment(application.services.store)
+    a = an_assignment(store_of(application.services))
     application.services.workspace.start_assignment(a.audit_id, a.auditor)
     window = application.show_window(a.practitioner)
     qtbot.addWidget(window)
@@ -160,14 +161,14 @@ def test_practitioner_gets_the_workspace_for_reflections_only(application, qtbot
 
 
 def test_others_keep_the_read_only_viewer(application, qtbot) -> None:
-    a = an_assignment(application.services.store)
+    a = an_assignment(store_of(application.services))
     window = open_window_as(application, qtbot, Role.QA_OFFICER)
     window.open_audit(a.audit_id)
     assert window.opener.workspaces == {} and window.viewer is not None
 
 
 def test_new_audit_from_the_menu(application, qtbot) -> None:
-    a = an_assignment(application.services.store)
+    a = an_assignment(store_of(application.services))
     window = application.show_window(a.auditor)
     qtbot.addWidget(window)
     with qtbot.waitActive(window):
@@ -186,7 +187,7 @@ def test_new_audit_from_the_menu(application, qtbot) -> None:
 
 
 def test_start_an_assignment_from_the_menu(application, qtbot) -> None:
-    a = an_assignment(application.services.store)
+    a = an_assignment(store_of(application.services))
     window = application.show_window(a.auditor)
     qtbot.addWidget(window)
     window.opener.new_audit()
@@ -208,7 +209,7 @@ def test_only_auditors_get_the_new_audit_menu(application, qtbot) -> None:
     window = open_window_as(application, qtbot, Role.PRACTITIONER)
     menus = [a.text() for a in window.menuBar().actions()]
     assert "&Audit" not in menus
-    a = an_assignment(application.services.store)
+    a = an_assignment(store_of(application.services))
     auditor = application.show_window(a.auditor)
     qtbot.addWidget(auditor)
     assert "&Audit" in [x.text() for x in auditor.menuBar().actions()]
@@ -229,7 +230,7 @@ def test_lists_reload_on_a_change_of_state_not_on_every_field(application, qtbot
 
 def test_actions_are_added_and_removed_with_undo(application, qtbot) -> None:
     _window, ws, a = open_workspace(application, qtbot)
-    store = application.services.store
+    store = store_of(application.services)
     ws.nav.setCurrentRow(len(ws.areas))
     closing = ws.closing
     closing.description.setFocus()

@@ -8,11 +8,12 @@ from qa_desktop.domain.forms import AnswerType
 from qa_desktop.services.audit.workspace_data import FieldRef, NewAudit
 from qa_desktop.ui.screens.workspace import WorkspaceWindow
 from tests.services.audit.workspace_helpers import an_assignment
+from tests.store_access import store_of
 
 
 def test_every_shipped_form_opens(application, qtbot, clock) -> None:
     today = clock().date()
-    a = an_assignment(application.services.store)
+    a = an_assignment(store_of(application.services))
     service = application.services.workspace
     options = service.start_options(a.auditor)
     case = service.search_cases("")[0]

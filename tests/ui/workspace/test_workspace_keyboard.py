@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit
 from sqlalchemy import select
 
 from qa_desktop.store import models as m
+from tests.store_access import store_of
 from tests.ui.workspace.workspace_fixtures import open_workspace
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -30,7 +31,7 @@ def type_text(qtbot, text: str) -> None:
 
 def test_a_whole_audit_with_the_keyboard_only(application, qtbot) -> None:
     _window, ws, a = open_workspace(application, qtbot)
-    store = application.services.store
+    store = store_of(application.services)
     assert "Planned" in ws.header.text()
     # The window opens with the focus on the first question's answer.
     assert isinstance(focus(), QRadioButton) and ws.current_row is ws.areas[0].rows[0]

@@ -12,6 +12,7 @@ from qa_desktop.services.published import write_setting
 from qa_desktop.store import models as m
 from qa_desktop.store.recorder import Recorder
 from tests.services.audit.workspace_helpers import complete
+from tests.store_access import store_of
 from tests.ui.workspace.workspace_fixtures import open_workspace
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -43,7 +44,7 @@ def test_checklist_item_jumps_to_the_field(application, qtbot) -> None:
 
 
 def test_closed_audit_is_read_only_and_reopens_with_a_reason(application, qtbot, clock) -> None:
-    store = application.services.store
+    store = store_of(application.services)
     with store.session() as session:
         write_setting(Recorder(session, None, clock()), MODERATION_SHARE_PERCENT, 0.0)
     _window, ws, a = open_workspace(application, qtbot)

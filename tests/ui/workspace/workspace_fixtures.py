@@ -7,12 +7,13 @@ from qa_desktop.app import Application
 from qa_desktop.ui.screens.workspace import WorkspaceWindow
 from qa_desktop.ui.shell.main_window import MainWindow
 from tests.services.audit.workspace_helpers import Assignment, an_assignment
+from tests.store_access import store_of
 
 
 def open_workspace(
     application: Application, qtbot
 ) -> tuple[MainWindow, WorkspaceWindow, Assignment]:
-    a = an_assignment(application.services.store)
+    a = an_assignment(store_of(application.services))
     window = application.show_window(a.auditor)
     qtbot.addWidget(window)
     window.open_audit(a.audit_id)

@@ -38,6 +38,7 @@ from qa_desktop.services.followup.meetings import (
     MeetingRow,
 )
 from qa_desktop.services.setup.people import Actor, PersonInfo
+from qa_desktop.ui import ops
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.widgets.record_table import (
@@ -279,8 +280,8 @@ class MeetingsScreen(QWidget):
     def load(self) -> None:
         actor = self._actor
         if not self._people:
-            self._runner.submit(self._services.directory.people, self._set_people)
-        self._runner.submit(lambda: self._services.meetings.meetings(actor), self._show)
+            ops.read(self._runner, self._services.directory.people, on_done=self._set_people)
+        ops.read(self._runner, self._services.meetings.meetings, actor, on_done=self._show)
 
     def _set_people(self, people: list[PersonInfo]) -> None:
         self._people = people
@@ -316,7 +317,7 @@ class MeetingsScreen(QWidget):
             self.open_meeting(row.id)
 
     def open_meeting(self, meeting_id: str) -> None:
-        self._runner.submit(lambda: self._services.meetings.detail(meeting_id), self.show_detail)
+        ops.read(self._runner, self._services.meetings.detail, meeting_id, on_done=self.show_detail)
 
     def select_meeting(self, meeting_id: str) -> None:
         """Show a meeting from elsewhere (My work): list it and open it."""
@@ -388,9 +389,13 @@ class MeetingsScreen(QWidget):
             return
         path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
         meeting_id, actor = row.id, self._actor
-        self._runner.submit(
-            lambda: self._services.meetings.export_notes(meeting_id, path, actor),
-            self._exported,
+        ops.read(
+            self._runner,
+            self._services.meetings.export_notes,
+            meeting_id,
+            path,
+            actor,
+            on_done=self._exported,
         )
 
     def _exported(self, path: Path) -> None:
@@ -411,11 +416,14 @@ class MeetingsScreen(QWidget):
         if self.detail is None:
             return
         meeting_id, notes, actor = self.detail.row.id, self.notes_entered(), self._actor
-        self._runner.submit(
-            lambda: self._services.meetings.save(meeting_id, notes, actor, sign_off=sign_off),
-            self._saved,
-            # Signing off plans a re-audit: the audit lists change too.
-            changes=Change.MEETINGS | (Change.AUDITS if sign_off else Change.NONE),
+        ops.write(
+            self._runner,
+            self._services.meetings.save,
+            meeting_id,
+            notes,
+            actor,
+            sign_off=sign_off,
+            on_done=self._saved,
         )
 
     def _saved(self, detail: MeetingDetail) -> None:

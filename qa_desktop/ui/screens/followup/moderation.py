@@ -24,6 +24,7 @@ from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
 from qa_desktop.services.followup.moderation import AgreementReport, ModerationResult, QueueItem
 from qa_desktop.services.setup.people import Actor
+from qa_desktop.ui import ops
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.followup.moderation_form import ModerationForm
@@ -69,7 +70,7 @@ class ModerationScreen(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
-        runner.subscribe(self, Change.AUDITS, lambda _what: self.load())
+        runner.subscribe(self, Change.AUDITS | Change.MODERATION, lambda _what: self.load())
 
     def _queue_tab(self) -> QWidget:
         self.queue_model: RecordTableModel[QueueItem] = RecordTableModel(
@@ -138,10 +139,13 @@ class ModerationScreen(QWidget):
             self.tabs.setEnabled(False)
             return
         actor = self._actor
-        self._runner.submit(lambda: self._services.moderation.queue(actor), self._show_queue)
+        ops.read(self._runner, self._services.moderation.queue, actor, on_done=self._show_queue)
         if self._actor.can(Capability.REPORT):
-            self._runner.submit(
-                lambda: self._services.moderation.agreement(actor), self.agreement.show_report
+            ops.read(
+                self._runner,
+                self._services.moderation.agreement,
+                actor,
+                on_done=self.agreement.show_report,
             )
 
     def _show_queue(self, items: list[QueueItem]) -> None:
@@ -181,10 +185,13 @@ class ModerationScreen(QWidget):
 
     def _add(self) -> None:
         reference, note, actor = self.reference.text(), self.add_note.text(), self._actor
-        self._runner.submit(
-            lambda: self._services.moderation.add_by_reference(reference, actor, note),
-            self._added,
-            changes=Change.AUDITS,
+        ops.write(
+            self._runner,
+            self._services.moderation.add_by_reference,
+            reference,
+            actor,
+            note,
+            on_done=self._added,
         )
 
     def _added(self, item: QueueItem) -> None:

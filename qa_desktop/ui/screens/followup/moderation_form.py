@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from qa_desktop.domain.grades import Grade
-from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
 from qa_desktop.services.followup.moderation import (
     AreaToModerate,
@@ -31,6 +30,7 @@ from qa_desktop.services.followup.moderation import (
     ModerationResult,
 )
 from qa_desktop.services.setup.people import Actor
+from qa_desktop.ui import ops
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.audit_viewer import render_audit_html
@@ -107,7 +107,9 @@ class ModerationForm(QWidget):
 
     def open(self, audit_id: str) -> None:
         actor = self._actor
-        self._runner.submit(lambda: self._services.moderation.case(audit_id, actor), self.set_case)
+        ops.read(
+            self._runner, self._services.moderation.case, audit_id, actor, on_done=self.set_case
+        )
 
     def set_case(self, case: ModerationCase) -> None:
         self.case = case
@@ -185,10 +187,13 @@ class ModerationForm(QWidget):
         audit_id = self.case.view.record.row.id
         decisions = self.decisions_entered()
         actor = self._actor
-        self._runner.submit(
-            lambda: self._services.moderation.moderate(audit_id, decisions, actor),
-            self._done,
-            changes=Change.AUDITS,
+        ops.write(
+            self._runner,
+            self._services.moderation.moderate,
+            audit_id,
+            decisions,
+            actor,
+            on_done=self._done,
         )
 
     def _done(self, result: ModerationResult) -> None:

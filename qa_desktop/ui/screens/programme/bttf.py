@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from qa_desktop.domain.roles import Role
+from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
 from qa_desktop.services.programme.bttf import BttfSchedule, VisitPlan
 from qa_desktop.services.setup.people import Actor, PersonInfo
+from qa_desktop.ui import ops
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.bttf_visit import VisitPanel
@@ -118,6 +120,8 @@ class BackToTheFloorTab(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addWidget(right, 3)
+        # Visits scheduled here or brought by a sync.
+        runner.subscribe(self, Change.PROGRAMME, lambda _what: self.load())
 
     def load(self) -> None:
         year = self.year.value()
@@ -126,7 +130,7 @@ class BackToTheFloorTab(QWidget):
         def work() -> tuple[BttfSchedule, list[PersonInfo]]:
             return services.bttf.schedule(year), services.directory.people()
 
-        self._runner.submit(work, self._show)
+        ops.read(self._runner, work, on_done=self._show)
 
     def _show(self, loaded: tuple[BttfSchedule, list[PersonInfo]]) -> None:
         schedule, people = loaded
@@ -188,8 +192,8 @@ class BackToTheFloorTab(QWidget):
             self.checked_members(),
         )
         actor = self._actor
-        self._runner.submit(
-            lambda: self._services.bttf.schedule_visit(plan, actor), self._scheduled
+        ops.write(
+            self._runner, self._services.bttf.schedule_visit, plan, actor, on_done=self._scheduled
         )
 
     def _scheduled(self, visit_id: str) -> None:

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 from qa_desktop.domain.answers import Answer
 from qa_desktop.domain.forms import AnswerType
 from qa_desktop.domain.grades import Grade
-from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
 from qa_desktop.services.programme.bttf import CaseForm, CaseRecordEntry
 from qa_desktop.services.setup.people import Actor
+from qa_desktop.ui import ops
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
 
@@ -105,10 +105,12 @@ class BttfCaseDialog(QDialog):
     def save(self) -> None:
         entry = self.entry()
         actor = self._actor
-        self._runner.submit(
-            lambda: self._services.bttf.record_case(entry, actor),
-            lambda _none: self._saved(),
-            changes=Change.AUDITS,
+        ops.write(
+            self._runner,
+            self._services.bttf.record_case,
+            entry,
+            actor,
+            on_done=lambda _none: self._saved(),
         )
 
     def _saved(self) -> None:

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from qa_desktop.domain.bttf import DEFAULT_CASE_SAMPLE, PRACTICE_AREAS
 from qa_desktop.domain.grades import Grade
-from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
 from qa_desktop.services.programme.bttf import CaseForm, FindingsEntry, VisitDetail
 from qa_desktop.services.setup.people import Actor, PersonInfo
+from qa_desktop.ui import ops
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.bttf_case_dialog import BttfCaseDialog
@@ -211,7 +211,7 @@ class VisitPanel(QTabWidget):
     # -- showing ----------------------------------------------------------------------------
 
     def show_visit(self, visit_id: str) -> None:
-        self._runner.submit(lambda: self._services.bttf.detail(visit_id), self._show)
+        ops.read(self._runner, self._services.bttf.detail, visit_id, on_done=self._show)
 
     def reload(self) -> None:
         if self.detail is not None:
@@ -286,10 +286,14 @@ class VisitPanel(QTabWidget):
             self.sample_seed.value(),
             self._actor,
         )
-        self._runner.submit(
-            lambda: self._services.bttf.draw_cases(visit_id, count, seed, actor=actor),
-            lambda _rows: self._saved(),
-            changes=Change.AUDITS,
+        ops.write(
+            self._runner,
+            self._services.bttf.draw_cases,
+            visit_id,
+            count,
+            seed,
+            actor=actor,
+            on_done=lambda _rows: self._saved(),
         )
 
     def open_case(self) -> None:
@@ -297,7 +301,7 @@ class VisitPanel(QTabWidget):
         if self.detail is None or row < 0:
             return
         audit_id = self.detail.cases[row].audit_id
-        self._runner.submit(lambda: self._services.bttf.case_form(audit_id), self._show_case)
+        ops.read(self._runner, self._services.bttf.case_form, audit_id, on_done=self._show_case)
 
     def _show_case(self, case: CaseForm) -> None:
         self.case_dialog = BttfCaseDialog(case, self._services, self._runner, self._actor, self)
@@ -309,9 +313,13 @@ class VisitPanel(QTabWidget):
     def save_notes(self) -> None:
         visit_id, actor = self._visit_id(), self._actor
         notes = {qid: edit.toPlainText() for qid, edit in self.note_edits.items()}
-        self._runner.submit(
-            lambda: self._services.bttf.save_notes(visit_id, notes, actor),
-            lambda _none: self._saved(),
+        ops.write(
+            self._runner,
+            self._services.bttf.save_notes,
+            visit_id,
+            notes,
+            actor,
+            on_done=lambda _none: self._saved(),
         )
 
     def save_findings(self) -> None:
@@ -325,18 +333,28 @@ class VisitPanel(QTabWidget):
             Grade(value) if value else None,
             self.rationale.toPlainText(),
         )
-        self._runner.submit(
-            lambda: self._services.bttf.save_findings(visit_id, entry, actor),
-            lambda _none: self._saved(),
+        ops.write(
+            self._runner,
+            self._services.bttf.save_findings,
+            visit_id,
+            entry,
+            actor,
+            on_done=lambda _none: self._saved(),
         )
 
     def add_action(self) -> None:
         visit_id, actor = self._visit_id(), self._actor
         text, owner = self.action_text.text(), self.action_owner.currentData()
         due = pydate(self.action_due.date())
-        self._runner.submit(
-            lambda: self._services.bttf.add_action(visit_id, text, owner, due, actor),
-            lambda _id: self._action_added(),
+        ops.write(
+            self._runner,
+            self._services.bttf.add_action,
+            visit_id,
+            text,
+            owner,
+            due,
+            actor,
+            on_done=lambda _id: self._action_added(),
         )
 
     def _saved(self) -> None:
@@ -362,8 +380,8 @@ class VisitPanel(QTabWidget):
         if not chosen:
             return
         visit_id, path = summary.id, Path(chosen)
-        self._runner.submit(
-            lambda: self._services.bttf.export_report(visit_id, path), self._exported
+        ops.read(
+            self._runner, self._services.bttf.export_report, visit_id, path, on_done=self._exported
         )
 
     def _exported(self, path: Path) -> None:

@@ -31,6 +31,7 @@ from qa_desktop.services.programme.dip_sample import (
     TeamResult,
 )
 from qa_desktop.services.setup.people import Actor, FilterOptions
+from qa_desktop.ui import ops
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.dip_grid import DipGridTable
 from qa_desktop.ui.screens.programme.tables import RowsTable
@@ -114,6 +115,9 @@ class DipSamplesTab(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addLayout(right, 3)
+        # Dip samples made or finished here or brought by a sync (not each answer: the grid
+        # keeps its place while the auditor types).
+        runner.subscribe(self, Change.PROGRAMME, lambda _what: self.load())
 
     def load(self) -> None:
         services = self._services
@@ -125,7 +129,7 @@ class DipSamplesTab(QWidget):
                 services.dip_samples.list(),
             )
 
-        self._runner.submit(work, self._show_setup)
+        ops.read(self._runner, work, on_done=self._show_setup)
 
     def _show_setup(
         self, loaded: tuple[tuple[DipQuestion, ...], FilterOptions, tuple[DipSampleInfo, ...]]
@@ -170,17 +174,15 @@ class DipSamplesTab(QWidget):
             self.team.currentData(),
         )
         actor = self._actor
-        self._runner.submit(
-            lambda: self._services.dip_samples.create(request, actor),
-            self._created,
-            changes=Change.AUDITS,
+        ops.write(
+            self._runner, self._services.dip_samples.create, request, actor, on_done=self._created
         )
 
     def _created(self, dip_id: str) -> None:
         self.current_id = dip_id
         self.title.clear()
         self.created.emit(dip_id)
-        self._runner.submit(self._services.dip_samples.list, self._show_samples)
+        ops.read(self._runner, self._services.dip_samples.list, on_done=self._show_samples)
         self.show_sample(dip_id)
 
     def _sample_chosen(self, item: QListWidgetItem | None) -> None:
@@ -189,7 +191,7 @@ class DipSamplesTab(QWidget):
 
     def show_sample(self, dip_id: str) -> None:
         self.current_id = dip_id
-        self._runner.submit(lambda: self._services.dip_samples.grid(dip_id), self._show_grid)
+        ops.read(self._runner, self._services.dip_samples.grid, dip_id, on_done=self._show_grid)
         self._load_results()
 
     def _show_grid(self, grid: DipGrid) -> None:
@@ -210,9 +212,14 @@ class DipSamplesTab(QWidget):
         assert grid is not None
         audit_id = grid.rows[row].audit_id
         actor = self._actor
-        self._runner.submit(
-            lambda: self._services.dip_samples.set_answer(audit_id, question_id, answer, actor),
-            lambda _none: self._saved(),
+        ops.write(
+            self._runner,
+            self._services.dip_samples.set_answer,
+            audit_id,
+            question_id,
+            answer,
+            actor,
+            on_done=lambda _none: self._saved(),
         )
 
     def _saved(self) -> None:
@@ -222,8 +229,8 @@ class DipSamplesTab(QWidget):
     def _load_results(self) -> None:
         dip_id = self.current_id
         if dip_id is not None:
-            self._runner.submit(
-                lambda: self._services.dip_samples.results(dip_id), self._show_results
+            ops.read(
+                self._runner, self._services.dip_samples.results, dip_id, on_done=self._show_results
             )
 
     def _show_results(self, results: tuple[TeamResult, ...]) -> None:
@@ -253,8 +260,10 @@ class DipSamplesTab(QWidget):
         if dip_id is None:
             return
         actor = self._actor
-        self._runner.submit(
-            lambda: self._services.dip_samples.finish(dip_id, actor),
-            lambda _none: self._created(dip_id),
-            changes=Change.AUDITS,
+        ops.write(
+            self._runner,
+            self._services.dip_samples.finish,
+            dip_id,
+            actor,
+            on_done=lambda _none: self._created(dip_id),
         )

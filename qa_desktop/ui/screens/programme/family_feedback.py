@@ -30,6 +30,7 @@ from qa_desktop.services.audit.feedback import FeedbackForms, FeedbackSummary
 from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
 from qa_desktop.services.setup.people import Actor, FilterOptions
+from qa_desktop.ui import ops
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.audits import period_choices
@@ -162,8 +163,10 @@ class FamilyFeedbackTab(QWidget):
         period, team_id = self.period.currentData(), self.team.currentData()
         services, actor = self._services, self._actor
         if self.team.count() == 1:
-            self._runner.submit(services.directory.filter_options, self._show_teams)
-        self._runner.submit(lambda: services.feedback.summary(actor, period, team_id), self._show)
+            ops.read(self._runner, services.directory.filter_options, on_done=self._show_teams)
+        ops.read(
+            self._runner, services.feedback.summary, actor, period, team_id, on_done=self._show
+        )
 
     def _show_teams(self, options: FilterOptions) -> None:
         self.team.blockSignals(True)
@@ -204,7 +207,7 @@ class FamilyFeedbackTab(QWidget):
         def work() -> FeedbackForms:
             return feedback.forms_for(feedback.find_audit(reference))
 
-        self._runner.submit(work, self._show_dialog)
+        ops.read(self._runner, work, on_done=self._show_dialog)
 
     def _show_dialog(self, forms: FeedbackForms) -> None:
         if self.dialog is not None:

@@ -31,9 +31,9 @@ from qa_desktop.services.audit.feedback import (
     Method,
     Respondent,
 )
-from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
 from qa_desktop.services.setup.people import Actor
+from qa_desktop.ui import ops
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.widgets.faces import face_icon
@@ -234,11 +234,7 @@ class FamilyFeedbackDialog(QDialog):
     def save(self) -> None:
         entry = self.entry()
         actor = self._actor
-        self._runner.submit(
-            lambda: self._services.feedback.record(entry, actor),
-            self._saved,
-            changes=Change.FEEDBACK,
-        )
+        ops.write(self._runner, self._services.feedback.record, entry, actor, on_done=self._saved)
 
     def _saved(self, feedback_id: str) -> None:
         self.saved.emit(feedback_id)

@@ -33,6 +33,7 @@ from qa_desktop.services.programme.form_editing import (
 )
 from qa_desktop.services.programme.forms import FormVersionInfo
 from qa_desktop.services.setup.people import Actor
+from qa_desktop.ui import ops
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.widgets.cells import cell, cell_text
 
@@ -125,7 +126,7 @@ class FormsTab(QWidget):
         runner.subscribe(self, Change.FORMS, lambda _what: self.load())
 
     def load(self) -> None:
-        self._runner.submit(self._services.form_editing.forms, self._show_forms)
+        ops.read(self._runner, self._services.form_editing.forms, on_done=self._show_forms)
 
     def _show_forms(self, forms: tuple[FormVersionInfo, ...]) -> None:
         chosen = self.form_choice.currentData()
@@ -147,7 +148,7 @@ class FormsTab(QWidget):
     def _form_chosen(self) -> None:
         key = self.form_choice.currentData()
         if key:
-            self._runner.submit(lambda: self._services.form_editing.load(key), self._show_form)
+            ops.read(self._runner, self._services.form_editing.load, key, on_done=self._show_form)
 
     def _show_form(self, editable: EditableForm) -> None:
         self.current = editable
@@ -259,11 +260,16 @@ class FormsTab(QWidget):
             else None
         )
         actor = self._actor
-        self._runner.submit(
-            lambda: self._services.form_editing.save(key, version, edits, actor, rules),
-            self._saved,
-            changes=Change.FORMS,
+        ops.write(
+            self._runner,
+            self._services.form_editing.save,
+            key,
+            version,
+            edits,
+            actor,
+            rules,
+            on_done=self._saved,
         )
 
     def _saved(self, saved: SavedVersion) -> None:
-        self.saved.emit(saved)  # the runner then announces "forms": the list reloads
+        self.saved.emit(saved)  # the runner then announces Change.FORMS: the list reloads

@@ -41,6 +41,7 @@ from qa_desktop.services.programme.monthly_plan import (
     parse_month,
 )
 from qa_desktop.services.setup.people import Actor
+from qa_desktop.ui import ops
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.tables import RowsTable
 from qa_desktop.ui.widgets.cells import cell_text
@@ -170,7 +171,7 @@ class MonthlyCycleTab(QWidget):
     # -- loading --------------------------------------------------------------------------------
 
     def load(self) -> None:
-        self._runner.submit(self._services.programme.overview, self._show_overview)
+        ops.read(self._runner, self._services.programme.overview, on_done=self._show_overview)
         self.load_capacities()
 
     def load_capacities(self) -> None:
@@ -179,9 +180,11 @@ class MonthlyCycleTab(QWidget):
             parse_month(month)
         except ValidationError:
             return  # a half-typed month: nothing to show yet
-        self._runner.submit(
-            lambda: self._services.programme.capacities(month),
-            lambda rows: self._show_capacities(month, rows),
+        ops.read(
+            self._runner,
+            self._services.programme.capacities,
+            month,
+            on_done=lambda rows: self._show_capacities(month, rows),
         )
 
     def _show_capacities(self, month: str, rows: tuple[CapacityRow, ...]) -> None:
@@ -204,9 +207,13 @@ class MonthlyCycleTab(QWidget):
 
     def set_capacity(self, person_id: str, per_month: int) -> None:
         actor = self._actor
-        self._runner.submit(
-            lambda: self._services.programme.set_capacity(person_id, per_month, actor),
-            lambda _none: self.capacity_saved.emit(),
+        ops.write(
+            self._runner,
+            self._services.programme.set_capacity,
+            person_id,
+            per_month,
+            actor,
+            on_done=lambda _none: self.capacity_saved.emit(),
         )
 
     def _month_chosen(self) -> None:
@@ -214,9 +221,11 @@ class MonthlyCycleTab(QWidget):
         if row < 0:
             return
         month = cell_text(self.progress_table, row, 0)
-        self._runner.submit(
-            lambda: self._services.programme.planned_audits(month),
-            lambda audits: self._show_audits(month, audits),
+        ops.read(
+            self._runner,
+            self._services.programme.planned_audits,
+            month,
+            on_done=lambda audits: self._show_audits(month, audits),
         )
 
     def _show_audits(self, month: str, audits: tuple[PlannedAudit, ...]) -> None:
@@ -263,10 +272,12 @@ class MonthlyCycleTab(QWidget):
 
     def import_file(self, path: Path) -> None:
         actor = self._actor
-        self._runner.submit(
-            lambda: self._services.case_import.import_file(path, actor),
-            self._show_import,
-            changes=Change.CASES,
+        ops.write(
+            self._runner,
+            self._services.case_import.import_file,
+            path,
+            actor,
+            on_done=self._show_import,
         )
 
     def _show_import(self, summary: ImportSummary) -> None:
@@ -292,10 +303,8 @@ class MonthlyCycleTab(QWidget):
             self.month.text(), self.target.value(), self.seed.value(), self.exclude.value()
         )
         actor = self._actor
-        self._runner.submit(
-            lambda: self._services.programme.plan(request, actor),
-            self._show_plan,
-            changes=Change.AUDITS,
+        ops.write(
+            self._runner, self._services.programme.plan, request, actor, on_done=self._show_plan
         )
 
     def _show_plan(self, plan: MonthPlan) -> None:

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 from qa_desktop.domain.answers import Answer
 from qa_desktop.domain.forms import AnswerType
 from qa_desktop.domain.grades import Grade
-from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
 from qa_desktop.services.programme.observations import ObservationEntry, ObservationForm, Setting
 from qa_desktop.services.setup.people import Actor, PersonInfo
+from qa_desktop.ui import ops
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.widgets.dates import pydate, qdate
@@ -147,10 +147,8 @@ class ObservationDialog(QDialog):
     def save(self) -> None:
         entry = self.entry()
         actor = self._actor
-        self._runner.submit(
-            lambda: self._services.observations.record(entry, actor),
-            self._saved,
-            changes=Change.OBSERVATIONS,
+        ops.write(
+            self._runner, self._services.observations.record, entry, actor, on_done=self._saved
         )
 
     def _saved(self, observation_id: str) -> None:

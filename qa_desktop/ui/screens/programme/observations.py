@@ -13,6 +13,7 @@ from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
 from qa_desktop.services.programme.observations import ObservationForm, ObservationRow, may_observe
 from qa_desktop.services.setup.people import Actor, PersonInfo
+from qa_desktop.ui import ops
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.observation_dialog import ObservationDialog
@@ -60,7 +61,7 @@ class ObservationsTab(QWidget):
         runner.subscribe(self, Change.OBSERVATIONS, lambda _what: self.load())
 
     def load(self) -> None:
-        self._runner.submit(self._services.observations.list, self._show)
+        ops.read(self._runner, self._services.observations.list, on_done=self._show)
 
     def _show(self, rows: tuple[ObservationRow, ...]) -> None:
         self.table.set_rows(
@@ -89,7 +90,7 @@ class ObservationsTab(QWidget):
             ]
             return services.observations.form(), people
 
-        self._runner.submit(work, self._show_dialog)
+        ops.read(self._runner, work, on_done=self._show_dialog)
 
     def _show_dialog(self, loaded: tuple[ObservationForm, list[PersonInfo]]) -> None:
         form, people = loaded

@@ -1,5 +1,5 @@
 """The audit programme: monthly cycle, dip samples, Back to the Floor, thematic audits,
-forms and family feedback, one tab each."""
+forms, family feedback, observations and the import of historic audits, one tab each."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from qa_desktop.ui.screens.programme.bttf import BackToTheFloorTab
 from qa_desktop.ui.screens.programme.dip_samples import DipSamplesTab
 from qa_desktop.ui.screens.programme.family_feedback import FamilyFeedbackTab
 from qa_desktop.ui.screens.programme.forms_tab import FormsTab
+from qa_desktop.ui.screens.programme.historic_import import HistoricImportTab
 from qa_desktop.ui.screens.programme.monthly_cycle import MonthlyCycleTab
 from qa_desktop.ui.screens.programme.observations import ObservationsTab
 from qa_desktop.ui.screens.programme.thematic import ThematicTab
@@ -55,12 +56,19 @@ class ProgrammeScreen(QWidget):
         self.tabs.addTab(self.forms, self.tr("Forms"))
         self.tabs.addTab(self.feedback, self.tr("Family feedback"))
         self.tabs.addTab(self.observations, self.tr("Observations"))
+        self.historic = HistoricImportTab(services, runner, actor)
+        self.tabs.addTab(self.historic, self.tr("Historic audits"))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)
         # Each tab loads the first time it is shown, so opening the window stays quick.
         self._loaded: set[int] = set()
         self.tabs.currentChanged.connect(self._load_tab)
+
+    def import_historic(self) -> None:
+        """File > Import historic audits: the tab, then the file to import."""
+        self.tabs.setCurrentWidget(self.historic)
+        self.historic.import_historic()
 
     def _load_tab(self, index: int) -> None:
         if self.isVisible() and index >= 0 and index not in self._loaded:

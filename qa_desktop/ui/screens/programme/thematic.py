@@ -34,6 +34,8 @@ from qa_desktop.services.container import Services
 from qa_desktop.services.programme.form_editing import QuestionEdit
 from qa_desktop.services.programme.thematic import TermsOfReference, ThematicDetail, ThematicRow
 from qa_desktop.services.setup.people import Actor, PersonInfo
+from qa_desktop.ui import ops
+from qa_desktop.ui.ops import thematic as ops_thematic
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.tables import RowsTable
 from qa_desktop.ui.widgets.dates import pydate, qdate
@@ -196,6 +198,8 @@ class ThematicTab(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(terms_scroll, 2)
         layout.addLayout(middle, 3)
+        # Thematic audits set up here or brought by a sync.
+        runner.subscribe(self, Change.PROGRAMME, lambda _what: self.load())
 
     # -- loading -------------------------------------------------------------------------
 
@@ -212,7 +216,7 @@ class ThematicTab(QWidget):
             ]
             return services.thematic.list(), services.directory.people(), forms
 
-        self._runner.submit(work, self._show)
+        ops.read(self._runner, work, on_done=self._show)
 
     def _show(
         self,
@@ -268,7 +272,9 @@ class ThematicTab(QWidget):
             self.show_detail(self.rows[index].id)
 
     def show_detail(self, thematic_id: str) -> None:
-        self._runner.submit(lambda: self._services.thematic.detail(thematic_id), self._show_detail)
+        ops.read(
+            self._runner, self._services.thematic.detail, thematic_id, on_done=self._show_detail
+        )
 
     def _show_detail(self, detail: ThematicDetail) -> None:
         self.detail = detail
@@ -331,7 +337,7 @@ class ThematicTab(QWidget):
 
     def set_up(self) -> None:  # not create(): QWidget has one
         terms, actor = self.terms(), self._actor
-        self._runner.submit(lambda: self._services.thematic.create(terms, actor), self._created)
+        ops.write(self._runner, self._services.thematic.create, terms, actor, on_done=self._created)
 
     def _created(self, thematic_id: str) -> None:
         self.created.emit(thematic_id)
@@ -366,32 +372,42 @@ class ThematicTab(QWidget):
                 if line.strip()
             ),
         )
-        services = self._services
-
-        def work() -> None:
-            services.form_editing.create(key, title, TEMPLATE, questions, actor)
-            services.thematic.set_form(thematic_id, key, actor)
-
-        self._runner.submit(work, lambda _none: self._refresh(), changes=Change.FORMS)
+        ops_thematic.make_theme_form(
+            self._runner,
+            self._services,
+            thematic_id,
+            (key, title, TEMPLATE),
+            questions,
+            actor,
+            on_done=lambda _none: self._refresh(),
+        )
 
     def draw_sample(self) -> None:
         if self.detail is None:
             return
         thematic_id, actor = self.detail.id, self._actor
         count, seed = self.sample_size.value(), self.sample_seed.value()
-        self._runner.submit(
-            lambda: self._services.thematic.draw_sample(thematic_id, count, seed, actor),
-            lambda _count: self._refresh(),
-            changes=Change.AUDITS,
+        ops.write(
+            self._runner,
+            self._services.thematic.draw_sample,
+            thematic_id,
+            count,
+            seed,
+            actor,
+            on_done=lambda _count: self._refresh(),
         )
 
     def save_findings(self) -> None:
         if self.detail is None:
             return
         thematic_id, text, actor = self.detail.id, self.findings.toPlainText(), self._actor
-        self._runner.submit(
-            lambda: self._services.thematic.record_findings(thematic_id, text, actor),
-            lambda _none: self._refresh(),
+        ops.write(
+            self._runner,
+            self._services.thematic.record_findings,
+            thematic_id,
+            text,
+            actor,
+            on_done=lambda _none: self._refresh(),
         )
 
     def add_action(self) -> None:
@@ -399,9 +415,14 @@ class ThematicTab(QWidget):
             return
         thematic_id, actor = self.detail.id, self._actor
         text, due = self.action_text.text(), pydate(self.action_due.date())
-        self._runner.submit(
-            lambda: self._services.thematic.add_action(thematic_id, text, due, actor),
-            lambda _none: self._action_added(),
+        ops.write(
+            self._runner,
+            self._services.thematic.add_action,
+            thematic_id,
+            text,
+            due,
+            actor,
+            on_done=lambda _none: self._action_added(),
         )
 
     def _refresh(self) -> None:

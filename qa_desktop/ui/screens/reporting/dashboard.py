@@ -1,12 +1,16 @@
 """Reports: the dashboard. Choose a period and a slice; see compliance against the standard,
 grades and their trend, the programme, moderation, follow-up, the voice of the child and the
 "even better if" themes; click a bar, a figure or a row to list the audits behind it; export
-any table as CSV or Excel. Every query runs on the background runner."""
+any table as CSV or Excel. Every query runs on the background runner.
+
+What each figure and row shows is worked out in ``figures.py`` (plain Python); this screen
+builds the widgets (one small builder per part) and draws what it is given."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
@@ -21,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -36,23 +39,27 @@ from PySide6.QtWidgets import (
 
 from qa_desktop.domain.calendar import FinancialQuarter, Period
 from qa_desktop.domain.dashboard import Dashboard
+from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.report_periods import ReportSlice
 from qa_desktop.domain.report_tables import ReportTable
 from qa_desktop.domain.roles import Capability
 from qa_desktop.services.audit.listing import AuditList
 from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
-from qa_desktop.services.reporting import (
-    INDICATORS,
-    Drill,
-    ImportRefused,
-    ImportResult,
-    SliceOptions,
-    describe_slice,
-)
+from qa_desktop.services.reporting import INDICATORS, Drill, SliceOptions, describe_slice
 from qa_desktop.services.setup.people import Actor
+from qa_desktop.ui import ops
+from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.screens.reporting import figures
 from qa_desktop.ui.screens.reporting.charts import ComplianceChart, GradeChart, TrendChart
+from qa_desktop.ui.screens.reporting.figures import (
+    NO_FIGURE,
+    TILE_CAPTIONS,
+    Phrase,
+    PhraseValue,
+    Words,
+)
 from qa_desktop.ui.widgets.audit_table import ROW_ROLE, AuditTableModel
 from qa_desktop.ui.widgets.report_table import ReportTableView
 
@@ -93,12 +100,16 @@ class FigureButton(QPushButton):
         super().__init__(parent)
         self.setObjectName("figure")
         self.caption = caption
-        self.drill: tuple[str, Drill] | None = None
+        self.drill: tuple[Phrase, Drill] | None = None
         self.setMinimumHeight(56)
-        self.set_value("—")
+        self.set_value(NO_FIGURE)
 
-    def set_value(self, value: str, drill: tuple[str, Drill] | None = None) -> None:
+    def set_value(
+        self, value: str, drill: tuple[Phrase, Drill] | None = None, caption: str | None = None
+    ) -> None:
         self.drill = drill
+        if caption is not None:
+            self.caption = caption
         self.setText(f"{value}\n{self.caption}")
         self.setAccessibleName(f"{self.caption}: {value}")
         self.setEnabled(drill is not None)
@@ -109,7 +120,6 @@ class DashboardScreen(QWidget):
     loaded = Signal()  # the figures are on screen
     drilled = Signal()  # the audits behind a figure are listed
     exported = Signal(str)  # path written
-    imported = Signal(str)  # what the import did, or every problem it found
 
     def __init__(
         self,
@@ -127,23 +137,36 @@ class DashboardScreen(QWidget):
         self._options: SliceOptions | None = None
         self._filling = False
         self._started = False
+        self._commentary_quarter: FinancialQuarter | None = None
         self.dashboard: Dashboard | None = None
-        self.import_report = ""
         self.setObjectName("dashboardScreen")
         title = QLabel(self.tr("Reports"))
         title.setObjectName("screenTitle")
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        if not actor.can(Capability.REPORT):
+        self.allowed = actor.can(Capability.REPORT)
+        if not self.allowed:
             notice = QLabel(self.tr("Reports are for managers and the QA team."))
             notice.setObjectName("plannedNotice")
             layout.addWidget(notice)
             layout.addStretch(1)
-            self.allowed = False
             return
-        self.allowed = True
+        layout.addLayout(self._build_choices())
+        layout.addLayout(self._build_heading())
+        layout.addLayout(self._build_figures())
+        body = QSplitter(Qt.Orientation.Vertical)
+        body.addWidget(self._build_tabs())
+        body.addWidget(self._build_drill())
+        body.setStretchFactor(0, 3)
+        body.setStretchFactor(1, 1)
+        layout.addWidget(body, 1)
+        self._wire()
+        runner.subscribe(self, Change.AUDITS, self._data_changed)
 
-        # -- period and slice ----------------------------------------------------------------
+    # -- building -------------------------------------------------------------------------
+
+    def _build_choices(self) -> QHBoxLayout:
+        """The period (a month, a quarter or two dates) and the slice."""
         self.period_kind = QComboBox()
         self.period_kind.addItems([self.tr("Month"), self.tr("Quarter"), self.tr("Dates")])
         self.month = QComboBox()
@@ -187,40 +210,38 @@ class DashboardScreen(QWidget):
         choose = QHBoxLayout()
         for form in (left, middle, right):
             choose.addLayout(form, 1)
+        return choose
+
+    def _build_heading(self) -> QHBoxLayout:
         self.export_all = QPushButton(self.tr("Export all tables to E&xcel…"))
         self.heading = QLabel()
         self.heading.setObjectName("dashboardHeading")
         self.heading.setWordWrap(True)
-        heading_row = QHBoxLayout()
-        heading_row.addWidget(self.heading, 1)
-        heading_row.addWidget(self.export_all)
+        row = QHBoxLayout()
+        row.addWidget(self.heading, 1)
+        row.addWidget(self.export_all)
+        return row
 
-        # -- headline figures ---------------------------------------------------------------
-        self.fig_completed = FigureButton(self.tr("audits completed"))
-        self.fig_standard = FigureButton(self.tr("questions at standard"))
-        self.fig_moderation = FigureButton(self.tr("moderated"))
-        self.fig_agreement = FigureButton(self.tr("grades agreed"))
-        self.fig_inadequate = FigureButton(self.tr("Inadequate"))
-        self.fig_moved_up = FigureButton(self.tr("moved up at re-audit"))
-        self.fig_overdue = FigureButton(self.tr("actions overdue"))
-        self.fig_voice = FigureButton(self.tr("child's voice recorded"))
-        figures = QGridLayout()
-        self.figures = [
-            self.fig_completed,
-            self.fig_standard,
-            self.fig_moderation,
-            self.fig_agreement,
-            self.fig_inadequate,
-            self.fig_moved_up,
-            self.fig_overdue,
-            self.fig_voice,
-        ]
+    def _build_figures(self) -> QGridLayout:
+        """One button per headline figure (``figures.TILE_CAPTIONS``), in that order."""
+        self.tiles = {key: FigureButton(self.tr(caption)) for key, caption in TILE_CAPTIONS}
+        self.fig_completed = self.tiles["completed"]
+        self.fig_standard = self.tiles["standard"]
+        self.fig_moderation = self.tiles["moderation"]
+        self.fig_agreement = self.tiles["agreement"]
+        self.fig_inadequate = self.tiles["inadequate"]
+        self.fig_moved_up = self.tiles["moved_up"]
+        self.fig_overdue = self.tiles["overdue"]
+        self.fig_voice = self.tiles["voice"]
+        self.figures = list(self.tiles.values())
+        grid = QGridLayout()
         for index, button in enumerate(self.figures):
-            figures.addWidget(button, 0, index)
-            figures.setColumnStretch(index, 1)
+            grid.addWidget(button, 0, index)
+            grid.setColumnStretch(index, 1)
             button.clicked.connect(lambda _c=False, b=button: self._drill_figure(b))
+        return grid
 
-        # -- tabs ---------------------------------------------------------------------------
+    def _build_tabs(self) -> QTabWidget:
         self.compliance_chart = ComplianceChart()
         self.compliance_table = ReportTableView(self.tr("Compliance per question"))
         self.grade_chart = GradeChart()
@@ -264,23 +285,24 @@ class DashboardScreen(QWidget):
         )
         self.tabs.addTab(_split(self.inadequate_table, self.actions_table), self.tr("&Follow-up"))
         self.tabs.addTab(_split(self.voice_table, self.themes_table), self.tr("&Voice and themes"))
+        self.tabs.addTab(self._build_quarterly(), self.tr("&Quarterly report"))
+        return self.tabs
 
-        # -- the quarterly report: commentary and PDF --------------------------------------------
+    def _build_quarterly(self) -> QWidget:
+        """The quarterly report's tab: a commentary box per indicator, saved and printed."""
         self.quarter_label = QLabel()
         self.quarter_label.setWordWrap(True)
         self.commentary_edits: dict[str, QPlainTextEdit] = {}
         boxes = QFormLayout()
         for key, indicator in INDICATORS:
-            commentary = QPlainTextEdit()
-            commentary.setTabChangesFocus(True)
-            commentary.setFixedHeight(64)
-            commentary.setPlaceholderText(
-                self.tr("What the figures say, why, and what happens next")
-            )
+            edit = QPlainTextEdit()
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(64)
+            edit.setPlaceholderText(self.tr("What the figures say, why, and what happens next"))
             label = QLabel(self.tr(indicator) + ":")
-            label.setBuddy(commentary)
-            boxes.addRow(label, commentary)
-            self.commentary_edits[key] = commentary
+            label.setBuddy(edit)
+            boxes.addRow(label, edit)
+            self.commentary_edits[key] = edit
         boxes_widget = QWidget()
         boxes_widget.setLayout(boxes)
         boxes_scroll = QScrollArea()
@@ -288,19 +310,19 @@ class DashboardScreen(QWidget):
         boxes_scroll.setWidget(boxes_widget)
         self.save_commentary = QPushButton(self.tr("&Save commentary"))
         self.quarterly_pdf = QPushButton(self.tr("Save the quarterly report as P&DF…"))
-        report_buttons = QHBoxLayout()
-        report_buttons.addStretch(1)
-        report_buttons.addWidget(self.save_commentary)
-        report_buttons.addWidget(self.quarterly_pdf)
-        report_tab = QWidget()
-        report_layout = QVBoxLayout(report_tab)
-        report_layout.addWidget(self.quarter_label)
-        report_layout.addWidget(boxes_scroll, 1)
-        report_layout.addLayout(report_buttons)
-        self.tabs.addTab(report_tab, self.tr("&Quarterly report"))
-        self._commentary_quarter: FinancialQuarter | None = None
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_commentary)
+        buttons.addWidget(self.quarterly_pdf)
+        tab = QWidget()
+        column = QVBoxLayout(tab)
+        column.addWidget(self.quarter_label)
+        column.addWidget(boxes_scroll, 1)
+        column.addLayout(buttons)
+        return tab
 
-        # -- the audits behind a figure -----------------------------------------------------
+    def _build_drill(self) -> QWidget:
+        """The audits behind the figure, bar or row last clicked."""
         self.drill_label = QLabel(self.tr("Click a bar, a figure or a row to see its audits."))
         self.drill_label.setObjectName("countLabel")
         self.drill_model = AuditTableModel(self)
@@ -315,25 +337,14 @@ class DashboardScreen(QWidget):
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.drill_table.horizontalHeader().setStretchLastSection(True)
-        self.drill_table.activated.connect(self._open)
-        self.drill_table.doubleClicked.connect(self._open)
-        drill_box = QWidget()
-        drill_layout = QVBoxLayout(drill_box)
-        drill_layout.setContentsMargins(0, 0, 0, 0)
-        drill_layout.addWidget(self.drill_label)
-        drill_layout.addWidget(self.drill_table, 1)
-        body = QSplitter(Qt.Orientation.Vertical)
-        body.addWidget(self.tabs)
-        body.addWidget(drill_box)
-        body.setStretchFactor(0, 3)
-        body.setStretchFactor(1, 1)
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.drill_label)
+        column.addWidget(self.drill_table, 1)
+        return box
 
-        layout.addLayout(choose)
-        layout.addLayout(heading_row)
-        layout.addLayout(figures)
-        layout.addWidget(body, 1)
-
-        # -- wiring -------------------------------------------------------------------------
+    def _wire(self) -> None:
         self.period_kind.currentIndexChanged.connect(self._kind_changed)
         for combo in (
             self.month,
@@ -351,23 +362,38 @@ class DashboardScreen(QWidget):
         self.date_from.dateChanged.connect(self._changed)
         self.date_to.dateChanged.connect(self._changed)
         self.compliance_chart.question_clicked.connect(
-            lambda qid: self.show_audits(
-                self.tr("Answered No to {question}").format(question=qid),
-                Drill("question", qid, "no"),
-            )
+            lambda qid: self.show_audits(*figures.question_drill(qid))
         )
         self.grade_chart.grade_clicked.connect(self._grade_clicked)
-        self.compliance_table.on_row(self._compliance_row)
-        self.grades_table.on_row(self._grade_row)
-        self.moderation_table.on_row(self._moderation_row)
-        self.themes_table.on_row(self._theme_row)
+        for view, row_drill in (
+            (self.compliance_table, figures.compliance_row),
+            (self.grades_table, figures.grades_row),
+            (self.moderation_table, figures.moderation_row),
+            (self.themes_table, figures.themes_row),
+        ):
+            view.on_row(partial(self._row_clicked, row_drill))
         for view in self.tables.values():
             view.export_csv_requested.connect(self._export_csv)
             view.export_excel_requested.connect(lambda t: self._export_excel([t]))
+        self.drill_table.activated.connect(self._open)
+        self.drill_table.doubleClicked.connect(self._open)
         self.export_all.clicked.connect(self._export_everything)
         self.save_commentary.clicked.connect(self._save_commentary)
         self.quarterly_pdf.clicked.connect(self._quarterly_pdf)
-        runner.subscribe(self, Change.AUDITS, self._data_changed)
+
+    def say(self, phrase: Phrase) -> str:
+        """A phrase of ``figures`` in the person's language."""
+
+        def word(value: PhraseValue) -> object:
+            if isinstance(value, Phrase):
+                return self.say(value)
+            if isinstance(value, Grade):
+                return grade_label(value)
+            if isinstance(value, Words):
+                return self.tr(value)
+            return value
+
+        return self.tr(phrase.template).format(**{k: word(v) for k, v in phrase.values.items()})
 
     # -- loading --------------------------------------------------------------------------
 
@@ -380,7 +406,9 @@ class DashboardScreen(QWidget):
     def load(self) -> None:
         if self.allowed:
             self._started = True
-            self._runner.submit(self._services.reporting.slice_options, self._fill_options)
+            ops.read(
+                self._runner, self._services.reporting.slice_options, on_done=self._fill_options
+            )
 
     def _fill_options(self, options: SliceOptions) -> None:
         self._filling = True
@@ -456,10 +484,15 @@ class DashboardScreen(QWidget):
         if period is None:
             self.heading.setText(self.tr("The period ends before it starts."))
             return
-        slc, actor = self.current_slice(), self._actor
-        reporting = self._services.reporting
         self.heading.setText(self.tr("Working out the figures…"))
-        self._runner.submit(lambda: reporting.dashboard(period, slc, actor), self._show)
+        ops.read(
+            self._runner,
+            self._services.reporting.dashboard,
+            period,
+            self.current_slice(),
+            self._actor,
+            on_done=self._show,
+        )
 
     def _data_changed(self, what: Change) -> None:
         if self.isVisible():
@@ -472,38 +505,10 @@ class DashboardScreen(QWidget):
             return  # the choice changed while this was being worked out; a newer one follows
         self.dashboard = dash
         self.heading.setText(self._heading_text(dash))
-        p, m, i, a, v = dash.plan, dash.moderation, dash.inadequate, dash.actions, dash.voice
-        total = sum(1 for q in dash.compliance if q.percent is not None)
-        self.fig_completed.set_value(
-            str(p.completed), (self.tr("Audits completed"), Drill("completed"))
-        )
-        self.fig_standard.set_value(
-            self.tr("{met} of {total}").format(met=dash.questions_meeting_standard, total=total),
-            (self.tr("Compliance per question"), Drill("compliance")),
-        )
-        self.fig_moderation.set_value(
-            f"{m.moderated} ({_pct(m.coverage)})",
-            (self.tr("Moderated audits"), Drill("moderated")),
-        )
-        self.fig_agreement.set_value(
-            _pct(m.agreement),
-            (self.tr("Moderation changed a grade"), Drill("moderated", value="disagreed")),
-        )
-        self.fig_inadequate.set_value(
-            str(i.inadequate), (self.tr("Inadequate audits"), Drill("inadequate"))
-        )
-        self.fig_moved_up.set_value(
-            f"{i.moved_up} of {i.reaudited} ({_pct(i.moved_up_percent)})",
-            (self.tr("Moved up at re-audit"), Drill("inadequate", value="moved_up")),
-        )
-        self.fig_overdue.set_value(
-            str(a.overdue),
-            (self.tr("Audits with overdue actions"), Drill("actions", value="overdue")),
-        )
-        self.fig_voice.set_value(
-            _pct(v.percent),
-            (self.tr("Voice of the child not recorded"), Drill("voice", value="missing")),
-        )
+        for tile in figures.tiles(dash):
+            self.tiles[tile.key].set_value(
+                self.say(tile.value), (tile.drill_label, tile.drill), self.say(tile.caption)
+            )
         for table in dash.tables():
             self.tables[table.key].set_table(table)
         self.compliance_chart.show_rows(dash.compliance, dash.standard)
@@ -514,17 +519,7 @@ class DashboardScreen(QWidget):
 
     def _heading_text(self, dash: Dashboard) -> str:
         slice_text = describe_slice(dash.slice, self._options) if self._options else ""
-        return self.tr(
-            "{start} to {end} · {slice} · compared with {prev_start} to {prev_end} · "
-            "standard {standard:.0f}%"
-        ).format(
-            start=dash.period.start.strftime("%d %b %Y"),
-            end=dash.period.end.strftime("%d %b %Y"),
-            slice=self.tr(slice_text),
-            prev_start=dash.previous_period.start.strftime("%d %b %Y"),
-            prev_end=dash.previous_period.end.strftime("%d %b %Y"),
-            standard=dash.standard,
-        )
+        return self.say(figures.heading(dash, slice_text))
 
     # -- the audits behind a figure -------------------------------------------------------
 
@@ -537,80 +532,41 @@ class DashboardScreen(QWidget):
             return
         self.show_audits(*button.drill)
 
-    def show_audits(self, label: str, drill: Drill) -> None:
+    def show_audits(self, label: Phrase, drill: Drill) -> None:
         period = self.current_period()
         if period is None:
             return
-        slc, actor = self.current_slice(), self._actor
-        reporting = self._services.reporting
-        self._runner.submit(
-            lambda: reporting.audits_behind(period, slc, drill, actor),
-            lambda listing: self._show_audits(label, listing),
+        ops.read(
+            self._runner,
+            self._services.reporting.audits_behind,
+            period,
+            self.current_slice(),
+            drill,
+            self._actor,
+            on_done=lambda listing: self._show_audits(label, listing),
         )
 
-    def _show_audits(self, label: str, listing: AuditList) -> None:
+    def _show_audits(self, label: Phrase, listing: AuditList) -> None:
         self.drill_model.set_rows(listing.rows)
-        if listing.truncated:
-            text = self.tr("{label}: the newest {shown} of {total} audits")
-        else:
-            text = self.tr("{label}: {total} audits")
         self.drill_label.setText(
-            text.format(label=label, shown=len(listing.rows), total=listing.total)
+            self.say(figures.listed(label, len(listing.rows), listing.total, listing.truncated))
         )
         self.drilled.emit()
 
-    def _compliance_row(self, row: int) -> None:
-        if self.dashboard is None or row >= len(self.dashboard.compliance):
-            return
-        question = self.dashboard.compliance[row]
-        self.show_audits(
-            self.tr("Answered No to {question}").format(question=question.question_id),
-            Drill("question", question.question_id, "no"),
-        )
+    def _row_clicked(
+        self, pick: Callable[[Dashboard, int], tuple[Phrase, Drill] | None], row: int
+    ) -> None:
+        chosen = pick(self.dashboard, row) if self.dashboard is not None else None
+        if chosen is not None:
+            self.show_audits(*chosen)
 
     def _grade_clicked(self, row: int, grade: str) -> None:
         rows = self.grade_chart.rows[::-1]
         if 0 <= row < len(rows):
-            self._grade_drill(rows[row].section_id, rows[row].section_title, grade)
-
-    def _grade_row(self, row: int) -> None:
-        if self.dashboard is None or row >= len(self.dashboard.grades):
-            return
-        found = self.dashboard.grades[row]
-        self._grade_drill(found.section_id, found.section_title, "inadequate")
-
-    def _grade_drill(self, section_id: str, title: str, grade: str) -> None:
-        from qa_desktop.domain.grades import Grade
-        from qa_desktop.ui.labels import grade_label
-
-        self.show_audits(
-            self.tr("{section}: {grade}").format(
-                section=self.tr(title), grade=grade_label(Grade(grade))
-            ),
-            Drill("grade", section_id, grade),
-        )
-
-    def _moderation_row(self, row: int) -> None:
-        if self.dashboard is None:
-            return
-        auditors = self.dashboard.moderation.by_auditor
-        if row == 0:
-            self.show_audits(self.tr("Moderated audits"), Drill("moderated"))
-        elif row - 1 < len(auditors):
-            auditor = auditors[row - 1]
+            found = rows[row]
             self.show_audits(
-                self.tr("Moderated audits by {auditor}").format(auditor=auditor.auditor),
-                Drill("moderated", auditor.auditor_id),
+                *figures.grade_drill(found.section_id, found.section_title, Grade(grade))
             )
-
-    def _theme_row(self, row: int) -> None:
-        if self.dashboard is None or row >= len(self.dashboard.themes):
-            return
-        theme = self.dashboard.themes[row]
-        self.show_audits(
-            self.tr("Even better if: “{theme}”").format(theme=theme.phrase),
-            Drill("theme", theme.phrase),
-        )
 
     def _open(self, index: QModelIndex) -> None:
         row = self.drill_model.data(index, ROW_ROLE)
@@ -633,8 +589,12 @@ class DashboardScreen(QWidget):
         if quarter == self._commentary_quarter:
             return
         self._commentary_quarter = quarter
-        reporting = self._services.reporting
-        self._runner.submit(lambda: reporting.commentary(quarter), self._show_commentary)
+        ops.read(
+            self._runner,
+            self._services.reporting.commentary,
+            quarter,
+            on_done=self._show_commentary,
+        )
 
     def _show_commentary(self, texts: dict[str, str]) -> None:
         for key, edit in self.commentary_edits.items():
@@ -647,10 +607,13 @@ class DashboardScreen(QWidget):
         quarter = self._commentary_quarter
         if quarter is None:
             return
-        texts, actor, reporting = self._commentary_texts(), self._actor, self._services.reporting
-        self._runner.submit(
-            lambda: reporting.save_commentary(quarter, texts, actor),
-            lambda _saved: self.drill_label.setText(
+        ops.write(
+            self._runner,
+            self._services.reporting.save_commentary,
+            quarter,
+            self._commentary_texts(),
+            self._actor,
+            on_done=lambda _saved: self.drill_label.setText(
                 self.tr("Commentary for {quarter} saved.").format(quarter=quarter.label)
             ),
         )
@@ -673,75 +636,7 @@ class DashboardScreen(QWidget):
             reporting.save_commentary(quarter, texts, actor)
             return reporting.quarterly_report(quarter, path, slc, actor)
 
-        self._runner.submit(work, self._exported)
-
-    # -- historic import ------------------------------------------------------------------
-
-    def may_import(self) -> bool:
-        return self._actor.can(Capability.MANAGE_PROGRAMME)
-
-    def ask_import(self) -> tuple[Path, bool] | None:
-        """The CSV file to import and whether to create missing teams, cases and people
-        (a file dialog and a question; tests replace this)."""
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import historic audits"), "", self.tr("CSV files (*.csv)")
-        )
-        if not chosen:
-            return None
-        answer = QMessageBox.question(
-            self,
-            self.tr("Import historic audits"),
-            self.tr(
-                "Create the teams, cases and people the file names that are not in this store "
-                "yet? With No, each of them is listed as a problem and nothing is imported."
-            ),
-        )
-        return Path(chosen), answer == QMessageBox.StandardButton.Yes
-
-    def import_historic(self) -> None:
-        if not self.may_import():
-            self.drill_label.setText(self.tr("Only the QA team can import historic audits."))
-            return
-        chosen = self.ask_import()
-        if chosen is None:
-            return
-        path, create_missing = chosen
-        actor, reporting = self._actor, self._services.reporting
-
-        def work() -> ImportResult | ImportRefused:
-            try:
-                return reporting.import_audits(path, create_missing=create_missing, actor=actor)
-            except ImportRefused as refused:
-                return refused  # the problems are shown in full, not as one error line
-
-        self._runner.submit(work, self._imported, changes=Change.AUDITS)
-
-    def _imported(self, result: ImportResult | ImportRefused) -> None:
-        if isinstance(result, ImportRefused):
-            self._import_refused(result)
-            return
-        self.import_report = self.tr(
-            "Imported {audits} historic audits ({created} teams, cases or people created)."
-        ).format(audits=result.audits, created=result.created)
-        self.drill_label.setText(self.import_report)
-        self.imported.emit(self.import_report)
-        self.refresh()
-
-    def _import_refused(self, exc: ImportRefused) -> None:
-        lines = "\n".join(p.line() for p in exc.problems)
-        self.import_report = self.tr(
-            "Nothing was imported: the file has {count} problem(s).\n\n{lines}"
-        ).format(count=len(exc.problems), lines=lines)
-        self.imported.emit(self.import_report)
-        self.show_import_problems(self.import_report)
-
-    def show_import_problems(self, text: str) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("Import historic audits"))
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setText(text.split("\n\n", 1)[0])
-        box.setDetailedText(text.split("\n\n", 1)[-1])
-        box.open()
+        ops.write_job(self._runner, work, (reporting.save_commentary,), on_done=self._exported)
 
     # -- exports --------------------------------------------------------------------------
 
@@ -757,8 +652,13 @@ class DashboardScreen(QWidget):
             self.tr("CSV files (*.csv)"),
         )
         if path is not None:
-            reporting = self._services.reporting
-            self._runner.submit(lambda: reporting.export_csv(table, path), self._exported)
+            ops.read(
+                self._runner,
+                self._services.reporting.export_csv,
+                table,
+                path,
+                on_done=self._exported,
+            )
 
     def _export_excel(self, tables: list[ReportTable]) -> None:
         if not tables:
@@ -768,10 +668,13 @@ class DashboardScreen(QWidget):
             self.tr("Export to Excel"), f"{name}.xlsx", self.tr("Excel workbooks (*.xlsx)")
         )
         if path is not None and self.dashboard is not None:
-            heading = self._heading_text(self.dashboard)
-            reporting = self._services.reporting
-            self._runner.submit(
-                lambda: reporting.export_excel(tables, path, heading), self._exported
+            ops.read(
+                self._runner,
+                self._services.reporting.export_excel,
+                tables,
+                path,
+                self._heading_text(self.dashboard),
+                on_done=self._exported,
             )
 
     def _export_everything(self) -> None:
@@ -781,10 +684,6 @@ class DashboardScreen(QWidget):
     def _exported(self, path: Path) -> None:
         self.drill_label.setText(self.tr("Saved {path}").format(path=path))
         self.exported.emit(str(path))
-
-
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}%"
 
 
 def _split(first: QWidget, second: QWidget) -> QSplitter:

@@ -19,6 +19,7 @@ from qa_desktop.errors import UserError
 from qa_desktop.i18n import error_text
 from qa_desktop.services.credentials import NO_KEYRING_MESSAGE, Kept
 from qa_desktop.services.sync import SyncService, SyncSettings
+from qa_desktop.ui import ops
 from qa_desktop.ui.runner import Runner
 
 
@@ -77,12 +78,16 @@ class SyncSettingsDialog(QDialog):
     def test_connection(self) -> None:
         address, user, password = self.address.text(), self.user.text(), self.password.text()
         self.result_label.setText(self.tr("Connecting…"))
-        self.runner.submit(
-            lambda: self.service.test_connection(address, user, password or None),
-            lambda name: self.result_label.setText(
+        ops.read(
+            self.runner,
+            self.service.test_connection,
+            address,
+            user,
+            password or None,
+            on_done=lambda name: self.result_label.setText(
                 self.tr("Connected: the server knows you as {name}.").format(name=name)
             ),
-            self._show_failure,
+            on_error=self._show_failure,
         )
 
     def _show_failure(self, exc: BaseException) -> None:
@@ -94,10 +99,14 @@ class SyncSettingsDialog(QDialog):
     def save(self) -> None:
         address, user, password = self.address.text(), self.user.text(), self.password.text()
         self.password.clear()
-        self.runner.submit(
-            lambda: self.service.save_settings(address, user, password or None),
-            self._saved,
-            self._show_failure,
+        ops.write(
+            self.runner,
+            self.service.save_settings,
+            address,
+            user,
+            password or None,
+            on_done=self._saved,
+            on_error=self._show_failure,
         )
 
     def _saved(self, kept: Kept | None) -> None:

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qa_desktop.services.changes import Change
 from qa_desktop.services.sync import ConflictView, SyncService
+from qa_desktop.ui import ops
 from qa_desktop.ui.runner import Runner
 
 Keep = Literal["current", "other", "new"]  # which value settles a conflict
@@ -102,7 +102,7 @@ class ConflictsDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        self.runner.submit(self.service.conflicts, self.show_conflicts)
+        ops.read(self.runner, self.service.conflicts, on_done=self.show_conflicts)
 
     def show_conflicts(self, rows: list[ConflictView]) -> None:
         self.rows = rows
@@ -165,10 +165,14 @@ class ConflictsDialog(QDialog):
         if chosen is None:
             return
         actor = self.actor_id
-        self.runner.submit(
-            lambda: self.service.settle(chosen.id, actor, keep, value),
-            lambda _status: self._settled(),
-            changes=Change.everything(),
+        ops.write(
+            self.runner,
+            self.service.settle,
+            chosen.id,
+            actor,
+            keep,
+            value,
+            on_done=lambda _status: self._settled(),
         )
 
     def _settled(self) -> None:

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from qa_desktop.errors import UserError
 from qa_desktop.i18n import error_text
-from qa_desktop.services.changes import Change
 from qa_desktop.services.sync import SyncOutcome, SyncService, SyncStatus, is_offline
+from qa_desktop.ui import ops
 from qa_desktop.ui.runner import Runner
 
 log = logging.getLogger(__name__)
@@ -53,7 +53,7 @@ class SyncController(QObject):
         self.timer.start(self.interval)
 
     def refresh(self) -> None:
-        self.runner.submit(self.service.status, self.status_changed.emit)
+        ops.read(self.runner, self.service.status, on_done=self.status_changed.emit)
 
     def sync_now(self) -> None:
         """The person asked: failures other than being offline go to the error path."""
@@ -67,11 +67,11 @@ class SyncController(QObject):
             return
         self.running = True
         self.timer.stop()
-        self.runner.submit(
+        ops.write(
+            self.runner,
             self.service.sync_now,
-            self._done,
-            lambda exc: self._failed(exc, manual),
-            changes=Change.everything(),
+            on_done=self._done,
+            on_error=lambda exc: self._failed(exc, manual),
         )
 
     def _done(self, outcome: SyncOutcome) -> None:

@@ -76,13 +76,11 @@ class AreaPage(QWidget):
             self.bindings.extend(row.bindings)
             column.addWidget(row)
         column.addStretch()
-        self.question_scroll = QScrollArea()  # not scroll: QWidget has one
-        self.question_scroll.setWidgetResizable(True)
-        self.question_scroll.setWidget(questions)
-        self.question_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.question_scroll.setAccessibleName(
-            self.tr("Questions: {area}").format(area=section.title)
-        )
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(questions)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.setAccessibleName(self.tr("Questions: {area}").format(area=section.title))
 
         # The practitioner's half.
         self.reflection_label = QLabel()
@@ -107,7 +105,7 @@ class AreaPage(QWidget):
         right.addWidget(self.reflection_note)
 
         self.halves = QSplitter(Qt.Orientation.Horizontal)
-        self.halves.addWidget(self.question_scroll)
+        self.halves.addWidget(self.scroll_area)
         self.halves.addWidget(reflection_panel)
         self.halves.setStretchFactor(0, 3)
         self.halves.setStretchFactor(1, 2)

@@ -34,7 +34,10 @@ from qa_desktop.ui.screens.workspace.bindings import (
     ComboBinding,
     TextBinding,
 )
-from qa_desktop.ui.screens.workspace.commands import due_text
+
+
+def due_text(day: date) -> str:
+    return day.strftime("%d %b %Y")
 
 
 class ClosingPage(QWidget):

@@ -13,6 +13,7 @@ from qa_desktop.services.audit.workspace_data import Access, NewAudit, StartOpti
 from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
 from qa_desktop.services.setup.people import Actor
+from qa_desktop.ui import ops
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.workspace.new_audit import NewAuditDialog
 from qa_desktop.ui.screens.workspace.window import WorkspaceWindow
@@ -46,8 +47,9 @@ class WorkspaceOpener(QObject):
             self.workspaces[audit_id].raise_()
             self.workspaces[audit_id].activateWindow()
             return
-        actor = self.actor
-        self.runner.submit(lambda: self.services.workspace.load(audit_id, actor), self._loaded)
+        ops.read(
+            self.runner, self.services.workspace.load, audit_id, self.actor, on_done=self._loaded
+        )
 
     def _loaded(self, ws: Workspace) -> None:
         if ws.access is Access.READ_ONLY:
@@ -69,26 +71,29 @@ class WorkspaceOpener(QObject):
             window.close()
 
     def new_audit(self) -> None:
-        actor = self.actor
-        self.runner.submit(lambda: self.services.workspace.start_options(actor), self._ask)
+        ops.read(self.runner, self.services.workspace.start_options, self.actor, on_done=self._ask)
 
     def _ask(self, options: StartOptions) -> None:
         dialog = NewAuditDialog(options, self.window_parent)
         self.new_audit_dialog = dialog
         service, actor = self.services.workspace, self.actor
         dialog.search_requested.connect(
-            lambda text: self.runner.submit(lambda: service.search_cases(text), dialog.show_cases)
+            lambda text: ops.read(
+                self.runner, service.search_cases, text, on_done=dialog.show_cases
+            )
         )
         dialog.start_assignment.connect(
-            lambda audit_id: self.runner.submit(
-                lambda: service.start_assignment(audit_id, actor),
-                lambda _none: self.open(audit_id),
-                changes=Change.AUDITS,
+            lambda audit_id: ops.write(
+                self.runner,
+                service.start_assignment,
+                audit_id,
+                actor,
+                on_done=lambda _none: self.open(audit_id),
             )
         )
 
         def create(new: NewAudit) -> None:
-            self.runner.submit(lambda: service.create(actor, new), self.open, changes=Change.AUDITS)
+            ops.write(self.runner, service.create, actor, new, on_done=self.open)
 
         dialog.create_requested.connect(create)
         dialog.show()

@@ -2,9 +2,12 @@
 at a time, then the closing fields and the sign-offs.
 
 Every change saves as it is made: a choice at once, typing after a short pause and whenever
-the field loses focus or the window closes. Each saved change is a command on one undo stack
-for the whole audit; undo and redo write through the service again, so the history of each
-field (Ctrl+H) stays true.
+the field loses focus or the window closes. What is saved, held or still being typed is kept
+by the plain edit buffer (``edit_buffer.py``, with the rationale gate in ``rationale.py``);
+each saved change is a step on one undo stack for the whole audit (``undo.py``); undo and
+redo write through the service again, so the history of each field (Ctrl+H) stays true. The
+window only shows that state: a field's value, the save mark and the navigation all come
+from the buffer.
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShortcut,
     QShowEvent,
-    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,11 +45,10 @@ from PySide6.QtWidgets import (
 
 from qa_desktop.domain.answers import Answer
 from qa_desktop.domain.checklist import CLOSING, AnswerState, AreaState, Gap, Missing
-from qa_desktop.domain.grades import Grade, rationale_required
+from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.services.audit.workspace import WorkspaceService
 from qa_desktop.services.audit.workspace_data import (
-    GRADE_FIELDS,
     Access,
     ActionData,
     FieldRef,
@@ -61,18 +62,21 @@ from qa_desktop.services.audit.workspace_data import (
 from qa_desktop.services.audit.workspace_state import suggestions_for
 from qa_desktop.services.changes import Change
 from qa_desktop.services.setup.people import Actor
+from qa_desktop.ui import ops
 from qa_desktop.ui.labels import audit_type_label, grade_label, state_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.workspace.area_page import AreaPage
 from qa_desktop.ui.screens.workspace.bindings import Binding
 from qa_desktop.ui.screens.workspace.closing_page import ClosingPage
-from qa_desktop.ui.screens.workspace.commands import ActionEdit, FieldEdit
 from qa_desktop.ui.screens.workspace.conflict_badge import ConflictBadge, conflict_message
+from qa_desktop.ui.screens.workspace.edit_buffer import EditBuffer, Save, SaveMark
 from qa_desktop.ui.screens.workspace.field_names import field_title
 from qa_desktop.ui.screens.workspace.history_dialog import HistoryDialog
 from qa_desktop.ui.screens.workspace.question_row import QuestionRow
+from qa_desktop.ui.screens.workspace.rationale import RationaleGate
 from qa_desktop.ui.screens.workspace.signoff_page import SignOffPage
 from qa_desktop.ui.screens.workspace.styles import PRESENTATION_STYLE, STYLE
+from qa_desktop.ui.screens.workspace.undo import ActionChange, FieldChange, Step, UndoStack
 from qa_desktop.ui.settings import PRESENTATION_MODE, AppSettings
 
 SAVE_DELAY_MS = 400
@@ -82,6 +86,13 @@ _ESCALATION_FIELDS = (FieldRef.audit("escalation"), FieldRef.audit("escalation_n
 
 def _t(text: str) -> str:
     return QApplication.translate("WorkspaceWindow", text)
+
+
+def _stored(value: object) -> Value:
+    """A workspace value as the buffer keeps it (a grade by its value)."""
+    if isinstance(value, Grade):
+        return value.value
+    return value  # type: ignore[return-value]  # every other field holds a Value already
 
 
 class WorkspaceWindow(QMainWindow):
@@ -110,12 +121,11 @@ class WorkspaceWindow(QMainWindow):
         self.today = today
         self.bindings: dict[FieldRef, Binding] = {}
         self.widget_refs: dict[QWidget, FieldRef] = {}
-        self.stored: dict[FieldRef, Value] = {}
-        self.pending: dict[FieldRef, Value] = {}
-        self.waiting_grades: dict[FieldRef, Value] = {}
+        self.buffer = EditBuffer(RationaleGate(ws.suggestions))
+        self.action_list: list[ActionData] = list(ws.actions)
         self.current_row: QuestionRow | None = None
         self.conflict_badges: dict[FieldRef, ConflictBadge] = {}  # made when first needed
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = UndoStack()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(SAVE_DELAY_MS)
@@ -251,10 +261,8 @@ class WorkspaceWindow(QMainWindow):
         if seq("Ctrl+Y") not in redo_keys:
             redo_keys.append(seq("Ctrl+Y"))
         self.redo_action = action(self.tr("Redo"), redo_keys, self.redo)
-        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
+        self.undo_stack.on_change(self._show_undo)
+        self._show_undo()
         self.history_action = action(
             self.tr("History of this field"), [seq("Ctrl+H")], self.show_field_history
         )
@@ -280,13 +288,12 @@ class WorkspaceWindow(QMainWindow):
         """Show the audit as stored (at opening and after a sign-off or reopening)."""
         self.ws = ws
         self._show_header()
+        self.buffer.load({ref: _stored(ws.value(ref)) for ref in self.bindings})
+        if not ws.editable:
+            self.buffer.discard()  # nothing typed or held can be saved any more
         for ref, binding in self.bindings.items():
-            value = ws.value(ref)
-            if isinstance(value, Grade):
-                value = value.value
-            self.stored[ref] = value
-            if ref not in self.pending:  # never overwrite what is being typed
-                binding.set_value(value)
+            # What is being typed and a grade held for its rationale stay in their boxes.
+            binding.set_value(self.buffer.shown(ref))
             binding.set_editable(self._may_edit(ref))
         for page in self.areas:
             for row in page.rows:
@@ -294,12 +301,13 @@ class WorkspaceWindow(QMainWindow):
         self.closing.set_owners(ws.owners, ws.practitioner.id if ws.practitioner else None)
         self.closing.show_actions(ws.actions)
         self.closing.set_actions_editable(ws.editable and ws.access is Access.AUDITOR)
-        self.action_list = list(ws.actions)  # not actions: QWidget has actions()
+        self.action_list = list(ws.actions)
         self._show_suggestions(ws.suggestions)
         self.signoff.show_workspace(ws, {gap: self.gap_text(gap) for gap in ws.checklist})
         self._show_conflicts(ws)
         if not ws.editable:
             self.undo_stack.clear()
+        self._show_state()
         self.reloaded.emit()
 
     def _show_conflicts(self, ws: Workspace) -> None:
@@ -355,13 +363,14 @@ class WorkspaceWindow(QMainWindow):
 
     def _show_suggestions(self, suggestions: Suggestions) -> None:
         self.suggestions = suggestions
+        self.buffer.gate.update(suggestions)
         for index, page in enumerate(self.areas):
             progress = suggestions.areas.get(page.section.id)
             if progress is None:
                 continue
             page.show_progress(progress)
             item = self.nav.item(index)
-            grade = self.bindings[FieldRef.area(page.section.id, "grade")].value()
+            grade = self.buffer.saved(FieldRef.area(page.section.id, "grade"))  # never a held one
             shown = grade_label(Grade(str(grade))) if grade else ""
             item.setText(
                 f"{page.section.title}\n{progress.answered}/{progress.total}"
@@ -377,7 +386,7 @@ class WorkspaceWindow(QMainWindow):
 
     def _suggestions_now(self) -> Suggestions:
         """The suggestions from the answers and grades as they stand on screen."""
-        form, stored = self.ws.form, self.stored
+        form, stored = self.ws.form, self.buffer.stored
         answers = {
             q.id: AnswerState(
                 str(stored.get(FieldRef.answer(q.id)) or "") or None,
@@ -402,65 +411,62 @@ class WorkspaceWindow(QMainWindow):
 
     def edited(self, ref: FieldRef, value: Value) -> None:
         """The person changed a field."""
-        binding = self.bindings[ref]
-        if binding.immediate:
-            self.pending.pop(ref, None)
-            self.flush()
-            self.commit(ref, value)
+        if self.bindings[ref].immediate:
+            self._save_all(self.buffer.choose(ref, value))
         else:
-            self.pending[ref] = value
-            self.save_status.setText(self.tr("Editing…"))
+            self.buffer.type(ref, value)
             self.timer.start()
         if ref.target is Target.ANSWER and ref.field == "value":
             row = self._row_for(ref.key)
             if row is not None:
                 row.refresh()
+        self._show_state()
 
     def flush(self) -> None:
         """Save every edit still waiting for its pause (on a pause, focus change or close)."""
         self.timer.stop()
-        waiting, self.pending = self.pending, {}
-        for ref, value in waiting.items():
-            self.commit(ref, value)
+        self._save_all(self.buffer.flush())
+        self._show_state()
 
-    def commit(self, ref: FieldRef, value: Value) -> None:
-        old = self.stored.get(ref)
-        if (old or None) == (value or None) and ref not in self.waiting_grades:
-            return
-        if ref.field in GRADE_FIELDS:
-            if value is not None and not self._rationale_given(ref, str(value)):
-                self.waiting_grades[ref] = value
-                self._notice(
-                    ref,
-                    self.tr(
-                        "A grade of {grade} needs a written rationale: write it below and the "
-                        "grade will be accepted."
-                    ).format(grade=grade_label(Grade(str(value)))),
-                )
-                return
-            self.waiting_grades.pop(ref, None)
-            self._notice(ref, "")
-            if (old or None) == (value or None):
-                return
-        self.stored[ref] = value
-        self.undo_stack.push(FieldEdit(self, ref, old, value, self._describe(ref)))
-        if ref.field in ("rationale", "overall_rationale"):
-            grade_ref = (
-                FieldRef.area(ref.key, "grade")
-                if ref.target is Target.AREA
-                else FieldRef.audit("overall_grade")
+    def _save_all(self, saves: list[Save]) -> None:
+        for save in saves:
+            self.undo_stack.push(
+                FieldChange(save.ref, save.old, save.new, self._describe(save.ref))
             )
-            if grade_ref in self.waiting_grades:
-                self.commit(grade_ref, self.waiting_grades[grade_ref])
+            # A grade held for its rationale is saved now: its box shows what is saved.
+            self.bindings[save.ref].set_value(self.buffer.shown(save.ref))
+            self._submit_save(save.ref, save.new)
 
-    def _rationale_given(self, ref: FieldRef, grade: str) -> bool:
-        if ref.target is Target.AREA:
-            suggested = self.suggestions.areas[ref.key].suggested
-            text = self.bindings[FieldRef.area(ref.key, "rationale")].value()
-        else:
-            suggested = self.suggestions.overall
-            text = self.bindings[FieldRef.audit("overall_rationale")].value()
-        return not rationale_required(Grade(grade), suggested) or bool(str(text or "").strip())
+    def _show_state(self) -> None:
+        """The save mark and the rationale notices, from the buffer (never ahead of it)."""
+        self.save_status.setText(self._mark_text(self.buffer.mark))
+        held = self.buffer.held
+        for page in self.areas:
+            if page.section.graded:
+                self._notice(
+                    page.grade_binding.ref, self._held_text(held.get(page.grade_binding.ref))
+                )
+        self._notice(
+            self.closing.grade_binding.ref,
+            self._held_text(held.get(self.closing.grade_binding.ref)),
+        )
+
+    def _mark_text(self, mark: SaveMark) -> str:
+        return {
+            SaveMark.SAVED: self.tr("All changes saved"),
+            SaveMark.EDITING: self.tr("Editing…"),
+            SaveMark.SAVING: self.tr("Saving…"),
+            SaveMark.HELD: self.tr("Not saved: a grade needs its rationale"),
+            SaveMark.FAILED: self.tr("Not saved"),
+        }[mark]
+
+    def _held_text(self, grade: Value) -> str:
+        if not grade:
+            return ""
+        return self.tr(
+            "A grade of {grade} needs a written rationale: write it in the Rationale box and "
+            "the grade will be saved."
+        ).format(grade=grade_label(Grade(str(grade))))
 
     def _notice(self, ref: FieldRef, text: str) -> None:
         if ref.target is Target.AREA:
@@ -475,19 +481,26 @@ class WorkspaceWindow(QMainWindow):
     def _field_title(self, ref: FieldRef) -> str:
         return field_title(ref, self.ws.form)
 
-    def write(self, ref: FieldRef, value: Value, *, show: bool) -> None:
-        """Save a field through the service (called by the undo stack's commands)."""
-        self.stored[ref] = value
-        if show:
-            self.bindings[ref].set_value(value)
-            if ref.target is Target.ANSWER:
-                row = self._row_for(ref.key)
-                if row is not None:
-                    row.refresh()
-            self.reveal(ref)
-        self.save_status.setText(self.tr("Saving…"))
+    def _apply_field(self, step: FieldChange) -> None:
+        """Undo or redo of a field: shown, revealed and saved through the service again."""
+        ref = step.ref
+        self.buffer.apply(ref, step.new)
+        self.bindings[ref].set_value(step.new)
+        if ref.target is Target.ANSWER:
+            row = self._row_for(ref.key)
+            if row is not None:
+                row.refresh()
+        self.reveal(ref)
+        self._submit_save(ref, step.new)
+        self._show_state()
+
+    def _submit_save(self, ref: FieldRef, value: Value) -> None:
+        self.buffer.started()
+        self._show_state()
         audit_id, actor = self.ws.id, self.actor
-        # Not announced as a change to the audit lists: they would reload on every keystroke.
+        # Not ops.write: what ``save`` may change is announced by ``_saved`` for what it did
+        # change (a state, the overall grade, an escalation), so the audit lists do not reload
+        # on every keystroke.
         self.runner.submit(
             lambda: self.service.save(audit_id, actor, ref, value), self._saved, self._save_failed
         )
@@ -505,11 +518,13 @@ class WorkspaceWindow(QMainWindow):
             self._show_suggestions(saved.suggestions)
         elif saved.ref.target is Target.ANSWER and saved.ref.field == "value":
             self._show_suggestions(self._suggestions_now())
-        self.save_status.setText(self.tr("All changes saved"))
+        self.buffer.finished()
+        self._show_state()
         self.saved.emit(saved)
 
     def _save_failed(self, exc: BaseException) -> None:
-        self.save_status.setText(self.tr("Not saved"))
+        self.buffer.failed()
+        self._show_state()
         self.runner.report(exc)
         self.reload()
 
@@ -517,15 +532,19 @@ class WorkspaceWindow(QMainWindow):
 
     def add_action(self, description: str, owner_id: str, due: date) -> None:
         self.flush()
-        audit_id, actor = self.ws.id, self.actor
-        self.runner.submit(
-            lambda: self.service.add_action(audit_id, actor, description, owner_id, due),
-            self._action_added,
-            changes=Change.AUDITS,
+        ops.write(
+            self.runner,
+            self.service.add_action,
+            self.ws.id,
+            self.actor,
+            description,
+            owner_id,
+            due,
+            on_done=self._action_added,
         )
 
     def _action_added(self, action: ActionData) -> None:
-        self.undo_stack.push(ActionEdit(self, action, True, self.tr("add an action")))
+        self.undo_stack.push(ActionChange(action, True, self.tr("add an action")))
         self._set_action(action, present=True)
         self.closing.description.clear()
         self.saved.emit(action)
@@ -534,24 +553,35 @@ class WorkspaceWindow(QMainWindow):
         action = next((a for a in self.action_list if a.id == action_id), None)
         if action is not None:
             self.flush()
-            self.undo_stack.push(ActionEdit(self, action, False, self.tr("remove an action")))
+            step = ActionChange(action, False, self.tr("remove an action"))
+            self.undo_stack.push(step)
+            self._apply_action(step)
 
-    def write_action(self, action: ActionData, *, present: bool) -> None:
+    def _apply_action(self, step: ActionChange) -> None:
+        """An action added again (undoing its removal) or removed, through the service."""
+        action, present = step.action, step.present
         audit_id, actor = self.ws.id, self.actor
         self.reveal_page(len(self.areas))
         if present:
-            self.runner.submit(
-                lambda: self.service.add_action(
-                    audit_id, actor, action.description, action.owner_id, action.due_on, action.id
-                ),
-                lambda restored: self._set_action(restored, present=True),
-                changes=Change.AUDITS,
+            ops.write(
+                self.runner,
+                self.service.add_action,
+                audit_id,
+                actor,
+                action.description,
+                action.owner_id,
+                action.due_on,
+                action.id,
+                on_done=lambda restored: self._set_action(restored, present=True),
             )
         else:
-            self.runner.submit(
-                lambda: self.service.remove_action(audit_id, actor, action.id),
-                lambda _none: self._set_action(action, present=False),
-                changes=Change.AUDITS,
+            ops.write(
+                self.runner,
+                self.service.remove_action,
+                audit_id,
+                actor,
+                action.id,
+                on_done=lambda _none: self._set_action(action, present=False),
             )
 
     def _set_action(self, action: ActionData, *, present: bool) -> None:
@@ -564,35 +594,40 @@ class WorkspaceWindow(QMainWindow):
     # -- lifecycle ----------------------------------------------------------------------------
 
     def reload(self) -> None:
-        audit_id, actor = self.ws.id, self.actor
-        self.runner.submit(lambda: self.service.load(audit_id, actor), self.show_workspace)
+        ops.read(
+            self.runner, self.service.load, self.ws.id, self.actor, on_done=self.show_workspace
+        )
 
     def sign_off_as_auditor(self) -> None:
         self.flush()
-        audit_id, actor = self.ws.id, self.actor
-        self.runner.submit(
-            lambda: self.service.sign_off_as_auditor(audit_id, actor),
-            lambda _state: self.reload(),
-            changes=Change.AUDITS,
+        ops.write(
+            self.runner,
+            self.service.sign_off_as_auditor,
+            self.ws.id,
+            self.actor,
+            on_done=lambda _state: self.reload(),
         )
 
     def sign_off_as_practitioner(self, disagrees: bool, reason: str) -> None:
         self.flush()
-        audit_id, actor = self.ws.id, self.actor
-        self.runner.submit(
-            lambda: self.service.sign_off_as_practitioner(
-                audit_id, actor, disagrees=disagrees, reason=reason
-            ),
-            lambda _state: self.reload(),
-            changes=Change.AUDITS,
+        ops.write(
+            self.runner,
+            self.service.sign_off_as_practitioner,
+            self.ws.id,
+            self.actor,
+            disagrees=disagrees,
+            reason=reason,
+            on_done=lambda _state: self.reload(),
         )
 
     def reopen(self, reason: str) -> None:
-        audit_id, actor = self.ws.id, self.actor
-        self.runner.submit(
-            lambda: self.service.reopen(audit_id, actor, reason),
-            lambda _state: self.reload(),
-            changes=Change.AUDITS,
+        ops.write(
+            self.runner,
+            self.service.reopen,
+            self.ws.id,
+            self.actor,
+            reason,
+            on_done=lambda _state: self.reload(),
         )
 
     # -- moving around ------------------------------------------------------------------------
@@ -641,7 +676,7 @@ class WorkspaceWindow(QMainWindow):
         row.focus_answer()
         for page in self.areas:
             if row in page.rows:
-                page.question_scroll.ensureWidgetVisible(row)
+                page.scroll_area.ensureWidgetVisible(row)
 
     def step_question(self, step: int) -> None:
         page = self._current_area()
@@ -676,7 +711,7 @@ class WorkspaceWindow(QMainWindow):
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
             for page in self.areas:
                 if page.isAncestorOf(widget):
-                    page.question_scroll.ensureWidgetVisible(widget)
+                    page.scroll_area.ensureWidgetVisible(widget)
 
     def jump_to(self, gap: Missing) -> None:
         """Go to what the checklist says is missing."""
@@ -702,7 +737,7 @@ class WorkspaceWindow(QMainWindow):
             self.closing.description.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        if old is not None and self.widget_refs.get(old) in self.pending:
+        if old is not None and self.widget_refs.get(old) in self.buffer.pending:
             self.flush()
         widget = new
         while widget is not None and not isinstance(widget, QuestionRow):
@@ -714,11 +749,28 @@ class WorkspaceWindow(QMainWindow):
 
     def undo(self) -> None:
         self.flush()
-        self.undo_stack.undo()
+        self._apply(self.undo_stack.undo())
 
     def redo(self) -> None:
         self.flush()
-        self.undo_stack.redo()
+        self._apply(self.undo_stack.redo())
+
+    def _apply(self, step: Step | None) -> None:
+        if isinstance(step, FieldChange):
+            self._apply_field(step)
+        elif isinstance(step, ActionChange):
+            self._apply_action(step)
+
+    def _show_undo(self) -> None:
+        stack = self.undo_stack
+        self.undo_action.setEnabled(stack.can_undo)
+        self.redo_action.setEnabled(stack.can_redo)
+        self.undo_action.setToolTip(
+            self.tr("Undo {change}").format(change=stack.undo_text()) if stack.can_undo else ""
+        )
+        self.redo_action.setToolTip(
+            self.tr("Redo {change}").format(change=stack.redo_text()) if stack.can_redo else ""
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Undo and redo in a text field undo the whole audit's last change, not only the
@@ -750,11 +802,13 @@ class WorkspaceWindow(QMainWindow):
             self.save_status.setText(self.tr("Put the focus in a field to see its history"))
             return
         self.flush()
-        audit_id = self.ws.id
         title = self._field_title(ref)
-        self.runner.submit(
-            lambda: self.service.field_history(audit_id, ref),
-            lambda entries: self._show_history(title, entries),
+        ops.read(
+            self.runner,
+            self.service.field_history,
+            self.ws.id,
+            ref,
+            on_done=lambda entries: self._show_history(title, entries),
         )
 
     def _show_history(self, title: str, entries: list[HistoryEntry]) -> None:
