@@ -125,3 +125,39 @@ def meeting_for(store: Store, audit_id: str) -> m.Meeting | None:
 
 def at(clock_now: datetime, days: int) -> datetime:
     return clock_now + timedelta(days=days)
+
+
+def service_of(store: Store, audit_id: str) -> str:
+    with store.reader() as session:
+        audit = session.get(m.Audit, audit_id)
+        case = session.get(m.Case, audit.case_id)
+        return session.get(m.Team, case.team_id).service_id
+
+
+def vacate(store: Store, clock: Clock, service_id: str, *roles: Role) -> None:
+    """Leave the service's posts of these roles vacant (their holders left: inactive)."""
+    with store.session() as session:
+        recorder = Recorder(session, None, clock())
+        for person in session.scalars(
+            select(m.Person).where(
+                m.Person.service_id == service_id,
+                m.Person.role.in_([r.value for r in roles]),
+                m.Person.active.is_(True),
+            )
+        ):
+            recorder.update(person, active=False)
+
+
+def make_director_of(store: Store, clock: Clock, service_id: str) -> str:
+    """An assistant director for the service (one moved over from another service)."""
+    with store.session() as session:
+        director = session.scalars(
+            select(m.Person)
+            .where(m.Person.role == Role.ASSISTANT_DIRECTOR.value)
+            .order_by(m.Person.name)
+        ).first()
+        assert director is not None
+        Recorder(session, None, clock()).update(
+            director, service_id=service_id, area_id=None, active=True
+        )
+        return director.id

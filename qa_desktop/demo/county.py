@@ -29,12 +29,14 @@ from qa_desktop.domain.calendar import add_working_days
 from qa_desktop.domain.forms import FormDefinition, LegalStatus
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.lifecycle import AuditState
+from qa_desktop.domain.moderation import moderation_reason
+from qa_desktop.domain.published_settings import MODERATION_SEED, MODERATION_SHARE_PERCENT
 from qa_desktop.domain.references import audit_reference
 from qa_desktop.domain.roles import Role
 from qa_desktop.domain.suggestion import suggest_overall, suggest_section
 from qa_desktop.errors import ValidationError
 from qa_desktop.services.actors import SYSTEM
-from qa_desktop.services.clock import Clock
+from qa_desktop.services.clock import Clock, local_day
 from qa_desktop.services.programme.forms import form_from_source, publish_sources, shipped_sources
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store
@@ -294,7 +296,7 @@ def build_demo(
             )
     say = progress or (lambda _text: None)
     now = clock()
-    b = _Builder(random.Random(seed), now.date(), now)
+    b = _Builder(random.Random(seed), local_day(now), now)
     with store.session() as session:
         say("Publishing the shipped forms")
         publish_sources(session, shipped_sources(), clock, SYSTEM)
@@ -302,9 +304,10 @@ def build_demo(
         versions = {
             key: (vid, source)
             for key, vid, source in session.execute(
-                select(m.Form.key, m.FormVersion.id, m.FormVersion.source).join(
-                    m.FormVersion, m.FormVersion.form_id == m.Form.id
-                )
+                select(m.Form.key, m.FormVersion.id, m.FormVersion.source)
+                .join(m.FormVersion, m.FormVersion.form_id == m.Form.id)
+                # The year's audits were done on each form's first version (the last kept).
+                .order_by(m.Form.key, m.FormVersion.version.desc())
             )
         }
     if "learning-audit" not in versions:
@@ -678,8 +681,17 @@ def _audit(
     )
     overall = overall_suggested if b.rng.random() > 0.1 else _one_better(overall_suggested)
     disputes = not in_progress and b.rng.random() < 0.03
+    # The product's own selection rule, with the published share and seed as shipped.
     selected = not in_progress and (
-        overall in (Grade.INADEQUATE, Grade.OUTSTANDING) or disputes or b.rng.random() < 0.15
+        moderation_reason(
+            audit_id,
+            overall,
+            disputed=disputes,
+            share_percent=MODERATION_SHARE_PERCENT.default,
+            seed=MODERATION_SEED.default,
+            area_grades=area_grades,
+        )
+        is not None
     )
     submitted = day
     moderated_done = selected and age_days > 14

@@ -1,17 +1,33 @@
-"""Dates the service works to: UK financial-year quarters and working days.
+"""Dates the service works to: England's day, UK financial-year quarters and working days.
 
-Working days leave out weekends and the bank holidays of England and Wales, from the
-``holidays`` package (substitute "observed" days and one-off royal days included).
+Moments are kept in UTC; the day they fall on is England's (Europe/London, British Summer
+Time included). Working days leave out weekends and the bank holidays of England and Wales,
+from the ``holidays`` package (substitute "observed" days and one-off royal days included).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 import holidays
+
+ENGLAND = ZoneInfo("Europe/London")
+
+
+def in_england(moment: datetime) -> datetime:
+    """``moment`` on England's clock (a naive moment, as SQLite returns them, is UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(ENGLAND)
+
+
+def local_day(moment: datetime) -> date:
+    """The day ``moment`` falls on in England."""
+    return in_england(moment).date()
 
 
 @dataclass(frozen=True, order=True)
@@ -117,6 +133,13 @@ def add_working_days(start: date, days: int) -> date:
         day += timedelta(days=1)
         if is_working_day(day):
             remaining -= 1
+    return day
+
+
+def next_working_day(day: date) -> date:
+    """``day`` itself if it is a working day, else the first working day after it."""
+    while not is_working_day(day):
+        day += timedelta(days=1)
     return day
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from qa_desktop.domain.calendar import add_working_days
+from qa_desktop.domain.calendar import add_working_days, next_working_day
 from qa_desktop.domain.grades import Grade
 
 # Moderation is expected within this many working days of the audit being submitted.
@@ -29,8 +29,11 @@ def meeting_due_on(confirmed_on: date, working_days: int) -> date:
     return add_working_days(confirmed_on, working_days)
 
 
-def reaudit_due_on(meeting_held_on: date, weeks: int) -> date:
-    return meeting_held_on + timedelta(weeks=weeks)
+def reaudit_due_on(meeting_held_on: date, weeks: int, *, working_day: bool = True) -> date:
+    """The re-audit falls due ``weeks`` weeks after the meeting is held; with
+    ``working_day`` a date on a weekend or bank holiday moves to the next working day."""
+    due = meeting_held_on + timedelta(weeks=weeks)
+    return next_working_day(due) if working_day else due
 
 
 def is_overdue(due_on: date | None, today: date) -> bool:

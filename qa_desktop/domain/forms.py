@@ -102,6 +102,12 @@ class Section:
     # A graded section ends with the reflective fields and an area grade.
     graded: bool = True
     description: str = ""
+    # What each grade looks like in this area (best first), shown beside the area grade and
+    # in the guidance; empty where the form gives none.
+    descriptors: tuple[tuple[Grade, str], ...] = ()
+
+    def descriptor(self, grade: Grade | None) -> str:
+        return next((text for g, text in self.descriptors if g is grade), "")
 
 
 @dataclass(frozen=True)

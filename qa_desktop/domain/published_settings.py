@@ -43,6 +43,11 @@ MEETING_WORKING_DAYS = PublishedSetting(
 REAUDIT_WEEKS = PublishedSetting(
     "reaudits.weeks", 6, "Weeks from the meeting to the re-audit", 1, 26
 )
+REAUDIT_ON_WORKING_DAY = PublishedSetting(
+    "reaudits.working_day",
+    True,
+    "A re-audit falling on a weekend or bank holiday is due the next working day",
+)
 COMPLIANCE_STANDARD = PublishedSetting(
     "reports.standard_percent", 90.0, "Compliance standard (%)", 0, 100
 )
@@ -53,6 +58,7 @@ ALL: tuple[PublishedSetting[Any], ...] = (
     MODERATION_SEED,
     MEETING_WORKING_DAYS,
     REAUDIT_WEEKS,
+    REAUDIT_ON_WORKING_DAY,
     COMPLIANCE_STANDARD,
     MONTHLY_TARGET,
 )

@@ -305,10 +305,11 @@ class _Reader:
         fields = self.mapping(
             node,
             where,
-            {"id", "title", "description", "graded", "questions"},
+            {"id", "title", "description", "graded", "questions", "descriptors"},
             {"id", "title", "questions"},
         )
         section_id = self.ident(fields["id"], f"{where}.id")
+        descriptors = self.optional(fields, "descriptors", self.descriptors, (), where)
         questions: list[Question] = []
         for index, q_node in enumerate(self.sequence(fields["questions"], f"{where}.questions")):
             q_where = f"{where}.questions[{index}]"
@@ -325,6 +326,16 @@ class _Reader:
             questions=tuple(questions),
             graded=self.optional(fields, "graded", self.boolean, True, where),
             description=self.optional(fields, "description", self._free_text, "", where),
+            descriptors=descriptors,
+        )
+
+    def descriptors(self, node: yaml.Node, where: str) -> tuple[tuple[Grade, str], ...]:
+        """What each grade looks like in this area: all four grades, each described."""
+        names = {g.value for g in Grade}
+        fields = self.mapping(node, where, names, names)
+        return tuple(
+            (grade, self.text(fields[grade.value], f"{where}.{grade.value}"))
+            for grade in Grade.best_first()
         )
 
     def question(self, node: yaml.Node, where: str) -> Question:

@@ -1,6 +1,10 @@
 """My work: what is due from one person, and what is overdue: audits to do, audits to
 moderate, reflective meetings to hold, re-audits due, the actions they own and, for team
-managers and heads of service, live safeguarding escalations (services/escalations.py)."""
+managers and heads of service, live safeguarding escalations (services/escalations.py).
+
+The QA team also sees, among its meetings, every meeting not yet signed off that is overdue
+or is held by someone standing in for a vacant head of service post, so that none is left
+without someone chasing it."""
 
 from __future__ import annotations
 
@@ -14,11 +18,11 @@ from sqlalchemy.orm import Session
 from qa_desktop.domain.audit_types import AuditType
 from qa_desktop.domain.follow_up import is_overdue
 from qa_desktop.domain.lifecycle import AuditState
-from qa_desktop.domain.roles import Capability
+from qa_desktop.domain.roles import Capability, Role
 from qa_desktop.errors import PermissionRefused, ValidationError
 from qa_desktop.services.audit.escalations import escalations_for
 from qa_desktop.services.changes import Change, writes
-from qa_desktop.services.clock import Clock, today
+from qa_desktop.services.clock import Clock, local_day, today
 from qa_desktop.services.followup.moderation import moderation_queue
 from qa_desktop.services.setup.people import Actor
 from qa_desktop.store import models as m
@@ -50,6 +54,9 @@ class WorkItem:
     overdue: bool
     raised_by: str = ""  # an escalation's: who ticked it
     raised_at: datetime | None = None  # an escalation's: when (None: not recorded)
+    held_by: str = ""  # a meeting's: who holds it
+    stands_in: bool = False  # a meeting's: held by a stand-in for a vacant head of service
+    own: bool = True  # a meeting's: this person holds it (False: the QA team watches it)
 
 
 @dataclass(frozen=True)
@@ -100,14 +107,16 @@ class MyWorkService:
                 raise PermissionRefused("Only the action's owner can mark it done.")
             if action.status == "done":
                 return
-            Recorder(session, actor.id, now).update(action, status="done", completed_on=now.date())
+            Recorder(session, actor.id, now).update(
+                action, status="done", completed_on=local_day(now)
+            )
 
     def for_person(self, actor: Actor) -> MyWork:
         on = today(self._clock)
         with self._store.reader() as session:
             audits = _audits(session, actor.id, on)
             moderation = _moderation(session, actor, on)
-            meetings = _meetings(session, actor.id, on)
+            meetings = _meetings(session, actor, on)
             actions = _actions(session, actor.id, on)
             escalations = _escalations(session, actor.id, on)
         return MyWork(
@@ -172,33 +181,46 @@ def _moderation(session: Session, actor: Actor, on: date) -> list[WorkItem]:
     ]
 
 
-def _meetings(session: Session, person_id: str, on: date) -> list[WorkItem]:
-    rows = session.execute(
+def _meetings(session: Session, actor: Actor, on: date) -> list[WorkItem]:
+    """The meetings the person holds; for the QA team also every one overdue or held by a
+    stand-in."""
+    watching = actor.can(Capability.MANAGE_PROGRAMME)
+    stmt = (
         select(m.Meeting, m.Audit.reference, m.Case.reference, m.Team.name)
+        .add_columns(m.Person.name, m.Person.role)
         .join(m.Audit, m.Meeting.audit_id == m.Audit.id)
         .join(m.Case, m.Audit.case_id == m.Case.id)
         .join(m.Team, m.Case.team_id == m.Team.id)
-        .where(
-            m.Meeting.head_of_service_id == person_id,
-            m.Meeting.signed_off_at.is_(None),
-            m.Audit.deleted_at.is_(None),
+        .join(m.Person, m.Person.id == m.Meeting.head_of_service_id)
+        .where(m.Meeting.signed_off_at.is_(None), m.Audit.deleted_at.is_(None))
+    )
+    if not watching:
+        stmt = stmt.where(m.Meeting.head_of_service_id == actor.id)
+    items = []
+    for meeting, audit_ref, case_ref, team, owner, owner_role in session.execute(stmt):
+        own = meeting.head_of_service_id == actor.id
+        overdue = is_overdue(meeting.due_on, on)
+        stands_in = owner_role != Role.HEAD_OF_SERVICE.value
+        if not (own or overdue or stands_in):
+            continue
+        items.append(
+            WorkItem(
+                kind=WorkKind.MEETING,
+                id=meeting.id,
+                audit_id=meeting.audit_id,
+                reference=audit_ref,
+                case_reference=case_ref,
+                team=team,
+                state=None,
+                description="",
+                due_on=meeting.due_on,
+                overdue=overdue,
+                held_by=owner,
+                stands_in=stands_in,
+                own=own,
+            )
         )
-    ).all()
-    return [
-        WorkItem(
-            kind=WorkKind.MEETING,
-            id=meeting.id,
-            audit_id=meeting.audit_id,
-            reference=audit_ref,
-            case_reference=case_ref,
-            team=team,
-            state=None,
-            description="",
-            due_on=meeting.due_on,
-            overdue=is_overdue(meeting.due_on, on),
-        )
-        for meeting, audit_ref, case_ref, team in rows
-    ]
+    return items
 
 
 def _actions(session: Session, person_id: str, on: date) -> list[WorkItem]:

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from qa_desktop.demo import county as demo
 from qa_desktop.demo.county import build_demo
 from qa_desktop.domain.grades import Grade
+from qa_desktop.domain.moderation import SelectionReason
 from qa_desktop.errors import ValidationError
 from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.audit.listing import AuditFilter, AuditService
@@ -126,3 +127,25 @@ def test_no_auditor_audits_a_case_of_their_own_team(demo_store) -> None:
 def test_the_demo_is_built_only_into_an_empty_store(demo_store) -> None:
     with pytest.raises(ValidationError, match="already holds data"):
         build_demo(demo_store, audits=5, seed=1, clock=lambda: NOW)
+
+
+def test_the_demo_chooses_audits_for_moderation_by_the_products_own_rule(demo_store) -> None:
+    """Every demo audit sent to moderation is one the product's selection rule (the shipped
+    share and seed, Inadequate areas included) chooses, and every one it chooses was sent."""
+    from qa_desktop.services.followup.routing import selection_reason
+
+    with demo_store.reader() as session:
+        sent = set(
+            session.scalars(
+                select(m.AuditEvent.audit_id).where(m.AuditEvent.to_state == "in_moderation")
+            )
+        )
+        finished = session.scalars(
+            select(m.Audit).where(m.Audit.state.in_(["in_moderation", "closed"]))
+        ).all()
+        chosen = {a.id for a in finished if selection_reason(session, a) is not None}
+        by_share = {
+            a.id for a in finished if selection_reason(session, a) is SelectionReason.RANDOM_SHARE
+        }
+    assert by_share, "the demo has no audit chosen at random"
+    assert sent == chosen

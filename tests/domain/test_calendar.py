@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -10,9 +10,13 @@ from qa_desktop.domain.calendar import (
     FinancialQuarter,
     Period,
     add_working_days,
+    in_england,
     is_working_day,
+    local_day,
+    next_working_day,
     working_days_between,
 )
+from qa_desktop.services.clock import fixed_clock, today
 
 FQ = FinancialQuarter
 
@@ -319,3 +323,43 @@ def test_working_days_between_undoes_add_working_days(start: date, days: int) ->
     end = add_working_days(start, days)
     assert is_working_day(end)
     assert working_days_between(start, end) == days
+
+
+# --- England's day ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("moment", "day"),
+    [
+        # Summer: 00:30 BST on 3 June is still 2 June in UTC.
+        (datetime(2026, 6, 2, 23, 30, tzinfo=UTC), date(2026, 6, 3)),
+        (datetime(2026, 6, 2, 22, 59, tzinfo=UTC), date(2026, 6, 2)),
+        # Winter: England is on UTC.
+        (datetime(2026, 12, 24, 23, 30, tzinfo=UTC), date(2026, 12, 24)),
+        # Clocks go forward at 01:00 UTC on Sunday 29 March 2026.
+        (datetime(2026, 3, 28, 23, 30, tzinfo=UTC), date(2026, 3, 28)),
+        (datetime(2026, 3, 29, 23, 30, tzinfo=UTC), date(2026, 3, 30)),
+        # Clocks go back at 01:00 UTC on Sunday 25 October 2026.
+        (datetime(2026, 10, 24, 23, 30, tzinfo=UTC), date(2026, 10, 25)),
+        (datetime(2026, 10, 25, 0, 30, tzinfo=UTC), date(2026, 10, 25)),
+        (datetime(2026, 10, 25, 23, 30, tzinfo=UTC), date(2026, 10, 25)),
+        # SQLite gives moments back naive, in UTC.
+        (datetime(2027, 6, 2, 23, 30), date(2027, 6, 3)),
+    ],
+)
+def test_a_moment_falls_on_englands_day(moment: datetime, day: date) -> None:
+    assert local_day(moment) == day
+    assert today(fixed_clock(moment)) == day
+
+
+def test_a_time_is_written_on_englands_clock() -> None:
+    summer = in_england(datetime(2026, 6, 2, 23, 30, tzinfo=UTC))
+    assert (summer.day, summer.hour, summer.minute) == (3, 0, 30)
+    assert in_england(datetime(2026, 12, 2, 23, 30)).hour == 23
+
+
+def test_the_next_working_day_skips_weekends_and_bank_holidays() -> None:
+    assert next_working_day(date(2026, 12, 25)) == date(2026, 12, 29)  # Boxing Day on the 28th
+    assert next_working_day(date(2027, 3, 26)) == date(2027, 3, 30)  # Good Friday, Easter Monday
+    assert next_working_day(date(2027, 5, 31)) == date(2027, 6, 1)  # the late May bank holiday
+    assert next_working_day(date(2026, 11, 20)) == date(2026, 11, 20)

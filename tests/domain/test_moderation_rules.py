@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from qa_desktop.domain.calendar import is_working_day
 from qa_desktop.domain.follow_up import (
     GradePair,
     Movement,
@@ -53,6 +54,29 @@ def test_inadequate_outstanding_and_disputed_audits_are_always_moderated(
     for audit_id in IDS[:200]:
         reason = moderation_reason(audit_id, grade, disputed=disputed, share_percent=0.0, seed=2026)
         assert reason is expected
+
+
+@pytest.mark.parametrize("overall", [Grade.REQUIRES_IMPROVEMENT, Grade.GOOD, None])
+def test_an_inadequate_practice_area_is_moderated_whatever_the_overall_grade(
+    overall: Grade | None,
+) -> None:
+    areas = (Grade.GOOD, Grade.INADEQUATE, Grade.REQUIRES_IMPROVEMENT, None)
+    for audit_id in IDS[:200]:
+        reason = moderation_reason(
+            audit_id, overall, disputed=False, share_percent=0.0, seed=2026, area_grades=areas
+        )
+        assert reason is SelectionReason.INADEQUATE_AREA
+        assert (
+            moderation_reason(
+                audit_id,
+                overall,
+                disputed=False,
+                share_percent=0.0,
+                seed=2026,
+                area_grades=areas[2:],
+            )
+            is None
+        )
 
 
 def test_with_no_random_share_good_and_ri_audits_are_not_moderated() -> None:
@@ -151,8 +175,27 @@ def test_moderation_falls_due_ten_working_days_after_submission() -> None:
 
 
 def test_the_reaudit_falls_due_whole_weeks_after_the_meeting() -> None:
-    assert reaudit_due_on(date(2026, 11, 20), 6) == date(2027, 1, 1)
     assert reaudit_due_on(date(2026, 11, 20), 4) == date(2026, 12, 18)
+    # Six weeks is New Year's Day: without the working-day rule it stays there.
+    assert reaudit_due_on(date(2026, 11, 20), 6, working_day=False) == date(2027, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("held", "weeks", "due"),
+    [
+        (date(2026, 11, 13), 6, date(2026, 12, 29)),  # Christmas Day: 26-28 Dec off too
+        (date(2027, 2, 12), 6, date(2027, 3, 30)),  # Good Friday, the weekend, Easter Monday
+        (date(2027, 4, 19), 6, date(2027, 6, 1)),  # the late May bank holiday
+        (date(2026, 11, 20), 6, date(2027, 1, 4)),  # New Year's Day, then a weekend
+        (date(2026, 11, 21), 6, date(2027, 1, 4)),  # held on a Saturday: due on one
+        (date(2026, 11, 19), 6, date(2026, 12, 31)),  # a working day stays as it is
+    ],
+)
+def test_a_reaudit_on_a_weekend_or_bank_holiday_moves_to_the_next_working_day(
+    held: date, weeks: int, due: date
+) -> None:
+    assert reaudit_due_on(held, weeks) == due
+    assert is_working_day(due)
 
 
 def test_overdue_means_the_due_date_has_passed() -> None:

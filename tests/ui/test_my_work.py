@@ -68,14 +68,15 @@ def test_the_reaudit_appears_in_the_auditors_my_work_on_the_right_date(
     services = application.services  # its clock is fixed at Friday 20 November 2026
     audit_id, people = _signed_off_meeting(services, date(2026, 11, 20))
 
-    # The day of the meeting: the re-audit is due six weeks on, 1 January 2027.
+    # The day of the meeting: the re-audit is due six weeks on, 1 January 2027, a bank
+    # holiday: so the next working day, 4 January.
     window = application.show_window(people.auditor)
     qtbot.addWidget(window)
     my_work = window.my_work
     reaudits = my_work.models[WorkKind.REAUDIT]
     assert reaudits.rowCount() == 1
     texts = _texts(reaudits, 0)
-    assert texts[0] == "01 Jan 2027" and texts[1] == ""
+    assert texts[0] == "04 Jan 2027" and texts[1] == ""
     assert texts[5] == "Re-audit" and texts[6] == "Planned"
     assert reaudits.data(reaudits.index(0, 0), Qt.ItemDataRole.ForegroundRole) is None
     assert my_work.tabs.tabText(my_work.tabs.indexOf(my_work.tables[WorkKind.REAUDIT])) == (
@@ -92,14 +93,14 @@ def test_the_reaudit_appears_in_the_auditors_my_work_on_the_right_date(
 
     # Still due, not overdue, on the due date itself.
     _app, on_the_day = _window_on(
-        demo_store, datetime(2027, 1, 1, 9, tzinfo=UTC), isolated_home, people.auditor, qtbot
+        demo_store, datetime(2027, 1, 4, 9, tzinfo=UTC), isolated_home, people.auditor, qtbot
     )
     item = on_the_day.my_work.models[WorkKind.REAUDIT].row_at(0)
     assert item.id == reaudit.id and not item.overdue
 
     # The next working day it is overdue, marked in the list, the tab and the summary.
     _app2, later = _window_on(
-        demo_store, datetime(2027, 1, 4, 9, tzinfo=UTC), isolated_home, people.auditor, qtbot
+        demo_store, datetime(2027, 1, 5, 9, tzinfo=UTC), isolated_home, people.auditor, qtbot
     )
     late_model = later.my_work.models[WorkKind.REAUDIT]
     assert _texts(late_model, 0)[1] == "Overdue"

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.roles import Role
+from qa_desktop.services.clock import local_day
 from qa_desktop.store import models as m
 
 RECENT_DAYS = 30
@@ -71,7 +72,7 @@ def escalations_for(session: Session, person_id: str, on: date) -> list[Escalati
     found = []
     for row in rows:
         by, at = raised.get(row.id, (None, None))
-        if row.state in _FINISHED and (at is None or at.date() < since):
+        if row.state in _FINISHED and (at is None or local_day(at) < since):
             continue
         found.append(
             Escalation(

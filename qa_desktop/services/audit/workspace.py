@@ -59,7 +59,7 @@ from qa_desktop.services.audit.workspace_state import (
     refresh_suggestions,
 )
 from qa_desktop.services.changes import Change, writes
-from qa_desktop.services.clock import Clock
+from qa_desktop.services.clock import Clock, local_day
 from qa_desktop.services.followup.routing import record_transition, route_signed_audit
 from qa_desktop.services.programme.forms import form_from_source, latest_versions
 from qa_desktop.services.setup.people import Actor
@@ -218,7 +218,7 @@ class WorkspaceService:
                 state=AuditState.IN_PROGRESS.value,
                 auditor_id=actor.id,
                 practitioner_id=new.practitioner_id,
-                started_on=recorder.now.date(),
+                started_on=local_day(recorder.now),
                 created_at=recorder.now,
             )
             session.flush()
@@ -262,7 +262,7 @@ class WorkspaceService:
             is_own_audit=audit.auditor_id == actor.id,
         )
         record_transition(recorder, audit, AuditState.IN_PROGRESS)
-        recorder.update(audit, started_on=recorder.now.date())
+        recorder.update(audit, started_on=local_day(recorder.now))
         if audit.practitioner_id:
             present = recorder.session.scalar(
                 select(m.Participant.id).where(
@@ -460,7 +460,7 @@ class WorkspaceService:
             owner = session.get(m.Person, owner_id)
             if owner is None:
                 raise ValidationError("Choose who owns the action.")
-            if due_on < recorder.now.date():
+            if due_on < local_day(recorder.now):
                 raise ValidationError("An action cannot be due in the past.")
             existing = session.get(m.Action, action_id) if action_id else None
             if existing is not None:
@@ -528,7 +528,7 @@ class WorkspaceService:
                 self._form(session, audit.form_version_id),
                 legal_status(case.legal_status if case else ""),
             )
-            today = recorder.now.date()
+            today = local_day(recorder.now)
             record_transition(recorder, audit, target)
             recorder.update(
                 audit, auditor_signed_at=recorder.now, submitted_on=today, completed_on=today
@@ -559,7 +559,7 @@ class WorkspaceService:
                 practitioner_disagrees=disagrees,
                 practitioner_disagreement=reason.strip() if disagrees else "",
             )
-            route_signed_audit(recorder, audit, recorder.now.date())
+            route_signed_audit(recorder, audit, local_day(recorder.now))
             return AuditState(audit.state)
 
     @writes(Change.AUDITS)

@@ -1,6 +1,12 @@
 """Reflective meetings after a confirmed Inadequate grade: the notes (date, attendees,
 barriers and challenges, the child's lived experience), the SMART actions agreed, the head of
-service's sign-off, and the re-audit that then falls due."""
+service's sign-off, and the re-audit.
+
+The re-audit is planned as soon as the meeting is recorded as held (not only at sign-off),
+due N weeks after the meeting (moved to the next working day where the published setting
+says so); a later change of the meeting date moves a re-audit not yet started. Whoever holds
+the meeting (the head of service, or the person standing in for a vacant post) records it and
+signs it off; the QA team may record it too."""
 
 from __future__ import annotations
 
@@ -12,12 +18,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qa_desktop.domain.follow_up import is_overdue, reaudit_due_on
-from qa_desktop.domain.published_settings import REAUDIT_WEEKS
-from qa_desktop.domain.roles import Capability
+from qa_desktop.domain.lifecycle import AuditState
+from qa_desktop.domain.published_settings import REAUDIT_ON_WORKING_DAY, REAUDIT_WEEKS
+from qa_desktop.domain.roles import Capability, Role
 from qa_desktop.errors import PermissionRefused, ValidationError
 from qa_desktop.services.audit.documents import DocumentService
 from qa_desktop.services.changes import Change, writes
-from qa_desktop.services.clock import Clock, today
+from qa_desktop.services.clock import Clock, local_day, today
 from qa_desktop.services.followup.reaudits import ReauditOutcomeView, create_reaudit, outcomes_for
 from qa_desktop.services.published import read_setting
 from qa_desktop.services.setup.people import Actor
@@ -51,6 +58,7 @@ class MeetingRow:
     overdue: bool
     reaudit_due_on: date | None
     reaudit: ReauditOutcomeView | None
+    stands_in: bool = False  # held by someone other than a head of service (a vacant post)
 
 
 @dataclass(frozen=True)
@@ -114,7 +122,7 @@ class MeetingService:
         """Record the meeting's notes and new actions; ``sign_off`` also signs it off and makes
         the re-audit fall due. Nothing is written unless all of it is valid."""
         now = self._clock()
-        on = now.date()
+        on = local_day(now)
         with self._store.session() as session:
             meeting = session.get(m.Meeting, meeting_id)
             if meeting is None:
@@ -139,8 +147,9 @@ class MeetingService:
                     status="open",
                     created_at=now,
                 )
+            session.flush()
+            plan_reaudit(recorder, meeting)
             if sign_off:
-                session.flush()
                 _sign_off(recorder, meeting)
             session.flush()
             return _detail(session, meeting.id, on)
@@ -160,10 +169,11 @@ def _check_may_record(meeting: m.Meeting, actor: Actor, *, sign_off: bool) -> No
         )
     own = meeting.head_of_service_id == actor.id
     if sign_off and not own:
-        raise PermissionRefused("Only the head of service who holds the meeting can sign it off.")
-    if not (own and actor.can(Capability.HOLD_MEETINGS)) and not actor.can(
-        Capability.MANAGE_PROGRAMME
-    ):
+        raise PermissionRefused(
+            "Only the head of service who holds the meeting (or the person standing in for "
+            "the post) can sign it off."
+        )
+    if not own and not actor.can(Capability.MANAGE_PROGRAMME):
         raise PermissionRefused(
             "Only the head of service who holds the meeting (or the QA team) can record it."
         )
@@ -201,12 +211,29 @@ def _sign_off(recorder: Recorder, meeting: m.Meeting) -> None:
     )
     if has_action is None:
         raise ValidationError("Agree at least one SMART action before signing the meeting off.")
-    assert meeting.held_on is not None
-    due = reaudit_due_on(meeting.held_on, read_setting(session, REAUDIT_WEEKS))
-    recorder.update(meeting, signed_off_at=recorder.now, reaudit_due_on=due)
+    recorder.update(meeting, signed_off_at=recorder.now)
+
+
+def plan_reaudit(recorder: Recorder, meeting: m.Meeting) -> m.Audit | None:
+    """Once the meeting has been held, its re-audit is planned (once), due N weeks later on
+    a working day (published settings); a re-audit not yet started follows a corrected
+    meeting date."""
+    if meeting.held_on is None:
+        return None
+    session = recorder.session
+    due = reaudit_due_on(
+        meeting.held_on,
+        read_setting(session, REAUDIT_WEEKS),
+        working_day=read_setting(session, REAUDIT_ON_WORKING_DAY),
+    )
+    if meeting.reaudit_due_on != due:
+        recorder.update(meeting, reaudit_due_on=due)
     original = session.get(m.Audit, meeting.audit_id)
     assert original is not None
-    create_reaudit(recorder, original, due)
+    reaudit = create_reaudit(recorder, original, due)
+    if reaudit.state == AuditState.PLANNED.value and reaudit.due_on != due:
+        recorder.update(reaudit, due_on=due)
+    return reaudit
 
 
 # -- queries -----------------------------------------------------------------------------------
@@ -218,7 +245,7 @@ def _rows(
     head, auditor = m.Person.__table__.alias("head"), m.Person.__table__.alias("auditor")
     stmt = (
         select(m.Meeting, m.Audit.reference, m.Case.reference, m.Team.name, head.c.name)
-        .add_columns(auditor.c.name)
+        .add_columns(auditor.c.name, head.c.role)
         .join(m.Audit, m.Meeting.audit_id == m.Audit.id)
         .join(m.Case, m.Audit.case_id == m.Case.id)
         .join(m.Team, m.Case.team_id == m.Team.id)
@@ -234,9 +261,9 @@ def _rows(
     rows = []
     found = session.execute(stmt).all()
     outcomes = outcomes_for(
-        session, [meeting.audit_id for meeting, *_ in found if meeting.signed_off_at is not None]
+        session, [meeting.audit_id for meeting, *_ in found if meeting.held_on is not None]
     )
-    for meeting, audit_ref, case_ref, team, head_name, auditor_name in found:
+    for meeting, audit_ref, case_ref, team, head_name, auditor_name, head_role in found:
         signed = meeting.signed_off_at is not None
         rows.append(
             MeetingRow(
@@ -253,7 +280,8 @@ def _rows(
                 signed_off=signed,
                 overdue=not signed and is_overdue(meeting.due_on, on),
                 reaudit_due_on=meeting.reaudit_due_on,
-                reaudit=outcomes.get(meeting.audit_id) if signed else None,
+                reaudit=outcomes.get(meeting.audit_id),
+                stands_in=head_role != Role.HEAD_OF_SERVICE.value,
             )
         )
     return rows

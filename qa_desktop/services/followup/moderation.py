@@ -19,16 +19,18 @@ from qa_desktop.domain.follow_up import (
 )
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.lifecycle import AuditState, Transition, next_state
-from qa_desktop.domain.moderation import SelectionReason, moderation_reason
-from qa_desktop.domain.published_settings import MODERATION_SEED, MODERATION_SHARE_PERCENT
+from qa_desktop.domain.moderation import SelectionReason
 from qa_desktop.domain.roles import Capability
 from qa_desktop.errors import PermissionRefused, ValidationError
 from qa_desktop.services.audit.listing import AuditService, AuditView
 from qa_desktop.services.changes import Change, writes
-from qa_desktop.services.clock import Clock, today
-from qa_desktop.services.followup.routing import confirm_grade, record_transition
+from qa_desktop.services.clock import Clock, local_day, today
+from qa_desktop.services.followup.routing import (
+    confirm_grade,
+    record_transition,
+    selection_reason,
+)
 from qa_desktop.services.programme.forms import form_from_source
-from qa_desktop.services.published import read_setting
 from qa_desktop.services.setup.people import Actor
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store
@@ -126,6 +128,9 @@ class ModerationService:
                 review.rationale if review else "",
             )
             for s in view.form.graded_sections()
+            # Only the areas graded on this audit (a Back to the Floor case record carries
+            # its grade overall, with no area reviews).
+            if s.id in record.sections
             for review in [record.sections.get(s.id)]
         ]
         areas.append(
@@ -157,7 +162,7 @@ class ModerationService:
         """Record every area's and the overall decision, close the audit, and follow up a
         confirmed Inadequate grade. Nothing is written unless all of it is valid."""
         now = self._clock()
-        on = now.date()
+        on = local_day(now)
         with self._store.session() as session:
             audit = _audit(session, audit_id)
             if audit.auditor_id == actor.id:
@@ -271,7 +276,9 @@ class ModerationService:
                 added_at=now,
             )
             session.flush()
-            return next(i for i in moderation_queue(session, now.date()) if i.audit_id == audit.id)
+            return next(
+                i for i in moderation_queue(session, local_day(now)) if i.audit_id == audit.id
+            )
 
 
 # -- queries -----------------------------------------------------------------------------------
@@ -327,14 +334,7 @@ def _reason(session: Session, audit_id: str) -> SelectionReason:
 def _selection_reason(session: Session, audit: m.Audit) -> SelectionReason:
     """Why the selection rules sent this audit. One that no fixed rule explains came by the
     random share (under the share or seed of its day, or an older store's draw)."""
-    reason = moderation_reason(
-        audit.id,
-        Grade(audit.overall_grade) if audit.overall_grade else None,
-        disputed=audit.practitioner_disagrees,
-        share_percent=read_setting(session, MODERATION_SHARE_PERCENT),
-        seed=read_setting(session, MODERATION_SEED),
-    )
-    return reason or SelectionReason.RANDOM_SHARE
+    return selection_reason(session, audit) or SelectionReason.RANDOM_SHARE
 
 
 def moderation_queue(session: Session, on: date) -> list[QueueItem]:

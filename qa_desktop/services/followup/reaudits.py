@@ -1,4 +1,4 @@
-"""Re-audits: made when a reflective meeting is signed off, and the grade movement recorded
+"""Re-audits: made once a reflective meeting has been held, and the grade movement recorded
 when one is closed (for example Inadequate to Requires Improvement)."""
 
 from __future__ import annotations

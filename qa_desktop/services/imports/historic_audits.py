@@ -30,7 +30,7 @@ from qa_desktop.errors import ValidationError
 from qa_desktop.services.actors import Caller, require
 from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock, today
-from qa_desktop.services.programme.forms import form_from_source, latest_versions
+from qa_desktop.services.programme.forms import form_from_source
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store
 from qa_desktop.store.recorder import Recorder
@@ -104,7 +104,7 @@ class HistoricImport:
         except csv.Error as exc:
             raise ImportRefused([ImportProblem(1, "", f"not a CSV file ({exc})")]) from None
         with self._store.session() as session:
-            forms, version_ids = _forms(session)
+            forms, version_ids = _forms(session, header)
             layout, problems = check_header(header, forms)
             if layout is None:
                 raise ImportRefused(problems)
@@ -138,14 +138,29 @@ def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
     yield from enumerate(reader, start=1)
 
 
-def _forms(session: Session) -> tuple[dict[str, FormDefinition], dict[str, str]]:
+def _forms(session: Session, header: list[str]) -> tuple[dict[str, FormDefinition], dict[str, str]]:
+    """For each form, the version the file's audits were done on: the newest version that
+    asks every question column of the file known to the form (a spreadsheet of audits done
+    on version 1 keeps its version 1 question ids), else the newest version."""
+    columns = {cell.strip() for cell in header}
+    by_key: dict[str, list[tuple[str, FormDefinition]]] = {}
+    for version_id, key, title, number, source in session.execute(
+        select(
+            m.FormVersion.id, m.Form.key, m.Form.title, m.FormVersion.version, m.FormVersion.source
+        )
+        .join(m.Form, m.Form.id == m.FormVersion.form_id)
+        .order_by(m.Form.key, m.FormVersion.version.desc())
+    ):
+        by_key.setdefault(key, []).append(
+            (version_id, form_from_source(source, f"{title} v{number}"))
+        )
     forms: dict[str, FormDefinition] = {}
     version_ids: dict[str, str] = {}
-    for info in latest_versions(session):
-        source = session.scalar(select(m.FormVersion.source).where(m.FormVersion.id == info.id))
-        assert source is not None
-        forms[info.key] = form_from_source(source, f"{info.title} v{info.version}")
-        version_ids[info.key] = info.id
+    for key, versions in by_key.items():
+        asked = [{q.id for q in form.questions()} for _, form in versions]
+        wanted = columns & set().union(*asked)
+        index = next((i for i, ids in enumerate(asked) if wanted <= ids), 0)
+        version_ids[key], forms[key] = versions[index]
     return forms, version_ids
 
 

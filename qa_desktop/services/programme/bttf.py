@@ -3,7 +3,9 @@ case record per case, team-level notes, consolidated findings with the team-leve
 the action plan, and the PDF report.
 
 Each sampled case is an audit of type ``back_to_the_floor`` on the Back to the Floor case
-form, so its grade goes through the same moderation as routine audits.
+form, so its grade goes through the same moderation as routine audits: once recorded it is
+routed like a signed-off audit (an Inadequate case to moderation, then to a reflective
+meeting and a re-audit; the rest by the same selection rules, else closed).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from qa_desktop.reports.bttf_report import (
 )
 from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock, today
+from qa_desktop.services.followup.routing import record_transition, route_signed_audit
 from qa_desktop.services.programme.forms import form_from_source
 from qa_desktop.services.programme.monthly_plan import candidates
 from qa_desktop.services.setup.people import Actor
@@ -47,6 +50,8 @@ from qa_desktop.store.engine import Store
 from qa_desktop.store.recorder import Recorder
 
 CASE_FORM = "bttf-case"
+# A case record can be (re)saved until it is routed on to moderation or closed.
+_OPEN_STATES = (AuditState.PLANNED.value, AuditState.IN_PROGRESS.value, AuditState.SUBMITTED.value)
 TEAM_FORM = "bttf-team"
 
 
@@ -379,9 +384,11 @@ class BttfService:
             Grade(audit.overall_grade) if audit.overall_grade else None,
         )
 
-    @writes(Change.AUDITS)
-    def record_case(self, entry: CaseRecordEntry, actor: Actor) -> None:
-        """Save one case record and submit it (its grade then goes to moderation)."""
+    @writes(Change.AUDITS | Change.MODERATION | Change.MEETINGS)
+    def record_case(self, entry: CaseRecordEntry, actor: Actor) -> AuditState:
+        """Save one case record and submit it: its grade then goes through the selection
+        rules to moderation (every Inadequate case does), or the record closes. Returns the
+        state it reaches."""
         form = self.case_form(entry.audit_id).form
         known = {q.id: q for q in form.questions()}
         for question_id, value in entry.answers.items():
@@ -406,6 +413,12 @@ class BttfService:
             assert audit is not None
             if actor.id != audit.auditor_id and not actor.can(Capability.MANAGE_PROGRAMME):
                 raise PermissionRefused("Only the member reading this case can record it.")
+            if audit.state not in _OPEN_STATES:
+                raise ValidationError(
+                    "The case record {reference} has been submitted and its grade has gone on "
+                    "to moderation or been closed: it can no longer be changed here.",
+                    reference=audit.reference,
+                )
             recorder = Recorder(session, actor.id, self._clock())
             existing = {
                 a.question_id: a
@@ -429,11 +442,14 @@ class BttfService:
             recorder.update(
                 audit,
                 overall_grade=entry.grade.value,
-                state=AuditState.SUBMITTED.value,
                 started_on=audit.started_on or day,
                 submitted_on=audit.submitted_on or day,
                 completed_on=audit.completed_on or day,
             )
+            if audit.state != AuditState.SUBMITTED.value:
+                record_transition(recorder, audit, AuditState.SUBMITTED, "Case record saved")
+            route_signed_audit(recorder, audit, day)
+            return AuditState(audit.state)
 
     # -- team notes, findings, actions ------------------------------------------------------
 

@@ -131,7 +131,7 @@ class MyWorkScreen(QWidget):
             )
             return [due, late, reference, case, team, reason]
         if kind is WorkKind.MEETING:
-            return [due, late, reference, case, team]
+            return [due, late, reference, case, team, Column(self.tr("Held by"), self._held_by)]
         if kind is WorkKind.ESCALATION:
             return [
                 Column(self.tr("Raised"), self._raised_text),
@@ -148,6 +148,11 @@ class MyWorkScreen(QWidget):
         if item.kind is WorkKind.REAUDIT:
             return self.tr("Re-audit")
         return self.tr("Audit")
+
+    def _held_by(self, item: WorkItem) -> str:
+        if item.stands_in:
+            return self.tr("{name} (standing in: no head of service)").format(name=item.held_by)
+        return item.held_by
 
     def _raised_text(self, item: WorkItem) -> str:
         if item.raised_at is None:

@@ -47,7 +47,8 @@ def test_a_new_version_keeps_started_audits_on_the_old_one_and_ids_survive(
     service = FormEditingService(demo_store, clock)
     officer = actor(demo_store, Role.QA_OFFICER)
     original = service.load("learning-audit")
-    assert original.version == 1
+    base = original.version  # the newest shipped version (the demo's audits are on v1)
+    assert base == 2
     with demo_store.reader() as session:
         started = session.scalar(
             select(m.Audit)
@@ -66,25 +67,26 @@ def test_a_new_version_keeps_started_audits_on_the_old_one_and_ids_survive(
         True,
         "A1",
     )
-    removed = edits.pop(next(i for i, e in enumerate(edits) if e.id == "A2"))
+    removed = edits.pop(next(i for i, e in enumerate(edits) if e.id == "A8"))
     edits.append(
         QuestionEdit("A", "Is the child's identity considered?", "Culture, faith, language.")
     )
-    saved = service.save("learning-audit", 1, tuple(edits), officer, RulesEdit(85, 55))
-    assert saved.version == 2 and saved.new_ids == ("A" + saved.new_ids[0][1:],)
+    saved = service.save("learning-audit", base, tuple(edits), officer, RulesEdit(85, 55))
+    assert saved.version == base + 1 and saved.new_ids == ("A" + saved.new_ids[0][1:],)
     new_id = saved.new_ids[0]
     assert new_id not in original.used_ids
 
     latest = service.load("learning-audit")
-    assert latest.version == 2
-    ids_v1 = {q.id for q in original.form.questions()}
-    ids_v2 = {q.id for q in latest.form.questions()}
-    assert ids_v2 == (ids_v1 - {removed.id}) | {new_id}
+    assert latest.version == base + 1
+    ids_before = {q.id for q in original.form.questions()}
+    ids_after = {q.id for q in latest.form.questions()}
+    assert ids_after == (ids_before - {removed.id}) | {new_id}
     assert latest.form.question("A1").text.startswith("Was the child seen, and seen alone")
     assert latest.form.question("A1").key
     assert latest.form.rules.good_at == 85
-    # Untouched questions keep everything, ids included.
+    # Untouched questions keep everything, ids included; so do the grade descriptors.
     assert latest.form.question("E4") == original.form.question("E4")
+    assert latest.form.sections[0].descriptors == original.form.sections[0].descriptors != ()
 
     # The started audit stays on version 1 and still opens with its version's questions.
     with demo_store.reader() as session:
@@ -93,7 +95,7 @@ def test_a_new_version_keeps_started_audits_on_the_old_one_and_ids_survive(
         versions = session.scalar(select(func.count()).select_from(m.FormVersion))
     view = AuditService(demo_store).view(started.id, SYSTEM)
     assert view.form.version == 1 and "A2" in {q.id for q in view.form.questions()}
-    # New planned audits use version 2.
+    # New planned audits use the new version.
     plan = ProgrammeService(demo_store, clock).plan(PlanRequest("2026-12", 2, 1), SYSTEM)
     with demo_store.reader() as session:
         version = session.scalar(
@@ -101,15 +103,15 @@ def test_a_new_version_keeps_started_audits_on_the_old_one_and_ids_survive(
             .join(m.Audit, m.Audit.form_version_id == m.FormVersion.id)
             .where(m.Audit.id == plan.audits[0].audit_id)
         )
-    assert version == 2
+    assert version == base + 1
 
     # The removed id cannot come back as another question.
-    stale = (*edits_of(latest.form), QuestionEdit("A", "Something else entirely", id="A2"))
-    with pytest.raises(ValidationError, match="A2 was used by an earlier version"):
-        service.save("learning-audit", 2, stale, officer)
+    stale = (*edits_of(latest.form), QuestionEdit("A", "Something else entirely", id="A8"))
+    with pytest.raises(ValidationError, match="A8 was used by an earlier version"):
+        service.save("learning-audit", base + 1, stale, officer)
     # Saving from an out-of-date copy is refused; nothing is added.
-    with pytest.raises(ValidationError, match="now version 2"):
-        service.save("learning-audit", 1, tuple(edits), officer)
+    with pytest.raises(ValidationError, match=f"now version {base + 1}"):
+        service.save("learning-audit", base, tuple(edits), officer)
     with demo_store.reader() as session:
         assert session.scalar(select(func.count()).select_from(m.FormVersion)) == versions
 

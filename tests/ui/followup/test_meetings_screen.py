@@ -77,7 +77,9 @@ def test_a_head_of_service_records_the_meeting_and_its_actions(application, qtbo
         qtbot, screen, "Agree a new plan with the family", people.auditor.id, date(2026, 12, 4)
     )
     qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
-    assert screen.signed.text() == "The meeting notes have been saved."
+    assert screen.signed.text() == (
+        "The meeting notes have been saved. The re-audit is planned for 04 Jan 2027."
+    )
     assert screen.action_rows == []
     assert [a.description for a in screen.detail.actions] == ["Agree a new plan with the family"]
     _add_action(qtbot, screen, "Supervision to review the plan", people.head.id, date(2026, 12, 18))
@@ -90,17 +92,17 @@ def test_a_head_of_service_records_the_meeting_and_its_actions(application, qtbo
         assert stored.barriers == "Three changes of worker in a year."
         assert stored.lived_experience == "The child does not know who their worker is."
         assert stored.signed_off_at is not None
-        assert stored.reaudit_due_on == date(2027, 1, 1)
+        assert stored.reaudit_due_on == date(2027, 1, 4)  # New Year's Day moved on
         actions = session.scalars(select(m.Action).where(m.Action.meeting_id == meeting.id)).all()
         assert sorted((a.description, a.owner_id, a.due_on) for a in actions) == [
             ("Agree a new plan with the family", people.auditor.id, date(2026, 12, 4)),
             ("Supervision to review the plan", people.head.id, date(2026, 12, 18)),
         ]
         reaudit = session.scalar(select(m.Audit).where(m.Audit.reaudit_of_id == audit_id))
-        assert reaudit.audit_type == AuditType.REAUDIT.value and reaudit.due_on == date(2027, 1, 1)
+        assert reaudit.audit_type == AuditType.REAUDIT.value and reaudit.due_on == date(2027, 1, 4)
     # The auditor's My work (read again after the sign-off) and the meeting list show it.
     assert reaudit.id in {i.id for i in services.my_work.for_person(people.auditor).reaudits}
-    assert "01 Jan 2027" in screen.signed.text()
+    assert "04 Jan 2027" in screen.signed.text()
     # Signed off: no longer a meeting to hold.
     assert window.nav.item(NAV_MEETINGS).text() == (
         f"Meetings ({due - 1})" if due > 1 else "Meetings"

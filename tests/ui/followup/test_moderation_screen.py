@@ -135,6 +135,16 @@ def test_a_qa_officer_adds_an_audit_by_its_reference(application, qtbot) -> None
 
 def test_a_panel_takes_its_agenda_in_order_and_records_each_decision(application, qtbot) -> None:
     services = application.services
+    qa = actor_with(services, Role.QA_OFFICER)
+    with store_of(services).reader() as session:
+        closed = session.scalars(
+            select(m.Audit.id)
+            .where(m.Audit.state == AuditState.CLOSED.value)
+            .order_by(m.Audit.reference)
+            .limit(3)
+        ).all()
+    for audit_id in closed:  # the QA team adds a few, so that the panel has a choice
+        services.moderation.add(audit_id, qa)
     moderator = actor_with(services, Role.ASSISTANT_DIRECTOR, moderator=True)
     window = _window_as(application, qtbot, moderator)
     screen = window.moderation

@@ -35,7 +35,7 @@ def test_about_shows_versions_and_where_things_are(application, qtbot) -> None:
     assert shown["SQLite"].startswith(sqlcipher3.dbapi2.sqlite_version + " (SQLCipher 4.")
     assert shown["SQLite"].endswith(", encrypted)")
     forms = shown["Forms in use"].split(", ")
-    assert "learning-audit v1" in forms and len(forms) == 8
+    assert "learning-audit v2" in forms and len(forms) == 8
     assert shown["Python"].split()[0].count(".") == 2
 
 

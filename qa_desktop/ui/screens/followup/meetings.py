@@ -111,7 +111,7 @@ class MeetingsScreen(QWidget):
                 Column(self.tr("Audit"), lambda r: r.audit_reference),
                 Column(self.tr("Case"), lambda r: r.case_reference),
                 Column(self.tr("Team"), lambda r: r.team),
-                Column(self.tr("Head of service"), lambda r: r.head_of_service),
+                Column(self.tr("Held by"), self._held_by),
                 Column(self.tr("Held"), lambda r: day_text(r.held_on)),
                 Column(self.tr("Re-audit due"), lambda r: day_text(r.reaudit_due_on)),
                 Column(self.tr("Re-audit"), self._movement),
@@ -263,6 +263,13 @@ class MeetingsScreen(QWidget):
             return self.tr("Held, not signed off")
         return self.tr("Due")
 
+    def _held_by(self, row: MeetingRow) -> str:
+        if row.stands_in:
+            return self.tr("{name} (standing in: no head of service)").format(
+                name=row.head_of_service
+            )
+        return row.head_of_service
+
     def _movement(self, row: MeetingRow) -> str:
         outcome = row.reaudit
         if outcome is None:
@@ -354,12 +361,17 @@ class MeetingsScreen(QWidget):
                     day=day_text(row.reaudit_due_on)
                 )
             )
+        elif row.reaudit_due_on is not None and not same:
+            # Reloading the meeting just saved keeps what the save said.
+            self.signed.setText(
+                self.tr("Held. The re-audit is planned for {day}; sign the meeting off.").format(
+                    day=day_text(row.reaudit_due_on)
+                )
+            )
         elif not same:
             self.signed.setText("")
         own = row.head_of_service_id == self._actor.id
-        may_record = (own and self._actor.can(Capability.HOLD_MEETINGS)) or self._actor.can(
-            Capability.MANAGE_PROGRAMME
-        )
+        may_record = own or self._actor.can(Capability.MANAGE_PROGRAMME)
         self._set_editable(may_record and not row.signed_off, sign_off=own)
         self.export.setEnabled(row.held_on is not None)
 
@@ -430,5 +442,10 @@ class MeetingsScreen(QWidget):
         self._clear_action_rows()
         self.show_detail(detail)
         if not detail.row.signed_off:
-            self.signed.setText(self.tr("The meeting notes have been saved."))
+            saved = self.tr("The meeting notes have been saved.")
+            if detail.row.reaudit_due_on is not None:
+                saved += " " + self.tr("The re-audit is planned for {day}.").format(
+                    day=day_text(detail.row.reaudit_due_on)
+                )
+            self.signed.setText(saved)
         self.saved.emit(detail)

@@ -70,8 +70,12 @@ class AreaPage(QWidget):
         questions.setObjectName("questionList")
         column = QVBoxLayout(questions)
         column.setSpacing(6)
+        grades_guide = self._grades_guide(section)
         for question in section.questions:
             row = QuestionRow(question)
+            if grades_guide:  # the F1 guidance also says what each grade looks like here
+                row.help.setText("\n\n".join(t for t in (question.help, grades_guide) if t))
+                row.help_button.setEnabled(True)
             self.rows.append(row)
             self.bindings.extend(row.bindings)
             column.addWidget(row)
@@ -153,6 +157,16 @@ class AreaPage(QWidget):
         grade_layout.addWidget(rationale_label, 2, 0, Qt.AlignmentFlag.AlignTop)
         grade_layout.addWidget(self.rationale, 2, 1, 1, 2)
         grade_layout.addWidget(self.notice, 3, 0, 1, 3)
+        # Beside the grade: what the chosen grade looks like in this area (from the form).
+        self.descriptor = QLabel()
+        self.descriptor.setObjectName("gradeDescriptor")
+        self.descriptor.setWordWrap(True)
+        self.descriptor.setVisible(False)
+        grade_layout.addWidget(self.descriptor, 4, 0, 1, 3)
+        self._section = section
+        if grades_guide:
+            self.grade.setToolTip(grades_guide)
+        self.grade.currentIndexChanged.connect(lambda _i: self._show_descriptor())
         grade_layout.setColumnStretch(1, 1)
         below.addWidget(grade_box, 0, 3, 2, 1)
         for column_index in range(3):
@@ -180,6 +194,23 @@ class AreaPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(heading)
         layout.addWidget(self.split, 1)
+
+    def _grades_guide(self, section: Section) -> str:
+        if not section.descriptors:
+            return ""
+        lines = [self.tr("What the grades look like in {area}:").format(area=section.title)]
+        lines += [f"{grade_label(grade)}: {text}" for grade, text in section.descriptors]
+        return "\n".join(lines)
+
+    def _show_descriptor(self) -> None:
+        value = self.grade.currentData()
+        grade = Grade(value) if value else None
+        text = self._section.descriptor(grade)
+        self.descriptor.setVisible(bool(text))
+        if grade is not None and text:
+            self.descriptor.setText(
+                self.tr("{grade} looks like: {text}").format(grade=grade_label(grade), text=text)
+            )
 
     def set_practitioner(self, name: str) -> None:
         who = name or self.tr("no practitioner named")
