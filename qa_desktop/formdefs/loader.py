@@ -309,7 +309,9 @@ class _Reader:
             {"id", "title", "questions"},
         )
         section_id = self.ident(fields["id"], f"{where}.id")
-        descriptors = self.optional(fields, "descriptors", self.descriptors, (), where)
+        descriptors: tuple[tuple[Grade, str], ...] = self.optional(
+            fields, "descriptors", self.descriptors, (), where
+        )
         questions: list[Question] = []
         for index, q_node in enumerate(self.sequence(fields["questions"], f"{where}.questions")):
             q_where = f"{where}.questions[{index}]"
