@@ -119,8 +119,18 @@ def _quarterly(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _pct(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f}"
+
+
 def _report(args: argparse.Namespace, out: TextIO) -> int:
-    from qa_desktop.domain.dashboard import COMPLIANCE_HEADERS, GRADE_ORDER
+    from qa_desktop.domain.dashboard import (
+        COMPLIANCE_HEADERS,
+        GRADE_ORDER,
+        MEASURE_NAMES,
+        council_layout,
+    )
+    from qa_desktop.domain.report_periods import comparison_period
     from qa_desktop.services.actors import SYSTEM
     from qa_desktop.services.clock import system_clock
     from qa_desktop.services.reporting import ReportingService
@@ -133,8 +143,22 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
         slc = reporting.slice_named(
             team=args.team, service=args.service, area=args.area, form=args.form
         )
+        heading = ""
         if args.report_command == "compliance":
-            headers: Sequence[str] = COMPLIANCE_HEADERS
+            standard = reporting.standard()
+            previous = comparison_period(period)
+            questions = reporting.compliance(period, slc, SYSTEM)
+            headers: Sequence[str] = (
+                *COMPLIANCE_HEADERS,
+                "met_pct",
+                "not_met_pct",
+                "na_pct",
+                "held_to",
+                "standard_pct",
+                "meets_standard",
+                "previous_pct",
+                "change_pts",
+            )
             rows: list[tuple[Cell, ...]] = [
                 (
                     q.question_id,
@@ -144,10 +168,29 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
                     q.counts.partly,
                     q.counts.no,
                     q.counts.na,
-                    "" if q.percent is None else f"{q.percent:.1f}",
+                    _pct(q.percent),
+                    *(_pct(v) for v in council_layout(q.shares)),
+                    MEASURE_NAMES[q.measure],
+                    f"{standard:.0f}",
+                    "" if q.meets(standard) is None else ("yes" if q.meets(standard) else "no"),
+                    _pct(q.previous_held),
+                    "" if q.held_change is None else f"{q.held_change:+.1f}",
                 )
-                for q in reporting.compliance(period, slc, SYSTEM)
+                for q in questions
             ]
+            heading = t(
+                "Compliance {start} to {end} against the {standard:.0f}% standard: {met} of "
+                "{total} questions at standard. Previous period {prev_start} to {prev_end}; "
+                "change in points of the figure each question is held to.\n"
+            ).format(
+                start=period.start.isoformat(),
+                end=period.end.isoformat(),
+                standard=standard,
+                met=sum(1 for q in questions if q.meets(standard)),
+                total=sum(1 for q in questions if q.held is not None),
+                prev_start=previous.start.isoformat(),
+                prev_end=previous.end.isoformat(),
+            )
         else:
             headers = ("form", "section", *(g.value for g in GRADE_ORDER), "total")
             rows = [
@@ -156,5 +199,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
             ]
     finally:
         store.close()
+    if heading and args.format == "table":
+        out.write(heading)
     write_rows(out, args.format, headers, rows)
     return 0

@@ -11,8 +11,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from qa_desktop.domain.calendar import Period
-from qa_desktop.domain.compliance import AnswerCounts, change, compliance_percent, meets_standard
-from qa_desktop.domain.forms import PartlyCounts
+from qa_desktop.domain.compliance import (
+    AnswerCounts,
+    CouncilShares,
+    change,
+    compliance_percent,
+    council_shares,
+    meets_standard,
+    rounded_to_100,
+)
+from qa_desktop.domain.forms import PartlyCounts, StandardMeasure
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.report_periods import ReportSlice
 from qa_desktop.domain.report_tables import ReportTable, one_place, share
@@ -64,6 +72,8 @@ class QuestionCompliance:
     current: RuledCounts
     before: RuledCounts = ()
     unanswered: int = 0  # audits in the period that asked it and have no answer
+    # Which figure the form holds against the standard: Yes / (Yes + No), or met of all cases.
+    measure: StandardMeasure = StandardMeasure.APPLICABLE
 
     @property
     def counts(self) -> AnswerCounts:
@@ -85,8 +95,34 @@ class QuestionCompliance:
     def change(self) -> float | None:
         return change(self.percent, self.previous_percent)
 
+    @property
+    def shares(self) -> CouncilShares | None:
+        """The council's layout: met, not met, N/A as shares of all audited cases."""
+        return council_shares(self.counts)
+
+    @property
+    def previous_shares(self) -> CouncilShares | None:
+        return council_shares(self.previous)
+
+    @property
+    def held(self) -> float | None:
+        """The figure held against the standard, as the form says."""
+        if self.measure is StandardMeasure.ALL_CASES:
+            return None if self.shares is None else self.shares.met
+        return self.percent
+
+    @property
+    def previous_held(self) -> float | None:
+        if self.measure is StandardMeasure.ALL_CASES:
+            return None if self.previous_shares is None else self.previous_shares.met
+        return self.previous_percent
+
+    @property
+    def held_change(self) -> float | None:
+        return change(self.held, self.previous_held)
+
     def meets(self, standard: float) -> bool | None:
-        return meets_standard(self.percent, standard)
+        return meets_standard(self.held, standard)
 
 
 @dataclass(frozen=True)
@@ -123,6 +159,16 @@ class TrendPoint:
 
     def share(self, grade: Grade) -> float | None:
         return share(self.counts.get(grade, 0), self.total)
+
+
+@dataclass(frozen=True)
+class AreaTrend:
+    """One practice area's confirmed grades over financial quarters (oldest first): the
+    headline chart of Inadequate falling and Good rising, per area."""
+
+    section_id: str
+    section_title: str
+    points: tuple[TrendPoint, ...]
 
 
 def monthly_target_applies(slc: ReportSlice) -> bool:
@@ -222,12 +268,34 @@ class ActionFigures:
 
 @dataclass(frozen=True)
 class VoiceFigures:
-    completed: int
-    recorded: int  # audits with the voice of the child and family written down
+    """The voice of the child, measured from the Yes / No question(s) the forms mark
+    ``voice_of_child`` (an answer that can be No), never from the compulsory closing text,
+    which every signed-off audit has. Yes is recorded; Partly counts as the form says."""
+
+    completed: int  # audits completed in the period
+    question_ids: tuple[str, ...] = ()  # the questions that measure it
+    parts: RuledCounts = ()
+
+    @property
+    def counts(self) -> AnswerCounts:
+        return _total(self.parts)
+
+    @property
+    def asked(self) -> int:
+        """Audits that answered the question Yes, Partly or No."""
+        return self.counts.yes + self.counts.partly + self.counts.no
+
+    @property
+    def recorded(self) -> int:
+        return self.counts.yes
+
+    @property
+    def not_recorded(self) -> int:
+        return self.counts.partly + self.counts.no
 
     @property
     def percent(self) -> float | None:
-        return share(self.recorded, self.completed)
+        return combined_percent(self.parts) if self.parts else None
 
 
 @dataclass(frozen=True)
@@ -245,6 +313,7 @@ class Dashboard:
     actions: ActionFigures
     voice: VoiceFigures
     themes: tuple[Theme, ...] = field(default=())
+    area_trend: tuple[AreaTrend, ...] = field(default=())
 
     @property
     def questions_meeting_standard(self) -> int:
@@ -261,6 +330,7 @@ class Dashboard:
             actions_table(self.actions),
             voice_table(self.voice),
             themes_table(self.themes),
+            area_trend_table(self.area_trend),
         )
 
 
@@ -277,16 +347,40 @@ COMPLIANCE_HEADERS = (
 )
 
 
+MEASURE_NAMES = {
+    StandardMeasure.APPLICABLE: "yes of yes and no",
+    StandardMeasure.ALL_CASES: "met of all cases",
+}
+
+
+def council_layout(shares: CouncilShares | None) -> tuple[float | None, float | None, float | None]:
+    """Met, not met and N/A to one place, adding to exactly 100 (blank with no cases)."""
+    if shares is None:
+        return (None, None, None)
+    met, not_met, na = rounded_to_100((shares.met, shares.not_met, shares.na), 1)
+    return (met, not_met, na)
+
+
 def compliance_table(rows: tuple[QuestionCompliance, ...], standard: float) -> ReportTable:
+    """Each question in both layouts: the counts, Yes / (Yes + No), the council's met / not met
+    / N/A of all cases, which of the two the standard is held to, and against the period
+    before."""
     return ReportTable(
         "compliance",
         "Compliance per question",
         (
             *COMPLIANCE_HEADERS,
             "unanswered",
-            "previous_pct",
-            "change_pts",
+            "met_pct",
+            "not_met_pct",
+            "na_pct",
+            "held_to",
+            "held_pct",
+            "standard_pct",
             "meets_standard",
+            "previous_held_pct",
+            "change_pts",
+            "previous_pct",
             "forms",
         ),
         tuple(
@@ -300,9 +394,14 @@ def compliance_table(rows: tuple[QuestionCompliance, ...], standard: float) -> R
                 q.counts.na,
                 one_place(q.percent),
                 q.unanswered,
-                one_place(q.previous_percent),
-                one_place(q.change),
+                *council_layout(q.shares),
+                MEASURE_NAMES[q.measure],
+                one_place(q.held),
+                standard,
                 _yes_no(q.meets(standard)),
+                one_place(q.previous_held),
+                one_place(q.held_change),
+                one_place(q.previous_percent),
                 ", ".join(q.forms),
             )
             for q in rows
@@ -343,6 +442,31 @@ def trend_table(points: tuple[TrendPoint, ...]) -> ReportTable:
                 *(one_place(p.share(g)) for g in GRADE_ORDER),
             )
             for p in points
+        ),
+    )
+
+
+def area_trend_table(areas: tuple[AreaTrend, ...]) -> ReportTable:
+    return ReportTable(
+        "area_trend",
+        "Grades per practice area by quarter",
+        (
+            "section",
+            "quarter",
+            *(g.label for g in GRADE_ORDER),
+            "total",
+            *(f"{g.label} %" for g in GRADE_ORDER),
+        ),
+        tuple(
+            (
+                area.section_title,
+                p.quarter,
+                *(p.counts.get(g, 0) for g in GRADE_ORDER),
+                p.total,
+                *(one_place(p.share(g)) for g in GRADE_ORDER),
+            )
+            for area in areas
+            for p in area.points
         ),
     )
 
@@ -458,7 +582,10 @@ def voice_table(f: VoiceFigures) -> ReportTable:
         ("measure", "value"),
         (
             ("Audits completed", f.completed),
+            ("Measured by question", ", ".join(f.question_ids)),
+            ("Audits asked", f.asked),
             ("Voice of the child recorded", f.recorded),
+            ("Not or partly recorded", f.not_recorded),
             ("Voice of the child recorded %", one_place(f.percent)),
         ),
     )

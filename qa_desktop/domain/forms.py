@@ -44,6 +44,13 @@ class PartlyCounts(StrEnum):
         return {"half": 0.5, "yes": 1.0, "no": 0.0, "exclude": None}[self.value]
 
 
+class StandardMeasure(StrEnum):
+    """Which compliance figure of a question is held against the standard."""
+
+    APPLICABLE = "applicable"  # Yes / (Yes + No): Partly as the form says, N/A left out
+    ALL_CASES = "all_cases"  # met as a share of every audited case, N/A included (the council's)
+
+
 class LegalStatus(StrEnum):
     CHILD_IN_NEED = "child_in_need"
     CHILD_PROTECTION = "child_protection"
@@ -87,6 +94,10 @@ class Question:
     options: tuple[Option, ...] = ()
     scale_min: int = 0
     scale_max: int = 10
+    # Which figure is held against the standard (None: the form's ``standard_measure``).
+    standard_measure: StandardMeasure | None = None
+    # This Yes / No question is what the "voice of the child recorded" figure measures.
+    voice_of_child: bool = False
 
     def is_key_for(self, status: LegalStatus | None) -> bool:
         if not self.key:
@@ -141,6 +152,11 @@ class FormDefinition:
     rules: GradeRules = field(default_factory=GradeRules)
     # Closing fields of the whole audit (voice of the child, impact, overall grade...)
     has_overall: bool = True
+    # Which compliance figure its questions are held to, unless a question says otherwise.
+    standard_measure: StandardMeasure = StandardMeasure.APPLICABLE
+
+    def measure_of(self, question: Question) -> StandardMeasure:
+        return question.standard_measure or self.standard_measure
 
     def questions(self) -> list[Question]:
         return [q for s in self.sections for q in s.questions]

@@ -30,6 +30,7 @@ from qa_desktop.domain.forms import (
     PartlyCounts,
     Question,
     Section,
+    StandardMeasure,
 )
 from qa_desktop.domain.grades import Grade
 from qa_desktop.errors import FormError
@@ -250,6 +251,7 @@ class _Reader:
                 "grade_rules",
                 "overall",
                 "sections",
+                "standard_measure",
             },
             {"key", "version", "title", "kind", "sections"},
         )
@@ -268,6 +270,9 @@ class _Reader:
             "",
         )
         overall = self.optional(top, "overall", self.boolean, True, "")
+        measure = self.optional(
+            top, "standard_measure", self._measure, StandardMeasure.APPLICABLE, ""
+        )
         section_nodes = self.sequence(top["sections"], "sections")
         if not section_nodes:
             raise self.fail(top["sections"], "sections", "a form needs at least one section")
@@ -296,7 +301,11 @@ class _Reader:
             partly_counts=partly,
             rules=rules,
             has_overall=overall,
+            standard_measure=measure,
         )
+
+    def _measure(self, node: yaml.Node, field: str) -> StandardMeasure:
+        return self.enum(node, field, StandardMeasure, "a standard measure")
 
     def _free_text(self, node: yaml.Node, field: str) -> str:
         return self.text(node, field, required=False)
@@ -344,7 +353,19 @@ class _Reader:
         fields = self.mapping(
             node,
             where,
-            {"id", "text", "help", "type", "key", "key_for", "na_allowed", "options", "scale"},
+            {
+                "id",
+                "text",
+                "help",
+                "type",
+                "key",
+                "key_for",
+                "na_allowed",
+                "options",
+                "scale",
+                "standard_measure",
+                "voice_of_child",
+            },
             {"id", "text"},
         )
         answer_type = self.optional(
@@ -366,6 +387,12 @@ class _Reader:
             raise self.fail(
                 fields[name], f"{where}.{name}", "only Yes / Partly / No questions can be key"
             )
+        voice = self.optional(fields, "voice_of_child", self.boolean, False, where)
+        for name in ("standard_measure", "voice_of_child"):
+            if name in fields and answer_type is not AnswerType.YES_NO:
+                raise self.fail(
+                    fields[name], f"{where}.{name}", "only Yes / Partly / No questions have it"
+                )
         options: tuple[Option, ...] = ()
         if answer_type is AnswerType.CHOICE:
             if "options" not in fields:
@@ -397,6 +424,8 @@ class _Reader:
             options=options,
             scale_min=scale_min,
             scale_max=scale_max,
+            standard_measure=self.optional(fields, "standard_measure", self._measure, None, where),
+            voice_of_child=voice,
         )
 
     def options(self, node: yaml.Node, where: str) -> tuple[Option, ...]:

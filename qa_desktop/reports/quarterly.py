@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qa_desktop.domain.dashboard import GRADE_ORDER, Dashboard, GradeRow
+from qa_desktop.domain.dashboard import GRADE_ORDER, Dashboard, GradeRow, council_layout
+from qa_desktop.domain.forms import StandardMeasure
 from qa_desktop.domain.report_tables import share
 from qa_desktop.reports.pdf import DocumentInfo
 from qa_desktop.reports.pdf.formats import long_date
@@ -112,22 +113,42 @@ def build_quarterly_report(data: QuarterlyReportData, path: Path | None = None) 
     # Compliance
     builder.heading("Compliance against the standard")
     builder.paragraph(
-        f"Yes / (Yes + No) per question, Partly counted as each form says, N/A left out; the "
-        f"standard is {this.standard:.0f}%."
+        f"Each question in the council's layout (met, not met and not applicable as shares of "
+        f"all audited cases, adding to 100) and as Yes / (Yes + No), Partly counted as each form "
+        f"says, N/A left out. The form says which is held against the {this.standard:.0f}% "
+        f"standard (marked *); the quarters compare that figure."
     )
     last_by_id = {q.question_id: q for q in last.compliance}
     rows = []
     for q in this.compliance:
         before = last_by_id.get(q.question_id)
-        before_pct = before.percent if before else None
+        before_held = before.held if before else None
+        met, not_met, na = council_layout(q.shares)
+        all_cases = q.measure is StandardMeasure.ALL_CASES
         rows.append(
-            (q.question_id, q.text, _pct(q.percent), _pct(before_pct), _pts(q.percent, before_pct))
+            (
+                q.question_id,
+                q.text,
+                "—"
+                if met is None
+                else f"{met:.0f} / {not_met:.0f} / {na:.0f}" + ("*" if all_cases else ""),
+                _pct(q.percent) + ("" if all_cases else "*"),
+                _pct(before_held),
+                _pts(q.held, before_held),
+            )
         )
     builder.add(compliance_chart(data), *(q.question_id for q in this.compliance))
     builder.table(
-        ("Id", "Question", data.quarter, data.previous_quarter, "Change"),
+        (
+            "Id",
+            "Question",
+            "Met / not met / N/A %",
+            "Yes of Yes+No",
+            data.previous_quarter,
+            "Change",
+        ),
         rows,
-        (0.08, 0.5, 0.14, 0.14, 0.14),
+        (0.07, 0.41, 0.16, 0.12, 0.12, 0.12),
         empty="No questions were answered this quarter.",
     )
     commentary("compliance")
@@ -156,6 +177,20 @@ def build_quarterly_report(data: QuarterlyReportData, path: Path | None = None) 
             )
         )
     measures(grade_rows)
+    if this.area_trend:
+        builder.paragraph(
+            "Confirmed grades per practice area over the last four quarters (share of the "
+            "area's grades)."
+        )
+        builder.table(
+            ("Area", "Quarter", *(g.label for g in GRADE_ORDER)),
+            [
+                (area.section_title, p.quarter, *(_pct(p.share(g)) for g in GRADE_ORDER))
+                for area in this.area_trend
+                for p in area.points
+            ],
+            (0.24, 0.14, 0.14, 0.12, 0.22, 0.14),
+        )
     commentary("grades")
 
     builder.heading("Audits completed against plan")

@@ -25,6 +25,7 @@ from qa_desktop.services.my_work import MyWorkService
 from qa_desktop.services.programme.bttf import BttfService
 from qa_desktop.services.programme.dip_sample import DipSampleService
 from qa_desktop.services.programme.form_editing import FormEditingService
+from qa_desktop.services.programme.learning_reviews import LearningReviewService
 from qa_desktop.services.programme.monthly_plan import ProgrammeService
 from qa_desktop.services.programme.observations import ObservationService
 from qa_desktop.services.programme.thematic import ThematicService
@@ -58,6 +59,7 @@ class Services:
     form_editing: FormEditingService
     observations: ObservationService
     thematic: ThematicService
+    learning_reviews: LearningReviewService
     sync: SyncService
 
     @property
@@ -97,5 +99,6 @@ def build_services(store: Store, clock: Clock) -> Services:
         form_editing=FormEditingService(store, clock),
         observations=ObservationService(store, clock),
         thematic=ThematicService(store, clock),
+        learning_reviews=LearningReviewService(store, clock),
         sync=SyncService(store, clock, Credentials()),
     )

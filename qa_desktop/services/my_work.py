@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from qa_desktop.domain.audit_types import AuditType
 from qa_desktop.domain.follow_up import is_overdue
+from qa_desktop.domain.learning_reviews import ActionStatus, action_overdue
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.roles import Capability, Role
 from qa_desktop.errors import PermissionRefused, ValidationError
@@ -37,6 +38,10 @@ class WorkKind(StrEnum):
     REAUDIT = "reaudit"
     ACTION = "action"
     ESCALATION = "escalation"
+    # The programme's (see _programme): learning reviews led, and the programme actions owned.
+    REVIEW = "review"
+    REVIEW_ACTION = "review_action"
+    THEMATIC_ACTION = "thematic_action"
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,8 @@ class WorkItem:
     held_by: str = ""  # a meeting's: who holds it
     stands_in: bool = False  # a meeting's: held by a stand-in for a vacant head of service
     own: bool = True  # a meeting's: this person holds it (False: the QA team watches it)
+    parent_id: str = ""  # a programme item's: the learning review or thematic audit
+    status: str = ""  # a programme action's: an ActionStatus value
 
 
 @dataclass(frozen=True)
@@ -68,6 +75,9 @@ class MyWork:
     reaudits: tuple[WorkItem, ...]  # the re-audits among ``audits``
     actions: tuple[WorkItem, ...]
     escalations: tuple[WorkItem, ...] = ()  # newest first
+    # Learning reviews the person leads and not yet completed, and the learning review and
+    # thematic actions they own and not yet done.
+    programme: tuple[WorkItem, ...] = ()
 
     @property
     def count(self) -> int:
@@ -78,11 +88,12 @@ class MyWork:
             + len(self.meetings)
             + len(self.actions)
             + len(self.escalations)
+            + len(self.programme)
         )
 
     @property
     def overdue(self) -> int:
-        items = self.audits + self.moderation + self.meetings + self.actions
+        items = self.audits + self.moderation + self.meetings + self.actions + self.programme
         return sum(item.overdue for item in items)
 
 
@@ -119,6 +130,7 @@ class MyWorkService:
             meetings = _meetings(session, actor, on)
             actions = _actions(session, actor.id, on)
             escalations = _escalations(session, actor.id, on)
+            programme = _programme(session, actor.id, on)
         return MyWork(
             on=on,
             audits=_by_due(audits),
@@ -127,6 +139,7 @@ class MyWorkService:
             reaudits=_by_due([a for a in audits if a.kind is WorkKind.REAUDIT]),
             actions=_by_due(actions),
             escalations=tuple(escalations),
+            programme=_by_due(programme),
         )
 
 
@@ -271,3 +284,91 @@ def _escalations(session: Session, person_id: str, on: date) -> list[WorkItem]:
         )
         for escalation in escalations_for(session, person_id, on)
     ]
+
+
+def _programme(session: Session, person_id: str, on: date) -> list[WorkItem]:
+    """Learning reviews the person leads (not completed), and the learning review and
+    thematic actions they own (not done)."""
+    items: list[WorkItem] = []
+    for review, case_ref, team in session.execute(
+        select(m.LearningReview, m.Case.reference, m.Team.name)
+        .join(m.Case, m.Case.id == m.LearningReview.case_id)
+        .join(m.Team, m.Team.id == m.Case.team_id)
+        .where(
+            m.LearningReview.lead_id == person_id,
+            m.LearningReview.completed_on.is_(None),
+            m.LearningReview.deleted_at.is_(None),
+        )
+    ):
+        items.append(
+            WorkItem(
+                kind=WorkKind.REVIEW,
+                id=review.id,
+                audit_id=None,
+                reference="",
+                case_reference=case_ref,
+                team=team,
+                state=None,
+                description=review.event,
+                due_on=None,
+                overdue=False,
+                parent_id=review.id,
+            )
+        )
+    for action, case_ref, team in session.execute(
+        select(m.LearningReviewAction, m.Case.reference, m.Team.name)
+        .join(m.LearningReview, m.LearningReview.id == m.LearningReviewAction.review_id)
+        .join(m.Case, m.Case.id == m.LearningReview.case_id)
+        .join(m.Team, m.Team.id == m.Case.team_id)
+        .where(
+            m.LearningReviewAction.owner_id == person_id,
+            m.LearningReviewAction.status != ActionStatus.DONE.value,
+            m.LearningReviewAction.deleted_at.is_(None),
+            m.LearningReview.deleted_at.is_(None),
+        )
+    ):
+        status = ActionStatus(action.status)
+        items.append(
+            WorkItem(
+                kind=WorkKind.REVIEW_ACTION,
+                id=action.id,
+                audit_id=None,
+                reference="",
+                case_reference=case_ref,
+                team=team,
+                state=None,
+                description=action.description,
+                due_on=action.due_on,
+                overdue=action_overdue(status, action.due_on, on),
+                parent_id=action.review_id,
+                status=status.value,
+            )
+        )
+    for thematic_action, theme, progress in session.execute(
+        select(m.ThematicAction, m.ThematicAudit.theme, m.ThematicActionProgress.status)
+        .join(m.ThematicAudit, m.ThematicAudit.id == m.ThematicAction.thematic_id)
+        .outerjoin(
+            m.ThematicActionProgress, m.ThematicActionProgress.action_id == m.ThematicAction.id
+        )
+        .where(m.ThematicAction.owner_id == person_id)
+    ):
+        status = ActionStatus(progress or ActionStatus.OPEN.value)
+        if status is ActionStatus.DONE:
+            continue
+        items.append(
+            WorkItem(
+                kind=WorkKind.THEMATIC_ACTION,
+                id=thematic_action.id,
+                audit_id=None,
+                reference=theme,
+                case_reference="",
+                team="",
+                state=None,
+                description=thematic_action.description,
+                due_on=thematic_action.due_on,
+                overdue=action_overdue(status, thematic_action.due_on, on),
+                parent_id=thematic_action.thematic_id,
+                status=status.value,
+            )
+        )
+    return items

@@ -4,9 +4,11 @@ service reads the forms to name and weigh what was counted."""
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -18,6 +20,7 @@ from qa_desktop.domain.compliance import AnswerCounts
 from qa_desktop.domain.dashboard import (
     OVERALL,
     ActionFigures,
+    AreaTrend,
     AuditorAgreement,
     Dashboard,
     GradeRow,
@@ -35,11 +38,16 @@ from qa_desktop.domain.published_settings import COMPLIANCE_STANDARD, MONTHLY_TA
 from qa_desktop.domain.report_periods import (
     ReportSlice,
     comparison_period,
-    planned_for,
     trend_quarters,
 )
 from qa_desktop.domain.report_tables import ReportTable
 from qa_desktop.domain.roles import Capability
+from qa_desktop.domain.targets import (
+    TARGET_HISTORY,
+    Targets,
+    parse_target_history,
+    write_target_history,
+)
 from qa_desktop.domain.themes import themes
 from qa_desktop.errors import ValidationError
 from qa_desktop.reports import exports
@@ -49,7 +57,7 @@ from qa_desktop.services.audit.listing import AuditList
 from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock, today
 from qa_desktop.services.programme.forms import form_from_source
-from qa_desktop.services.published import read_setting
+from qa_desktop.services.published import read_setting, write_setting
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store
 from qa_desktop.store.queries import audits as queries
@@ -59,6 +67,7 @@ from qa_desktop.store.reporting import queries as rq
 from qa_desktop.store.reporting.queries import Drill
 
 COUNTY = ReportSlice()
+_log = logging.getLogger(__name__)
 
 __all__ = [
     "COUNTY",
@@ -95,18 +104,20 @@ class ReportingService:
         previous = comparison_period(period)
         with self._store.reader() as session:
             standard = read_setting(session, COMPLIANCE_STANDARD)
-            target = read_setting(session, MONTHLY_TARGET)
+            targets = _targets(session)
             forms = _Forms(session)
             compliance = self._compliance(session, forms, period, previous, slc)
             grades = self._grades(session, forms, period, slc)
             trend = self._trend(session, period, slc)
+            area_trend = self._area_trend(session, forms, period, slc)
             completed, due, due_completed = rq.plan_counts(session, period, slc)
             agreement = rq.agreement_by_auditor(session, period, slc)
             inadequate, reaudited, moved_up = rq.inadequate_counts(session, period, slc)
             meetings = rq.meeting_counts(session, period, slc, day)
             reaudits = rq.reaudit_counts(session, period, slc, day)
             actions = rq.action_counts(session, period, slc, day)
-            voice_completed, voice_recorded = rq.voice_counts(session, period, slc)
+            voice_completed, _ = rq.voice_counts(session, period, slc)
+            voice = _voice(forms, compliance, voice_completed)
             comments = rq.even_better_if_texts(session, period, slc)
         return Dashboard(
             period=period,
@@ -117,7 +128,7 @@ class ReportingService:
             grades=grades,
             trend=trend,
             plan=PlanFigures(
-                target=planned_for(period, target) if monthly_target_applies(slc) else 0,
+                target=targets.planned_for(period) if monthly_target_applies(slc) else 0,
                 completed=completed,
                 due=due,
                 due_completed=due_completed,
@@ -139,8 +150,9 @@ class ReportingService:
             ),
             inadequate=InadequateFigures(inadequate, reaudited, moved_up, *meetings, *reaudits),
             actions=ActionFigures(*actions),
-            voice=VoiceFigures(voice_completed, voice_recorded),
+            voice=voice,
             themes=tuple(themes(comments)),
+            area_trend=area_trend,
         )
 
     def compliance(
@@ -156,6 +168,30 @@ class ReportingService:
         _may_report(actor)
         with self._store.reader() as session:
             return self._grades(session, _Forms(session), period, slc)
+
+    def targets(self) -> Targets:
+        """The monthly target as it stood each month (the months' plans, the published
+        history, today's target)."""
+        with self._store.reader() as session:
+            return _targets(session)
+
+    @writes(Change.REPORTS)
+    def record_target(self, month: str, target: int, actor: Caller) -> Targets:
+        """Record that the monthly target was ``target`` from ``month`` (YYYY-MM) on, for
+        months planned before QA Desktop: the QA team's published target history."""
+        require(actor, Capability.MANAGE_PROGRAMME, "Only the QA team can record targets.")
+        try:
+            history = parse_target_history(f"{month}: {target}")
+        except ValueError as exc:
+            raise ValidationError("{problem}.", problem=str(exc)) from None
+        with self._store.session() as session:
+            recorder = Recorder(session, actor.id, self._clock())
+            try:
+                known = parse_target_history(read_setting(session, TARGET_HISTORY))
+            except ValueError:
+                known = {}
+            write_setting(recorder, TARGET_HISTORY, write_target_history({**known, **history}))
+        return self.targets()
 
     def standard(self) -> float:
         with self._store.reader() as session:
@@ -374,6 +410,7 @@ class ReportingService:
                             unanswered=max(
                                 0, asked.get(qid, 0) - sum(c.answered for c in now.values())
                             ),
+                            measure=form.measure_of(question),
                         )
                     )
         return tuple(rows)
@@ -404,6 +441,33 @@ class ReportingService:
                 rows.append(GradeRow(form.key, OVERALL, "Overall", counts[(form.key, OVERALL)]))
         return tuple(rows)
 
+    def _area_trend(
+        self, session: Session, forms: _Forms, period: Period, slc: ReportSlice
+    ) -> tuple[AreaTrend, ...]:
+        """Each practice area's confirmed grades in the four quarters up to the period's
+        (areas matched by section id across forms, as the trend compares like with like)."""
+        quarters = trend_quarters(period)
+        periods = [Period.quarter(q) for q in quarters]
+        counts: dict[str, list[dict[Grade, int]]] = defaultdict(lambda: [{} for _ in periods])
+        for index, span in enumerate(periods):
+            rows = rq.section_grade_counts(session, span, slc)
+            forms.load({row[0] for row in rows})
+            for _version, section_id, grade, count in rows:
+                slot = counts[section_id][index]
+                slot[Grade(grade)] = slot.get(Grade(grade), 0) + count
+        return tuple(
+            AreaTrend(
+                section_id,
+                title,
+                tuple(
+                    TrendPoint(q.label, p, counts[section_id][i])
+                    for i, (q, p) in enumerate(zip(quarters, periods, strict=True))
+                ),
+            )
+            for section_id, title in _area_order(forms)
+            if section_id in counts
+        )
+
     def _trend(self, session: Session, period: Period, slc: ReportSlice) -> tuple[TrendPoint, ...]:
         quarters = trend_quarters(period)
         periods = [Period.quarter(q) for q in quarters]
@@ -414,6 +478,28 @@ class ReportingService:
             TrendPoint(q.label, p, counts.get(i, {}))
             for i, (q, p) in enumerate(zip(quarters, periods, strict=True))
         )
+
+
+def _voice(
+    forms: _Forms, compliance: tuple[QuestionCompliance, ...], completed: int
+) -> VoiceFigures:
+    """The voice of the child from the answers to the questions the forms mark for it."""
+    ids = forms.voice_question_ids()
+    rows = [q for q in compliance if q.question_id in ids]
+    return VoiceFigures(
+        completed,
+        tuple(q.question_id for q in rows),
+        tuple(part for q in rows for part in q.current),
+    )
+
+
+def _area_order(forms: _Forms) -> list[tuple[str, str]]:
+    """(section id, title) of every graded practice area of the forms met, in form order."""
+    seen: dict[str, str] = {}
+    for form in forms.newest_first_by_title():
+        for section in form.graded_sections():
+            seen.setdefault(section.id, section.title)
+    return list(seen.items())
 
 
 class _Forms:
@@ -435,6 +521,15 @@ class _Forms:
     def key_of(self, version_id: str) -> str:
         return self._versions[version_id][0].key
 
+    def voice_question_ids(self) -> set[str]:
+        """The questions any form met marks as measuring the voice of the child."""
+        return {
+            q.id
+            for _, form in self._versions.values()
+            for q in form.questions()
+            if q.voice_of_child
+        }
+
     def newest_first_by_title(self) -> list[FormDefinition]:
         """The newest version met of each form, ordered by title."""
         newest: dict[str, tuple[int, FormDefinition]] = {}
@@ -442,6 +537,20 @@ class _Forms:
             if version.key not in newest or newest[version.key][0] < version.version:
                 newest[version.key] = (version.version, form)
         return sorted((f for _, f in newest.values()), key=lambda f: f.title)
+
+
+def _targets(session: Session) -> Targets:
+    """Every month's target: its own plan, else the published history, else today's."""
+    try:
+        history = parse_target_history(read_setting(session, TARGET_HISTORY))
+    except ValueError:
+        _log.warning("the published target history cannot be read; it is left out")
+        history = {}
+    plans = {
+        date.fromisoformat(f"{month}-01"): target
+        for month, target in session.execute(select(m.MonthlyPlan.month, m.MonthlyPlan.target))
+    }
+    return Targets(read_setting(session, MONTHLY_TARGET), history, plans)
 
 
 def _writing(path: Path, write: Callable[[], Path]) -> Path:

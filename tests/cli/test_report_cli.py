@@ -59,8 +59,24 @@ def test_compliance_as_csv(capsys, world_path: Path) -> None:
         "no",
         "na",
         "compliance_pct",
+        "met_pct",
+        "not_met_pct",
+        "na_pct",
+        "held_to",
+        "standard_pct",
+        "meets_standard",
+        "previous_pct",
+        "change_pts",
     ]
     by_id = {r["question_id"]: r for r in rows}
+    # The council's layout beside it: A2 is Partly (not met there) and N/A of two cases.
+    assert (by_id["A2"]["met_pct"], by_id["A2"]["not_met_pct"], by_id["A2"]["na_pct"]) == (
+        "0.0",
+        "50.0",
+        "50.0",
+    )
+    assert by_id["A1"]["standard_pct"] == "90" and by_id["A1"]["meets_standard"] == "no"
+    assert by_id["A1"]["held_to"] == "yes of yes and no"
     assert by_id["A1"]["yes"] == "1" and by_id["A1"]["no"] == "1"
     assert by_id["A1"]["compliance_pct"] == "50.0"
     assert by_id["A2"]["compliance_pct"] == "50.0" and by_id["A2"]["na"] == "1"
@@ -81,9 +97,39 @@ def test_compliance_sliced_by_team_as_a_table(capsys, world_path: Path) -> None:
         "east early help",
     )
     assert code == 0
-    a1 = next(line for line in out.splitlines() if line.startswith("A1 "))
-    assert a1.split()[-5:] == ["0", "0", "1", "0", "0.0"]
-    assert out.splitlines()[0].split()[:3] == ["question_id", "section", "question"]
+    lines = out.splitlines()
+    assert lines[0].startswith(
+        "Compliance 2026-04-01 to 2026-06-30 against the 90% standard: 0 of 1 questions"
+    )
+    assert "Previous period 2026-01-01 to 2026-03-31" in lines[0]
+    assert lines[1].split()[:3] == ["question_id", "section", "question"]
+    a1 = next(line for line in lines if line.startswith("A1 "))
+    # yes partly no na compliance_pct, met not met N/A, held to, standard, at standard
+    # yes partly no na compliance_pct; met, not met, N/A; held to; standard; at standard (the
+    # previous quarter had no audits: its columns are blank)
+    assert a1.split()[-15:] == [
+        *("0", "0", "1", "0", "0.0", "0.0", "100.0", "0.0"),
+        *("yes", "of", "yes", "and", "no", "90", "no"),
+    ]
+
+
+def test_compliance_against_the_previous_quarter(capsys, world_path: Path) -> None:
+    code, out, _ = run(
+        capsys,
+        "report",
+        "compliance",
+        "--store",
+        str(world_path),
+        "--quarter",
+        "2026/27-Q2",
+        "--format",
+        "csv",
+    )
+    assert code == 0
+    a1 = next(r for r in csv.DictReader(io.StringIO(out)) if r["question_id"] == "A1")
+    # Q2: A1 answered No once (0%); Q1 had one Yes and one No (50%): down 50 points.
+    assert (a1["compliance_pct"], a1["previous_pct"], a1["change_pts"]) == ("0.0", "50.0", "-50.0")
+    assert a1["meets_standard"] == "no" and a1["standard_pct"] == "90"
 
 
 def test_grades_per_section_and_overall(capsys, world_path: Path) -> None:

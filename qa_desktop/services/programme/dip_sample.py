@@ -1,4 +1,7 @@
-"""Dip samples: one or two questions checked across many cases, entered in a fast grid.
+"""Dip samples: a few questions checked across many cases, entered in a fast grid.
+
+The questions are the dip sample form's, or any yes/partly/no questions of any other form
+(``form_key``); the cases come from every team, one team, or several teams at once.
 
 Each case in a dip sample is an audit of type ``dip_sample`` on the dip sample form, and its
 answers are ordinary answers with the learning audit's question ids, so reports compare them
@@ -16,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from qa_desktop.domain.answers import Answer, score
 from qa_desktop.domain.audit_types import AuditType
-from qa_desktop.domain.forms import FormDefinition, PartlyCounts
+from qa_desktop.domain.forms import AnswerType, FormDefinition, PartlyCounts
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.references import audit_reference
 from qa_desktop.domain.roles import Capability
@@ -46,7 +49,9 @@ class DipSampleRequest:
     cases: int
     seed: int
     question_ids: tuple[str, ...] = ()  # empty: every question on the dip sample form
-    team_id: str | None = None  # None: every team
+    team_id: str | None = None  # one team (None: see team_ids)
+    team_ids: tuple[str, ...] = ()  # several teams (empty, and no team_id: every team)
+    form_key: str | None = None  # the form whose questions are checked (None: dip sample)
 
 
 @dataclass(frozen=True)
@@ -94,17 +99,22 @@ class TeamResult:
     questions: tuple[QuestionResult, ...]
 
 
-def _form(session: Session) -> tuple[str, FormDefinition]:
+MAX_QUESTIONS = 5  # a dip sample stays quick: a few questions across many cases
+
+
+def _form(session: Session, key: str = DIP_FORM) -> tuple[str, FormDefinition]:
     found = session.execute(
         select(m.FormVersion.id, m.FormVersion.source)
         .join(m.Form, m.Form.id == m.FormVersion.form_id)
-        .where(m.Form.key == DIP_FORM)
+        .where(m.Form.key == key)
         .order_by(m.FormVersion.version.desc())
         .limit(1)
     ).first()
     if found is None:
-        raise ValidationError("The dip sample form is not in this store.")
-    return found[0], form_from_source(found[1], DIP_FORM)
+        if key == DIP_FORM:
+            raise ValidationError("The dip sample form is not in this store.")
+        raise ValidationError("There is no form {key} in this store.", key=key)
+    return found[0], form_from_source(found[1], key)
 
 
 def question_result(question_id: str, answers: list[Answer | None]) -> QuestionResult:
@@ -125,11 +135,16 @@ class DipSampleService:
         self._store = store
         self._clock = clock
 
-    def questions(self) -> tuple[DipQuestion, ...]:
-        """The questions a dip sample can check (those on the dip sample form)."""
+    def questions(self, form_key: str = DIP_FORM) -> tuple[DipQuestion, ...]:
+        """The questions a dip sample can check on a form (answered yes, partly, no or
+        not applicable): by default those on the dip sample form."""
         with self._store.reader() as session:
-            _, form = _form(session)
-        return tuple(DipQuestion(q.id, q.text) for q in form.questions())
+            _, form = _form(session, form_key)
+        return tuple(
+            DipQuestion(q.id, q.text)
+            for q in form.questions()
+            if q.answer_type is AnswerType.YES_NO
+        )
 
     @writes(Change.PROGRAMME | Change.AUDITS)
     def create(self, request: DipSampleRequest, actor: Actor) -> str:
@@ -138,21 +153,22 @@ class DipSampleService:
         if not request.title.strip():
             raise ValidationError("Give the dip sample a title.")
         with self._store.session() as session:
-            version_id, form = _form(session)
-            known = [q.id for q in form.questions()]
+            version_id, form = _form(session, request.form_key or DIP_FORM)
+            known = [q.id for q in form.questions() if q.answer_type is AnswerType.YES_NO]
             chosen = request.question_ids or tuple(known)
             unknown = [q for q in chosen if q not in known]
             if unknown:
                 raise ValidationError(
-                    "Question {question} is not on the dip sample form.", question=unknown[0]
+                    "Question {question} is not a yes or no question on {form}.",
+                    question=unknown[0],
+                    form=form.title,
                 )
-            if not 1 <= len(chosen) <= 2:
-                raise ValidationError("A dip sample checks one or two questions.")
-            pool = [
-                c
-                for c in candidates(session)
-                if request.team_id is None or c.team_id == request.team_id
-            ]
+            if not 1 <= len(chosen) <= MAX_QUESTIONS:
+                raise ValidationError(
+                    "A dip sample checks one to {most} questions.", most=MAX_QUESTIONS
+                )
+            teams = set(request.team_ids) | ({request.team_id} if request.team_id else set())
+            pool = [c for c in candidates(session) if not teams or c.team_id in teams]
             day = today(self._clock)
             sample = draw_sample(pool, request.cases, request.seed, day, exclude_months=0)
             recorder = Recorder(session, actor.id, self._clock())
@@ -212,7 +228,7 @@ class DipSampleService:
     def _grid(self, session: Session, dip: m.DipSample) -> DipGrid:
         version = session.get(m.FormVersion, dip.form_version_id)
         assert version is not None
-        form = form_from_source(version.source, DIP_FORM)
+        form = form_from_source(version.source, f"form version {version.id}")
         ids = dip.question_ids.split(",")
         questions = tuple(DipQuestion(q, form.question(q).text) for q in ids)
         rows = session.execute(

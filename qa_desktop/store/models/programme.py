@@ -1,4 +1,4 @@
-"""The audit programme: monthly plans, capacity, family feedback, dip samples, Back to the Floor, observations, thematic audits."""
+"""The audit programme: monthly plans, capacity, family feedback, dip samples, Back to the Floor, observations, thematic audits, learning reviews."""
 
 from __future__ import annotations
 
@@ -229,3 +229,76 @@ class ThematicAction(Base):
     owner_id: Mapped[str] = _fk("people.id", index=False)
     due_on: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ThematicTerms(Base):
+    """What a thematic audit's terms of reference add to it: what triggered the theme, the
+    scope its sample is drawn from (empty lists: no limit), and who agreed the terms and
+    when (the lead head of service, before any audit starts)."""
+
+    __tablename__ = "thematic_terms"
+    id: Mapped[str] = _id()
+    thematic_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("thematic_audits.id"), unique=True
+    )
+    trigger: Mapped[str] = mapped_column(String(30))  # a domain ThemeTrigger value
+    trigger_detail: Mapped[str] = mapped_column(Text, default="")
+    legal_statuses: Mapped[str] = mapped_column(Text, default="")  # comma-separated values
+    service_ids: Mapped[str] = mapped_column(Text, default="")  # comma-separated ids
+    team_ids: Mapped[str] = mapped_column(Text, default="")  # comma-separated ids
+    age_bands: Mapped[str] = mapped_column(Text, default="")  # comma-separated AgeBand values
+    agreed_by_id: Mapped[str | None] = _fk("people.id", nullable=True, index=False)
+    agreed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class ThematicActionProgress(Base):
+    """Where a thematic action stands (absent: open)."""
+
+    __tablename__ = "thematic_action_progress"
+    id: Mapped[str] = _id()
+    action_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("thematic_actions.id"), unique=True
+    )
+    status: Mapped[str] = mapped_column(String(20))  # a domain ActionStatus value
+    completed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class LearningReview(Base):
+    """A learning review after a significant event in a child's case, led by a named person."""
+
+    __tablename__ = "learning_reviews"
+    id: Mapped[str] = _id()
+    event: Mapped[str] = mapped_column(Text)  # what happened
+    event_on: Mapped[date] = mapped_column(Date)
+    case_id: Mapped[str] = _fk("cases.id")
+    lead_id: Mapped[str] = _fk("people.id")
+    learning: Mapped[str] = mapped_column(Text, default="")  # the learning, in brief
+    completed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class LearningReviewFinding(Base):
+    """What the review found in one practice area."""
+
+    __tablename__ = "learning_review_findings"
+    __table_args__ = (UniqueConstraint("review_id", "area"),)
+    id: Mapped[str] = _id()
+    review_id: Mapped[str] = _fk("learning_reviews.id", index=False)
+    area: Mapped[str] = mapped_column(String(60))
+    findings: Mapped[str] = mapped_column(Text, default="")
+
+
+class LearningReviewAction(Base):
+    """An action agreed in a learning review: what, who, by when, and where it stands."""
+
+    __tablename__ = "learning_review_actions"
+    id: Mapped[str] = _id()
+    review_id: Mapped[str] = _fk("learning_reviews.id")
+    description: Mapped[str] = mapped_column(Text)
+    owner_id: Mapped[str] = _fk("people.id")
+    due_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="open")  # a domain ActionStatus
+    completed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -7,7 +7,8 @@ it in or out of the reports (completed, cancelled, deleted, re-dated, another fo
 case) and every case that moves team, whoever makes the change (a screen, an import, sync).
 Compliance then adds up a few hundred rows per day instead of every answer of every audit.
 
-Only audits that count in reports are counted: completed, not cancelled, not deleted. Two
+Only audits that count in reports are counted (:mod:`.counted`): signed off, not reopened,
+cancelled or deleted. Two
 roll-ups follow it: per day county-wide (over teams and audit types) and per month. Derived
 data, never synced; :mod:`qa_desktop.store.reporting.tables` declares every such table.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Date, Integer, MetaData, String, Table
 
+from qa_desktop.store.reporting.counted import counted
 from qa_desktop.store.reporting.family import Family
 from qa_desktop.store.reporting.rollups import month_of, rollup_triggers
 
@@ -36,7 +38,7 @@ answer_counts = Table(
 
 
 def _counted(a: str) -> str:
-    return f"{a}.completed_on IS NOT NULL AND {a}.state != 'cancelled' AND {a}.deleted_at IS NULL"
+    return counted(a)
 
 
 def _add_answer(row: str) -> str:

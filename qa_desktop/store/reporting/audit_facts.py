@@ -1,7 +1,7 @@
 """What reports need to know of each audit, one narrow row per audit, kept by the database.
 
 ``report_audits`` holds, for every audit that is not deleted, the day it counts in reports
-(``day``: its completed date, unless it is cancelled), the day it is due (unless cancelled),
+(``day``: its completed date while it counts, :mod:`.counted`), the day it is due (unless cancelled),
 the case's team, the form version, the audit type, the practitioner and auditor, the audit it
 re-audits, the confirmed overall grade (the moderator's where there is one, else the
 auditor's), whether the voice of the child is recorded, and what moderation decided (the
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Date, Integer, MetaData, String, Table
 
+from qa_desktop.store.reporting.counted import STATES_SQL
 from qa_desktop.store.reporting.family import Family
 
 COLUMNS = (
@@ -58,7 +59,7 @@ _AGREED = "x.auditor_grade = x.moderated_grade"
 def facts_of(where: str) -> str:
     """The rows of the audits ``a`` meeting ``where`` (SQL), as the table holds them."""
     return f"""
-  SELECT a.id, CASE WHEN a.state != 'cancelled' THEN a.completed_on END,
+  SELECT a.id, CASE WHEN a.state IN {STATES_SQL} THEN a.completed_on END,
          CASE WHEN a.state != 'cancelled' THEN a.due_on END,
          c.team_id, a.form_version_id, a.audit_type, a.practitioner_id, a.auditor_id,
          a.reaudit_of_id,

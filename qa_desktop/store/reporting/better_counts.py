@@ -9,7 +9,7 @@ few rows a day.
 
 ``report_better_counts`` is its county-wide roll-up (no team or type: all teams, or one form),
 kept by triggers on it, so every change is worked out once. Only audits that count in reports
-are counted: completed, not cancelled, not deleted. Derived data, never synced;
+are counted (:mod:`.counted`): signed off, not reopened, cancelled or deleted. Derived data, never synced;
 :mod:`qa_desktop.store.reporting.tables` declares every such table.
 """
 
@@ -17,10 +17,11 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Date, Integer, MetaData, String, Table, Text
 
+from qa_desktop.store.reporting.counted import counted
 from qa_desktop.store.reporting.family import Family
 from qa_desktop.store.reporting.rollups import rollup_triggers
 
-_COUNTED = "a.completed_on IS NOT NULL AND a.state != 'cancelled' AND a.deleted_at IS NULL"
+_COUNTED = counted("a")
 
 TEAM_KEY = "team_id, day, form_version_id, audit_type, even_better_if"
 

@@ -11,7 +11,7 @@ team, service or area (a set of teams) or by audit type adds up a few rows a day
 Two roll-ups follow it, kept by triggers on it so that every change is worked out once: the
 county-wide counts (``report_grade_counts``: no team or type, for all teams or one form) and
 the counts per month (``report_grade_month_counts``). Only audits that count in reports are
-counted: completed, not cancelled, not deleted. Derived data, never synced;
+counted (:mod:`.counted`): signed off, not reopened, cancelled or deleted. Derived data, never synced;
 :mod:`qa_desktop.store.reporting.tables` declares every such table.
 """
 
@@ -19,10 +19,11 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Date, Integer, MetaData, String, Table
 
+from qa_desktop.store.reporting.counted import counted
 from qa_desktop.store.reporting.family import Family
 from qa_desktop.store.reporting.rollups import month_of, rollup_triggers
 
-_COUNTED = "a.completed_on IS NOT NULL AND a.state != 'cancelled' AND a.deleted_at IS NULL"
+_COUNTED = counted("a")
 _AUDIT_CHANGES = "UPDATE OF completed_on, state, deleted_at, form_version_id, overall_grade"
 
 TEAM_KEY = "team_id, day, form_version_id, audit_type, section_id, grade"

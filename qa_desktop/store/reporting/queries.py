@@ -7,8 +7,9 @@ Each figure adds up the counts the store's triggers keep
 :mod:`qa_desktop.store.reporting.tables`); the tests compare every one with counting the
 audits themselves.
 
-An audit counts in a period by its ``completed_on`` date (the date its grade stands from);
-audits that are deleted, cancelled or not yet completed never count. A grade counts as
+An audit counts in a period by its ``completed_on`` date (the date its grade stands from)
+while it is submitted, in moderation or closed (:mod:`.counted`); audits that are deleted,
+cancelled, not yet completed or reopened (until signed off again) never count. A grade counts as
 confirmed: the moderated grade where a moderator decided, else the auditor's.
 """
 
@@ -34,6 +35,7 @@ from qa_desktop.domain.report_periods import ReportSlice
 from qa_desktop.store import models as m
 from qa_desktop.store.queries.audits import AuditRow, _audit_select, _row
 from qa_desktop.store.reporting import kept_queries as kept
+from qa_desktop.store.reporting.counted import COUNTED_STATES
 
 DONE = "done"
 
@@ -68,12 +70,21 @@ def slice_conditions(slc: ReportSlice, audit: type[m.Audit] = m.Audit) -> list[C
     return conditions
 
 
+def counts(audit: type[m.Audit] = m.Audit) -> ColumnElement[bool]:
+    """That ``audit`` counts in reports: signed off and not reopened, cancelled or deleted."""
+    return and_(
+        audit.completed_on.is_not(None),
+        audit.state.in_(COUNTED_STATES),
+        audit.deleted_at.is_(None),
+    )
+
+
 def completed_in(
     period: Period, slc: ReportSlice, audit: type[m.Audit] = m.Audit
 ) -> list[ColumnElement[bool]]:
     return [
         audit.completed_on.between(period.start, period.end),
-        audit.state != AuditState.CANCELLED.value,
+        audit.state.in_(COUNTED_STATES),
         *slice_conditions(slc, audit),
     ]
 
@@ -256,7 +267,8 @@ class Drill:
     grade (key a section id or ``overall``, value a grade), moderated (key an auditor id or
     empty; value ``disagreed`` for changed grades only), inadequate (value empty, ``reaudited``
     or ``moved_up``), meetings (value ``late`` or ``overdue``), reaudits (value ``overdue``),
-    actions (value ``overdue``), voice (value ``missing`` or ``recorded``), theme (key the
+    actions (value ``overdue``), voice (key the questions that measure it, comma-separated;
+    value ``missing`` for Partly or No, ``recorded`` for Yes), theme (key the
     phrase), due (audits due in the period; value ``missed`` for those not completed).
     """
 
@@ -324,9 +336,7 @@ def _drill_conditions(
         reaudit = aliased(m.Audit)
         conditions = [*scope, _overall_moderation() == Grade.INADEQUATE.value]
         if value in ("reaudited", "moved_up"):
-            reaudits = select(reaudit.reaudit_of_id).where(
-                reaudit.deleted_at.is_(None), reaudit.completed_on.is_not(None)
-            )
+            reaudits = select(reaudit.reaudit_of_id).where(counts(reaudit))
             if value == "moved_up":
                 reaudits = reaudits.where(_overall_moderation(reaudit) != Grade.INADEQUATE.value)
             conditions.append(m.Audit.id.in_(reaudits))
@@ -338,9 +348,7 @@ def _drill_conditions(
         return [*slice_conditions(slc), m.Audit.id.in_(meetings)]
     if kind == "reaudits":
         reaudit = aliased(m.Audit)
-        done = select(reaudit.reaudit_of_id).where(
-            reaudit.deleted_at.is_(None), reaudit.completed_on.is_not(None)
-        )
+        done = select(reaudit.reaudit_of_id).where(counts(reaudit))
         meetings = select(m.Meeting.audit_id).where(
             m.Meeting.reaudit_due_on.between(period.start, period.end),
             m.Meeting.reaudit_due_on < today,
@@ -360,9 +368,13 @@ def _drill_conditions(
             )
         )
         return [*slice_conditions(slc), m.Audit.id.in_(actions)]
-    if kind == "voice":
-        recorded = func.trim(m.Audit.voice_of_child) != ""
-        return [*scope, recorded if value == "recorded" else ~recorded]
+    if kind == "voice":  # key: the questions that measure it, comma-separated
+        wanted = ("yes",) if value == "recorded" else ("partly", "no")
+        answers = select(m.Answer.audit_id).where(
+            m.Answer.question_id.in_([q for q in key.split(",") if q]),
+            m.Answer.value.in_(wanted),
+        )
+        return [*scope, m.Audit.id.in_(answers)]
     if kind == "theme":
         pattern = "%" + "%".join(key.split()) + "%"
         reviews = select(m.SectionReview.audit_id).where(
@@ -376,6 +388,6 @@ def _drill_conditions(
             *slice_conditions(slc),
         ]
         if value == "missed":
-            conditions.append(m.Audit.completed_on.is_(None))
+            conditions.append(~counts())
         return conditions
     raise ValueError(f"no such figure: {kind}")

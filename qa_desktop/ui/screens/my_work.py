@@ -1,6 +1,8 @@
 """My work: what is due from the person and what is overdue: audits to do, audits to
 moderate, reflective meetings to hold, re-audits due and the actions they own; for team
-managers and heads of service, first of all, the live safeguarding escalations."""
+managers and heads of service, first of all, the live safeguarding escalations. Last, the
+programme's: learning reviews the person leads, and the learning review and thematic actions
+they own (moved on here, or opened on their Programme tab)."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qa_desktop.domain.learning_reviews import ActionStatus
 from qa_desktop.domain.moderation import SelectionReason
 from qa_desktop.services.audit.escalations import receives_escalations
 from qa_desktop.services.changes import Change
@@ -37,13 +40,22 @@ from qa_desktop.ui.widgets.record_table import (
 
 # Data changes after which My work is read again ("escalations": the workspace's tick, which
 # is saved at once; "sync": escalations raised on another laptop arrive with a pull).
-WATCHED = Change.AUDITS | Change.MODERATION | Change.MEETINGS | Change.ACTIONS | Change.ESCALATIONS
+WATCHED = (
+    Change.AUDITS
+    | Change.MODERATION
+    | Change.MEETINGS
+    | Change.ACTIONS
+    | Change.ESCALATIONS
+    | Change.PROGRAMME
+)
+PROGRAMME_ACTIONS = (WorkKind.REVIEW_ACTION, WorkKind.THEMATIC_ACTION)
 
 
 class MyWorkScreen(QWidget):
     open_requested = Signal(str)  # audit id
     moderate_requested = Signal(str)  # audit id
     meeting_requested = Signal(str)  # meeting id
+    programme_requested = Signal(str, str)  # "review" or "thematic", and its id
     counted = Signal(int)
     loaded = Signal()
 
@@ -79,6 +91,7 @@ class MyWorkScreen(QWidget):
             (WorkKind.MEETING, self.tr("Meetings to hold")),
             (WorkKind.REAUDIT, self.tr("Re-audits due")),
             (WorkKind.ACTION, self.tr("Actions I own")),
+            (WorkKind.REVIEW, self.tr("Reviews and programme actions")),
         ]
         self.models: dict[WorkKind, RecordTableModel[WorkItem]] = {}
         self.tables: dict[WorkKind, QTableView] = {}
@@ -95,6 +108,9 @@ class MyWorkScreen(QWidget):
         self.done_button = QPushButton(self.tr("Mark the selected action &done"))
         self.done_button.clicked.connect(self._complete_selected)
         self.done_button.setVisible(False)
+        self.programme_done_button = QPushButton(self.tr("Mark the selected action d&one"))
+        self.programme_done_button.clicked.connect(self._complete_programme_action)
+        self.programme_done_button.setVisible(False)
         self.tabs.currentChanged.connect(self._tab_changed)
         hint = QLabel(
             self.tr("Overdue items are shown in bold red. Press Enter or double-click to open one.")
@@ -108,6 +124,7 @@ class MyWorkScreen(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(hint, 1)
         bottom.addWidget(self.done_button)
+        bottom.addWidget(self.programme_done_button)
         layout.addLayout(bottom)
         runner.subscribe(self, WATCHED, lambda _what: self.load())
 
@@ -142,7 +159,28 @@ class MyWorkScreen(QWidget):
                 Column(self.tr("State"), lambda i: state_label(i.state) if i.state else ""),
                 Column(self.tr("Details"), lambda i: i.description, lambda i: i.description),
             ]
+        if kind is WorkKind.REVIEW:
+            return [
+                due,
+                late,
+                Column(self.tr("What"), self._programme_text),
+                Column(self.tr("Details"), lambda i: i.description, lambda i: i.description),
+                Column(self.tr("Case or theme"), lambda i: i.case_reference or i.reference),
+                team,
+            ]
         return [due, late, Column(self.tr("Action"), lambda i: i.description), reference, team]
+
+    def _programme_text(self, item: WorkItem) -> str:
+        if item.kind is WorkKind.REVIEW:
+            return self.tr("Learning review to lead")
+        kind = (
+            self.tr("Learning review action")
+            if item.kind is WorkKind.REVIEW_ACTION
+            else self.tr("Thematic action")
+        )
+        if item.status == "in_progress":
+            return self.tr("{kind} (in progress)").format(kind=kind)
+        return kind
 
     def _audit_text(self, item: WorkItem) -> str:
         if item.kind is WorkKind.REAUDIT:
@@ -173,6 +211,7 @@ class MyWorkScreen(QWidget):
             WorkKind.REAUDIT: work.reaudits,
             WorkKind.ACTION: work.actions,
             WorkKind.ESCALATION: work.escalations,
+            WorkKind.REVIEW: work.programme,
         }
         for index, (kind, label) in enumerate(self._kinds):
             items = lists[kind]
@@ -249,6 +288,7 @@ class MyWorkScreen(QWidget):
 
     def _tab_changed(self, index: int) -> None:
         self.done_button.setVisible(self._kinds[index][0] is WorkKind.ACTION)
+        self.programme_done_button.setVisible(self._kinds[index][0] is WorkKind.REVIEW)
 
     def _complete_selected(self) -> None:
         item = selected_record(self.tables[WorkKind.ACTION])
@@ -256,6 +296,17 @@ class MyWorkScreen(QWidget):
             return
         actor = self._actor
         ops.write(self._runner, self._services.my_work.complete_action, item.id, actor)
+
+    def _complete_programme_action(self) -> None:
+        item = selected_record(self.tables[WorkKind.REVIEW])
+        if not isinstance(item, WorkItem) or item.kind not in PROGRAMME_ACTIONS:
+            return
+        actor, done = self._actor, ActionStatus.DONE
+        if item.kind is WorkKind.REVIEW_ACTION:
+            method = self._services.learning_reviews.set_action_status
+        else:
+            method = self._services.thematic.set_action_status
+        ops.write(self._runner, method, item.id, done, actor)
 
     def _activate(self, index: QModelIndex) -> None:
         item = index.model().data(index, RECORD_ROLE)
@@ -265,5 +316,9 @@ class MyWorkScreen(QWidget):
             self.moderate_requested.emit(item.id)
         elif item.kind is WorkKind.MEETING:
             self.meeting_requested.emit(item.id)
+        elif item.kind in (WorkKind.REVIEW, WorkKind.REVIEW_ACTION):
+            self.programme_requested.emit("review", item.parent_id)
+        elif item.kind is WorkKind.THEMATIC_ACTION:
+            self.programme_requested.emit("thematic", item.parent_id)
         elif item.audit_id:
             self.open_requested.emit(item.audit_id)

@@ -279,6 +279,7 @@ class MainWindow(QMainWindow):
             my_work.counted.connect(self._show_my_work_count)
             my_work.moderate_requested.connect(self._moderate)
             my_work.meeting_requested.connect(self._hold_meeting)
+            my_work.programme_requested.connect(self._open_programme_item)
             return my_work
         if index == NAV_AUDITS:
             from qa_desktop.ui.screens.audits import AuditsScreen
@@ -374,6 +375,11 @@ class MainWindow(QMainWindow):
     def _hold_meeting(self, meeting_id: str) -> None:
         self.go_to(NAV_MEETINGS)
         self.meetings.select_meeting(meeting_id)
+
+    def _open_programme_item(self, kind: str, item_id: str) -> None:
+        """A learning review or a thematic audit from My work, on its Programme tab."""
+        self.go_to(NAV_PROGRAMME)
+        self.programme.show_item(kind, item_id)
 
     # --- windows and dialogs ---
 

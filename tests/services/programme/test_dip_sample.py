@@ -73,10 +73,58 @@ def test_answers_are_ordinary_answers_with_the_learning_audit_ids(demo_store, cl
 def test_bad_requests(demo_store, clock) -> None:
     service = DipSampleService(demo_store, clock)
     officer = actor_with(demo_store, Role.QA_OFFICER)
-    with pytest.raises(ValidationError, match="not on the dip sample form"):
+    with pytest.raises(ValidationError, match="not a yes or no question on Dip sample"):
         service.create(DipSampleRequest("x", 3, 1, ("Z9",)), officer)
     with pytest.raises(ValidationError, match="larger than"):
         service.create(DipSampleRequest("x", 99999, 1), officer)
     with pytest.raises(PermissionRefused):
         service.create(DipSampleRequest("x", 3, 1), actor_with(demo_store, Role.PRACTITIONER))
     assert service.list() == ()
+
+
+def test_any_question_of_any_form_across_several_teams(demo_store, clock) -> None:
+    from qa_desktop.services.programme.form_editing import FormEditingService
+
+    service = DipSampleService(demo_store, clock)
+    officer = actor_with(demo_store, Role.QA_OFFICER)
+    learning = FormEditingService(demo_store, clock).load("learning-audit").form
+    offered = service.questions("learning-audit")
+    assert len(offered) > 2 and {q.id for q in offered} <= {q.id for q in learning.questions()}
+    chosen = tuple(q.id for q in offered[2:5])  # none of them the two shipped ones
+    with demo_store.reader() as session:
+        teams = list(session.scalars(select(m.Team.id).order_by(m.Team.name).limit(3)))
+    dip_id = service.create(
+        DipSampleRequest(
+            "Three questions, three teams",
+            9,
+            2,
+            chosen,
+            team_ids=tuple(teams),
+            form_key="learning-audit",
+        ),
+        officer,
+    )
+    grid = service.grid(dip_id)
+    assert tuple(q.id for q in grid.questions) == chosen and len(grid.rows) == 9
+    with demo_store.reader() as session:
+        sampled = set(
+            session.scalars(
+                select(m.Case.team_id)
+                .join(m.Audit, m.Audit.case_id == m.Case.id)
+                .where(m.Audit.id.in_([r.audit_id for r in grid.rows]))
+            )
+        )
+    assert sampled <= set(teams) and len(sampled) > 1
+    for row in grid.rows:
+        for question in chosen:
+            service.set_answer(row.audit_id, question, Answer.YES, officer)
+    service.finish(dip_id, officer)
+    whole = service.results(dip_id)[-1]
+    assert [q.compliance for q in whole.questions] == [100.0, 100.0, 100.0]
+    assert len(service.results(dip_id)) == len(sampled) + 1
+    with pytest.raises(ValidationError, match="not a yes or no question"):
+        service.create(
+            DipSampleRequest("Wrong", 3, 1, ("NOPE",), form_key="learning-audit"), officer
+        )
+    with pytest.raises(ValidationError, match="no form"):
+        service.create(DipSampleRequest("Wrong", 3, 1, form_key="no-such-form"), officer)

@@ -18,7 +18,11 @@ from qa_desktop.store.reporting import action_facts, audit_facts
 from qa_desktop.store.reporting import queries as rq
 from tests.services.reporting import oracle
 
-COUNTED = "a.completed_on IS NOT NULL AND a.state != 'cancelled' AND a.deleted_at IS NULL"
+# Signed off and not reopened, cancelled or deleted (written out, not taken from the product).
+COUNTED = (
+    "a.completed_on IS NOT NULL AND a.state IN ('submitted', 'in_moderation', 'closed')"
+    " AND a.deleted_at IS NULL"
+)
 
 DIRECT_ANSWERS = f"""
 SELECT a.completed_on, a.form_version_id, c.team_id, a.audit_type, x.question_id, x.value,

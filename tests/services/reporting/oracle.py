@@ -25,6 +25,7 @@ from qa_desktop.store.reporting.queries import (
     _action_audit_id,
     _fold,
     completed_in,
+    counts,
     slice_conditions,
 )
 
@@ -148,7 +149,7 @@ def plan_counts_from_audits(
     session: Session, period: Period, slc: ReportSlice
 ) -> tuple[int, int, int]:
     completed = session.scalar(select(func.count()).where(*completed_in(period, slc))) or 0
-    due_stmt = select(func.count(), _count_if(m.Audit.completed_on.is_not(None))).where(
+    due_stmt = select(func.count(), _count_if(counts())).where(
         m.Audit.due_on.between(period.start, period.end),
         m.Audit.state != AuditState.CANCELLED.value,
         *slice_conditions(slc),
@@ -202,9 +203,7 @@ def inadequate_counts_from_audits(
             reaudit,
             and_(
                 reaudit.reaudit_of_id == m.Audit.id,
-                reaudit.deleted_at.is_(None),
-                reaudit.completed_on.is_not(None),
-                reaudit.state != AuditState.CANCELLED.value,
+                counts(reaudit),
             ),
         )
         .outerjoin(*reaudit_join)
@@ -228,8 +227,7 @@ def reaudit_counts_from_audits(
         select(func.min(reaudit.completed_on))
         .where(
             reaudit.reaudit_of_id == m.Meeting.audit_id,
-            reaudit.deleted_at.is_(None),
-            reaudit.state != AuditState.CANCELLED.value,
+            counts(reaudit),
         )
         .scalar_subquery()
     )

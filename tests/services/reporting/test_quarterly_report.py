@@ -10,6 +10,8 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from qa_desktop.domain.calendar import FinancialQuarter
+from qa_desktop.domain.dashboard import council_layout
+from qa_desktop.domain.grades import Grade
 from qa_desktop.errors import ValidationError
 from qa_desktop.reports.quarterly import INDICATORS
 from qa_desktop.services.actors import SYSTEM
@@ -57,7 +59,20 @@ def test_the_report_shows_each_indicator_beside_the_last_quarter(
     assert "Risk analysis is still below the standard." in text
     assert "No commentary has been written for this indicator." in text
     this = reporting.dashboard(reporting_period(QUARTER), COUNTY, SYSTEM)
-    assert f"Audits completed {this.plan.completed}" in " ".join(text.split())
+    flat = " ".join(text.split())
+    assert f"Audits completed {this.plan.completed}" in flat
+    # Compliance in the council's layout beside Yes / (Yes + No), for a question held to it.
+    d1 = next(q for q in this.compliance if q.question_id == "D1")
+    met, not_met, na = council_layout(d1.shares)
+    assert met is not None and not_met is not None and na is not None
+    assert f"{met:.0f} / {not_met:.0f} / {na:.0f}*" in flat
+    # Grades per practice area over the four quarters, with this quarter's shares.
+    assert "Grades per practice area" in flat or "per practice area over the last four" in flat
+    assessment = next(a for a in this.area_trend if a.section_id == "A")
+    last = assessment.points[-1]
+    good = last.share(Grade.GOOD)
+    assert good is not None and f"Assessment {last.quarter}" in flat
+    assert f"{good:.1f}%" in flat
     metadata = PdfReader(path).metadata
     assert metadata is not None and metadata.title == "Quarterly QA report 2026/27-Q2"
 

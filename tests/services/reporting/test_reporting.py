@@ -198,12 +198,14 @@ def test_trend_over_the_last_four_quarters(world: World, reporting: ReportingSer
 def test_plan_moderation_voice_and_themes(world: World, reporting: ReportingService) -> None:
     done = world.audit(
         date(2026, 5, 1),
+        {"D4": "yes"},  # the child contributed to the review: their voice is recorded
         due_on=date(2026, 5, 1),
         sections={"A": "good", "B": "good"},
         even_better_if="Update the chronology before the review.",
     )
     world.audit(
         date(2026, 5, 2),
+        {"D4": "no"},
         voice="  ",
         auditor="bob",
         even_better_if="Keep the chronology up to date.",
@@ -218,9 +220,9 @@ def test_plan_moderation_voice_and_themes(world: World, reporting: ReportingServ
     assert dash.moderation.coverage == 50.0 and dash.moderation.agreement == 100.0
     (ann,) = dash.moderation.by_auditor
     assert (ann.auditor, ann.area_decisions, ann.area_percent) == ("Ann Auditor", 2, 50.0)
-    assert (dash.voice.completed, dash.voice.recorded) == (2, 1)
+    assert (dash.voice.completed, dash.voice.asked, dash.voice.recorded) == (2, 2, 1)
     assert dash.themes[0].phrase == "chronology" and dash.themes[0].comments == 3
-    missing = reporting.audits_behind(Q1, ReportSlice(), Drill("voice", value="missing"), SYSTEM)
+    missing = reporting.audits_behind(Q1, ReportSlice(), Drill("voice", "D4", "missing"), SYSTEM)
     assert missing.total == 1 and missing.rows[0].auditor == "Bob Auditor"
     disagreed = reporting.audits_behind(
         Q1, ReportSlice(), Drill("moderated", value="disagreed"), SYSTEM
@@ -300,6 +302,7 @@ def test_demo_dashboard_tables_hold_every_figure(demo_store, clock) -> None:
         "actions",
         "voice",
         "themes",
+        "area_trend",
     ]
     compliance = dash.tables()[0]
     assert len(compliance.rows) == 32 and all(

@@ -67,6 +67,13 @@ def test_set_up_a_thematic_audit_with_its_form(application, qtbot) -> None:
     form = application.services.form_editing.load("thematic-neglect").form
     assert form.questions()[0].id == picked_id
     assert form.questions()[1].text == "Is neglect recognised early?"
+    # The lead head of service agrees the terms (on their own laptop) before audits start.
+    assert not tab.draw_button.isEnabled()
+    assert tab.detail is not None
+    lead = application.services.directory.actor(str(tab.lead.currentData()))
+    application.services.thematic.agree_terms(tab.detail.id, lead)
+    with qtbot.waitSignal(tab.detail_shown):
+        tab.show_detail(tab.detail.id)
     tab.sample_size.selectAll()
     qtbot.keyClicks(tab.sample_size, "6")
     with qtbot.waitSignal(tab.detail_shown):

@@ -56,7 +56,11 @@ def dashboard(slc: ReportSlice = COUNTY, **changes: object) -> Dashboard:
         ),
         inadequate=InadequateFigures(4, 2, 1, 4, 3, 1, 0, 2, 2, 0, 0),
         actions=ActionFigures(due=10, done_on_time=7, done_late=1, overdue=2, not_yet_due=0),
-        voice=VoiceFigures(completed=36, recorded=0),
+        voice=VoiceFigures(
+            completed=36,
+            question_ids=("D4",),
+            parts=((PartlyCounts.HALF, AnswerCounts(yes=0, no=30)),),
+        ),
         themes=(Theme("chronology", 5),),
     )
     values.update(changes)
@@ -83,13 +87,13 @@ def test_every_tile_in_the_screens_order_with_its_figure_and_audits() -> None:
     }
     drills = {t.key: t.drill for t in tiles}
     assert drills["agreement"] == Drill("moderated", value="disagreed")
-    assert drills["voice"] == Drill("voice", value="missing")
+    assert drills["voice"] == Drill("voice", "D4", "missing")
 
 
 def test_a_share_of_nothing_is_a_dash_never_zero() -> None:
     dash = dashboard(
         moderation=ModerationFigures(completed=0, moderated=0),
-        voice=VoiceFigures(completed=0, recorded=0),
+        voice=VoiceFigures(completed=0),
     )
     shown = {k: t.value.english() for k, t in by_key(dash).items()}
     assert shown["agreement"] == shown["voice"] == "—"

@@ -1,5 +1,6 @@
 """The audit programme: monthly cycle, dip samples, Back to the Floor, thematic audits,
-forms, family feedback, observations and the import of historic audits, one tab each."""
+learning reviews, forms, family feedback, observations and the import of historic audits, one
+tab each."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from qa_desktop.ui.screens.programme.dip_samples import DipSamplesTab
 from qa_desktop.ui.screens.programme.family_feedback import FamilyFeedbackTab
 from qa_desktop.ui.screens.programme.forms_tab import FormsTab
 from qa_desktop.ui.screens.programme.historic_import import HistoricImportTab
+from qa_desktop.ui.screens.programme.learning_reviews import LearningReviewsTab
 from qa_desktop.ui.screens.programme.monthly_cycle import MonthlyCycleTab
 from qa_desktop.ui.screens.programme.observations import ObservationsTab
 from qa_desktop.ui.screens.programme.thematic import ThematicTab
@@ -48,11 +50,13 @@ class ProgrammeScreen(QWidget):
         self.feedback = FamilyFeedbackTab(services, runner, actor, today)
         self.observations = ObservationsTab(services, runner, actor, today)
         self.thematic = ThematicTab(services, runner, actor, today)
+        self.learning_reviews = LearningReviewsTab(services, runner, actor, today)
         self.forms = FormsTab(services, runner, actor)
         self.tabs.addTab(self.monthly, self.tr("Monthly cycle"))
         self.tabs.addTab(self.dip_samples, self.tr("Dip samples"))
         self.tabs.addTab(self.bttf, self.tr("Back to the Floor"))
         self.tabs.addTab(self.thematic, self.tr("Thematic audits"))
+        self.tabs.addTab(self.learning_reviews, self.tr("Learning reviews"))
         self.tabs.addTab(self.forms, self.tr("Forms"))
         self.tabs.addTab(self.feedback, self.tr("Family feedback"))
         self.tabs.addTab(self.observations, self.tr("Observations"))
@@ -64,6 +68,13 @@ class ProgrammeScreen(QWidget):
         # Each tab loads the first time it is shown, so opening the window stays quick.
         self._loaded: set[int] = set()
         self.tabs.currentChanged.connect(self._load_tab)
+
+    def show_item(self, kind: str, item_id: str) -> None:
+        """Open a learning review (``kind`` "review") or a thematic audit ("thematic") on its
+        tab, from My work."""
+        tab = self.learning_reviews if kind == "review" else self.thematic
+        self.tabs.setCurrentWidget(tab)
+        tab.show_detail(item_id)
 
     def import_historic(self) -> None:
         """File > Import historic audits: the tab, then the file to import."""

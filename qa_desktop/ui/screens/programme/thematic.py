@@ -1,10 +1,13 @@
-"""Thematic audits: terms of reference, a form made for the theme by picking questions from
-existing forms and adding new ones, findings, and the lead head of service's action plan."""
+"""Thematic audits: terms of reference (with what triggered the theme and the scope its sample
+is drawn from), agreed by the lead head of service before the audits start; a form made for
+the theme by picking questions from existing forms and adding new ones; findings; the action
+plan (each line with an owner, a due date and a status); the thematic report PDF."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,18 +30,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qa_desktop.domain.forms import FormDefinition
+from qa_desktop.domain.forms import FormDefinition, LegalStatus
+from qa_desktop.domain.learning_reviews import ActionStatus
 from qa_desktop.domain.roles import Capability, Role
+from qa_desktop.domain.thematic import AgeBand, ThematicScope, ThemeTrigger
+from qa_desktop.services.audit.documents import ExportedDocument
 from qa_desktop.services.changes import Change
+from qa_desktop.services.clock import local_day
 from qa_desktop.services.container import Services
 from qa_desktop.services.programme.form_editing import QuestionEdit
 from qa_desktop.services.programme.thematic import TermsOfReference, ThematicDetail, ThematicRow
-from qa_desktop.services.setup.people import Actor, PersonInfo
+from qa_desktop.services.setup.people import Actor, FilterOptions, PersonInfo
 from qa_desktop.ui import ops
 from qa_desktop.ui.ops import thematic as ops_thematic
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.tables import RowsTable
 from qa_desktop.ui.widgets.dates import pydate, qdate
+from qa_desktop.ui.widgets.pdf_export import PdfExportBar
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 TEMPLATE = "thematic-template"
@@ -51,6 +59,29 @@ def _dated(edit: QDateEdit, day: date) -> QDateEdit:
     edit.setDisplayFormat("dd/MM/yyyy")
     edit.setDate(qdate(day))
     return edit
+
+
+def _checklist(name: str, height: int = 74) -> QListWidget:
+    listing = QListWidget()
+    listing.setAccessibleName(name)
+    listing.setFixedHeight(height)
+    return listing
+
+
+def _check_item(listing: QListWidget, label: str, value: object) -> None:
+    item = QListWidgetItem(label)
+    item.setData(ID_ROLE, value)
+    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+    item.setCheckState(Qt.CheckState.Unchecked)
+    listing.addItem(item)
+
+
+def _checked(listing: QListWidget) -> list[object]:
+    return [
+        listing.item(i).data(ID_ROLE)
+        for i in range(listing.count())
+        if listing.item(i).checkState() is Qt.CheckState.Checked
+    ]
 
 
 def _box(height: int = 54) -> QPlainTextEdit:
@@ -93,15 +124,38 @@ class ThematicTab(QWidget):
         self.starts_on = _dated(QDateEdit(), today())
         self.reports_on = _dated(QDateEdit(), today())
         self.governance = _box()
+        self.trigger = QComboBox()
+        self.trigger.setAccessibleName(self.tr("What triggered the theme"))
+        for trigger in ThemeTrigger:
+            self.trigger.addItem(self.tr(trigger.label), trigger)
+        self.trigger_detail = QLineEdit()
+        self.trigger_detail.setAccessibleName(self.tr("Which focus, figure or priority"))
+        self.scope_statuses = _checklist(self.tr("Legal statuses in scope"))
+        for status in LegalStatus:
+            _check_item(self.scope_statuses, self.tr(status.label), status.value)
+        self.scope_services = _checklist(self.tr("Services in scope"))
+        self.scope_teams = _checklist(self.tr("Teams in scope"), 90)
+        self.scope_ages = _checklist(self.tr("Age bands in scope"))
+        for band in AgeBand:
+            _check_item(self.scope_ages, self.tr(band.label), band)
         self.create_button = QPushButton(self.tr("&Set up thematic audit"))
         self.create_button.setEnabled(may_manage)
         self.create_button.clicked.connect(self.set_up)
         terms_box = QGroupBox(self.tr("Terms of reference"))
         terms = QFormLayout(terms_box)
         terms.addRow(self.tr("&Theme:"), self.theme)
+        terms.addRow(self.tr("T&riggered by:"), self.trigger)
+        terms.addRow(self.tr("Trigger &detail:"), self.trigger_detail)
         terms.addRow(self.tr("&Questions to answer:"), self.questions_to_answer)
         terms.addRow(self.tr("S&cope:"), self.scope)
         terms.addRow(self.tr("Sa&mple and how it is drawn:"), self.sample)
+        terms.addRow(
+            QLabel(self.tr("The sample is drawn from open cases in this scope (none ticked: any)."))
+        )
+        terms.addRow(self.tr("Legal status:"), self.scope_statuses)
+        terms.addRow(self.tr("Service:"), self.scope_services)
+        terms.addRow(self.tr("Team:"), self.scope_teams)
+        terms.addRow(self.tr("Age band:"), self.scope_ages)
         terms.addRow(self.tr("&Lead head of service:"), self.lead)
         terms.addRow(self.tr("A&uditors:"), self.auditors)
         terms.addRow(self.tr("Starts:"), self.starts_on)
@@ -121,6 +175,7 @@ class ThematicTab(QWidget):
                 self.tr("Reports"),
                 self.tr("Form"),
                 self.tr("Actions"),
+                self.tr("Terms"),
             ],
             self.tr("Thematic audits"),
         )
@@ -129,6 +184,11 @@ class ThematicTab(QWidget):
         # The chosen audit: its form, findings and actions.
         self.summary = QLabel(self.tr("Choose a thematic audit."))
         self.summary.setWordWrap(True)
+        self.agreement = QLabel()
+        self.agreement.setWordWrap(True)
+        self.agree_button = QPushButton(self.tr("A&gree the terms of reference"))
+        self.agree_button.clicked.connect(self.agree)
+        self.agree_button.setEnabled(False)
         self.picker = QTreeWidget()
         self.picker.setHeaderLabels([self.tr("Pick questions from existing forms")])
         self.picker.setAccessibleName(self.tr("Questions from existing forms"))
@@ -168,25 +228,50 @@ class ThematicTab(QWidget):
         self.save_findings_button.clicked.connect(self.save_findings)
         self.action_text = QLineEdit()
         self.action_due = _dated(QDateEdit(), today())
+        self.action_owner = QComboBox()
+        self.action_owner.setAccessibleName(self.tr("Who owns the action"))
+        self.action_status = QComboBox()
+        self.action_status.setAccessibleName(self.tr("Status of the chosen action"))
+        for action_status in ActionStatus:
+            self.action_status.addItem(self.tr(action_status.label), action_status)
+        self.status_button = QPushButton(self.tr("Set the chosen action's s&tatus"))
+        self.status_button.clicked.connect(self.set_status)
+        self.export_button = QPushButton(self.tr("Save the thematic &report…"))
+        self.export_button.clicked.connect(self.export)
+        self.export_bar = PdfExportBar(runner)
         self.add_action_button = QPushButton(self.tr("Add &action"))
         self.add_action_button.clicked.connect(self.add_action)
         self.action_plan = RowsTable(
-            [self.tr("What"), self.tr("Owner"), self.tr("By when")],
+            [self.tr("What"), self.tr("Owner"), self.tr("By when"), self.tr("Status")],
             self.tr("The action plan"),
         )
-        outcome_box = QGroupBox(self.tr("Findings and action plan (owned by the lead)"))
+        outcome_box = QGroupBox(self.tr("Findings and action plan"))
         outcome = QFormLayout(outcome_box)
         outcome.addRow(self.tr("Fin&dings:"), self.findings)
         outcome.addRow(self.save_findings_button)
         outcome.addRow(self.action_plan)
         action_row = QHBoxLayout()
         action_row.addWidget(self.action_text, 1)
+        action_row.addWidget(self.action_owner)
         action_row.addWidget(self.action_due)
         action_row.addWidget(self.add_action_button)
         outcome.addRow(self.tr("Action:"), action_row)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.action_status)
+        status_row.addWidget(self.status_button)
+        status_row.addStretch(1)
+        outcome.addRow(status_row)
+        export_row = QHBoxLayout()
+        export_row.addWidget(self.export_button)
+        export_row.addWidget(self.export_bar, 1)
+        outcome.addRow(export_row)
         self.detail_panel = QWidget()
         detail_layout = QVBoxLayout(self.detail_panel)
         detail_layout.addWidget(self.summary)
+        agree_row = QHBoxLayout()
+        agree_row.addWidget(self.agreement, 1)
+        agree_row.addWidget(self.agree_button)
+        detail_layout.addLayout(agree_row)
         detail_layout.addWidget(form_box, 3)
         detail_layout.addWidget(outcome_box, 2)
         self.detail_panel.setEnabled(False)
@@ -207,23 +292,45 @@ class ThematicTab(QWidget):
         services = self._services
 
         def work() -> tuple[
-            tuple[ThematicRow, ...], list[PersonInfo], list[tuple[str, FormDefinition]]
+            tuple[ThematicRow, ...],
+            list[PersonInfo],
+            list[tuple[str, FormDefinition]],
+            FilterOptions,
         ]:
             forms = [
                 (info.key, services.form_editing.load(info.key).form)
                 for info in services.form_editing.forms()
                 if info.kind in PICKABLE_KINDS and info.key != TEMPLATE
             ]
-            return services.thematic.list(), services.directory.people(), forms
+            return (
+                services.thematic.list(),
+                services.directory.people(),
+                forms,
+                services.directory.filter_options(),
+            )
 
         ops.read(self._runner, work, on_done=self._show)
 
     def _show(
         self,
-        loaded: tuple[tuple[ThematicRow, ...], list[PersonInfo], list[tuple[str, FormDefinition]]],
+        loaded: tuple[
+            tuple[ThematicRow, ...],
+            list[PersonInfo],
+            list[tuple[str, FormDefinition]],
+            FilterOptions,
+        ],
     ) -> None:
-        rows, people, forms = loaded
+        rows, people, forms, options = loaded
         if self.lead.count() == 0:
+            for service in options.services:
+                _check_item(self.scope_services, service.name, service.id)
+            for team in options.teams:
+                _check_item(self.scope_teams, team.name, team.id)
+            self.action_owner.addItem(self.tr("The lead head of service"), None)
+            for person in people:
+                self.action_owner.addItem(
+                    f"{person.name} — {self.tr(person.role.label)}", person.id
+                )
             for person in people:
                 if person.role is Role.HEAD_OF_SERVICE:
                     self.lead.addItem(f"{person.name} — {person.service_name}", person.id)
@@ -256,6 +363,7 @@ class ThematicTab(QWidget):
                     r.reports_on.strftime("%d %b %Y"),
                     r.form_key or self.tr("not made yet"),
                     r.actions,
+                    self.tr("Agreed") if r.agreed else self.tr("Awaiting the lead"),
                 )
                 for r in rows
             ]
@@ -293,6 +401,21 @@ class ThematicTab(QWidget):
                 auditors=", ".join(detail.auditors) or "—",
             )
         )
+        if detail.agreed_at is not None:
+            self.agreement.setText(
+                self.tr("Terms of reference agreed by {name} on {day}.").format(
+                    name=detail.agreed_by, day=local_day(detail.agreed_at).strftime("%d %b %Y")
+                )
+            )
+        else:
+            self.agreement.setText(
+                self.tr("The terms of reference wait for {lead} to agree them.").format(
+                    lead=detail.lead
+                )
+            )
+        self.agree_button.setEnabled(
+            detail.agreed_at is None and self._actor.id == detail.terms.lead_id
+        )
         self.detail_panel.setEnabled(True)
         self.make_form_button.setEnabled(
             detail.form_key is None and self._actor.can(Capability.MANAGE_PROGRAMME)
@@ -301,6 +424,7 @@ class ThematicTab(QWidget):
             self.form_key.setText(detail.form_key)
         self.draw_button.setEnabled(
             bool(detail.form_key)
+            and detail.agreed
             and detail.audits_planned == 0
             and self._actor.can(Capability.MANAGE_PROGRAMME)
         )
@@ -311,7 +435,17 @@ class ThematicTab(QWidget):
         )
         self.findings.setPlainText(detail.findings)
         self.action_plan.set_rows(
-            [(a.description, a.owner, a.due_on.strftime("%d %b %Y")) for a in detail.actions]
+            [
+                (
+                    a.description,
+                    a.owner,
+                    a.due_on.strftime("%d %b %Y"),
+                    self.tr("{status} (overdue)").format(status=self.tr(a.status.label))
+                    if a.overdue
+                    else self.tr(a.status.label),
+                )
+                for a in detail.actions
+            ]
         )
         self.detail_shown.emit()
 
@@ -333,6 +467,14 @@ class ThematicTab(QWidget):
             starts_on=pydate(self.starts_on.date()),
             reports_on=pydate(self.reports_on.date()),
             governance=self.governance.toPlainText(),
+            trigger=ThemeTrigger(self.trigger.currentData()),
+            trigger_detail=self.trigger_detail.text(),
+            scope_filter=ThematicScope(
+                legal_statuses=frozenset(str(v) for v in _checked(self.scope_statuses)),
+                service_ids=frozenset(str(v) for v in _checked(self.scope_services)),
+                team_ids=frozenset(str(v) for v in _checked(self.scope_teams)),
+                age_bands=frozenset(AgeBand(str(v)) for v in _checked(self.scope_ages)),
+            ),
         )
 
     def set_up(self) -> None:  # not create(): QWidget has one
@@ -415,6 +557,7 @@ class ThematicTab(QWidget):
             return
         thematic_id, actor = self.detail.id, self._actor
         text, due = self.action_text.text(), pydate(self.action_due.date())
+        owner = self.action_owner.currentData()
         ops.write(
             self._runner,
             self._services.thematic.add_action,
@@ -422,8 +565,49 @@ class ThematicTab(QWidget):
             text,
             due,
             actor,
-            on_done=lambda _none: self._action_added(),
+            owner_id=str(owner) if owner else None,
+            on_done=lambda _id: self._action_added(),
         )
+
+    def agree(self) -> None:
+        if self.detail is None:
+            return
+        thematic_id, actor = self.detail.id, self._actor
+        ops.write(
+            self._runner,
+            self._services.thematic.agree_terms,
+            thematic_id,
+            actor,
+            on_done=lambda _none: self._refresh(),
+        )
+
+    def set_status(self) -> None:
+        if self.detail is None:
+            return
+        index = self.action_plan.currentRow()
+        if not 0 <= index < len(self.detail.actions):
+            return
+        action_id, actor = self.detail.actions[index].id, self._actor
+        status = ActionStatus(self.action_status.currentData())
+        ops.write(
+            self._runner,
+            self._services.thematic.set_action_status,
+            action_id,
+            status,
+            actor,
+            on_done=lambda _none: self._refresh(),
+        )
+
+    def export(self) -> None:
+        if self.detail is None:
+            return
+        thematic_id, thematic = self.detail.id, self._services.thematic
+
+        def work(path: Path) -> ExportedDocument:
+            return thematic.export_report(thematic_id, path)
+
+        name = f"Thematic audit {self.detail.terms.theme}.pdf"
+        self.export_bar.export(self.tr("Save the thematic report"), name, work)
 
     def _refresh(self) -> None:
         if self.detail is not None:

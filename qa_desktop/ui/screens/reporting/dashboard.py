@@ -510,7 +510,9 @@ class DashboardScreen(QWidget):
                 self.say(tile.value), (tile.drill_label, tile.drill), self.say(tile.caption)
             )
         for table in dash.tables():
-            self.tables[table.key].set_table(table)
+            view = self.tables.get(table.key)  # the per-area trend is exported, not yet shown
+            if view is not None:
+                view.set_table(table)
         self.compliance_chart.show_rows(dash.compliance, dash.standard)
         self.grade_chart.show_rows(dash.grades)
         self.trend_chart.show_points(dash.trend)

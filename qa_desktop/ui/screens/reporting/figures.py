@@ -159,7 +159,7 @@ def tiles(dash: Dashboard) -> tuple[Tile, ...]:
             Phrase(captions["voice"]),
             _just(percent(v.percent)),
             Phrase("Voice of the child not recorded"),
-            Drill("voice", value="missing"),
+            Drill("voice", key=",".join(v.question_ids), value="missing"),
         ),
     )
 
