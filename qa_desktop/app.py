@@ -78,9 +78,13 @@ class Application:
         return self._services.clock if self._services is not None else system_clock
 
     def choose_person(self, parent: QWidget | None = None, *, ask: bool = False) -> Actor | None:
-        """The person using the app: remembered for this store, else asked once."""
+        """The person using the app: a joined or standalone store's own person, never asked;
+        else (the demo county, a store from before) remembered for this store, or asked."""
         from qa_desktop.ui.shell.identity import IdentityDialog
 
+        own = self.services.directory.ownership().person_id
+        if own is not None:
+            return self.services.directory.actor(own)
         path = self.services.store_path
         remembered = self.settings.identity_for(path) if path else None
         if remembered and not ask:
@@ -252,11 +256,28 @@ class Application:
         return box.clickedButton() is restore
 
     def switch_person(self) -> None:
+        """Only on the demo county: on a real store the person is the central login's."""
+        if not self.services.directory.ownership().may_switch_person:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.information(
+                self.window,
+                APP_NAME,
+                tr(
+                    "app",
+                    "Only the demo county lets you switch person. On this store you are the "
+                    "person it was set up for.",
+                ),
+            )
+            return
         actor = self.choose_person(self.window, ask=True)
         if actor is not None:
             self.show_window(actor)
 
     def shutdown(self) -> None:
+        sync = getattr(self.window, "sync", None)  # the window's sync worker, once attached
+        if sync is not None:
+            sync.wait()
         self.runner.wait()
         if self._services is not None:
             self._services.close()
@@ -339,6 +360,9 @@ def _daily_backup(services: Services, clock: Clock) -> None:
 
 
 def _first_person(application: Application) -> Actor:
+    own = application.services.directory.ownership().person_id
+    if own is not None:
+        return application.services.directory.actor(own)
     path = application.services.store_path
     remembered = application.settings.identity_for(path) if path else None
     people = application.services.directory.people()

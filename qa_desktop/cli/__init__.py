@@ -2,7 +2,8 @@
 
 Each feature's commands live in a module of their own (parser and jobs): :mod:`.store` (demo,
 restore, forms check), :mod:`.audits` (list, export), :mod:`.programme` (import, plan),
-:mod:`.reports` (report) and :mod:`.central` (central, sync). Opening the application, the
+:mod:`.reports` (report), :mod:`.central` (central, sync), :mod:`.join` (join) and
+:mod:`.key` (key recover). Opening the application, the
 everyday case, parses only the application's options (:func:`.common.app_parser`) and loads
 none of them.
 
@@ -30,7 +31,7 @@ from qa_desktop.paths import default_store_path, demo_store_path
 log = logging.getLogger(__name__)
 
 # The feature modules, in the order ``--help`` lists their commands.
-FEATURES = ("store", "audits", "reports", "programme", "central")
+FEATURES = ("store", "key", "audits", "reports", "programme", "central", "join")
 
 
 class _Feature(Protocol):

@@ -10,7 +10,7 @@ from typing import TextIO
 
 from qa_desktop.cli.common import SubParsers
 from qa_desktop.cli.common import t as _t
-from qa_desktop.sync.central.roles import ROLES
+from qa_desktop.sync.central.roles import FORMER_NAMES, ROLES
 
 COMMANDS = ("central", "sync")
 
@@ -33,7 +33,7 @@ def add_commands(commands: SubParsers) -> None:
         "--role",
         action="append",
         required=True,
-        choices=ROLES,
+        choices=[*ROLES, *FORMER_NAMES],
         help=_t("what they do (repeat for several)"),
     )
     user.add_argument(

@@ -18,6 +18,7 @@ from qa_desktop.errors import UserError
 from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.credentials import Credentials, Kept
+from qa_desktop.services.setup.ownership import ownership
 from qa_desktop.store.engine import Store
 from qa_desktop.store.models import (
     Audit,
@@ -100,6 +101,7 @@ class SyncService:
     def save_settings(self, address: str, user: str, password: str | None) -> Kept | None:
         """Keep the address (with no password in it) and put the password in the keyring."""
         parsed = CentralAddress.parse(address).with_user(user.strip())
+        self._refuse_standalone()
         password = password or password_in(address)
         with self.store.session() as session:
             found = session.get(SyncState, ADDRESS)
@@ -125,6 +127,7 @@ class SyncService:
 
     @writes(Change.everything())
     def sync_now(self, address: str | None = None, password: str | None = None) -> SyncOutcome:
+        self._refuse_standalone()
         if address is None:
             settings = self.settings()
             if settings is None:
@@ -143,6 +146,16 @@ class SyncService:
                 ) from None
             raise
         return SyncOutcome(report, self.status())
+
+    def _refuse_standalone(self) -> None:
+        """A standalone store never syncs: its people are not the central database's, so its
+        records would only clash there (see ``services/setup/ownership.py``)."""
+        if not ownership(self.store).may_sync:
+            raise CentralError(
+                "This store was set up to work without a central database, so it cannot sync: "
+                "the people in it are not the central database's. To work with the central "
+                "database, join it ('qa-desktop join') into a new store."
+            )
 
     def status(self) -> SyncStatus:
         with self.store.reader() as session:

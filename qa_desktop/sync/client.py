@@ -39,7 +39,6 @@ from qa_desktop.sync.connection import (
     CentralError,
     CentralUnreachable,
     ClientTooOld,
-    SyncClash,
     connect,
 )
 from qa_desktop.sync.rows import (
@@ -320,6 +319,7 @@ class SyncClient:
             with self.store.session() as session:
                 _defer_foreign_keys(session)
                 _Applier(session, self.now()).apply(events, tally)
+                _drop_orphans(session)
                 cursor = int(answer["last"])
                 _set_state(session, CURSOR, str(cursor))
                 self.fault("mid_pull")
@@ -396,16 +396,21 @@ class _Applier:
             ids = [e["row_id"] for e in events]
             existing: set[str] = set()
             for chunk in range(0, len(ids), 500):
-                existing.update(
-                    self.session.scalars(
-                        select(table.c[key]).where(table.c[key].in_(ids[chunk : chunk + 500]))
-                    )
-                )
+                for found in self.session.execute(
+                    select(table).where(table.c[key].in_(ids[chunk : chunk + 500]))
+                ).mappings():
+                    row_id = str(found[key])
+                    existing.add(row_id)
+                    self.rows.setdefault((table_name, row_id), dict(found))
             rows = []
+            made: list[dict[str, Any]] = []
             converters = _converters(table_name)
             for event in events:
                 if event["row_id"] in existing:
-                    continue  # our own insert coming back, or already here
+                    # Our own insert coming back, or the same one-per-parent row made on
+                    # another laptop (its id comes from its parent): merged field by field.
+                    self._merge_insert(event, table_name, key)
+                    continue
                 values = event["value"]
                 rows.append(
                     {
@@ -414,25 +419,62 @@ class _Applier:
                         if (value := values.get(name, _MISSING)) is not _MISSING
                     }
                 )
-                self.history.append(
-                    _history(event, table_name, event["row_id"], "*", None, values, self.now)
-                )
+                made.append(event)
                 existing.add(event["row_id"])
             if rows:
                 try:
                     with self.session.begin_nested():
                         self.session.execute(insert(table), rows)
                 except IntegrityError:
-                    # The same record (say the moderation of one area of one audit) was made
-                    # on two computers. Stop here, keep everything, and say so plainly.
+                    # The same record made twice under two ids (say by an older copy of QA
+                    # Desktop): each clashing row is kept as a conflict, the pull goes on.
                     log.warning("pulled %s rows clash with local ones", table_name)
-                    raise SyncClash(
-                        "A {table} record from the central database clashes with one made on "
-                        "this computer (the same record made twice). Nothing has been lost: "
-                        "both are kept. Sync will try again; if this persists, ask the QA team.",
-                        table=table_name.replace("_", " ").rstrip("s"),
-                    ) from None
+                    rows, made = self._insert_one_by_one(table_name, rows, made)
+                for event in made:
+                    self.history.append(
+                        _history(
+                            event, table_name, event["row_id"], "*", None, event["value"], self.now
+                        )
+                    )
                 tally.applied += len(rows)
+
+    def _merge_insert(self, event: dict[str, Any], table_name: str, key: str) -> None:
+        for field, value in event["value"].items():
+            if field != key and value not in (None, "", False):
+                self._set(event, field, value, event)
+
+    def _insert_one_by_one(
+        self, table_name: str, rows: list[dict[str, Any]], events: list[dict[str, Any]]
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        table = TABLES[table_name]
+        kept_rows: list[dict[str, Any]] = []
+        kept_events: list[dict[str, Any]] = []
+        for row, event in zip(rows, events, strict=True):
+            try:
+                with self.session.begin_nested():
+                    self.session.execute(insert(table), [row])
+            except IntegrityError:
+                if self.session.get(SyncConflict, event["change_id"]) is None:
+                    self.session.add(
+                        SyncConflict(
+                            id=event["change_id"],
+                            seq=int(event["seq"]),
+                            table_name=table_name,
+                            row_id=event["row_id"],
+                            field="*",
+                            current_value=None,
+                            current_actor_id=None,
+                            current_at=None,
+                            other_value=encode(event.get("value")),
+                            other_actor_id=event.get("actor_id"),
+                            other_at=event.get("at"),
+                            settle_pushed=False,
+                        )
+                    )
+                continue
+            kept_rows.append(row)
+            kept_events.append(event)
+        return kept_rows, kept_events
 
     def _set(self, event: dict[str, Any], field: str, value: Any, author: dict[str, Any]) -> bool:
         """Set one field unless a local change to it is waiting. True if it changed."""
@@ -532,6 +574,27 @@ def _defer_foreign_keys(session: Session) -> None:
     so a harmless write comes first."""
     session.execute(text("UPDATE sync_state SET value = value WHERE key = 'cursor'"))
     session.execute(text("PRAGMA defer_foreign_keys = ON"))
+
+
+def _drop_orphans(session: Session) -> None:
+    """A pulled row whose parent this login may not read (a re-audit's original, say) would
+    stop the pull at commit, for good: its link is cleared where it may be empty, else the
+    row is left out here (the central database keeps it)."""
+    for table_name, rowid, _parent, fk in session.execute(text("PRAGMA foreign_key_check")):
+        if table_name not in TABLES:
+            continue
+        column = next(
+            row[3]
+            for row in session.execute(text(f'PRAGMA foreign_key_list("{table_name}")'))
+            if row[0] == fk
+        )
+        log.warning("pulled %s row %s refers to a record not here", table_name, rowid)
+        if TABLES[table_name].c[column].nullable:
+            session.execute(
+                text(f'UPDATE "{table_name}" SET "{column}" = NULL WHERE rowid = :r'), {"r": rowid}
+            )
+        else:
+            session.execute(text(f'DELETE FROM "{table_name}" WHERE rowid = :r'), {"r": rowid})
 
 
 _HISTORY_SQL = (

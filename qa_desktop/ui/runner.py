@@ -93,6 +93,11 @@ class Runner(QObject):
             self.changed.emit(changes)
 
     @property
+    def is_immediate(self) -> bool:
+        """Whether jobs run at once on the calling thread (tests)."""
+        return self._immediate
+
+    @property
     def pending(self) -> int:
         return self._pending
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
-import pytest
 from sqlalchemy import select
 
 from qa_desktop.store import models as m
 from qa_desktop.store.recorder import Recorder
-from qa_desktop.sync.connection import CentralAddress, SyncClash
+from qa_desktop.sync.connection import CentralAddress
 from tests.conftest import NOW
 from tests.sync.conftest import Central, Laptop
 from tests.sync.world import add_audit, audit, build_world, edit, pending, remove
@@ -123,9 +122,11 @@ def test_resent_batch_makes_no_duplicates(central: Central, laptops) -> None:
     assert [h.new_value for h in history] == ['"Once"']
 
 
-def test_the_same_record_made_on_two_laptops_stops_sync_clearly_and_keeps_both(
+def test_the_same_record_made_twice_under_two_ids_is_a_kept_conflict_and_sync_goes_on(
     central: Central, laptops
 ) -> None:
+    """Rows made with random ids (as before one-per-parent ids, or by an older copy) that
+    clash on a unique key: the pulled one is kept as a conflict, the pull moves on."""
     one, two, world, audit_id = _two(central, laptops)
     for laptop, grade in ((one, "good"), (two, "outstanding")):
         with laptop.store.session() as s:
@@ -138,12 +139,17 @@ def test_the_same_record_made_on_two_laptops_stops_sync_clearly_and_keeps_both(
                 decided_at=NOW,
             )
     one.sync()
-    with pytest.raises(SyncClash) as clash:
-        two.sync()
-    assert "Nothing has been lost" in str(clash.value)
+    report = two.sync()  # no longer stops
     with two.store.reader() as s:
         kept = s.scalars(select(m.Moderation)).one()
+        conflict = s.scalars(
+            select(m.SyncConflict).where(m.SyncConflict.table_name == "moderations")
+        ).one()
     assert kept.moderated_grade == "outstanding"
+    assert '"good"' in (conflict.other_value or "") and conflict.field == "*"
+    edit(one.store, world.qa, m.Audit, audit_id, impact="Still flowing")
+    one.sync()
+    assert two.sync().applied >= 1 and report.cursor > 0
     with central.admin_connection() as conn:
         grades = sorted(
             g

@@ -62,11 +62,15 @@ class Setup:
             self.meeting = r.insert(
                 m.Meeting, audit_id=self.mine, head_of_service_id=w.head, due_on=date(2026, 12, 1)
             ).id
+        self.moderated = add_audit(self.qa.store, w, "QA-0000003")
+        edit(self.qa.store, w.qa, m.Audit, self.moderated, state="in_moderation")
         self.qa.sync()
         self.logins = {
             "practitioner": central.add_login("prac", w.practitioner, ["practitioner"]),
-            "auditor": central.add_login("aud", w.auditor, ["auditor"]),
-            "moderator": central.add_login("mod", w.moderator, ["moderator"]),
+            "auditor": central.add_login("aud", w.auditor, ["team_manager", "auditor"]),
+            "moderator": central.add_login(
+                "mod", w.moderator, ["service_manager", "auditor", "moderator"]
+            ),
             "head_of_service": central.add_login("hos", w.head, ["head_of_service"]),
         }
 
@@ -151,7 +155,7 @@ def forbidden(setup: Setup, role: str) -> list[dict[str, Any]]:
         ],
         "auditor": [
             _upd(setup, "audits", mine, "practitioner_signed_at", "2026-11-20T10:00:00"),
-            _upd(setup, "section_reviews", setup.review, "practitioner_reflection", "x"),
+            _upd(setup, "audits", mine, "practitioner_disagreement", "for them"),
             _upd(setup, "section_reviews", setup.their_review, "grade", "good"),
             _ins("moderations", audit_id=mine, moderator_id=w.auditor, section_id="overall"),
             _upd(setup, "meetings", setup.meeting, "barriers", "not my meeting"),
@@ -176,11 +180,13 @@ def forbidden(setup: Setup, role: str) -> list[dict[str, Any]]:
 def allowed(setup: Setup, role: str) -> dict[str, Any]:
     w = setup.world
     return {
-        "practitioner": _upd(setup, "audits", setup.mine, "practitioner_disagreement", "I see it"),
+        "practitioner": _upd(
+            setup, "section_reviews", setup.review, "practitioner_reflection", "I see it"
+        ),
         "auditor": _upd(setup, "audits", setup.mine, "impact", "the auditor's words"),
         "moderator": _ins(
             "moderations",
-            audit_id=setup.mine,
+            audit_id=setup.moderated,
             moderator_id=w.moderator,
             section_id="overall",
             moderated_grade="good",
@@ -234,12 +240,12 @@ def test_each_person_pulls_only_what_their_role_may_read(setup: Setup, laptops) 
     with practitioner.store.reader() as s:
         audits = set(s.scalars(select(m.Audit.id)))
         reviews = set(s.scalars(select(m.SectionReview.id)))
-    assert audits == {setup.mine}
+    assert audits == {setup.mine, setup.moderated}
     assert reviews == {setup.review}
     auditor = laptops("auditor", setup.logins["auditor"])
     auditor.sync()
     with auditor.store.reader() as s:
-        assert set(s.scalars(select(m.Audit.id))) == {setup.mine, setup.theirs}
+        assert set(s.scalars(select(m.Audit.id))) == {setup.mine, setup.theirs, setup.moderated}
 
 
 def test_practitioner_reflection_syncs_through_the_app(setup: Setup, laptops) -> None:
@@ -248,16 +254,16 @@ def test_practitioner_reflection_syncs_through_the_app(setup: Setup, laptops) ->
     edit(
         practitioner.store,
         setup.world.practitioner,
-        m.Audit,
-        setup.mine,
-        practitioner_disagreement="I read it differently",
+        m.SectionReview,
+        setup.review,
+        practitioner_reflection="I read it differently",
     )
     report = practitioner.sync()
     assert report.accepted == 1 and report.refused == 0
     setup.qa.sync()
     with setup.qa.store.reader() as s:
-        row = s.get(m.Audit, setup.mine)
-        assert row is not None and row.practitioner_disagreement == "I read it differently"
+        row = s.get(m.SectionReview, setup.review)
+        assert row is not None and row.practitioner_reflection == "I read it differently"
 
 
 def test_a_refused_change_is_kept_not_lost(setup: Setup, laptops) -> None:
@@ -302,12 +308,12 @@ def test_an_older_client_is_refused_and_keeps_its_changes(setup: Setup) -> None:
 
 def test_a_login_cannot_write_in_someone_elses_name(setup: Setup) -> None:
     with setup.raw("practitioner") as conn:
-        change = _upd(setup, "audits", setup.mine, "practitioner_disagreement", "Mine")
+        change = _upd(setup, "section_reviews", setup.review, "practitioner_reflection", "Mine")
         change["actor_id"] = setup.world.auditor  # claims to be the auditor
         assert setup.push(conn, change)["status"] == "accepted"
     with setup.central.admin_connection() as conn:
         actor = conn.execute(
-            "SELECT actor_id FROM qa_central.changes WHERE field = 'practitioner_disagreement'"
+            "SELECT actor_id FROM qa_central.changes WHERE field = 'practitioner_reflection'"
         ).fetchone()
     assert actor == (setup.world.practitioner,)
 
@@ -333,3 +339,50 @@ def test_someone_given_an_audit_later_receives_what_happened_before(setup: Setup
         assert s.get(m.SectionReview, setup.review) is not None
     assert report.applied >= 3  # the audit, its review, the edit, the participant
     assert laptop.sync().pulled == 0  # once only
+
+
+def test_an_author_must_be_the_person_or_a_participant_and_the_time_is_the_centrals(
+    setup: Setup,
+) -> None:
+    w = setup.world
+    with setup.raw("practitioner") as conn:
+        forged = _upd(setup, "section_reviews", setup.review, "reflection_author_id", w.auditor)
+        answer = setup.push(conn, forged)
+        assert answer["status"] == "refused"
+        assert "author" in answer["reason"]
+        own = _upd(setup, "section_reviews", setup.review, "reflection_author_id", w.practitioner)
+        own["at"] = "1999-01-01T00:00:00"  # a forged time is kept as claimed, never as the time
+        assert setup.push(conn, own)["status"] == "accepted"
+    with setup.central.admin_connection() as conn:
+        at, claimed = conn.execute(
+            "SELECT at, claimed_at FROM qa_central.changes WHERE field = 'reflection_author_id'"
+        ).fetchone()
+    assert claimed == "1999-01-01T00:00:00" and not at.startswith("1999")
+
+
+def test_an_insert_over_an_existing_row_is_checked_like_an_update(setup: Setup) -> None:
+    with setup.raw("practitioner") as conn:
+        again = _ins("section_reviews", audit_id=setup.mine, section_id="assessment")
+        again["row_id"] = again["value"]["id"] = setup.review
+        again["value"]["grade"] = "outstanding"  # the auditor's part: not theirs to write
+        assert setup.push(conn, again)["status"] == "refused"
+    assert _current(setup, "section_reviews", setup.review, "grade") is None
+
+
+def test_settling_a_conflict_needs_the_right_to_write_its_field(setup: Setup) -> None:
+    with setup.raw("auditor") as conn:
+        first = _upd(setup, "audits", setup.mine, "impact", "First")
+        second = dict(first, value="Second", change_id=str(uuid.uuid4()))
+        assert setup.push(conn, first)["status"] == "accepted"
+        conflict = setup.push(conn, second)
+        assert conflict["status"] == "conflict"
+    with setup.raw("practitioner") as conn:
+        settle = {
+            "op": "settle",
+            "table": "audits",
+            "row_id": setup.mine,
+            "conflict_id": second["change_id"],
+        }
+        assert setup.push(conn, settle)["status"] == "refused"
+    with setup.raw("auditor") as conn:
+        assert setup.push(conn, dict(settle))["status"] == "accepted"

@@ -26,9 +26,11 @@ from qa_desktop.domain.forms import AnswerType, FormDefinition, LegalStatus
 from qa_desktop.domain.grades import Grade, rationale_required
 from qa_desktop.domain.lifecycle import AuditState, Transition, next_state
 from qa_desktop.domain.references import audit_reference
+from qa_desktop.domain.rights import Relation
 from qa_desktop.domain.roles import Capability, Role
 from qa_desktop.domain.suggestion import suggest_section
 from qa_desktop.errors import PermissionRefused, ValidationError
+from qa_desktop.services.audit.rights import audit_rights
 from qa_desktop.services.audit.workspace_data import (
     ANSWER_FIELDS,
     AREA_TEXT_FIELDS,
@@ -137,7 +139,8 @@ class WorkspaceService:
         }
         if actor.id not in involved and not actor.can(Capability.VIEW_ALL_AUDITS):
             raise PermissionRefused("You can open only the audits you take part in.")
-        return build_workspace(rows, access)
+        rights = audit_rights(actor, rows.auditor_id, rows.practitioner_id, rows.state)
+        return build_workspace(rows, access, rights)
 
     def field_history(self, audit_id: str, ref: FieldRef) -> list[HistoryEntry]:
         """Who changed this field, when, from what to what (oldest first)."""
@@ -418,23 +421,24 @@ class WorkspaceService:
         recorder.update(audit, **{ref.field: value})
 
     def _may_edit(self, audit: _Editable, actor: Actor, ref: FieldRef | None) -> None:
+        """The rulebook's answer for this person, field (None: the audit's actions) and state."""
         state = AuditState(audit.state)
+        rights = audit_rights(actor, audit.auditor_id, audit.practitioner_id, state.value)
+        if rights.may_add_actions if ref is None else rights.may_edit(ref):
+            return
         if not state.editable:
             raise ValidationError(
                 "This audit is {state} and can no longer be changed.", state=state.label.lower()
             )
-        if audit.auditor_id == actor.id and actor.can(Capability.AUDIT):
-            return
         if (
             ref is not None
-            and audit.practitioner_id == actor.id
-            and ref == FieldRef.area(ref.key, "practitioner_reflection")
+            and Relation.PRACTITIONER in rights.relations
+            and state is AuditState.PLANNED
+            and ref.field == "practitioner_reflection"
         ):
-            if state is AuditState.PLANNED:
-                raise ValidationError(
-                    "The auditor starts the audit; reflections can be added once it is under way."
-                )
-            return
+            raise ValidationError(
+                "The auditor starts the audit; reflections can be added once it is under way."
+            )
         raise PermissionRefused("Only the audit's own auditor can change this audit.")
 
     # -- actions ------------------------------------------------------------------------------

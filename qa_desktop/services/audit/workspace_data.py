@@ -180,10 +180,18 @@ class Workspace:
     checklist: tuple[Missing, ...] = ()
     owners: tuple[PersonChoice, ...] = field(default_factory=tuple)
     conflicts: dict[FieldRef, FieldConflict] = field(default_factory=dict)
+    # What this person may edit, from the rulebook (the fields of the AUDIT, AREA and ANSWER
+    # targets by name, and whether they may add actions): the screens enable exactly these.
+    editable_fields: frozenset[tuple[Target, str]] = frozenset()
+    may_add_actions: bool = False
 
     @property
     def editable(self) -> bool:
         return self.state.editable and self.access is not Access.READ_ONLY
+
+    def may_edit(self, ref: FieldRef) -> bool:
+        """Whether the rulebook lets this person write this field now."""
+        return (ref.target, ref.field) in self.editable_fields
 
     def value(self, ref: FieldRef) -> Value:
         if ref.target is Target.ANSWER:

@@ -17,10 +17,15 @@ from qa_desktop.domain.checklist import (
 )
 from qa_desktop.domain.forms import FormDefinition, LegalStatus
 from qa_desktop.domain.grades import Grade
+from qa_desktop.domain.identity import one_per_parent_id
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.roles import Capability, Role
 from qa_desktop.domain.suggestion import suggest_section
+from qa_desktop.services.audit.rights import AuditRights
 from qa_desktop.services.audit.workspace_data import (
+    ANSWER_FIELDS,
+    AREA_FIELDS,
+    AUDIT_FIELDS,
     Access,
     ActionData,
     AnswerData,
@@ -30,6 +35,7 @@ from qa_desktop.services.audit.workspace_data import (
     PersonChoice,
     Progress,
     Suggestions,
+    Target,
     Workspace,
 )
 from qa_desktop.services.programme.forms import form_from_source
@@ -69,7 +75,13 @@ def area_row(recorder: Recorder, audit_id: str, section_id: str) -> m.SectionRev
         )
     )
     if row is None:
-        row = recorder.insert(m.SectionReview, audit_id=audit_id, section_id=section_id)
+        # One review per audit and area, its id from both: made on two laptops, it merges.
+        row = recorder.insert(
+            m.SectionReview,
+            id=one_per_parent_id("section_reviews", audit_id, section_id),
+            audit_id=audit_id,
+            section_id=section_id,
+        )
         session.flush()
     return row
 
@@ -177,7 +189,20 @@ def _person(rows: wq.AuditRows, person_id: str, role: str) -> PersonChoice:
     return PersonChoice(person_id, rows.names.get(person_id, ""), role)
 
 
-def build_workspace(rows: wq.AuditRows, access: Access) -> Workspace:
+def editable_fields(rights: AuditRights) -> frozenset[tuple[Target, str]]:
+    """Every workspace field the rulebook lets this person write now."""
+    fields = {Target.ANSWER: ANSWER_FIELDS, Target.AREA: AREA_FIELDS, Target.AUDIT: AUDIT_FIELDS}
+    return frozenset(
+        (target, name)
+        for target, names in fields.items()
+        for name in names
+        if rights.may_edit(FieldRef(target, "", name))
+    )
+
+
+def build_workspace(
+    rows: wq.AuditRows, access: Access, rights: AuditRights | None = None
+) -> Workspace:
     form = form_from_source(rows.form_source, f"{rows.form_title} v{rows.form_version}")
     status = legal_status(rows.legal_status)
     answers = {a.question_id: AnswerData(a.value, a.na_reason, a.evidence) for a in rows.answers}
@@ -255,6 +280,8 @@ def build_workspace(rows: wq.AuditRows, access: Access) -> Workspace:
         checklist=tuple(submit_checklist(form, answer_states, area_states, closing, status)),
         owners=tuple(owners.values()),
         conflicts=field_conflicts(rows.conflicts),
+        editable_fields=editable_fields(rights) if rights else frozenset(),
+        may_add_actions=rights.may_add_actions if rights else False,
     )
 
 

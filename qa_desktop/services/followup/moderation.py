@@ -18,6 +18,7 @@ from qa_desktop.domain.follow_up import (
     moderation_due_on,
 )
 from qa_desktop.domain.grades import Grade
+from qa_desktop.domain.identity import one_per_parent_id
 from qa_desktop.domain.lifecycle import AuditState, Transition, next_state
 from qa_desktop.domain.moderation import SelectionReason
 from qa_desktop.domain.roles import Capability
@@ -216,7 +217,11 @@ class ModerationService:
                 row = existing.get(decision.section_id)
                 if row is None:
                     recorder.insert(
-                        m.Moderation, audit_id=audit.id, section_id=decision.section_id, **values
+                        m.Moderation,
+                        id=one_per_parent_id("moderations", audit.id, decision.section_id),
+                        audit_id=audit.id,
+                        section_id=decision.section_id,
+                        **values,
                     )
                 else:
                     recorder.update(row, **values)

@@ -7,7 +7,7 @@ hands back plain data. The window then opens the prepared store on the GUI threa
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
@@ -17,8 +17,9 @@ from qa_desktop.errors import ValidationError
 from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.programme.forms import publish_sources, shipped_sources
+from qa_desktop.services.setup.ownership import StoreKind, mark_owned
 from qa_desktop.store import models as m
-from qa_desktop.store.engine import open_store
+from qa_desktop.store.engine import Store, open_store
 from qa_desktop.store.recorder import Recorder
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,14 @@ class PreparedStore:
     path: Path
     person_id: str | None
     built: bool  # True when this call made the store
+    # The recovery key, shown once at a real set-up (None: the demo county, or a store locked
+    # with a passphrase the person chose and knows). Never logged, never kept anywhere else.
+    recovery_key: str | None = field(default=None, repr=False)
+
+
+def recovery_key_text(store: Store) -> str | None:
+    """The recovery key of the key that locks ``store`` (None for a passphrase)."""
+    return store.key.recovery_text() if store.key is not None else None
 
 
 @dataclass(frozen=True)
@@ -44,9 +53,9 @@ class NewPerson:
 
 
 def set_up_own_store(path: Path, person: NewPerson, clock: Clock) -> PreparedStore:
-    """The person's own store at ``path``: made if absent, with the shipped forms and the
-    person in it. An existing store that already has people is opened as it is (the person
-    then chooses who they are from it)."""
+    """A standalone store at ``path`` (no central database: see ``ownership``): made if
+    absent, with the shipped forms and the person in it as its only person. An existing store
+    that already has people is opened as it is."""
     name = " ".join(person.name.split())
     if not name:
         raise ValidationError("Please give your name.")
@@ -71,7 +80,9 @@ def set_up_own_store(path: Path, person: NewPerson, clock: Clock) -> PreparedSto
                 active=True,
             )
             person_id = row.id
+            mark_owned(session, StoreKind.STANDALONE, person_id)
+        recovery = recovery_key_text(store)
     finally:
         store.close()
-    log.info("first launch: set up the person's own store (person %s)", person_id)
-    return PreparedStore(path, person_id, built=not existed)
+    log.info("first launch: set up a standalone store (person %s)", person_id)
+    return PreparedStore(path, person_id, built=not existed, recovery_key=recovery)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from qa_desktop.domain.roles import Capability, PersonRoles, capabilities, headline_role
 from qa_desktop.errors import ValidationError
+from qa_desktop.services.setup.ownership import Ownership, ownership
 from qa_desktop.store.engine import Store
 from qa_desktop.store.queries import audits as queries
 from qa_desktop.store.queries.audits import FilterOptions, PersonInfo
@@ -50,6 +51,10 @@ class DirectoryService:
         if info is None:
             raise ValidationError("That person is not in this store.")
         return Actor(info, capabilities(_roles(info)))
+
+    def ownership(self) -> Ownership:
+        """Whose store this is: its own person (joined, standalone), or choose (demo)."""
+        return ownership(self._store)
 
     def filter_options(self) -> FilterOptions:
         with self._store.reader() as session:

@@ -21,7 +21,8 @@ from sqlalchemy.engine import URL
 from qa_desktop.store.engine import Store
 from qa_desktop.store.models import OutboxChange
 from qa_desktop.sync.central import fresh
-from qa_desktop.sync.central.roles import ROLES
+from qa_desktop.sync.central.roles import ROLES, rulebook_name
+from qa_desktop.sync.central.rulebook import write_rulebook
 from qa_desktop.sync.connection import CentralAddress, CentralError, connect
 from qa_desktop.sync.rows import SYNCED_TABLES, row_snapshot
 
@@ -57,6 +58,7 @@ def init_central(address: CentralAddress, password: str | None = None) -> None:
             else:
                 command.upgrade(_alembic(connection), "head")
         with connect(address, password) as conn:
+            write_rulebook(conn)
             logins = conn.execute("SELECT login FROM qa_central.logins").fetchall()
             for (login,) in logins:
                 _bound_client_waits(conn, login)
@@ -83,6 +85,7 @@ def add_user(
     roles: Sequence[str],
 ) -> None:
     """Create (or update) a person's login: no table rights, only QA Desktop's functions."""
+    roles = list(dict.fromkeys(rulebook_name(r) for r in roles))
     unknown = [r for r in roles if r not in ROLES]
     if unknown or not roles:
         raise CentralError(
@@ -172,14 +175,36 @@ def load_rows(conn: psycopg.Connection, rows: Iterable[tuple[str, str, dict[str,
         {"base": base[0]},
     ).fetchone()
     assert count is not None
+    # Rows whose scope is their parent's (a meeting's actions, a feedback's answers): the
+    # parents are in now.
+    for table in ("actions", "feedback_answers"):
+        conn.execute(
+            "UPDATE qa_central.rows r SET audit_id = qa_central.scope_of(r.table_name, r.row_id, "
+            "r.fields) WHERE r.table_name = %s AND r.audit_id IS NULL",
+            (table,),
+        )
     conn.execute(
-        "INSERT INTO qa_central.audit_access "
-        "SELECT DISTINCT audit_id, p FROM qa_central.rows r, LATERAL (VALUES "
-        "  (CASE WHEN table_name = 'audits' THEN fields ->> 'auditor_id' END), "
-        "  (CASE WHEN table_name = 'audits' THEN fields ->> 'practitioner_id' END), "
-        "  (CASE WHEN table_name = 'participants' THEN fields ->> 'person_id' END), "
-        "  (CASE WHEN table_name = 'meetings' THEN fields ->> 'head_of_service_id' END)) v(p) "
-        "WHERE p IS NOT NULL AND audit_id IS NOT NULL ON CONFLICT DO NOTHING"
+        "UPDATE qa_central.changes k SET audit_id = r.audit_id FROM qa_central.rows r "
+        "WHERE k.kind = 'insert' AND k.audit_id IS NULL AND k.table_name = r.table_name "
+        "AND k.row_id = r.row_id AND r.audit_id IS NOT NULL"
+    )
+    # Who never reads a row (family feedback and its answers, parents first), then who is
+    # given each audit and observation: as pushes would have done, row by row.
+    for table in ("family_feedback", "feedback_answers"):
+        conn.execute(
+            "UPDATE qa_central.rows r SET hidden_from = qa_central.hidden_of(r.table_name, "
+            "r.fields, r.audit_id) WHERE r.table_name = %s",
+            (table,),
+        )
+    conn.execute(
+        "UPDATE qa_central.changes k SET hidden_from = r.hidden_from FROM qa_central.rows r "
+        "WHERE k.kind = 'insert' AND k.table_name = r.table_name AND k.row_id = r.row_id "
+        "AND r.hidden_from <> '{}'"
+    )
+    conn.execute(
+        "SELECT qa_central.grant_access(table_name, audit_id, fields, 0) FROM qa_central.rows "
+        "WHERE audit_id IS NOT NULL AND table_name IN "
+        "('audits', 'participants', 'meetings', 'actions', 'observations')"
     )
     conn.execute("UPDATE qa_central.counter SET last = last + %s WHERE id = 1", (int(count[0]),))
     conn.commit()

@@ -14,41 +14,47 @@ LANGUAGE sql STABLE AS $$
                    WHERE l.login = session_user), false)
 $$;
 
-CREATE FUNCTION qa_central.session_roles() RETURNS text[]
+CREATE FUNCTION qa_central.session_is_qa() RETURNS boolean
 LANGUAGE sql STABLE AS $$
-  SELECT coalesce((SELECT l.roles FROM qa_central.logins l WHERE l.login = session_user),
-                  '{}'::text[])
+  SELECT coalesce((SELECT qa_central.is_qa(l) FROM qa_central.logins l
+                   WHERE l.login = session_user), false)
 $$;
 
 ALTER TABLE qa_central.rows ENABLE ROW LEVEL SECURITY;
 ALTER TABLE qa_central.rows FORCE ROW LEVEL SECURITY;
 ALTER TABLE qa_central.changes ENABLE ROW LEVEL SECURITY;
 ALTER TABLE qa_central.changes FORCE ROW LEVEL SECURITY;
+-- Reads: shared rows, every audit for managers and the QA team, and the audits and
+-- observations a person is given; never a row hidden from them (family feedback).
 CREATE POLICY read_rows ON qa_central.rows FOR SELECT USING (
-  audit_id IS NULL OR (SELECT qa_central.session_reads_all())
-  OR audit_id IN (SELECT a.audit_id FROM qa_central.audit_access a
-                  WHERE a.person_id = (SELECT qa_central.session_person())));
+  NOT coalesce((SELECT qa_central.session_person()) = ANY (hidden_from), false) AND (
+    audit_id IS NULL OR (SELECT qa_central.session_is_qa())
+    OR ((SELECT qa_central.session_reads_all()) AND audit_id NOT LIKE 'observation:%')
+    OR audit_id IN (SELECT a.audit_id FROM qa_central.audit_access a
+                    WHERE a.person_id = (SELECT qa_central.session_person()))));
 CREATE POLICY add_rows ON qa_central.rows FOR INSERT WITH CHECK (
-  (SELECT 'qa_team' = ANY (qa_central.session_roles()))
+  (SELECT qa_central.session_is_qa())
   OR (audit_id IS NOT NULL AND (
-    (SELECT qa_central.session_roles() && ARRAY['moderator', 'head_of_service'])
+    (SELECT qa_central.session_reads_all())
     OR audit_id IN (SELECT a.audit_id FROM qa_central.audit_access a
                     WHERE a.person_id = (SELECT qa_central.session_person())))));
 CREATE POLICY change_rows ON qa_central.rows FOR UPDATE USING (
-  (SELECT 'qa_team' = ANY (qa_central.session_roles()))
+  (SELECT qa_central.session_is_qa())
   OR (audit_id IS NOT NULL AND (
-    (SELECT qa_central.session_roles() && ARRAY['moderator', 'head_of_service'])
+    (SELECT qa_central.session_reads_all())
     OR audit_id IN (SELECT a.audit_id FROM qa_central.audit_access a
                     WHERE a.person_id = (SELECT qa_central.session_person())))));
 CREATE POLICY read_changes ON qa_central.changes FOR SELECT USING (
-  audit_id IS NULL OR (SELECT qa_central.session_reads_all())
-  OR audit_id IN (SELECT a.audit_id FROM qa_central.audit_access a
-                  WHERE a.person_id = (SELECT qa_central.session_person())));
+  NOT coalesce((SELECT qa_central.session_person()) = ANY (hidden_from), false) AND (
+    audit_id IS NULL OR (SELECT qa_central.session_is_qa())
+    OR ((SELECT qa_central.session_reads_all()) AND audit_id NOT LIKE 'observation:%')
+    OR audit_id IN (SELECT a.audit_id FROM qa_central.audit_access a
+                    WHERE a.person_id = (SELECT qa_central.session_person()))));
 CREATE POLICY add_changes ON qa_central.changes FOR INSERT WITH CHECK (
   (SELECT qa_central.session_person()) IS NOT NULL AND (
-    kind = 'conflict' OR (SELECT 'qa_team' = ANY (qa_central.session_roles()))
+    kind = 'conflict' OR (SELECT qa_central.session_is_qa())
     OR (audit_id IS NOT NULL AND (
-      (SELECT qa_central.session_roles() && ARRAY['moderator', 'head_of_service'])
+      (SELECT qa_central.session_reads_all())
       OR audit_id IN (SELECT a.audit_id FROM qa_central.audit_access a
                       WHERE a.person_id = (SELECT qa_central.session_person()))))));
 

@@ -59,3 +59,36 @@ CREATE TABLE qa_central.refused (
   reason text NOT NULL,
   refused_at timestamptz NOT NULL DEFAULT now()
 );
+
+-- The rulebook (qa_desktop/domain/rights.py), written here by every `central init`: who (by
+-- their relation to a record) may do what to which field of it, in which state of its audit,
+-- unless they also hold one of `unless`.
+CREATE TABLE qa_central.rights (
+  table_name text NOT NULL,
+  op text NOT NULL CHECK (op IN ('create', 'change', 'delete', 'read')),
+  field text NOT NULL,
+  state text NOT NULL,
+  relation text NOT NULL,
+  unless text[] NOT NULL DEFAULT '{}',
+  PRIMARY KEY (table_name, op, state, relation, field, unless)
+);
+-- The relations a login's role names give on their own (a QA officer is the QA team...), the
+-- fields only the QA team moves, and which field of a record names its author.
+CREATE TABLE qa_central.role_relations (
+  role text NOT NULL,
+  relation text NOT NULL,
+  PRIMARY KEY (role, relation)
+);
+CREATE TABLE qa_central.fixed_fields (field text PRIMARY KEY);
+CREATE TABLE qa_central.author_fields (table_name text PRIMARY KEY, field text NOT NULL);
+-- Who never reads a row (the allocated worker, for what a family said about them).
+ALTER TABLE qa_central.rows ADD COLUMN hidden_from text[] NOT NULL DEFAULT '{}';
+ALTER TABLE qa_central.changes ADD COLUMN hidden_from text[] NOT NULL DEFAULT '{}';
+-- The time the client said a change was made; `at` is the central database's own.
+ALTER TABLE qa_central.changes ADD COLUMN claimed_at text;
+-- Inserts merged into a row that existed (their answer, given again if they are resent).
+CREATE TABLE qa_central.merged (
+  change_id text PRIMARY KEY,
+  status text NOT NULL,
+  seq bigint
+);

@@ -207,7 +207,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_status)
         self.sync.start()
         self.nav.setEnabled(True)
-        self.switch_action.setEnabled(True)
+        may_switch = services.directory.ownership().may_switch_person  # the demo county only
+        self.switch_action.setVisible(may_switch)
+        self.switch_action.setEnabled(may_switch)
         self.about_action.setEnabled(True)
         self.go_to(self.nav.currentRow())
         if self.nav.currentRow() != NAV_MY_WORK:

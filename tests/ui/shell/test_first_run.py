@@ -17,14 +17,22 @@ from qa_desktop.errors import StoreError
 from qa_desktop.paths import default_store_path, demo_store_path
 from qa_desktop.services.container import build_services
 from qa_desktop.services.setup.about import store_facts
+from qa_desktop.services.setup.ownership import StoreKind
 from qa_desktop.store.engine import open_store
+from qa_desktop.sync.connection import CentralError
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.settings import (
     STORE_PATH,
     WELCOME_DONE,
     AppSettings,
 )
-from qa_desktop.ui.shell.welcome import PAGE_INTRO, PAGE_SET_UP, WelcomeDialog
+from qa_desktop.ui.shell.welcome import (
+    PAGE_INTRO,
+    PAGE_JOIN,
+    PAGE_RECOVERY,
+    PAGE_SET_UP,
+    WelcomeDialog,
+)
 
 
 @pytest.fixture
@@ -78,12 +86,15 @@ def test_try_the_demo_county(welcome, qtbot, settings, clock, demo_template) -> 
     assert store_to_open(default_store_path(), settings, clock) == demo_store_path()
 
 
-def test_set_up_for_real(welcome, qtbot, settings, clock, tmp_path, failures) -> None:
+def test_a_standalone_store_without_a_central_database(
+    welcome, qtbot, settings, clock, tmp_path, failures
+) -> None:
     own = tmp_path / "mine" / "audits.qadb"
     qtbot.mouseClick(welcome.set_up_button, Qt.MouseButton.LeftButton)
+    assert welcome.pages.currentIndex() == PAGE_JOIN  # the real path joins first
+    qtbot.mouseClick(welcome.standalone_button, Qt.MouseButton.LeftButton)
     assert welcome.pages.currentIndex() == PAGE_SET_UP
     assert not welcome.start_button.isEnabled()  # no name yet
-    assert welcome.connect_later.isChecked()
 
     qtbot.keyClicks(welcome.name, "  Robin   Ashworth ")
     welcome.role.setCurrentIndex(welcome.role.findData(Role.TEAM_MANAGER.value))
@@ -94,25 +105,46 @@ def test_set_up_for_real(welcome, qtbot, settings, clock, tmp_path, failures) ->
     qtbot.mouseClick(welcome.start_button, Qt.MouseButton.LeftButton)
 
     assert failures == []
+    assert welcome.pages.currentIndex() == PAGE_RECOVERY  # a real set-up shows the key once
+    qtbot.keyClick(welcome.kept_check, Qt.Key.Key_Space)
+    qtbot.mouseClick(welcome.continue_button, Qt.MouseButton.LeftButton)
     assert welcome.result() == QDialog.DialogCode.Accepted
     assert settings.get(STORE_PATH) == str(own)
     assert store_to_open(default_store_path(), settings, clock) == own
 
-    # The store holds the shipped forms and the person, who is not asked again who they are.
+    # The store holds the shipped forms and its one person, who is never asked who they are.
     store = open_store(own)
     try:
         application = Application(build_services(store, clock), settings, immediate=True)
+        owned = application.services.directory.ownership()
+        assert owned.kind is StoreKind.STANDALONE and not owned.may_switch_person
         actor = application.choose_person()
-        assert actor is not None
+        assert actor is not None and actor.id == owned.person_id
         assert actor.person.name == "Robin Ashworth"
         assert actor.person.role is Role.TEAM_MANAGER and actor.person.is_auditor
         assert [p.name for p in application.services.directory.people()] == ["Robin Ashworth"]
         assert "learning-audit" in {f.key for f in store_facts(store).forms}
-        # "Later": nothing is connected until the person sets the central server up.
-        assert welcome.connect_later.isChecked()
+        # It never syncs: its people are not the central database's.
+        with pytest.raises(CentralError, match="without a central database"):
+            application.services.sync.save_settings(
+                "postgresql+psycopg://127.0.0.1:5432/qa", "robin", None
+            )
+        with pytest.raises(CentralError, match="without a central database"):
+            application.services.sync.sync_now("postgresql+psycopg://robin@127.0.0.1:5432/qa")
         assert application.services.sync.settings() is None
+        window = application.show_window(actor)
+        qtbot.addWidget(window)
+        assert not window.switch_action.isVisible()
     finally:
         store.close()
+
+
+def test_switch_person_is_on_the_demo_county_only(application, qtbot) -> None:
+    from tests.ui.conftest import open_window_as
+
+    window = open_window_as(application, qtbot, Role.TEAM_MANAGER)
+    assert application.services.directory.ownership().kind is StoreKind.DEMO
+    assert window.switch_action.isVisible() and window.switch_action.isEnabled()
 
 
 def test_a_store_that_cannot_be_made_is_said_plainly_and_nothing_is_remembered(
@@ -121,6 +153,7 @@ def test_a_store_that_cannot_be_made_is_said_plainly_and_nothing_is_remembered(
     folder = tmp_path / "a-folder"
     folder.mkdir()
     qtbot.mouseClick(welcome.set_up_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(welcome.standalone_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(welcome.name, "Sam Okafor")
     welcome.store_path.setText(str(folder))
     qtbot.mouseClick(welcome.start_button, Qt.MouseButton.LeftButton)

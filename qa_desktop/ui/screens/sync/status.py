@@ -1,8 +1,14 @@
 """Sync in the background: a timer with back-off, "Sync now", and the status-bar widget that
 shows the last sync, changes waiting and conflicts. Offline is a normal state, not an error.
 
-All sync work goes through the one runner; only frozen data (SyncOutcome, SyncStatus) comes
-back.
+Sync runs on a worker of its own (a second runner, one thread), never on the one runner
+that saves answers: a push waits on the network (up to the lock and statement timeouts of a
+central database another laptop is holding), and a save must never queue behind that. The
+sync touches the store only in short local transactions between network calls (reading the
+outbox, acknowledging a batch, applying a pulled batch), and SQLite's busy timeout lets a save
+and those take turns. After a sync the main runner announces what a sync may change, so the
+screens redraw as after any write. Reading the status (a local count) stays on the main runner.
+Only frozen data (SyncOutcome, SyncStatus) comes back.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from qa_desktop.errors import UserError
 from qa_desktop.i18n import error_text
+from qa_desktop.services.changes import changes_of
 from qa_desktop.services.sync import SyncOutcome, SyncService, SyncStatus, is_offline
 from qa_desktop.ui import ops
 from qa_desktop.ui.runner import Runner
@@ -36,11 +43,14 @@ class SyncController(QObject):
         runner: Runner,
         *,
         interval_ms: int = BASE_INTERVAL_MS,
+        worker: Runner | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.service = service
         self.runner = runner
+        # Sync's own worker; its failures go to the same one error path as the runner's.
+        self.worker = worker or Runner(runner.report, immediate=runner.is_immediate, parent=self)
         self.base_interval = interval_ms
         self.interval = interval_ms
         self.running = False
@@ -67,15 +77,20 @@ class SyncController(QObject):
             return
         self.running = True
         self.timer.stop()
-        ops.write(
-            self.runner,
+        self.worker.submit(
             self.service.sync_now,
-            on_done=self._done,
-            on_error=lambda exc: self._failed(exc, manual),
+            self._done,
+            lambda exc: self._failed(exc, manual),
         )
+
+    def wait(self, msecs: int = 15000) -> bool:
+        """Block until a sync under way ends (at shutdown, before the store closes)."""
+        return self.worker.wait(msecs)
 
     def _done(self, outcome: SyncOutcome) -> None:
         self.running = False
+        # What a sync may have brought, announced where the screens listen.
+        self.runner.announce(changes_of(self.service.sync_now))
         self.interval = self.base_interval
         self.problem.emit("")
         self.status_changed.emit(outcome.status)

@@ -46,10 +46,8 @@ from PySide6.QtWidgets import (
 from qa_desktop.domain.answers import Answer
 from qa_desktop.domain.checklist import CLOSING, AnswerState, AreaState, Gap, Missing
 from qa_desktop.domain.grades import Grade
-from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.services.audit.workspace import WorkspaceService
 from qa_desktop.services.audit.workspace_data import (
-    Access,
     ActionData,
     FieldRef,
     HistoryEntry,
@@ -300,7 +298,7 @@ class WorkspaceWindow(QMainWindow):
                 row.refresh()
         self.closing.set_owners(ws.owners, ws.practitioner.id if ws.practitioner else None)
         self.closing.show_actions(ws.actions)
-        self.closing.set_actions_editable(ws.editable and ws.access is Access.AUDITOR)
+        self.closing.set_actions_editable(ws.editable and ws.may_add_actions)
         self.action_list = list(ws.actions)
         self._show_suggestions(ws.suggestions)
         self.signoff.show_workspace(ws, {gap: self.gap_text(gap) for gap in ws.checklist})
@@ -350,16 +348,8 @@ class WorkspaceWindow(QMainWindow):
         )
 
     def _may_edit(self, ref: FieldRef) -> bool:
-        if not self.ws.editable:
-            return False
-        if self.ws.access is Access.AUDITOR:
-            return True
-        # The practitioner adds reflections once the auditor has started the audit.
-        return (
-            self.ws.state is AuditState.IN_PROGRESS
-            and ref.target is Target.AREA
-            and ref.field == "practitioner_reflection"
-        )
+        # The snapshot carries the rulebook's answer for this person, field and state.
+        return self.ws.editable and self.ws.may_edit(ref)
 
     def _show_suggestions(self, suggestions: Suggestions) -> None:
         self.suggestions = suggestions
