@@ -12,6 +12,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -65,6 +66,9 @@ class Application:
         self.restore_choice: Callable[[str, Backup], bool] = self._ask_to_restore
         # Ends the program with an exit code (replaceable in tests, which go on running).
         self.quit: Callable[[int], None] = QApplication.exit
+        # Closing the window ends the program (set by run_app, which runs Qt's event loop;
+        # in tests, which go on running, a closed window ends nothing).
+        self.quit_on_close = False
         # Asks for the store's key (message, new store?) -> the text typed or None (tests).
         self.key_prompt: Callable[[str, bool], str | None] = self._ask_for_key
 
@@ -114,11 +118,35 @@ class Application:
             self.runner, self.settings, lambda: today(self.clock), self.log_path, store_path
         )
         self.window.switch_person_requested.connect(self.switch_person)
+        self.window.closed.connect(lambda window=self.window: self._window_closed(window))
         if old is not None:
             old.close()
             old.deleteLater()
         self.window.show()
         return self.window
+
+    def _window_closed(self, window: MainWindow) -> None:
+        """The person closed the window: the program ends, even if some other window (a box,
+        a workspace left behind) would keep Qt's event loop going. A window replaced by
+        Switch person is closed after the new one is in place, so it ends nothing."""
+        if window is self.window and self.quit_on_close:
+            self.quit(0)
+
+    def catch_unexpected(self) -> None:
+        """Unexpected errors (a slot that raised) never reach the terminal: the details go
+        to the log and the person sees the one message of the error path."""
+        sys.excepthook = self._unexpected
+
+    def _unexpected(
+        self, kind: type[BaseException], exc: BaseException, trace: TracebackType | None
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            self.quit(130)
+            return
+        try:
+            self.errors(exc.with_traceback(trace))
+        except Exception:  # the error path itself failed: the log is all that is left
+            log.critical("the error path failed", exc_info=True)
 
     def show_window(self, actor: Actor) -> MainWindow:
         """A window for ``actor`` on the open store (switching person; tests)."""
@@ -270,9 +298,13 @@ class Application:
                 ),
             )
             return
+        if self.window is not None and not self.window.may_close():
+            return  # the person keeps editing what could not be saved
         actor = self.choose_person(self.window, ask=True)
         if actor is not None:
             self.show_window(actor)
+        elif self.window is not None:
+            self.window.checked_before_close = False  # still open: ask again when it closes
 
     def shutdown(self) -> None:
         sync = getattr(self.window, "sync", None)  # the window's sync worker, once attached
@@ -346,6 +378,8 @@ def run_app(store_path: Path, *, smoke_test: bool = False) -> int:
             return 0
         store_path = chosen
     application = Application(None, settings)
+    application.catch_unexpected()
+    application.quit_on_close = True
     window = application.new_window(store_path)
     if smoke_test:  # first in the queue: the frame is reported even if the open fails at once
         QTimer.singleShot(0, lambda: _report_shown(window, application.runner, qt_app))

@@ -5,6 +5,10 @@ one job at a time (so local writes happen one at a time and the window never fre
 result comes back to the GUI thread through a signal; a failure goes to the one error path.
 Only plain frozen data crosses threads.
 
+A result whose screen has gone (the person switched, the window closed while the job ran) is
+dropped: the screen that asked is found from the callback (a bound method's object, else the
+first Qt object a lambda closes over) and, once it has been deleted, the callback is not run.
+
 Tests build the runner with ``immediate=True``: jobs then run at once on the calling thread,
 so GUI tests are deterministic without sleeping.
 """
@@ -17,6 +21,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from shiboken6 import isValid
 
 from qa_desktop.services.changes import Change
 
@@ -24,6 +29,28 @@ log = logging.getLogger(__name__)
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
+
+
+def owner_of(callback: Callable[..., Any] | None) -> QObject | None:
+    """The Qt object a callback belongs to: a bound method's object, else the first Qt object
+    its closure holds (``lambda rows: self._show(month, rows)`` belongs to ``self``)."""
+    if callback is None:
+        return None
+    bound = getattr(callback, "__self__", None)
+    if isinstance(bound, QObject):
+        return bound
+    for cell in getattr(callback, "__closure__", None) or ():
+        try:
+            value = cell.cell_contents
+        except ValueError:  # a cell not yet filled
+            continue
+        if isinstance(value, QObject):
+            return value
+    return None
+
+
+def _gone(owner: QObject | None) -> bool:
+    return owner is not None and not isValid(owner)
 
 
 class _Relay(QObject):
@@ -116,6 +143,7 @@ class Runner(QObject):
         """
         relay = _Relay()
         self._relays.add(relay)
+        done_owner, error_owner = owner_of(on_done), owner_of(on_error)
 
         def finish() -> None:
             self._relays.discard(relay)
@@ -126,7 +154,9 @@ class Runner(QObject):
         @Slot(object)
         def succeeded(result: Any) -> None:
             finish()
-            if on_done is not None:
+            if _gone(done_owner):
+                log.debug("a result came back for a screen that has gone; dropped")
+            elif on_done is not None:
                 try:
                     on_done(result)
                 except Exception as exc:
@@ -136,6 +166,9 @@ class Runner(QObject):
         @Slot(object)
         def failed(exc: BaseException) -> None:
             finish()
+            if on_error is not None and _gone(error_owner):
+                log.warning("background work failed after its screen closed: %s", exc)
+                return
             (on_error or self._on_error)(exc)
 
         relay.succeeded.connect(succeeded)

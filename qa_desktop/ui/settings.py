@@ -32,6 +32,16 @@ class Setting(Generic[T]):
 # The person chosen for each store: {store path: person id}.
 IDENTITY_BY_STORE: Setting[dict[str, str]] = Setting("identity/by_store", {})
 WINDOW_GEOMETRY: Setting[bytes] = Setting("window/geometry", b"")
+
+
+def window_geometry_on(screen_name: str, width: int, height: int) -> Setting[bytes]:
+    """The main window's geometry remembered for one screen (a laptop's own panel and the
+    meeting-room screen keep a size each); ``WINDOW_GEOMETRY`` is the last one, for a new
+    screen."""
+    name = "".join(c if c.isalnum() else "_" for c in screen_name) or "screen"
+    return Setting(f"window/geometry_{name}_{width}x{height}", b"")
+
+
 PRESENTATION_MODE: Setting[bool] = Setting("view/presentation", False)
 
 

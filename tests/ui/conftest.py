@@ -15,7 +15,11 @@ from qa_desktop.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture
-def application(demo_store, clock, isolated_home: Path) -> Iterator[Application]:
+def application(
+    demo_store, clock, isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Application]:
+    # Closing a window with notes the store refused asks first; at a test's end, close.
+    monkeypatch.setattr(MainWindow, "_ask_close_anyway", lambda self, reason: True)
     app = Application(
         build_services(demo_store, clock),
         AppSettings(isolated_home / "settings.ini"),

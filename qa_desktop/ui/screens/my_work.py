@@ -100,8 +100,7 @@ class MyWorkScreen(QWidget):
                 self._columns(kind), overdue=lambda item: item.overdue, parent=self
             )
             table = record_view(model, label)
-            table.activated.connect(self._activate)
-            table.doubleClicked.connect(self._activate)
+            table.activated.connect(self._activate)  # Enter or double-click, once
             self.models[kind] = model
             self.tables[kind] = table
             self.tabs.addTab(table, label)

@@ -31,10 +31,16 @@ from PySide6.QtWidgets import (
 from qa_desktop import APP_NAME
 from qa_desktop.ui import ops
 from qa_desktop.ui.runner import Runner
-from qa_desktop.ui.settings import MAIN_SPLITTER, WINDOW_GEOMETRY, AppSettings
+from qa_desktop.ui.settings import (
+    MAIN_SPLITTER,
+    WINDOW_GEOMETRY,
+    AppSettings,
+    Setting,
+    window_geometry_on,
+)
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QScreen
 
     from qa_desktop.services.audit.listing import AuditView
     from qa_desktop.services.container import Services
@@ -63,6 +69,8 @@ class _Loads(Protocol):
 
 class MainWindow(QMainWindow):
     switch_person_requested = Signal()
+    # The person closed the window (not replaced by Switch person): the program ends.
+    closed = Signal()
     # The store is open and the person known: the screens can be shown.
     ready = Signal()
 
@@ -86,8 +94,12 @@ class MainWindow(QMainWindow):
         self._actor: Actor | None = None
         self._screens: dict[int, QWidget] = {}  # by navigation index, once built
         self._opener: WorkspaceOpener | None = None
+        # Asks whether to close with meeting notes the store refused (reason) -> close?
+        self.close_anyway: Callable[[str], bool] = self._ask_close_anyway
+        self.checked_before_close = False  # may_close() said yes (Switch person)
         self.setWindowTitle(APP_NAME)
-        self.setMinimumSize(QSize(1000, 640))
+        # Small enough for a 1366x768 laptop at 200% (683x384 of room); the screens scroll.
+        self.setMinimumSize(QSize(560, 360))
 
         # Two lines, as once the person is known, so that nothing moves when they appear.
         self.who = QLabel(self.tr("<b>{app}</b><br/>Opening your store…").format(app=APP_NAME))
@@ -129,17 +141,59 @@ class MainWindow(QMainWindow):
         store_name = store_path.name if store_path else "—"
         self.statusBar().addWidget(QLabel(self.tr("Store: {name}").format(name=store_name)))
         self.statusBar().addWidget(self.busy)
-        runner.busy_changed.connect(
-            lambda busy: self.busy.setText(self.tr("Working…") if busy else "")
-        )
+        # A method, not a lambda: the connection ends with this window, so a window of an
+        # earlier person (Switch person) is never called after it has gone.
+        runner.busy_changed.connect(self._show_busy)
         self._build_menu()
-        geometry = settings.get(WINDOW_GEOMETRY)
-        if not (geometry and self.restoreGeometry(geometry)):
-            self.resize(1280, 800)  # the first time, or the saved geometry was unreadable
+        self._restore_geometry()
         splitter_state = settings.get(MAIN_SPLITTER)
         if not (splitter_state and self.splitter.restoreState(splitter_state)):
             self.splitter.setSizes([210, max(self.width() - 210, 400)])
         self.nav.setCurrentRow(NAV_MY_WORK)
+
+    def _display(self) -> QScreen | None:
+        """The display the window is on (``screen()`` here is a navigation screen)."""
+        return QMainWindow.screen(self)
+
+    def _screen_setting(self) -> Setting[bytes] | None:
+        screen = self._display()
+        if screen is None:
+            return None
+        size = screen.size()
+        return window_geometry_on(screen.name(), size.width(), size.height())
+
+    def _restore_geometry(self) -> None:
+        """As the window was left on this screen; else as it was last left anywhere; the
+        first time 1280x800; and always fitted inside the screen's available geometry (the
+        task bar left clear), so that the status bar is never off the screen."""
+        per_screen = self._screen_setting()
+        for setting in (per_screen, WINDOW_GEOMETRY):
+            saved = self.settings.get(setting) if setting is not None else b""
+            if saved and self.restoreGeometry(saved):
+                break
+        else:
+            self.resize(1280, 800)  # the first time, or the saved geometry was unreadable
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        screen = self._display()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        # The title bar and borders are not yet known before the first show: leave room.
+        frame_w, frame_h = 16, 48
+        width = min(self.width(), room.width() - frame_w)
+        height = min(self.height(), room.height() - frame_h)
+        self.setMinimumSize(self.minimumSize().boundedTo(QSize(width, height)))
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(self.x(), room.left()), room.right() - width - frame_w + 1)
+        y = min(max(self.y(), room.top()), room.bottom() - height - frame_h + 1)
+        if (x, y) != (self.x(), self.y()):
+            self.move(x, y)
+
+    def _show_busy(self, busy: bool) -> None:
+        self.busy.setText(self.tr("Working…") if busy else "")
 
     def screen_labels(self) -> list[str]:
         return [
@@ -247,7 +301,11 @@ class MainWindow(QMainWindow):
         shortcut makes PySide6 build its key enums, a cost kept out of the first frame."""
         from PySide6.QtGui import QAction, QKeySequence
 
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        # Ctrl+Q everywhere: some platforms (Windows, a bare X session) bind no Quit key.
+        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+        if QKeySequence("Ctrl+Q") not in quit_keys:
+            quit_keys.append(QKeySequence("Ctrl+Q"))
+        self.quit_action.setShortcuts(quit_keys)
         for index in range(self.nav.count()):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
@@ -425,6 +483,10 @@ class MainWindow(QMainWindow):
         from qa_desktop.ui.screens.audit_viewer import AuditViewer
 
         if self.viewer is not None:
+            if self.viewer.isVisible() and self.viewer.view.record.row.id == view.record.row.id:
+                self.viewer.raise_()  # one window per record: this one is already open
+                self.viewer.activateWindow()
+                return
             self.viewer.close()
         self.viewer = AuditViewer(
             view, self, runner=self.runner, documents=self.services.documents, actor=self.actor
@@ -447,9 +509,47 @@ class MainWindow(QMainWindow):
 
         self.runner.submit(services.store_facts, shown)
 
+    def may_close(self) -> bool:
+        """Save what is typed everywhere; False when the person chose to keep editing notes
+        that cannot be saved yet (nothing is lost on quit without their say)."""
+        from qa_desktop.ui.screens.followup.meetings import MeetingsScreen
+
+        meetings = self._screens.get(NAV_MEETINGS)
+        if isinstance(meetings, MeetingsScreen):
+            reason = meetings.unsaved_reason()
+            if reason and not self.close_anyway(reason):
+                self.go_to(NAV_MEETINGS)
+                return False
+        self.checked_before_close = True
+        return True
+
+    def _ask_close_anyway(self, reason: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(APP_NAME)
+        box.setText(
+            self.tr("The meeting notes you typed are not saved: {reason}").format(reason=reason)
+        )
+        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        lose = box.addButton(self.tr("&Close without them"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        return box.clickedButton() is lose
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.checked_before_close and not self.may_close():
+            event.ignore()
+            return
         if self._opener is not None:
             self._opener.close_all()
-        self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
+        geometry = bytes(self.saveGeometry().data())
+        self.settings.set(WINDOW_GEOMETRY, geometry)
+        per_screen = self._screen_setting()
+        if per_screen is not None:
+            self.settings.set(per_screen, geometry)
         self.settings.set(MAIN_SPLITTER, bytes(self.splitter.saveState().data()))
         super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()

@@ -17,7 +17,7 @@ from qa_desktop.services.changes import Change
 from qa_desktop.services.followup.moderation import Decision
 from qa_desktop.services.my_work import WorkKind
 from qa_desktop.store import models as m
-from qa_desktop.ui.shell.main_window import NAV_MEETINGS
+from qa_desktop.ui.shell.main_window import NAV_MEETINGS, NAV_MY_WORK
 from tests.followup_helpers import actor_with, cast, in_moderation, meeting_for
 from tests.store_access import store_of
 
@@ -56,6 +56,24 @@ def _type_notes(qtbot, screen) -> None:
     qtbot.keyClicks(screen.lived_experience, "The child does not know who their worker is.")
 
 
+def _pause(qtbot, screen) -> None:
+    """A pause in typing: what is typed is saved (there is no Save button)."""
+    qtbot.waitUntil(lambda: not screen.timer.isActive(), timeout=3000)
+
+
+def _signing(screen, answer: bool = True) -> list[str]:
+    """Answer the sign-off box as the person would; returns what each box said."""
+    said: list[str] = []
+
+    def reply(box) -> bool:
+        said.append(box.plain_text())
+        (box.sign_button if answer else box.cancel_button).click()
+        return box.clickedButton() is box.sign_button
+
+    screen.confirm = reply
+    return said
+
+
 def _add_action(qtbot, screen, text: str, owner_id: str, due: date):
     qtbot.mouseClick(screen.add_action, Qt.MouseButton.LeftButton)
     row = screen.action_rows[-1]
@@ -76,13 +94,25 @@ def test_a_head_of_service_records_the_meeting_and_its_actions(application, qtbo
     _add_action(
         qtbot, screen, "Agree a new plan with the family", people.auditor.id, date(2026, 12, 4)
     )
-    qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
+    _pause(qtbot, screen)
+    assert screen.save_mark.text() == "All changes saved"
     assert screen.signed.text() == (
-        "The meeting notes have been saved. The re-audit is planned for 04 Jan 2027."
+        "Held. The re-audit is planned for 04 Jan 2027; sign the meeting off."
     )
     assert screen.action_rows == []
     assert [a.description for a in screen.detail.actions] == ["Agree a new plan with the family"]
     _add_action(qtbot, screen, "Supervision to review the plan", people.head.id, date(2026, 12, 18))
+    said = _signing(screen, answer=False)
+    qtbot.mouseClick(screen.sign_off, Qt.MouseButton.LeftButton)  # "Not yet": nothing signed
+    assert not services.meetings.detail(meeting.id).row.signed_off
+    (box,) = said
+    assert "Sign off the reflective meeting on" in box and "Held on 20 Nov 2026" in box
+    assert "Attendees: Head of service, auditor, practitioner" in box
+    assert "Barriers and challenges: written" in box
+    assert "Action: Agree a new plan with the family" in box
+    assert "Action: Supervision to review the plan" in box
+    assert f"Signed by {people.head.person.name}" in box and "cannot be undone" in box
+    _signing(screen)
     qtbot.mouseClick(screen.sign_off, Qt.MouseButton.LeftButton)
 
     with store_of(services).reader() as session:
@@ -107,7 +137,8 @@ def test_a_head_of_service_records_the_meeting_and_its_actions(application, qtbo
     assert window.nav.item(NAV_MEETINGS).text() == (
         f"Meetings ({due - 1})" if due > 1 else "Meetings"
     )
-    assert not screen.save.isEnabled() and screen.attendees.isReadOnly()
+    assert not screen.sign_off.isEnabled() and screen.attendees.isReadOnly()
+    assert "signed off" in screen.attendees.accessibleDescription()  # read-only says why
     screen.show_which.setCurrentIndex(1)  # held
     row = next(r for r in screen.model.rows() if r.id == meeting.id)
     assert screen.model.data(screen.model.index(screen.model.rows().index(row), 8)).endswith(
@@ -120,14 +151,26 @@ def test_a_meeting_without_attendees_is_refused_and_nothing_typed_is_lost(
 ) -> None:
     services = application.services
     _audit_id, people, meeting = _confirmed_inadequate(services)
-    _window, screen = _open_from_my_work(application, qtbot, people.head, meeting.id)
+    window, screen = _open_from_my_work(application, qtbot, people.head, meeting.id)
     qtbot.keyClicks(screen.barriers, "Drift in the plan.")
     row = _add_action(qtbot, screen, "Visit the child", people.practitioner.id, date(2026, 12, 1))
+    _pause(qtbot, screen)  # the pause tries to save: refused, said beside the notes, no box
+    assert screen.save_mark.text() == "Not saved yet: List who attended the meeting."
+    assert application.errors.last_message is None
+    _signing(screen)
     qtbot.mouseClick(screen.sign_off, Qt.MouseButton.LeftButton)
     assert application.errors.last_message == "List who attended the meeting."
     assert screen.barriers.toPlainText() == "Drift in the plan."
     assert screen.action_rows == [row] and row.description.text() == "Visit the child"
     assert row.owner.currentData() == people.practitioner.id
+    # Closing the window (Ctrl+Q) with notes the store refused asks first.
+    asked: list[str] = []
+    window.close_anyway = lambda reason: bool(asked.append(reason))  # "Keep editing"
+    window.go_to(NAV_MY_WORK)
+    window.quit_action.trigger()
+    assert asked == ["List who attended the meeting."]
+    assert window.isVisible() and window.stack.currentIndex() == NAV_MEETINGS
+    assert screen.barriers.toPlainText() == "Drift in the plan."
     with store_of(services).reader() as session:
         stored = session.get(m.Meeting, meeting.id)
         assert stored.barriers == "" and stored.signed_off_at is None
@@ -139,8 +182,8 @@ def test_an_action_due_in_the_past_is_refused_and_nothing_typed_is_lost(applicat
     _window, screen = _open_from_my_work(application, qtbot, people.head, meeting.id)
     _type_notes(qtbot, screen)
     row = _add_action(qtbot, screen, "Visit the child", people.practitioner.id, date(2026, 11, 2))
-    qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
-    message = application.errors.last_message or ""
+    _pause(qtbot, screen)
+    message = screen.save_mark.text()
     assert "Action 1 is due on 02 Nov 2026, which is in the past" in message
     assert screen.attendees.toPlainText() == "Head of service, auditor, practitioner"
     assert row.description.text() == "Visit the child"
@@ -148,10 +191,27 @@ def test_an_action_due_in_the_past_is_refused_and_nothing_typed_is_lost(applicat
     assert services.meetings.detail(meeting.id).actions == ()
     # Correcting the date saves everything that was typed.
     row.due.setDate(QDate(2026, 12, 2))
-    qtbot.mouseClick(screen.save, Qt.MouseButton.LeftButton)
+    _pause(qtbot, screen)
+    assert screen.save_mark.text() == "All changes saved"
     detail = services.meetings.detail(meeting.id)
     assert [a.due_on for a in detail.actions] == [date(2026, 12, 2)]
     assert detail.attendees == "Head of service, auditor, practitioner"
+
+
+def test_notes_typed_are_saved_when_the_window_closes_mid_typing(application, qtbot) -> None:
+    """Ctrl+Q while typing: what was typed is in the store, with no Save button pressed."""
+    services = application.services
+    _audit_id, people, meeting = _confirmed_inadequate(services)
+    window, screen = _open_from_my_work(application, qtbot, people.head, meeting.id)
+    _type_notes(qtbot, screen)
+    assert screen.timer.isActive()  # still typing: not saved yet
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
+    detail = services.meetings.detail(meeting.id)
+    assert detail.barriers == "Three changes of worker in a year."
+    assert detail.lived_experience == "The child does not know who their worker is."
 
 
 def test_someone_else_sees_the_meeting_read_only(application, qtbot) -> None:
@@ -162,7 +222,7 @@ def test_someone_else_sees_the_meeting_read_only(application, qtbot) -> None:
     window.go_to(NAV_MEETINGS)
     window.meetings.select_meeting(meeting.id)
     assert window.meetings.detail.row.id == meeting.id
-    assert not window.meetings.save.isEnabled() and not window.meetings.sign_off.isEnabled()
+    assert not window.meetings.sign_off.isEnabled()
     assert window.meetings.attendees.isReadOnly()
 
 

@@ -98,3 +98,77 @@ def test_practitioner_records_disagreement_with_a_reason(application, qtbot, clo
     assert ws.ws.state.value == "in_moderation"  # a disputed audit is always moderated
     assert ws.ws.practitioner_disagreement == "The grade misses the direct work"
     assert "disagrees" in page.state.text()
+
+
+def test_signing_off_asks_first_with_a_summary_of_what_is_signed(application, qtbot, clock) -> None:
+    _window, ws, a = open_workspace(application, qtbot)
+    complete(application.services.workspace, a, clock().date())
+    _go_to_signoff(ws, qtbot)
+    asked: list[str] = []
+
+    def not_yet(box) -> bool:
+        asked.append(box.plain_text())
+        assert box.defaultButton() is box.cancel_button  # Enter never signs by accident
+        box.cancel_button.click()
+        return box.clickedButton() is box.sign_button
+
+    ws.confirm = not_yet
+    ws.signoff.auditor_button.click()
+    assert ws.ws.state.value == "in_progress"  # "Not yet": nothing signed
+    (text,) = asked
+    assert f"Sign off audit {ws.ws.reference} as its auditor?" in text
+    assert "Assessment: Good, rationale written" in text
+    assert "Overall: Good, rationale written" in text
+    assert "Action: " in text or "No actions agreed." in text
+    assert f"Signed by {a.auditor.person.name}" in text
+    assert "cannot be undone" in text and "reopen" in text
+
+    def sign(box) -> bool:
+        box.sign_button.click()
+        return box.clickedButton() is box.sign_button
+
+    ws.confirm = sign
+    with qtbot.waitSignal(ws.reloaded):
+        ws.signoff.auditor_button.click()
+    assert ws.ws.state.value == "submitted"
+
+    # The practitioner's sign-off asks too, naming them as the one who signs.
+    practitioner_asked: list[str] = []
+
+    def practitioner_not_yet(box) -> bool:
+        practitioner_asked.append(box.plain_text())
+        return False
+
+    ws.confirm = practitioner_not_yet
+    ws.signoff.agree_button.click()
+    assert ws.ws.state.value == "submitted"
+    assert f"Signed by {a.practitioner.person.name}" in practitioner_asked[0]
+    assert "agrees with the audit" in practitioner_asked[0]
+
+
+def test_after_the_auditor_signs_off_the_reflection_says_why_it_cannot_change(
+    application, qtbot, clock
+) -> None:
+    a_window, ws, a = open_workspace(application, qtbot)
+    service = application.services.workspace
+    complete(service, a, clock().date())
+    ws.close()
+    window = application.show_window(a.practitioner)
+    qtbot.addWidget(window)
+    window.open_audit(a.audit_id)
+    mine = window.opener.workspaces[a.audit_id]
+    qtbot.addWidget(mine)
+    page = mine.areas[0]
+    assert not page.reflection.isReadOnly()  # in progress: the practitioner may write
+    assert page.reflection.accessibleDescription() == ""
+    service.sign_off_as_auditor(a.audit_id, a.auditor)
+    mine.reload()
+    assert page.reflection.isReadOnly()
+    why = page.reflection.accessibleDescription()
+    assert "auditor has signed this audit off" in why and "reopen" in why
+    assert page.reflection.toolTip() == why
+    assert page.reflection_note.text() == why  # said on screen, under the box
+    # The auditor's fields say why to the practitioner as well.
+    evidence = page.rows[0].evidence
+    assert evidence.isReadOnly() and evidence.accessibleDescription()
+    del a_window

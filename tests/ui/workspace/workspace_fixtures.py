@@ -18,6 +18,8 @@ def open_workspace(
     qtbot.addWidget(window)
     window.open_audit(a.audit_id)
     workspace = window.opener.workspaces[a.audit_id]
+    # Sign-offs are confirmed in a box; test_workspace_signoff.py reads and answers it.
+    workspace.confirm = lambda box: True  # type: ignore[method-assign]
     qtbot.addWidget(workspace)
     with qtbot.waitActive(workspace):
         workspace.activateWindow()

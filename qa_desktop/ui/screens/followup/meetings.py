@@ -1,6 +1,11 @@
 """Reflective meetings: those due and those held; the notes (date, attendees, barriers and
 challenges, the child's lived experience), SMART actions, and the head of service's sign-off
-that plans the re-audit. Re-audits show their grade movement once done."""
+that plans the re-audit. Re-audits show their grade movement once done.
+
+The notes save like the workspace: there is no Save button; typing saves after a short pause,
+on leaving the field, on choosing another meeting and when the window closes (Ctrl+Q too). A
+new action is saved once it says what and who. Notes the store refuses (no attendees yet) are
+kept on screen with the reason beside the save mark, and closing the window asks first."""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -28,6 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from qa_desktop.domain.roles import Capability
+from qa_desktop.errors import UserError
+from qa_desktop.i18n import error_text
 from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
 from qa_desktop.services.followup.meetings import (
@@ -48,8 +55,10 @@ from qa_desktop.ui.widgets.record_table import (
     day_text,
     record_view,
 )
+from qa_desktop.ui.widgets.sign_off_box import SignOffBox, confirm
 
 SHOW_DUE, SHOW_HELD, SHOW_ALL = range(3)
+SAVE_DELAY_MS = 400  # as the workspace: a short pause in typing saves
 
 
 def _qdate(day: date) -> QDate:
@@ -68,6 +77,11 @@ class ActionRow:
     description: QLineEdit
     owner: QComboBox
     due: QDateEdit
+
+    @property
+    def complete(self) -> bool:
+        """Says what and who: ready to be saved."""
+        return bool(self.description.text().strip()) and self.owner.currentData() is not None
 
     def draft(self) -> ActionDraft:
         return ActionDraft(
@@ -96,6 +110,16 @@ class MeetingsScreen(QWidget):
         self._rows: list[MeetingRow] = []
         self.detail: MeetingDetail | None = None
         self.action_rows: list[ActionRow] = []
+        self.dirty = False  # typed and not yet in the store
+        self.problem = ""  # why the store refused what is typed ("" if it did not)
+        self._quiet = False  # filling the form from the store is not typing
+        self._editable = False
+        # Asks before the sign-off (replaceable in tests, which read the real box).
+        self.confirm: Callable[[SignOffBox], bool] = confirm
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SAVE_DELAY_MS)
+        self.timer.timeout.connect(self.flush)
 
         title = QLabel(self.tr("Reflective meetings"))
         title.setObjectName("screenTitle")
@@ -120,8 +144,7 @@ class MeetingsScreen(QWidget):
             parent=self,
         )
         self.table = record_view(self.model, self.tr("Reflective meetings"))
-        self.table.activated.connect(self._open_index)
-        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated.connect(self._open_index)  # Enter or double-click, once
         self.table.clicked.connect(self._open_index)
         top = QVBoxLayout()
         filters = QHBoxLayout()
@@ -163,6 +186,9 @@ class MeetingsScreen(QWidget):
         for box in (self.attendees, self.barriers, self.lived_experience):
             box.setTabChangesFocus(True)
             box.setMaximumHeight(72)
+            box.textChanged.connect(self._typed)
+            box.installEventFilter(self)
+        self.held_on.dateChanged.connect(self._typed)
         notes = QFormLayout()
         notes.addRow(self.tr("&Held on:"), self.held_on)
         notes.addRow(self.tr("&Attendees:"), self.attendees)
@@ -187,9 +213,10 @@ class MeetingsScreen(QWidget):
         actions_layout.addWidget(self.actions_table)
         actions_layout.addLayout(self.new_actions)
         actions_layout.addWidget(self.add_action)
-        self.save = QPushButton(self.tr("&Save notes"))
-        self.sign_off = QPushButton(self.tr("Save and si&gn off"))
-        self.save.clicked.connect(lambda: self.submit(sign_off=False))
+        self.save_mark = QLabel()
+        self.save_mark.setObjectName("saveMark")
+        self.save_mark.setWordWrap(True)
+        self.sign_off = QPushButton(self.tr("Si&gn off the meeting…"))
         self.sign_off.clicked.connect(lambda: self.submit(sign_off=True))
         self.export = QPushButton(self.tr("E&xport notes to PDF…"))
         self.export.clicked.connect(self.export_notes)
@@ -199,12 +226,12 @@ class MeetingsScreen(QWidget):
         self.signed.setWordWrap(True)
         buttons.addWidget(self.signed, 1)
         buttons.addWidget(self.export)
-        buttons.addWidget(self.save)
         buttons.addWidget(self.sign_off)
         inner = QWidget()
         body = QVBoxLayout(inner)
         body.addWidget(self.heading)
         body.addLayout(notes)
+        body.addWidget(self.save_mark)
         body.addWidget(actions_box)
         body.addLayout(buttons)
         body.addStretch(1)
@@ -230,6 +257,11 @@ class MeetingsScreen(QWidget):
         due.setDisplayFormat("dd MMM yyyy")
         due.setAccessibleName(self.tr("Due on"))
         remove = QPushButton(self.tr("Remove"))
+        remove.setAccessibleName(self.tr("Remove this action"))
+        description.textEdited.connect(self._typed)
+        description.installEventFilter(self)
+        owner.currentIndexChanged.connect(self._typed)
+        due.dateChanged.connect(self._typed)
         row_layout.addWidget(description, 3)
         row_layout.addWidget(owner, 2)
         row_layout.addWidget(due)
@@ -324,6 +356,8 @@ class MeetingsScreen(QWidget):
             self.open_meeting(row.id)
 
     def open_meeting(self, meeting_id: str) -> None:
+        if self.detail is not None and self.detail.row.id != meeting_id:
+            self.flush()  # what was typed in the meeting being left is saved first
         ops.read(self._runner, self._services.meetings.detail, meeting_id, on_done=self.show_detail)
 
     def select_meeting(self, meeting_id: str) -> None:
@@ -348,11 +382,17 @@ class MeetingsScreen(QWidget):
             )
         )
         if not same or row.signed_off:
-            self.held_on.setDate(_qdate(row.held_on or self._today()))
-            self.attendees.setPlainText(detail.attendees)
-            self.barriers.setPlainText(detail.barriers)
-            self.lived_experience.setPlainText(detail.lived_experience)
+            self._quiet = True
+            try:
+                self.held_on.setDate(_qdate(row.held_on or self._today()))
+                self.attendees.setPlainText(detail.attendees)
+                self.barriers.setPlainText(detail.barriers)
+                self.lived_experience.setPlainText(detail.lived_experience)
+            finally:
+                self._quiet = False
             self._clear_action_rows()
+            self.dirty, self.problem = False, ""
+            self._show_save_mark()
         self.actions_model.set_rows(detail.actions)
         self.actions_table.setVisible(bool(detail.actions))
         if row.signed_off:
@@ -376,12 +416,24 @@ class MeetingsScreen(QWidget):
         self.export.setEnabled(row.held_on is not None)
 
     def _set_editable(self, editable: bool, *, sign_off: bool = False) -> None:
+        self._editable = editable
+        why = "" if editable else self._why_read_only()
         self.held_on.setEnabled(editable)
         for box in (self.attendees, self.barriers, self.lived_experience):
             box.setReadOnly(not editable)
+            box.setToolTip(why)  # a read-only field says why
+            box.setAccessibleDescription(why)
         self.add_action.setEnabled(editable)
-        self.save.setEnabled(editable)
         self.sign_off.setEnabled(editable and sign_off)
+
+    def _why_read_only(self) -> str:
+        if self.detail is None:
+            return self.tr("Choose a meeting in the list to record it.")
+        if self.detail.row.signed_off:
+            return self.tr("This meeting has been signed off; its notes can no longer change.")
+        return self.tr(
+            "Only the head of service who holds the meeting, or the QA team, records it."
+        )
 
     # -- exporting -----------------------------------------------------------------------------
 
@@ -415,19 +467,139 @@ class MeetingsScreen(QWidget):
 
     # -- saving --------------------------------------------------------------------------------
 
-    def notes_entered(self) -> MeetingNotes:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and self.dirty:
+            self.flush()  # leaving a field saves it at once
+        return super().eventFilter(watched, event)
+
+    def _typed(self, *_args: object) -> None:
+        if self._quiet or not self._editable or self.detail is None:
+            return
+        self.dirty = True
+        self._show_save_mark()
+        self.timer.start()
+
+    def _show_save_mark(self, saving: bool = False) -> None:
+        if self.problem:
+            text = self.tr("Not saved yet: {reason}").format(reason=self.problem)
+        elif saving:
+            text = self.tr("Saving…")
+        elif self.dirty:
+            text = self.tr("Changes not yet saved")
+        elif self.detail is not None and self.detail.row.held_on is not None:
+            text = self.tr("All changes saved")
+        else:
+            text = ""
+        if text != self.save_mark.text():
+            self.save_mark.setText(text)
+            self.save_mark.setAccessibleName(text)
+
+    def flush(self) -> None:
+        """Save what is typed now (the pause, leaving a field, another meeting, closing)."""
+        self.timer.stop()
+        if not self.dirty or self.detail is None or not self._editable:
+            return
+        self.dirty = False
+        ready = [row for row in self.action_rows if row.complete]
+        notes = self.notes_entered(ready)
+        self._show_save_mark(saving=True)
+        ops.write(
+            self._runner,
+            self._services.meetings.save,
+            self.detail.row.id,
+            notes,
+            self._actor,
+            on_done=lambda detail: self._autosaved(detail, ready),
+            on_error=self._not_saved,
+        )
+
+    def _autosaved(self, detail: MeetingDetail, saved_rows: list[ActionRow]) -> None:
+        for row in saved_rows:
+            if row in self.action_rows:
+                self._remove_action_row(row)
+        self.problem = ""
+        self.show_detail(detail)
+        self._show_save_mark()
+        self.saved.emit(detail)
+
+    def _not_saved(self, exc: BaseException) -> None:
+        if not isinstance(exc, UserError):
+            self.dirty = True
+            self._show_save_mark()
+            self._runner.report(exc)
+            return
+        self.dirty = True  # kept on screen; the next edit tries again
+        self.problem = error_text(exc)
+        self._show_save_mark()
+
+    def unsaved_reason(self) -> str:
+        """Why typed notes cannot be saved ("" when nothing would be lost): asked on quit."""
+        self.flush()
+        if self.problem:
+            return self.problem
+        if any(row.description.text().strip() and not row.complete for row in self.action_rows):
+            return self.tr("an action has no owner yet.")
+        return ""
+
+    def notes_entered(self, rows: list[ActionRow] | None = None) -> MeetingNotes:
         return MeetingNotes(
             held_on=_date(self.held_on.date()),
             attendees=self.attendees.toPlainText(),
             barriers=self.barriers.toPlainText(),
             lived_experience=self.lived_experience.toPlainText(),
-            new_actions=tuple(row.draft() for row in self.action_rows),
+            new_actions=tuple(row.draft() for row in (self.action_rows if rows is None else rows)),
         )
+
+    def sign_off_summary(self, notes: MeetingNotes) -> list[str]:
+        assert self.detail is not None
+        row = self.detail.row
+        lines = [
+            self.tr("Held on {day}").format(day=day_text(notes.held_on)),
+            self.tr("Attendees: {who}").format(
+                who=" ".join(notes.attendees.split()) or self.tr("none listed")
+            ),
+            self.tr("Barriers and challenges: {state}").format(
+                state=self.tr("written") if notes.barriers.strip() else self.tr("not written")
+            ),
+            self.tr("The child's lived experience: {state}").format(
+                state=self.tr("written")
+                if notes.lived_experience.strip()
+                else self.tr("not written")
+            ),
+        ]
+        actions = [a.description for a in self.detail.actions] + [
+            d.description for d in notes.new_actions
+        ]
+        lines += [self.tr("Action: {what}").format(what=what) for what in actions] or [
+            self.tr("No actions agreed.")
+        ]
+        if row.reaudit_due_on is not None:
+            lines.append(
+                self.tr("The re-audit is due on {day}.").format(day=day_text(row.reaudit_due_on))
+            )
+        return lines
 
     def submit(self, *, sign_off: bool) -> None:
         if self.detail is None:
             return
+        self.timer.stop()
         meeting_id, notes, actor = self.detail.row.id, self.notes_entered(), self._actor
+        if sign_off:
+            box = SignOffBox(
+                self,
+                self.tr("Sign off the reflective meeting on {audit}?").format(
+                    audit=self.detail.row.audit_reference
+                ),
+                self.sign_off_summary(notes),
+                actor.person.name,
+                sign_label=self.tr("&Sign off"),
+            )
+            try:
+                if not self.confirm(box):
+                    return
+            finally:
+                box.deleteLater()
+        self.dirty = False
         ops.write(
             self._runner,
             self._services.meetings.save,
@@ -440,12 +612,7 @@ class MeetingsScreen(QWidget):
 
     def _saved(self, detail: MeetingDetail) -> None:
         self._clear_action_rows()
+        self.problem = ""
         self.show_detail(detail)
-        if not detail.row.signed_off:
-            saved = self.tr("The meeting notes have been saved.")
-            if detail.row.reaudit_due_on is not None:
-                saved += " " + self.tr("The re-audit is planned for {day}.").format(
-                    day=day_text(detail.row.reaudit_due_on)
-                )
-            self.signed.setText(saved)
+        self._show_save_mark()
         self.saved.emit(detail)

@@ -90,8 +90,7 @@ class ModerationScreen(QWidget):
             parent=self,
         )
         self.queue = record_view(self.queue_model, self.tr("Audits waiting for moderation"))
-        self.queue.activated.connect(self._open_index)
-        self.queue.doubleClicked.connect(self._open_index)
+        self.queue.activated.connect(self._open_index)  # Enter or double-click, once
         self.moderate_button = QPushButton(self.tr("&Moderate the selected audit"))
         self.moderate_button.clicked.connect(self._open_selected)
         self.moderate_button.setVisible(self.moderates)

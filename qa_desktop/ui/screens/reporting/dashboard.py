@@ -375,8 +375,9 @@ class DashboardScreen(QWidget):
         for view in self.tables.values():
             view.export_csv_requested.connect(self._export_csv)
             view.export_excel_requested.connect(lambda t: self._export_excel([t]))
+        # ``activated`` is Enter and the platform's open gesture (a double-click, or one
+        # click where the desktop says so); ``doubleClicked`` as well would open it twice.
         self.drill_table.activated.connect(self._open)
-        self.drill_table.doubleClicked.connect(self._open)
         self.export_all.clicked.connect(self._export_everything)
         self.save_commentary.clicked.connect(self._save_commentary)
         self.quarterly_pdf.clicked.connect(self._quarterly_pdf)

@@ -212,6 +212,13 @@ class AreaPage(QWidget):
                 self.tr("{grade} looks like: {text}").format(grade=grade_label(grade), text=text)
             )
 
+    def show_reflection_reason(self, binding: Binding) -> None:
+        """Under the reflection box: how it is kept, or, when it cannot be changed, why."""
+        self.reflection_note.setText(
+            binding.read_only_reason
+            or self.tr("Written in the practitioner's own words; kept under their name.")
+        )
+
     def set_practitioner(self, name: str) -> None:
         who = name or self.tr("no practitioner named")
         self.reflection_label.setText(

@@ -29,6 +29,7 @@ class Binding(QObject):
         # Choices save at once; typing saves after a short pause (and on leaving the field).
         self.immediate = immediate
         self._quiet = False
+        self.read_only_reason = ""  # why the field cannot be changed now ("" while it can)
 
     def value(self) -> Value:
         raise NotImplementedError
@@ -49,9 +50,21 @@ class Binding(QObject):
     def focus_widget(self) -> QWidget:
         return self.widgets()[0]
 
-    def set_editable(self, editable: bool) -> None:
+    def set_editable(self, editable: bool, why: str = "") -> None:
+        """Editable or not; a field that cannot be changed says why (tooltip and accessible
+        description), so that typing into it is never silently dropped."""
+        self.read_only_reason = "" if editable else why
         for widget in self.widgets():
             widget.setEnabled(editable)
+            self._say_why(widget)
+
+    def _say_why(self, widget: QWidget) -> None:
+        if self.read_only_reason:
+            widget.setToolTip(self.read_only_reason)
+            widget.setAccessibleDescription(self.read_only_reason)
+        elif widget.accessibleDescription() == widget.toolTip() != "":
+            widget.setToolTip("")
+            widget.setAccessibleDescription("")
 
     def _changed(self, *_args: object) -> None:
         if not self._quiet:
@@ -83,9 +96,11 @@ class TextBinding(Binding):
     def widgets(self) -> list[QWidget]:
         return [self.widget]
 
-    def set_editable(self, editable: bool) -> None:
+    def set_editable(self, editable: bool, why: str = "") -> None:
         # Read-only text can still be focused, read and copied (and its history opened).
+        self.read_only_reason = "" if editable else why
         self.widget.setReadOnly(not editable)
+        self._say_why(self.widget)
 
 
 class ChoiceBinding(Binding):

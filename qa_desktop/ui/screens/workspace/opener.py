@@ -1,5 +1,9 @@
 """Opening audits from the main window: the workspace for an audit the person works on (one
-window per audit), the read-only viewer for everyone else, and the "New audit" dialog."""
+window per audit), the read-only viewer for everyone else, and the "New audit" dialog.
+
+One window per record: an audit already open is raised, and an audit whose load is still
+on its way is not asked for again (Enter pressed twice, or a double-click on a screen that
+also hears Enter, would otherwise make two windows of one audit, the second stale)."""
 
 from __future__ import annotations
 
@@ -40,18 +44,36 @@ class WorkspaceOpener(QObject):
         self.view_read_only = view_read_only
         self.window_parent = parent
         self.workspaces: dict[str, WorkspaceWindow] = {}
+        self.loading: set[str] = set()  # asked for, not yet shown
         self.new_audit_dialog: NewAuditDialog | None = None
 
     def open(self, audit_id: str) -> None:
-        if audit_id in self.workspaces:
-            self.workspaces[audit_id].raise_()
-            self.workspaces[audit_id].activateWindow()
+        window = self.workspaces.get(audit_id)
+        if window is not None:
+            if window.isMinimized():
+                window.showNormal()
+            window.raise_()
+            window.activateWindow()
             return
+        if audit_id in self.loading:
+            return
+        self.loading.add(audit_id)
+
+        def failed(exc: BaseException) -> None:
+            self.loading.discard(audit_id)
+            self.runner.report(exc)
+
         ops.read(
-            self.runner, self.services.workspace.load, audit_id, self.actor, on_done=self._loaded
+            self.runner,
+            self.services.workspace.load,
+            audit_id,
+            self.actor,
+            on_done=self._loaded,
+            on_error=failed,
         )
 
     def _loaded(self, ws: Workspace) -> None:
+        self.loading.discard(ws.id)
         if ws.access is Access.READ_ONLY:
             self.view_read_only(ws.id)
             return

@@ -46,8 +46,10 @@ from PySide6.QtWidgets import (
 from qa_desktop.domain.answers import Answer
 from qa_desktop.domain.checklist import CLOSING, AnswerState, AreaState, Gap, Missing
 from qa_desktop.domain.grades import Grade
+from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.services.audit.workspace import WorkspaceService
 from qa_desktop.services.audit.workspace_data import (
+    Access,
     ActionData,
     FieldRef,
     HistoryEntry,
@@ -76,6 +78,7 @@ from qa_desktop.ui.screens.workspace.signoff_page import SignOffPage
 from qa_desktop.ui.screens.workspace.styles import PRESENTATION_STYLE, STYLE
 from qa_desktop.ui.screens.workspace.undo import ActionChange, FieldChange, Step, UndoStack
 from qa_desktop.ui.settings import PRESENTATION_MODE, AppSettings
+from qa_desktop.ui.widgets.sign_off_box import SignOffBox, confirm
 
 SAVE_DELAY_MS = 400
 # Saving these announces "escalations": the managers' My work shows them without sign-off.
@@ -124,6 +127,8 @@ class WorkspaceWindow(QMainWindow):
         self.current_row: QuestionRow | None = None
         self.conflict_badges: dict[FieldRef, ConflictBadge] = {}  # made when first needed
         self.undo_stack = UndoStack()
+        # Asks before a sign-off (replaceable in tests, which read the real box).
+        self.confirm: Callable[[SignOffBox], bool] = confirm
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(SAVE_DELAY_MS)
@@ -292,7 +297,11 @@ class WorkspaceWindow(QMainWindow):
         for ref, binding in self.bindings.items():
             # What is being typed and a grade held for its rationale stay in their boxes.
             binding.set_value(self.buffer.shown(ref))
-            binding.set_editable(self._may_edit(ref))
+            binding.set_editable(self._may_edit(ref), self._why_read_only(ref))
+        for page in self.areas:
+            page.show_reflection_reason(
+                self.bindings[FieldRef.area(page.section.id, "practitioner_reflection")]
+            )
         for page in self.areas:
             for row in page.rows:
                 row.refresh()
@@ -350,6 +359,26 @@ class WorkspaceWindow(QMainWindow):
     def _may_edit(self, ref: FieldRef) -> bool:
         # The snapshot carries the rulebook's answer for this person, field and state.
         return self.ws.editable and self.ws.may_edit(ref)
+
+    def _why_read_only(self, ref: FieldRef) -> str:
+        """Why ``ref`` cannot be changed now, in words for the person ("" if it can)."""
+        ws = self.ws
+        if self._may_edit(ref):
+            return ""
+        if ws.access is Access.READ_ONLY:
+            return self.tr("You can read this audit but not change it.")
+        if ws.state is AuditState.SUBMITTED:
+            return self.tr(
+                "The auditor has signed this audit off, so it can no longer be changed; "
+                "only a reopen with a reason would make it editable again."
+            )
+        if not ws.state.editable:
+            return self.tr("This audit is {state}, so it can no longer be changed.").format(
+                state=state_label(ws.state).lower()
+            )
+        if ref.target is Target.AREA and ref.field == "practitioner_reflection":
+            return self.tr("You can add your reflection once the auditor has started the audit.")
+        return self.tr("Only the auditor changes this; you add your reflection beside it.")
 
     def _show_suggestions(self, suggestions: Suggestions) -> None:
         self.suggestions = suggestions
@@ -588,8 +617,72 @@ class WorkspaceWindow(QMainWindow):
             self.runner, self.service.load, self.ws.id, self.actor, on_done=self.show_workspace
         )
 
+    def sign_off_summary(self) -> list[str]:
+        """What a sign-off signs, from what the store holds: each area's grade and whether
+        its rationale is written, the overall grade, the actions."""
+        stored = self.buffer.stored
+        lines = []
+        for page in self.areas:
+            area = page.section
+            grade = stored.get(FieldRef.area(area.id, "grade"))
+            rationale = str(stored.get(FieldRef.area(area.id, "rationale")) or "").strip()
+            lines.append(
+                self.tr("{area}: {grade}, {rationale}").format(
+                    area=area.title,
+                    grade=grade_label(Grade(str(grade))) if grade else self.tr("not graded"),
+                    rationale=self.tr("rationale written")
+                    if rationale
+                    else self.tr("no rationale"),
+                )
+            )
+        overall = stored.get(FieldRef.audit("overall_grade"))
+        overall_rationale = str(stored.get(FieldRef.audit("overall_rationale")) or "").strip()
+        lines.append(
+            self.tr("Overall: {grade}, {rationale}").format(
+                grade=grade_label(Grade(str(overall))) if overall else self.tr("not graded"),
+                rationale=self.tr("rationale written")
+                if overall_rationale
+                else self.tr("no rationale"),
+            )
+        )
+        actions = self.action_list
+        if not actions:
+            lines.append(self.tr("No actions agreed."))
+        for action in actions:
+            lines.append(
+                self.tr("Action: {what} ({owner}, by {due})").format(
+                    what=action.description,
+                    owner=action.owner,
+                    due=action.due_on.strftime("%d %b %Y"),
+                )
+            )
+        return lines
+
+    def _confirmed(
+        self, title: str, sign_label: str, extra: list[str], signer: str | None = None
+    ) -> bool:
+        box = SignOffBox(
+            self,
+            title,
+            [*self.sign_off_summary(), *extra],
+            signer or self.actor.person.name,
+            sign_label=sign_label,
+        )
+        try:
+            return self.confirm(box)
+        finally:
+            box.deleteLater()
+
     def sign_off_as_auditor(self) -> None:
         self.flush()
+        if not self._confirmed(
+            self.tr("Sign off audit {reference} as its auditor?").format(
+                reference=self.ws.reference
+            ),
+            self.tr("&Sign off"),
+            [],
+        ):
+            return
         ops.write(
             self.runner,
             self.service.sign_off_as_auditor,
@@ -600,6 +693,22 @@ class WorkspaceWindow(QMainWindow):
 
     def sign_off_as_practitioner(self, disagrees: bool, reason: str) -> None:
         self.flush()
+        name = self.ws.practitioner.name if self.ws.practitioner else ""
+        asked = not (disagrees and not reason.strip())  # no reason: the service says why
+        extra = (
+            [self.tr("The practitioner, {name}, disagrees: {why}").format(name=name, why=reason)]
+            if disagrees
+            else [self.tr("The practitioner, {name}, agrees with the audit.").format(name=name)]
+        )
+        if asked and not self._confirmed(
+            self.tr("Record the practitioner's sign-off on {reference}?").format(
+                reference=self.ws.reference
+            ),
+            self.tr("Record &disagreement") if disagrees else self.tr("&Sign off"),
+            extra,
+            name or None,
+        ):
+            return
         ops.write(
             self.runner,
             self.service.sign_off_as_practitioner,
