@@ -401,8 +401,7 @@ class MeetingsScreen(QWidget):
                     day=day_text(row.reaudit_due_on)
                 )
             )
-        elif row.reaudit_due_on is not None and not same:
-            # Reloading the meeting just saved keeps what the save said.
+        elif row.reaudit_due_on is not None:
             self.signed.setText(
                 self.tr("Held. The re-audit is planned for {day}; sign the meeting off.").format(
                     day=day_text(row.reaudit_due_on)
