@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from qa_desktop.domain.roles import Role
+
 T = TypeVar("T", int, float, str, bool)
 
 
@@ -16,6 +18,8 @@ class PublishedSetting(Generic[T]):
     label: str
     minimum: float | None = None
     maximum: float | None = None
+    # For a text setting that is a comma-separated list: the values each item may take.
+    choices: tuple[str, ...] = ()
 
     def check(self, value: T) -> T:
         """The value if it is of the right type and within limits; ValueError saying why not."""
@@ -30,7 +34,16 @@ class PublishedSetting(Generic[T]):
                 raise ValueError(f"{self.label} should be at least {self.minimum}")
             if self.maximum is not None and checked > self.maximum:
                 raise ValueError(f"{self.label} should be at most {self.maximum}")
+        if self.choices and isinstance(checked, str):
+            unknown = [item for item in split_list(checked) if item not in self.choices]
+            if unknown:
+                raise ValueError(f"{self.label} cannot include {unknown[0]!r}")
         return checked
+
+
+def split_list(value: str) -> tuple[str, ...]:
+    """The items of a comma-separated list setting, without spaces or empty items."""
+    return tuple(item.strip() for item in value.split(",") if item.strip())
 
 
 MODERATION_SHARE_PERCENT = PublishedSetting(
@@ -52,6 +65,38 @@ COMPLIANCE_STANDARD = PublishedSetting(
     "reports.standard_percent", 90.0, "Compliance standard (%)", 0, 100
 )
 MONTHLY_TARGET = PublishedSetting("programme.monthly_target", 50, "Audits planned each month", 0)
+FEEDBACK_AIM_PERCENT = PublishedSetting(
+    "feedback.aim_percent", 100.0, "Share of audits with family feedback aimed for (%)", 0, 100
+)
+
+# Who may do what. The defaults are the rules as they stood before they were published, so
+# that nothing changes until the QA team publishes the council's own (the council names
+# service managers and assistant directors as moderators, and has observations of practice
+# made by managers of the practitioner's own team).
+SENIOR_ROLES = (
+    Role.TEAM_MANAGER,
+    Role.SERVICE_MANAGER,
+    Role.HEAD_OF_SERVICE,
+    Role.ASSISTANT_DIRECTOR,
+    Role.QA_OFFICER,
+)
+MODERATOR_ROLES = PublishedSetting(
+    "rights.moderator_roles",
+    ",".join(r.value for r in SENIOR_ROLES),
+    "Roles that may moderate (a person also needs the moderator flag)",
+    choices=tuple(r.value for r in SENIOR_ROLES),
+)
+OBSERVATIONS_BY_OWN_MANAGERS = PublishedSetting(
+    "rights.observations_by_own_managers",
+    False,
+    "Observations of practice are made by managers of the practitioner's own team",
+)
+
+
+def roles_of(value: str) -> frozenset[Role]:
+    """The roles a checked list setting names (as :data:`MODERATOR_ROLES` keeps them)."""
+    return frozenset(Role(item) for item in split_list(value))
+
 
 ALL: tuple[PublishedSetting[Any], ...] = (
     MODERATION_SHARE_PERCENT,
@@ -61,4 +106,7 @@ ALL: tuple[PublishedSetting[Any], ...] = (
     REAUDIT_ON_WORKING_DAY,
     COMPLIANCE_STANDARD,
     MONTHLY_TARGET,
+    FEEDBACK_AIM_PERCENT,
+    MODERATOR_ROLES,
+    OBSERVATIONS_BY_OWN_MANAGERS,
 )

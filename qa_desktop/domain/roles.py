@@ -65,7 +65,11 @@ class PersonRoles:
     is_moderator: bool = False
 
 
-def capabilities(person: PersonRoles) -> frozenset[Capability]:
+def capabilities(
+    person: PersonRoles, moderator_roles: frozenset[Role] | None = None
+) -> frozenset[Capability]:
+    """What ``person`` may do. ``moderator_roles`` are the roles the QA team has published as
+    moderating (the published setting ``rights.moderator_roles``); None: every senior role."""
     caps: set[Capability] = {Capability.REFLECT}
     # Practitioners, adult workers and reviewing officers see only the audits they take part
     # in; managers and the QA team see every audit and the reports.
@@ -75,7 +79,8 @@ def capabilities(person: PersonRoles) -> frozenset[Capability]:
         caps.add(Capability.VIEW_ALL_AUDITS)
     if person.is_auditor and senior:
         caps.add(Capability.AUDIT)
-    if person.is_moderator and senior:
+    may_moderate = moderator_roles is None or person.role in moderator_roles
+    if person.is_moderator and senior and may_moderate:
         caps.add(Capability.MODERATE)
     if person.role is Role.HEAD_OF_SERVICE:
         caps.add(Capability.HOLD_MEETINGS)

@@ -92,3 +92,28 @@ def test_is_manager(role: Role) -> None:
 )
 def test_headline_role(person: PersonRoles, headline: str) -> None:
     assert headline_role(person) == headline
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_only_the_published_roles_moderate(role: Role) -> None:
+    council = frozenset({R.SERVICE_MANAGER, R.ASSISTANT_DIRECTOR})
+    flagged = PersonRoles(role, is_moderator=True)
+    assert (C.MODERATE in capabilities(flagged, council)) is (role in council)
+    # Unflagged people never moderate, whatever is published.
+    assert C.MODERATE not in capabilities(PersonRoles(role), frozenset(Role))
+    # Nothing published: every senior role with the flag, as before.
+    senior = role in MANAGERS or role is R.QA_OFFICER
+    assert (C.MODERATE in capabilities(flagged)) is senior
+    # Publishing a role that is not senior gives it nothing.
+    assert (C.MODERATE in capabilities(flagged, frozenset(Role))) is senior
+
+
+def test_the_moderator_roles_setting_takes_only_senior_roles() -> None:
+    from qa_desktop.domain.published_settings import MODERATOR_ROLES, roles_of
+
+    assert roles_of(MODERATOR_ROLES.default) == frozenset(MANAGERS | {R.QA_OFFICER})
+    kept = MODERATOR_ROLES.check(" service_manager, assistant_director ,")
+    assert roles_of(kept) == {R.SERVICE_MANAGER, R.ASSISTANT_DIRECTOR}
+    for wrong in ("practitioner", "service_manager,chief_executive"):
+        with pytest.raises(ValueError, match="cannot include"):
+            MODERATOR_ROLES.check(wrong)

@@ -10,6 +10,13 @@ the summary (the Programme screen): the people who may see every audit (managers
 team), except the allocated worker, the same person the rule above keeps from collecting it,
 so that the family can speak freely. The summary applies the rule row by row
 (:func:`may_read_feedback`) before it counts anything.
+
+The council aims for family feedback on every audit (the published setting
+``feedback.aim_percent``, 100 by default). The summary's coverage counts the audits signed off
+in the period that the reports count (dip samples left out: they check a few questions, with
+no conversation with the family), and of them those with a questionnaire the family gave
+(recorded at any date) and those where the family was asked and declined. It follows the same
+rule: an audit where the reader is the allocated worker is neither shown nor counted.
 """
 
 from __future__ import annotations
@@ -19,21 +26,31 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, aliased
 
+from qa_desktop.domain.audit_types import AuditType
 from qa_desktop.domain.calendar import Period
 from qa_desktop.domain.forms import AnswerType, FormDefinition
 from qa_desktop.domain.grades import Grade
+from qa_desktop.domain.published_settings import FEEDBACK_AIM_PERCENT
 from qa_desktop.domain.roles import Capability
 from qa_desktop.errors import PermissionRefused, ValidationError
+from qa_desktop.reports.feedback_summary import (
+    CoverageLine,
+    FeedbackSummaryData,
+    QuestionnaireLine,
+    TeamFeedbackLine,
+)
 from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock, today
 from qa_desktop.services.programme.forms import form_from_source
+from qa_desktop.services.published import read_setting
 from qa_desktop.services.setup.people import Actor
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store
 from qa_desktop.store.recorder import Recorder
+from qa_desktop.store.reporting.queries import counts
 
 POSITIVE = frozenset({"yes", "mostly", "happy"})
 NOT_COUNTED = frozenset({"dont_know"})
@@ -138,10 +155,40 @@ class TeamFeedback:
 
 
 @dataclass(frozen=True)
+class FeedbackCoverage:
+    """How many of a team's audits signed off in the period have family feedback."""
+
+    team: str  # "" for every team together
+    audits: int
+    with_feedback: int  # at least one questionnaire the family gave
+    declined: int  # asked, but every questionnaire a refusal
+
+    @property
+    def share_percent(self) -> float | None:
+        return 100.0 * self.with_feedback / self.audits if self.audits else None
+
+    @property
+    def without_feedback(self) -> int:
+        return self.audits - self.with_feedback
+
+
+@dataclass(frozen=True)
 class FeedbackSummary:
     period: Period | None
     rows: tuple[FeedbackRow, ...]
     teams: tuple[TeamFeedback, ...]
+    # By team (teams with audits in the period), then the whole ("") last.
+    coverage: tuple[FeedbackCoverage, ...] = ()
+    aim_percent: float = 100.0
+
+    @property
+    def overall(self) -> FeedbackCoverage:
+        return self.coverage[-1] if self.coverage else FeedbackCoverage("", 0, 0, 0)
+
+    @property
+    def aim_met(self) -> bool:
+        share = self.overall.share_percent
+        return share is not None and share >= self.aim_percent
 
 
 @dataclass(frozen=True)
@@ -434,6 +481,8 @@ class FeedbackService:
                 ):
                     if value is not None and question_id in choice_ids[versions[feedback_id]]:
                         values[feedback_id].append(value)
+            coverage = _coverage(session, actor, period, team_id)
+            aim = read_setting(session, FEEDBACK_AIM_PERCENT)
         rows = []
         for feedback, audit_ref, grade, case_ref, team, recorded_by in found:
             counted = [v for v in values[feedback.id] if v not in NOT_COUNTED]
@@ -465,4 +514,79 @@ class FeedbackService:
             )
             for team, team_rows in sorted(by_team.items())
         )
-        return FeedbackSummary(period, tuple(rows), teams)
+        return FeedbackSummary(period, tuple(rows), teams, coverage, aim)
+
+    def summary_report_data(
+        self, actor: Actor, period: Period | None = None, team_id: str | None = None
+    ) -> FeedbackSummaryData:
+        """The summary as the PDF prints it, under the same rule as :meth:`summary`."""
+        summary = self.summary(actor, period, team_id)
+        team = ""
+        if team_id:
+            with self._store.reader() as session:
+                team = session.scalar(select(m.Team.name).where(m.Team.id == team_id)) or ""
+        return FeedbackSummaryData(
+            period_start=period.start if period else None,
+            period_end=period.end if period else None,
+            team=team,
+            produced_on=today(self._clock),
+            produced_by=actor.person.name,
+            aim_percent=summary.aim_percent,
+            coverage=tuple(
+                CoverageLine(c.team, c.audits, c.with_feedback, c.declined, c.share_percent)
+                for c in summary.coverage
+            ),
+            teams=tuple(
+                TeamFeedbackLine(t.team, t.questionnaires, t.declined, t.positive_percent)
+                for t in summary.teams
+            ),
+            questionnaires=tuple(
+                QuestionnaireLine(
+                    r.audit_reference,
+                    r.team,
+                    r.grade.label if r.grade else "Not graded yet",
+                    r.respondent.label,
+                    r.consent_given,
+                    r.recorded_on,
+                    r.positive_percent,
+                )
+                for r in summary.rows
+            ),
+            withheld_note=(
+                f"Made for {actor.person.name}: audits where they are the allocated worker are "
+                "neither shown nor counted, so that families can speak freely."
+            ),
+        )
+
+
+def _coverage(
+    session: Session, actor: Actor, period: Period | None, team_id: str | None
+) -> tuple[FeedbackCoverage, ...]:
+    """The audits signed off in the period (those the reports count, dip samples left out)
+    that ``actor`` may read the feedback of, by team, with and without family feedback."""
+    alive = m.FamilyFeedback.deleted_at.is_(None)
+    on_audit = m.FamilyFeedback.audit_id == m.Audit.id
+    given = exists().where(on_audit, alive, m.FamilyFeedback.consent_given.is_(True))
+    asked = exists().where(on_audit, alive)
+    stmt = (
+        select(m.Team.name, given, asked, m.Audit.practitioner_id, m.Case.practitioner_id)
+        .join(m.Case, m.Case.id == m.Audit.case_id)
+        .join(m.Team, m.Team.id == m.Case.team_id)
+        .where(counts(), m.Audit.audit_type != AuditType.DIP_SAMPLE.value)
+    )
+    if period is not None:
+        stmt = stmt.where(m.Audit.completed_on.between(period.start, period.end))
+    if team_id:
+        stmt = stmt.where(m.Case.team_id == team_id)
+    tallies: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for team, has_feedback, was_asked, *workers in session.execute(stmt).all():
+        if not may_read_feedback(actor, frozenset(w for w in workers if w)):
+            continue
+        for key in (team, ""):
+            tally = tallies[key]
+            tally[0] += 1
+            tally[1] += bool(has_feedback)
+            tally[2] += bool(was_asked) and not has_feedback
+    whole = tallies.pop("", [0, 0, 0])
+    by_team = [FeedbackCoverage(team, *tally) for team, tally in sorted(tallies.items())]
+    return (*by_team, FeedbackCoverage("", *whole))

@@ -27,7 +27,7 @@ from qa_desktop.domain.sampling import draw_sample
 from qa_desktop.errors import PermissionRefused, ValidationError
 from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock, today
-from qa_desktop.services.programme.forms import form_from_source
+from qa_desktop.services.programme.forms import form_from_source, latest_versions
 from qa_desktop.services.programme.monthly_plan import candidates
 from qa_desktop.services.setup.people import Actor
 from qa_desktop.store import models as m
@@ -41,6 +41,12 @@ DIP_FORM = "dip-sample"
 class DipQuestion:
     id: str
     text: str
+
+
+@dataclass(frozen=True)
+class DipForm:
+    key: str
+    title: str
 
 
 @dataclass(frozen=True)
@@ -134,6 +140,19 @@ class DipSampleService:
     def __init__(self, store: Store, clock: Clock) -> None:
         self._store = store
         self._clock = clock
+
+    def forms(self) -> tuple[DipForm, ...]:
+        """The forms a dip sample can check (those with a yes or no question, newest versions):
+        the dip sample form first, then the others by title."""
+        with self._store.reader() as session:
+            found = []
+            for info in latest_versions(session):
+                version = session.get(m.FormVersion, info.id)
+                assert version is not None
+                form = form_from_source(version.source, info.key)
+                if any(q.answer_type is AnswerType.YES_NO for q in form.questions()):
+                    found.append(DipForm(info.key, info.title))
+        return tuple(sorted(found, key=lambda f: (f.key != DIP_FORM, f.title)))
 
     def questions(self, form_key: str = DIP_FORM) -> tuple[DipQuestion, ...]:
         """The questions a dip sample can check on a form (answered yes, partly, no or

@@ -8,7 +8,7 @@ from datetime import date
 from enum import StrEnum
 
 from sqlalchemy import select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from qa_desktop.domain.answers import Answer
 from qa_desktop.domain.forms import AnswerType, FormDefinition
@@ -18,6 +18,7 @@ from qa_desktop.errors import PermissionRefused, ValidationError
 from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.programme.forms import form_from_source
+from qa_desktop.services.published import read_rights
 from qa_desktop.services.setup.people import Actor
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store
@@ -70,6 +71,22 @@ class ObservationRow:
 
 def may_observe(actor: Actor) -> bool:
     return actor.person.role.is_manager or actor.person.role is Role.QA_OFFICER
+
+
+def manages_team_of(session: Session, observer_id: str, practitioner_id: str) -> bool:
+    """Whether the observer manages the practitioner's own team: its team manager (the same
+    team), or a senior manager over it (the team's service or area)."""
+    observer = session.get(m.Person, observer_id)
+    practitioner = session.get(m.Person, practitioner_id)
+    if observer is None or practitioner is None or practitioner.team_id is None:
+        return False
+    team = session.get(m.Team, practitioner.team_id)
+    assert team is not None
+    if observer.team_id is not None:
+        return observer.team_id == team.id
+    return (observer.service_id is not None and observer.service_id == team.service_id) or (
+        observer.area_id is not None and observer.area_id == team.area_id
+    )
 
 
 class ObservationService:
@@ -129,6 +146,17 @@ class ObservationService:
                     high=question.scale_max,
                 )
         with self._store.session() as session:
+            # Published by the QA team: managers observe their own team's practitioners only
+            # (the QA team, who run the programme, observe any).
+            if (
+                read_rights(session).observations_by_own_managers
+                and actor.person.role.is_manager
+                and not manages_team_of(session, actor.id, entry.practitioner_id)
+            ):
+                raise PermissionRefused(
+                    "Observations of practice are made by managers of the practitioner's own "
+                    "team, as the QA team has published."
+                )
             case_id = None
             if entry.case_reference.strip():
                 case_id = session.scalar(

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from qa_desktop.domain.roles import Capability, PersonRoles, capabilities, headline_role
 from qa_desktop.errors import ValidationError
+from qa_desktop.services.published import read_rights
 from qa_desktop.services.setup.ownership import Ownership, ownership
 from qa_desktop.store.engine import Store
 from qa_desktop.store.queries import audits as queries
@@ -48,9 +49,11 @@ class DirectoryService:
     def actor(self, person_id: str) -> Actor:
         with self._store.reader() as session:
             info = queries.person(session, person_id)
+            # Who may moderate is published by the QA team (rights.moderator_roles).
+            moderator_roles = read_rights(session).moderator_roles
         if info is None:
             raise ValidationError("That person is not in this store.")
-        return Actor(info, capabilities(_roles(info)))
+        return Actor(info, capabilities(_roles(info), moderator_roles))
 
     def ownership(self) -> Ownership:
         """Whose store this is: its own person (joined, standalone), or choose (demo)."""

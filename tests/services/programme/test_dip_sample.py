@@ -128,3 +128,13 @@ def test_any_question_of_any_form_across_several_teams(demo_store, clock) -> Non
         )
     with pytest.raises(ValidationError, match="no form"):
         service.create(DipSampleRequest("Wrong", 3, 1, form_key="no-such-form"), officer)
+
+
+def test_the_forms_a_dip_sample_can_check(demo_store, clock) -> None:
+    service = DipSampleService(demo_store, clock)
+    forms = service.forms()
+    keys = [f.key for f in forms]
+    assert keys[0] == "dip-sample" and "learning-audit" in keys
+    assert len(keys) == len(set(keys))  # one entry a form, its newest version
+    for form in forms:
+        assert service.questions(form.key)  # each offers at least one yes or no question

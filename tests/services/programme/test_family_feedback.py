@@ -253,3 +253,119 @@ def test_a_manager_never_sees_nor_counts_the_audits_where_they_are_the_allocated
     )
     (team,) = everything.teams
     assert (team.questionnaires, team.positive, team.counted) == (3, 6, 9)
+
+
+def _counted_audits(store) -> list[m.Audit]:
+    """Audits the reports count (signed off, not reopened or cancelled), dip samples aside."""
+    with store.reader() as session:
+        return list(
+            session.scalars(
+                select(m.Audit)
+                .where(
+                    m.Audit.completed_on.is_not(None),
+                    m.Audit.state.in_(("submitted", "in_moderation", "closed")),
+                    m.Audit.deleted_at.is_(None),
+                    m.Audit.audit_type != "dip_sample",
+                )
+                .order_by(m.Audit.reference)
+            )
+        )
+
+
+def test_the_share_of_audits_with_family_feedback(demo_store, clock) -> None:
+    service = FeedbackService(demo_store, clock)
+    qa = qa_officer(demo_store)
+    audits = _counted_audits(demo_store)
+    assert len(audits) > 10
+    before = service.summary(qa)
+    assert before.aim_percent == 100.0 and not before.aim_met
+    assert (before.overall.audits, before.overall.with_feedback) == (len(audits), 0)
+    assert before.overall.share_percent == 0.0
+
+    first, second, third = audits[:3]
+    service.record(adult_entry(first.id), qa)
+    service.record(adult_entry(first.id, respondent=Respondent.CHILD, answers=(
+        FeedbackAnswerEntry("FC1", "happy"),)), qa)  # fmt: skip
+    # A refusal, then the family's answers later: the audit has feedback.
+    service.record(adult_entry(second.id, consent_given=False, answers=()), qa)
+    service.record(adult_entry(second.id), qa)
+    # Only a refusal: asked, declined, no feedback.
+    service.record(adult_entry(third.id, consent_given=False, answers=()), qa)
+    after = service.summary(qa)
+    whole = after.overall
+    assert (whole.team, whole.audits, whole.with_feedback, whole.declined) == (
+        "",
+        len(audits),
+        2,
+        1,
+    )
+    assert whole.share_percent == pytest.approx(200.0 / len(audits))
+    assert whole.without_feedback == len(audits) - 2
+    by_team = after.coverage[:-1]
+    assert sum(c.audits for c in by_team) == len(audits)
+    assert sum(c.with_feedback for c in by_team) == 2
+    assert [c.team for c in by_team] == sorted(c.team for c in by_team)
+
+    # The period is the audits' sign-off: a period before any sign-off has no audits.
+    first_day = min(a.completed_on for a in audits)
+    empty = service.summary(qa, Period(date(2000, 1, 1), date(2000, 1, 31)))
+    assert len(empty.coverage) == 1 and empty.overall.audits == 0
+    assert empty.overall.share_percent is None
+    assert service.summary(qa, Period(first_day, date(2030, 1, 1))).overall.audits == len(audits)
+
+    # A manager allocated to an audit has it neither shown nor counted.
+    manager = _person(demo_store, Role.TEAM_MANAGER)
+    _make_allocated_worker(demo_store, clock, first, manager.id, on="audit")
+    theirs = service.summary(manager).overall
+    assert (theirs.audits, theirs.with_feedback) == (len(audits) - 1, 1)
+
+
+def test_every_audit_with_feedback_meets_the_aim(demo_store, clock) -> None:
+    from qa_desktop.domain.published_settings import FEEDBACK_AIM_PERCENT
+    from qa_desktop.services.published import write_setting
+    from qa_desktop.store.recorder import Recorder
+
+    service = FeedbackService(demo_store, clock)
+    qa = qa_officer(demo_store)
+    audits = _counted_audits(demo_store)
+    with demo_store.reader() as session:
+        team_id = session.scalar(select(m.Case.team_id).where(m.Case.id == audits[0].case_id))
+    in_team = service.summary(qa, team_id=team_id)
+    assert len(in_team.coverage) == 2 and in_team.coverage[0].audits == in_team.overall.audits
+    with demo_store.reader() as session:
+        ids = set(
+            session.scalars(
+                select(m.Audit.id)
+                .join(m.Case, m.Case.id == m.Audit.case_id)
+                .where(m.Case.team_id == team_id)
+            )
+        )
+    for audit in (a for a in audits if a.id in ids):
+        service.record(adult_entry(audit.id), qa)
+    done = service.summary(qa, team_id=team_id)
+    assert done.overall.share_percent == 100.0 and done.aim_met
+    assert not service.summary(qa).aim_met  # other teams' audits still have none
+    with demo_store.session() as session:
+        write_setting(Recorder(session, qa.id, clock()), FEEDBACK_AIM_PERCENT, 0.0)
+    assert service.summary(qa).aim_met and service.summary(qa).aim_percent == 0.0
+
+
+def test_the_summary_pdf_follows_who_may_read_it(demo_store, clock, tmp_path) -> None:
+    from qa_desktop.services.audit.feedback_export import export_feedback_summary
+    from tests.reports.pdfread import flowing_text
+
+    service = FeedbackService(demo_store, clock)
+    qa = qa_officer(demo_store)
+    first, second, _third = _three_audits_of_one_team(demo_store)
+    service.record(adult_entry(first.id), qa)
+    service.record(adult_entry(second.id), qa)
+    manager = _person(demo_store, Role.TEAM_MANAGER)
+    _make_allocated_worker(demo_store, clock, first, manager.id, on="case")
+    text = flowing_text(export_feedback_summary(service, tmp_path / "m.pdf", manager).path)
+    assert second.reference in text and first.reference not in text
+    assert "neither shown nor counted" in text
+    everything = flowing_text(export_feedback_summary(service, tmp_path / "qa.pdf", qa).path)
+    assert first.reference in everything and second.reference in everything
+    with pytest.raises(PermissionRefused):
+        export_feedback_summary(service, tmp_path / "p.pdf", _person(demo_store, Role.PRACTITIONER))
+    assert not (tmp_path / "p.pdf").exists()

@@ -165,3 +165,55 @@ def test_a_period_with_nothing_to_show_says_so(application, qtbot) -> None:
     assert tab.rows_table.rowCount() == 0
     assert tab.nothing.isVisible()
     assert tab.nothing.text() == "There is no family feedback to show for this period and team."
+
+
+def test_the_share_of_audits_with_feedback_and_the_summary_pdf(
+    application, qtbot, tmp_path
+) -> None:
+    from tests.reports.pdfread import flowing_text
+
+    services = application.services
+    store = store_of(services)
+    counted_ids = _counted_ids(store)
+    with store.reader() as session:
+        first, second = session.scalars(
+            select(m.Audit).where(m.Audit.id.in_(counted_ids)).order_by(m.Audit.reference)
+        ).all()[:2]
+    _record_on(services, first)
+    _record_on(services, second)
+    window = open_window_as(application, qtbot, Role.QA_OFFICER)
+    tab = _feedback_tab(window, qtbot)
+    assert tab.period.currentData() is None  # any time
+    whole = services.feedback.summary(window.actor).overall
+    assert whole.audits == len(counted_ids) > 2
+    counted = {first.id, second.id}
+    assert whole.with_feedback == len(counted)
+    share = tab.share.text()
+    assert f"{len(counted)} of {whole.audits} audits signed off have family feedback" in share
+    assert "the aim is 100%" in share and f"{whole.audits - len(counted)} audit(s)" in share
+    last = tab.coverage_table.texts(tab.coverage_table.rowCount() - 1)
+    assert last[:3] == ["All teams", str(whole.audits), str(len(counted))]
+
+    target = tmp_path / "feedback.pdf"
+    tab.export_bar.choose_path = lambda _title, _suggested: target
+    with qtbot.waitSignal(tab.export_bar.exported):
+        qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
+    text = flowing_text(target)
+    assert "Family feedback summary" in text and "Aim not met" in text
+    assert f"With family feedback {len(counted)} (" in text
+    assert first.reference in text and second.reference in text
+    assert "Audits with family feedback, by team" in text
+    assert f"All teams {whole.audits} {len(counted)} 0 {whole.share_percent:.0f}%" in text
+
+
+def _counted_ids(store) -> set[str]:
+    with store.reader() as session:
+        return set(
+            session.scalars(
+                select(m.Audit.id).where(
+                    m.Audit.completed_on.is_not(None),
+                    m.Audit.state.in_(("submitted", "in_moderation", "closed")),
+                    m.Audit.audit_type != "dip_sample",
+                )
+            )
+        )

@@ -1,5 +1,6 @@
-"""Dip samples: make one (a title, how many cases, which team, one or two questions), answer
-it in the keyboard grid, finish it, and see the results by team."""
+"""Dip samples: make one (a title, how many cases, any form and up to five of its yes or no
+questions, one team, several or all), answer it in the keyboard grid, finish it, and see the
+results by team."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -24,6 +26,8 @@ from qa_desktop.domain.answers import Answer
 from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
 from qa_desktop.services.programme.dip_sample import (
+    MAX_QUESTIONS,
+    DipForm,
     DipGrid,
     DipQuestion,
     DipSampleInfo,
@@ -66,18 +70,34 @@ class DipSamplesTab(QWidget):
         self.seed = QSpinBox()
         self.seed.setRange(0, 999999)
         self.seed.setValue(1)
-        self.team = QComboBox()
+        self.form = QComboBox()
+        self.form.setAccessibleName(self.tr("Form whose questions are checked"))
+        self.form.currentIndexChanged.connect(self._form_chosen)
+        # Teams: tick one or several; none ticked samples every team.
+        self.teams = QListWidget()
+        self.teams.setAccessibleName(self.tr("Teams (none ticked: every team)"))
+        self.teams.setMaximumHeight(120)
         self.question_boxes: list[QCheckBox] = []
         self.questions_row = QVBoxLayout()
+        questions_widget = QWidget()
+        questions_widget.setLayout(self.questions_row)
+        self.questions_area = QScrollArea()
+        self.questions_area.setWidgetResizable(True)
+        self.questions_area.setWidget(questions_widget)
+        self.questions_area.setMaximumHeight(180)
+        self.questions_count = QLabel()
+        self.questions_count.setObjectName("countLabel")
         self.create_button = QPushButton(self.tr("&Make dip sample"))
         self.create_button.clicked.connect(self.make_sample)
         new_box = QGroupBox(self.tr("New dip sample"))
         form = QFormLayout(new_box)
         form.addRow(self.tr("&Title:"), self.title)
         form.addRow(self.tr("&Cases:"), self.cases)
-        form.addRow(self.tr("T&eam:"), self.team)
+        form.addRow(self.tr("&Form:"), self.form)
+        form.addRow(self.tr("Questions:"), self.questions_area)
+        form.addRow("", self.questions_count)
+        form.addRow(self.tr("T&eams:"), self.teams)
         form.addRow(self.tr("S&eed:"), self.seed)
-        form.addRow(self.tr("Questions:"), self.questions_row)
         form.addRow(self.create_button)
 
         self.samples = QListWidget()
@@ -122,9 +142,9 @@ class DipSamplesTab(QWidget):
     def load(self) -> None:
         services = self._services
 
-        def work() -> tuple[tuple[DipQuestion, ...], FilterOptions, tuple[DipSampleInfo, ...]]:
+        def work() -> tuple[tuple[DipForm, ...], FilterOptions, tuple[DipSampleInfo, ...]]:
             return (
-                services.dip_samples.questions(),
+                services.dip_samples.forms(),
                 services.directory.filter_options(),
                 services.dip_samples.list(),
             )
@@ -132,20 +152,63 @@ class DipSamplesTab(QWidget):
         ops.read(self._runner, work, on_done=self._show_setup)
 
     def _show_setup(
-        self, loaded: tuple[tuple[DipQuestion, ...], FilterOptions, tuple[DipSampleInfo, ...]]
+        self, loaded: tuple[tuple[DipForm, ...], FilterOptions, tuple[DipSampleInfo, ...]]
     ) -> None:
-        questions, options, samples = loaded
-        if not self.question_boxes:
-            for question in questions:
-                box = QCheckBox(f"{question.id}: {question.text}")
-                box.setProperty("question_id", question.id)
-                box.setChecked(True)
-                self.questions_row.addWidget(box)
-                self.question_boxes.append(box)
-            self.team.addItem(self.tr("All teams"), None)
+        forms, options, samples = loaded
+        if self.form.count() == 0:
             for team in options.teams:
-                self.team.addItem(team.name, team.id)
+                item = QListWidgetItem(team.name)
+                item.setData(ID_ROLE, team.id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                self.teams.addItem(item)
+            # The first form (the dip sample form) is chosen as it is added: its questions load.
+            for dip_form in forms:
+                self.form.addItem(dip_form.title, dip_form.key)
         self._show_samples(samples)
+
+    def _form_chosen(self, _index: int) -> None:
+        key = self.form.currentData()
+        if key is not None:
+            ops.read(
+                self._runner,
+                self._services.dip_samples.questions,
+                str(key),
+                on_done=self._show_questions,
+            )
+
+    def _show_questions(self, questions: tuple[DipQuestion, ...]) -> None:
+        """One box a question; the first ones ticked (up to the most a dip sample checks)."""
+        for box in self.question_boxes:
+            self.questions_row.removeWidget(box)
+            box.deleteLater()
+        self.question_boxes = []
+        for position, question in enumerate(questions):
+            box = QCheckBox(f"{question.id}: {question.text}")
+            box.setProperty("question_id", question.id)
+            box.setChecked(position < MAX_QUESTIONS and len(questions) <= MAX_QUESTIONS)
+            box.toggled.connect(self._questions_changed)
+            self.questions_row.addWidget(box)
+            self.question_boxes.append(box)
+        self._questions_changed()
+
+    def _questions_changed(self, _checked: bool = False) -> None:
+        """At most five ticked: once five are, the others wait until one is unticked."""
+        ticked = sum(b.isChecked() for b in self.question_boxes)
+        for box in self.question_boxes:
+            box.setEnabled(box.isChecked() or ticked < MAX_QUESTIONS)
+        self.questions_count.setText(
+            self.tr("{ticked} of at most {most} questions chosen").format(
+                ticked=ticked, most=MAX_QUESTIONS
+            )
+        )
+        self.create_button.setEnabled(ticked > 0)
+
+    def chosen_team_ids(self) -> tuple[str, ...]:
+        items = (self.teams.item(row) for row in range(self.teams.count()))
+        return tuple(
+            str(item.data(ID_ROLE)) for item in items if item.checkState() is Qt.CheckState.Checked
+        )
 
     def _show_samples(self, samples: tuple[DipSampleInfo, ...]) -> None:
         self.samples.blockSignals(True)
@@ -171,7 +234,8 @@ class DipSamplesTab(QWidget):
             self.cases.value(),
             self.seed.value(),
             tuple(str(b.property("question_id")) for b in self.question_boxes if b.isChecked()),
-            self.team.currentData(),
+            team_ids=self.chosen_team_ids(),
+            form_key=self.form.currentData(),
         )
         actor = self._actor
         ops.write(

@@ -1,5 +1,6 @@
 """Family feedback: record a questionnaire on an audit, see each beside the audit's grade,
-and the summary by period and team.
+the summary by period and team, the share of audits with feedback against the council's aim
+(every audit), and the summary saved as PDF.
 
 Anyone other than the allocated worker may record a questionnaire, so the tab is there for
 everyone; the summary of what families said is only for the people who may see every audit,
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -26,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from qa_desktop.domain.roles import Capability
+from qa_desktop.services.audit.documents import ExportedDocument
 from qa_desktop.services.audit.feedback import FeedbackForms, FeedbackSummary
+from qa_desktop.services.audit.feedback_export import export_feedback_summary
 from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
 from qa_desktop.services.setup.people import Actor, FilterOptions
@@ -36,6 +40,7 @@ from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.audits import period_choices
 from qa_desktop.ui.screens.programme.family_feedback_dialog import FamilyFeedbackDialog
 from qa_desktop.ui.screens.programme.tables import RowsTable
+from qa_desktop.ui.widgets.pdf_export import PdfExportBar
 
 
 def _percent(value: float | None) -> str:
@@ -111,6 +116,30 @@ class FamilyFeedbackTab(QWidget):
         )
         teams_box = QGroupBox(self.tr("By team"))
         QVBoxLayout(teams_box).addWidget(self.teams_table)
+        # The share of audits with feedback: the council aims for every audit.
+        self.share = QLabel()
+        self.share.setWordWrap(True)
+        self.share.setObjectName("feedbackShare")
+        self.coverage_table = RowsTable(
+            [
+                self.tr("Team"),
+                self.tr("Audits signed off"),
+                self.tr("With family feedback"),
+                self.tr("Asked, declined"),
+                self.tr("Share"),
+            ],
+            self.tr("Audits with family feedback by team"),
+        )
+        coverage_box = QGroupBox(self.tr("Audits with family feedback"))
+        coverage_layout = QVBoxLayout(coverage_box)
+        coverage_layout.addWidget(self.share)
+        coverage_layout.addWidget(self.coverage_table)
+        self.export_button = QPushButton(self.tr("Save summary as &PDF…"))
+        self.export_button.clicked.connect(self.export)
+        self.export_bar = PdfExportBar(runner)
+        export_row = QHBoxLayout()
+        export_row.addWidget(self.export_button)
+        export_row.addWidget(self.export_bar, 1)
         rows_box = QGroupBox(self.tr("Questionnaires, beside the audit's grade"))
         rows_layout = QVBoxLayout(rows_box)
         # Why the table may be empty, or shorter than a colleague's: said plainly.
@@ -134,8 +163,10 @@ class FamilyFeedbackTab(QWidget):
         summary_layout = QVBoxLayout(self.summary)
         summary_layout.setContentsMargins(0, 0, 0, 0)
         summary_layout.addLayout(period_form)
+        summary_layout.addWidget(coverage_box, 1)
         summary_layout.addWidget(rows_box, 2)
         summary_layout.addWidget(teams_box, 1)
+        summary_layout.addLayout(export_row)
         # For a person who may not read what families said: the reason, in the summary's place.
         self.may_read = actor.can(Capability.VIEW_ALL_AUDITS)
         self.withheld = QLabel(
@@ -198,7 +229,56 @@ class FamilyFeedbackTab(QWidget):
             ]
         )
         self.nothing.setVisible(not summary.rows)
+        self._show_coverage(summary)
         self.loaded.emit()
+
+    def _show_coverage(self, summary: FeedbackSummary) -> None:
+        whole = summary.overall
+        if whole.audits == 0:
+            text = self.tr("No audits were signed off in this period and team.")
+        else:
+            text = self.tr(
+                "{with_feedback} of {audits} audits signed off have family feedback "
+                "({share}); the aim is {aim:.0f}%."
+            ).format(
+                with_feedback=whole.with_feedback,
+                audits=whole.audits,
+                share=_percent(whole.share_percent),
+                aim=summary.aim_percent,
+            )
+            text += " " + (
+                self.tr("The aim is met.")
+                if summary.aim_met
+                else self.tr("{count} audit(s) have none yet.").format(count=whole.without_feedback)
+            )
+        self.share.setText(text)
+        self.coverage_table.set_rows(
+            [
+                (
+                    c.team or self.tr("All teams"),
+                    c.audits,
+                    c.with_feedback,
+                    c.declined,
+                    _percent(c.share_percent),
+                )
+                for c in summary.coverage
+                if c.team or len(summary.coverage) > 2  # one team: its row is the whole
+            ]
+        )
+
+    def export(self) -> None:
+        if not self.may_read:
+            return
+        period, team_id = self.period.currentData(), self.team.currentData()
+        feedback, actor = self._services.feedback, self._actor
+
+        def work(path: Path) -> ExportedDocument:
+            return export_feedback_summary(feedback, path, actor, period, team_id)
+
+        name = self.tr("Family feedback summary {period}.pdf").format(
+            period=self.period.currentText()
+        )
+        self.export_bar.export(self.tr("Save the family feedback summary"), name, work)
 
     def open_dialog(self) -> None:
         reference = self.reference.text()
