@@ -172,8 +172,8 @@ class Application:
         assert window is not None
         try:
             actor = _first_person(self) if smoke_test else self.choose_person(window)
-        except UserError as exc:
-            self.fail(exc, smoke_test=smoke_test)
+        except UserError as exc:  # nobody can sign in (a store with no people): say so, quit
+            self.fail(exc, services.store_path, smoke_test=smoke_test)
             return
         if actor is None:  # the person closed "Who are you?"
             window.close()
@@ -189,30 +189,34 @@ class Application:
             text = tr("app", "Today's backup of the store could not be made: {reason}")
             self.window.statusBar().showMessage(text.format(reason=describe(exc)), 60_000)
 
-    def fail(self, exc: BaseException, store_path: Path, *, smoke_test: bool = False) -> None:
-        """The store could not be opened (damaged, newer, missing...): say so, offer the
-        newest backup where one can take its place, else quit."""
+    def fail(
+        self, exc: BaseException, store_path: Path | None, *, smoke_test: bool = False
+    ) -> None:
+        """The store could not be opened (damaged, newer, missing...) or nobody can sign in to
+        it: say so, offer the newest backup where one can take its place, else quit."""
         if isinstance(exc, UserError):
             log.info("could not open the store: %s", exc.template)
         else:
             log.error("could not open the store", exc_info=(type(exc), exc, exc.__traceback__))
         message = describe(exc)
         print(f"qa-desktop: {message}", file=sys.stderr)
-        if not smoke_test and self._key_given(exc, message):
+        if not smoke_test and store_path is not None and self._key_given(exc, message):
             self.open_store(store_path)
             return
         if not smoke_test:
             from qa_desktop.store.backups import latest_backup, restore_backup
 
-            backup = latest_backup(store_path) if isinstance(exc, StoreLost) else None
-            if backup is not None and self.restore_choice(message, backup):
-                try:
-                    restore_backup(store_path, backup.path, self.clock())
-                except (UserError, OSError) as restore_failed:
-                    self.fail(restore_failed, store_path)
+            backup = None
+            if store_path is not None and isinstance(exc, StoreLost):
+                backup = latest_backup(store_path)
+                if backup is not None and self.restore_choice(message, backup):
+                    try:
+                        restore_backup(store_path, backup.path, self.clock())
+                    except (UserError, OSError) as restore_failed:
+                        self.fail(restore_failed, store_path)
+                        return
+                    self.open_store(store_path)
                     return
-                self.open_store(store_path)
-                return
             if backup is None:
                 from PySide6.QtWidgets import QMessageBox
 

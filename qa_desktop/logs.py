@@ -3,10 +3,10 @@ do (log record ids and references, not names or free text)."""
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 from pathlib import Path
-from typing import TextIO
 
 from qa_desktop.paths import log_dir
 
@@ -26,18 +26,19 @@ def setup_logging(level: int = logging.INFO) -> Path:
 
     path = log_file()
     root = logging.getLogger()
-    for handler in [h for h in root.handlers if getattr(h, "_qa_desktop", None)]:
-        if handler._qa_desktop == path:  # type: ignore[attr-defined]
+    for ours in [h for h in root.handlers if getattr(h, "_qa_desktop", None)]:
+        if getattr(ours, "_qa_desktop", None) == path:
             return path
-        root.removeHandler(handler)  # the log folder moved (tests give each their own)
-        handler.close()
+        root.removeHandler(ours)  # the log folder moved (tests give each their own)
+        ours.close()
 
     class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
         """Each log file made 0600 (a rollover makes a new one), the folder 0700."""
 
-        def _open(self) -> TextIO:
+        def _open(self) -> io.TextIOWrapper:
             fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-            return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+            # "a", as the rotating handler always opens its file (and the fd appends)
+            return open(fd, "a", encoding=self.encoding, errors=self.errors)
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -48,7 +49,7 @@ def setup_logging(level: int = logging.INFO) -> Path:
     except OSError:
         handler = logging.StreamHandler()  # a read-only home: log to stderr instead
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler._qa_desktop = path  # type: ignore[attr-defined]
+    handler._qa_desktop = path  # type: ignore[attr-defined]  # our mark on the handler, read back above
     root.addHandler(handler)
     root.setLevel(level)
     return path

@@ -9,7 +9,7 @@ import csv
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO, TypeAlias
+from typing import TYPE_CHECKING, NoReturn, TextIO, TypeAlias
 
 from qa_desktop import APP_NAME, __version__
 from qa_desktop.i18n import tr
@@ -17,7 +17,8 @@ from qa_desktop.i18n import tr
 if TYPE_CHECKING:
     from qa_desktop.domain.report_tables import Cell
 
-SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+# Every command's sub-commands are parsed by Parser (parser_class=Parser throughout).
+SubParsers: TypeAlias = "argparse._SubParsersAction[Parser]"
 
 
 def t(text: str) -> str:
@@ -28,7 +29,7 @@ def t(text: str) -> str:
 class Parser(argparse.ArgumentParser):
     """argparse, with its usage errors as one clear line and exit code 2."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: {t('error')}: {message}\n")
 

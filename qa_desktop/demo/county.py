@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import random
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -274,7 +274,7 @@ class _Builder:
         self.rows.setdefault(model, []).append(values)
         return str(values["id"])
 
-    def pick(self, items: tuple[str, ...] | list[Any]) -> Any:
+    def pick(self, items: Sequence[Any]) -> Any:
         return items[self.rng.randrange(len(items))]
 
 

@@ -12,7 +12,7 @@ problem: a person fixes a file once, not once per error.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -38,6 +38,9 @@ class ImportProblem:
     def line(self) -> str:
         where = f"row {self.row}" + (f", column {self.column}" if self.column else "")
         return f"{where}: {self.message}"
+
+
+Problem = Callable[[str, str], None]  # problem(column, message): one found in the current row
 
 
 @dataclass(frozen=True)
@@ -247,7 +250,7 @@ def check_rows(
     return result
 
 
-def _parse_date(text: str, today: date, problem) -> date | None:  # type: ignore[no-untyped-def]
+def _parse_date(text: str, today: date, problem: Problem) -> date | None:
     if not text:
         return None
     try:
@@ -263,7 +266,7 @@ def _parse_date(text: str, today: date, problem) -> date | None:  # type: ignore
     return value
 
 
-def _parse_grade(text: str, column: str, problem) -> Grade | None:  # type: ignore[no-untyped-def]
+def _parse_grade(text: str, column: str, problem: Problem) -> Grade | None:
     if not text:
         return None
     try:

@@ -4,7 +4,7 @@ limits. They are kept in the store's ``settings`` table (and sync to every lapto
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from qa_desktop.domain.roles import Role
 
@@ -24,19 +24,21 @@ class PublishedSetting(Generic[T]):
     def check(self, value: T) -> T:
         """The value if it is of the right type and within limits; ValueError saying why not."""
         kind = type(self.default)
+        checked: object = value
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
-            value = float(value)  # type: ignore[assignment]
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            checked = float(value)
+        if not isinstance(checked, kind) or (kind is int and isinstance(checked, bool)):
             raise ValueError(f"{self.label} should be {kind.__name__}, not {value!r}")
-        if self.minimum is not None and value < self.minimum:  # type: ignore[operator]
-            raise ValueError(f"{self.label} should be at least {self.minimum}")
-        if self.maximum is not None and value > self.maximum:  # type: ignore[operator]
-            raise ValueError(f"{self.label} should be at most {self.maximum}")
-        if self.choices and isinstance(value, str):
-            unknown = [item for item in split_list(value) if item not in self.choices]
+        if isinstance(checked, int | float):
+            if self.minimum is not None and checked < self.minimum:
+                raise ValueError(f"{self.label} should be at least {self.minimum}")
+            if self.maximum is not None and checked > self.maximum:
+                raise ValueError(f"{self.label} should be at most {self.maximum}")
+        if self.choices and isinstance(checked, str):
+            unknown = [item for item in split_list(checked) if item not in self.choices]
             if unknown:
                 raise ValueError(f"{self.label} cannot include {unknown[0]!r}")
-        return value
+        return checked
 
 
 def split_list(value: str) -> tuple[str, ...]:
@@ -96,7 +98,7 @@ def roles_of(value: str) -> frozenset[Role]:
     return frozenset(Role(item) for item in split_list(value))
 
 
-ALL: tuple[PublishedSetting, ...] = (  # type: ignore[type-arg]
+ALL: tuple[PublishedSetting[Any], ...] = (
     MODERATION_SHARE_PERCENT,
     MODERATION_SEED,
     MEETING_WORKING_DAYS,

@@ -13,6 +13,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
 
@@ -48,6 +49,7 @@ _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,31}$")
 _BOOL_TRUE = {"true", "yes", "on"}
 _BOOL_FALSE = {"false", "no", "off"}
 E = TypeVar("E")
+K = TypeVar("K", bound=StrEnum)
 
 
 def shipped_form_files(folder: Path = FORMS_DIR) -> list[Path]:
@@ -184,12 +186,12 @@ class _Reader:
             kind = "a whole number" if whole else "a number"
             raise self.fail(node, field, f"'{value}' should be {kind}") from None
 
-    def enum(self, node: yaml.Node, field: str, kind: type[E], what: str) -> E:
+    def enum(self, node: yaml.Node, field: str, kind: type[K], what: str) -> K:
         value = self.text(node, field)
         try:
-            return kind(value)  # type: ignore[call-arg]
+            return kind(value)
         except ValueError:
-            known = ", ".join(m.value for m in kind)  # type: ignore[attr-defined]
+            known = ", ".join(m.value for m in kind)
             raise self.fail(node, field, f"'{value}' is not {what} (use one of: {known})") from None
 
     def grade(self, node: yaml.Node, field: str) -> Grade:
@@ -316,7 +318,9 @@ class _Reader:
             {"id", "title", "questions"},
         )
         section_id = self.ident(fields["id"], f"{where}.id")
-        descriptors = self.optional(fields, "descriptors", self.descriptors, (), where)
+        descriptors: tuple[tuple[Grade, str], ...] = self.optional(
+            fields, "descriptors", self.descriptors, (), where
+        )
         questions: list[Question] = []
         for index, q_node in enumerate(self.sequence(fields["questions"], f"{where}.questions")):
             q_where = f"{where}.questions[{index}]"
@@ -497,7 +501,7 @@ def _compose(text: str) -> yaml.Node | None:
     fast = getattr(yaml, "CSafeLoader", None)
     if fast is not None:
         try:
-            return yaml.compose(text, Loader=fast)  # type: ignore[no-any-return]
+            return yaml.compose(text, Loader=fast)
         except yaml.YAMLError:
             pass
-    return yaml.compose(text, Loader=yaml.SafeLoader)  # type: ignore[no-any-return]
+    return yaml.compose(text, Loader=yaml.SafeLoader)

@@ -53,7 +53,7 @@ def write_excel(tables: Sequence[ReportTable], path: Path, heading: str = "") ->
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
     taken: set[str] = set()
     bold = Font(bold=True)
     for table in tables:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qa_desktop.domain.dashboard import GRADE_ORDER, Dashboard, council_layout
+from qa_desktop.domain.dashboard import GRADE_ORDER, Dashboard, GradeRow, council_layout
 from qa_desktop.domain.forms import StandardMeasure
 from qa_desktop.domain.report_tables import share
 from qa_desktop.reports.pdf import DocumentInfo
@@ -158,7 +158,7 @@ def build_quarterly_report(data: QuarterlyReportData, path: Path | None = None) 
     builder.add(grade_chart(data), *(g.label for g in GRADE_ORDER))
     grade_rows = []
     for row in this.grades:
-        before = next(
+        last_row = next(
             (
                 r
                 for r in last.grades
@@ -167,7 +167,7 @@ def build_quarterly_report(data: QuarterlyReportData, path: Path | None = None) 
             None,
         )
         this_good = _good_share(row)
-        last_good = _good_share(before) if before else None
+        last_good = _good_share(last_row) if last_row else None
         grade_rows.append(
             (
                 f"{row.section_title}: Good or better",
@@ -333,5 +333,5 @@ def _good_or_better(dash: Dashboard) -> float | None:
     return share(counts.get("outstanding", 0) + counts.get("good", 0), sum(counts.values()))
 
 
-def _good_share(row) -> float | None:  # type: ignore[no-untyped-def]
+def _good_share(row: GradeRow) -> float | None:
     return share(row.count(GRADE_ORDER[0]) + row.count(GRADE_ORDER[1]), row.total)

@@ -18,7 +18,7 @@ LAST = colors.HexColor("#9fb3c8")
 STANDARD_LINE = colors.HexColor("#b71c1c")
 
 
-def _legend(drawing: Drawing, x: float, y: float, labels: list[tuple[colors.Color, str]]) -> None:
+def _legend(drawing: Drawing, x: int, y: int, labels: list[tuple[colors.Color, str]]) -> None:
     legend = Legend()
     legend.x, legend.y = x, y
     legend.fontName = REGULAR
@@ -39,7 +39,7 @@ def compliance_chart(data: QuarterlyReportData) -> Drawing:
     drawing = Drawing(CONTENT_WIDTH, height)
     chart = HorizontalBarChart()
     chart.x, chart.y = 40, 30
-    chart.width, chart.height = CONTENT_WIDTH - 60, height - 50
+    chart.width, chart.height = CONTENT_WIDTH - 60, height - 50  # type: ignore[assignment]  # the stubs say int; reportlab takes any number
     ordered = questions[::-1]
     chart.data = [
         [q.percent or 0 for q in ordered],
@@ -54,7 +54,7 @@ def compliance_chart(data: QuarterlyReportData) -> Drawing:
     chart.bars[0].fillColor = THIS
     chart.bars[1].fillColor = LAST
     chart.bars.strokeWidth = 0
-    chart.barSpacing = 0.5
+    chart.barSpacing = 0.5  # type: ignore[assignment]  # the stubs say int; reportlab takes any number
     chart.groupSpacing = 2
     drawing.add(chart)
     x = chart.x + chart.width * data.this.standard / 100
@@ -88,7 +88,7 @@ def grade_chart(data: QuarterlyReportData) -> Drawing:
     drawing = Drawing(CONTENT_WIDTH, 170)
     chart = VerticalBarChart()
     chart.x, chart.y = 40, 35
-    chart.width, chart.height = CONTENT_WIDTH - 60, 115
+    chart.width, chart.height = CONTENT_WIDTH - 60, 115  # type: ignore[assignment]  # the stubs say int; reportlab takes any number
     this, last = overall_counts(data.this), overall_counts(data.last)
     this_total, last_total = sum(this.values()), sum(last.values())
     chart.data = [

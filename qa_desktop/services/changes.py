@@ -54,7 +54,7 @@ def writes(changes: Change) -> Callable[[F], F]:
         raise ValueError("a write changes something: name the parts it changes")
 
     def mark(method: F) -> F:
-        method.__qa_changes__ = changes  # type: ignore[attr-defined]
+        method.__qa_changes__ = changes  # type: ignore[attr-defined]  # a mark on the function itself
         return method
 
     return mark

@@ -344,7 +344,7 @@ def _programme(session: Session, person_id: str, on: date) -> list[WorkItem]:
                 status=status.value,
             )
         )
-    for action, theme, progress in session.execute(
+    for thematic_action, theme, progress in session.execute(
         select(m.ThematicAction, m.ThematicAudit.theme, m.ThematicActionProgress.status)
         .join(m.ThematicAudit, m.ThematicAudit.id == m.ThematicAction.thematic_id)
         .outerjoin(
@@ -358,16 +358,16 @@ def _programme(session: Session, person_id: str, on: date) -> list[WorkItem]:
         items.append(
             WorkItem(
                 kind=WorkKind.THEMATIC_ACTION,
-                id=action.id,
+                id=thematic_action.id,
                 audit_id=None,
                 reference=theme,
                 case_reference="",
                 team="",
                 state=None,
-                description=action.description,
-                due_on=action.due_on,
-                overdue=action_overdue(status, action.due_on, on),
-                parent_id=action.thematic_id,
+                description=thematic_action.description,
+                due_on=thematic_action.due_on,
+                overdue=action_overdue(status, thematic_action.due_on, on),
+                parent_id=thematic_action.thematic_id,
                 status=status.value,
             )
         )

@@ -62,12 +62,13 @@ def make_daily_backup(store: Store, day: date, keep: int = KEPT) -> Backup | Non
     key = store.key or store_key(create=False)
     try:
         with store.engine.connect() as connection:
-            source = connection.connection.dbapi_connection
+            source = connection.connection.driver_connection  # the driver's own: has backup()
+            assert source is not None, "an open connection has its driver connection"
             private_file(partial)
             copy = sqlcipher3.dbapi2.connect(str(partial))
             try:
                 copy.execute(f"PRAGMA key = {key.sql()}")  # before the first page is written
-                source.backup(copy)  # type: ignore[union-attr]
+                source.backup(copy)
             finally:
                 copy.close()
         os.replace(partial, target)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 from sqlalchemy import Connection, Update, bindparam, insert, inspect, update
 from sqlalchemy.orm import Session
@@ -17,6 +17,11 @@ from sqlalchemy.orm import Session
 from qa_desktop.store.models import Base, History, OutboxChange, new_id
 
 M = TypeVar("M", bound=Base)
+
+
+class _Tombstoned(Protocol):
+    deleted_at: datetime | None
+
 
 # History and outbox rows are inserted on the connection (Core, with no ORM bulk-insert
 # machinery): they are never read back as ORM objects in the same transaction, and the ORM
@@ -162,9 +167,10 @@ class Recorder:
         """A tombstone: the row stays, marked deleted, so the delete can travel."""
         if "deleted_at" not in inspect(type(row)).columns:
             raise AttributeError(f"{row.__tablename__} rows cannot be deleted")
-        if row.deleted_at is not None:
+        tombstoned = cast(_Tombstoned, row)  # the column check above makes it so
+        if tombstoned.deleted_at is not None:
             return
-        row.deleted_at = self.now
+        tombstoned.deleted_at = self.now
         table = row.__tablename__
         self._history(table, _row_id(row), "deleted_at", None, _plain(self.now))
         self._outbox(table, _row_id(row), "delete", None, None, None)
@@ -222,4 +228,8 @@ def _snap(values: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _row_id(row: Base) -> str:
-    return str(getattr(row, "id", None) or row.key)
+    """The row's primary key: ``id``, or ``key`` for the tables keyed by name."""
+    value = getattr(row, "id", None) or getattr(row, "key", None)
+    if value is None:
+        raise AttributeError(f"{row.__tablename__} rows have neither an id nor a key")
+    return str(value)

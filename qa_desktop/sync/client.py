@@ -627,7 +627,7 @@ def _insert_history(session: Session, rows: list[dict[str, Any]]) -> None:
     format SQLAlchemy keeps them in SQLite)."""
     driver = session.connection().connection.driver_connection
     assert driver is not None
-    driver.executemany(  # type: ignore[attr-defined]
+    driver.executemany(
         _HISTORY_SQL,
         [
             (

@@ -18,7 +18,7 @@ server (``central/admin.py``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
@@ -133,7 +133,7 @@ class CentralAddress:
 def password_in(text: str) -> str | None:
     """A password written into an address (accepted, never shown), or None."""
     try:
-        return make_url(text.strip()).password  # type: ignore[return-value]
+        return make_url(text.strip()).password
     except ArgumentError:
         return None
 
@@ -154,6 +154,8 @@ def connect(
     tls: dict[str, str] = {"sslmode": address.tls_mode}
     if address.sslrootcert:
         tls["sslrootcert"] = address.sslrootcert
+    # libpq parameters: psycopg hands on any keyword it does not name itself.
+    libpq: dict[str, Any] = {**tls, **KEEPALIVES}
     try:
         conn = psycopg.connect(
             host=address.host,
@@ -163,8 +165,7 @@ def connect(
             password=password or None,
             connect_timeout=timeout,
             application_name="qa-desktop",
-            **tls,
-            **KEEPALIVES,
+            **libpq,
         )
     except psycopg.OperationalError as exc:
         text = str(exc)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, Table
+from sqlalchemy import Boolean, ColumnDefault, Date, DateTime, Integer, Table
 
 from qa_desktop.store.models import Base
 
@@ -87,8 +87,8 @@ def row_snapshot(table: str, values: Mapping[str, Any]) -> dict[str, Any]:
     for column in TABLES[table].c:
         if column.name in values:
             value = values[column.name]
-        elif column.default is not None and column.default.is_scalar:
-            value = column.default.arg  # type: ignore[attr-defined]
+        elif isinstance(column.default, ColumnDefault) and column.default.is_scalar:
+            value = column.default.arg
         else:
             value = None
         out[column.name] = canonical(table, column.name, value)

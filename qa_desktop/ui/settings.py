@@ -55,6 +55,8 @@ class AppSettings:
         if raw is None:
             return setting.default
         default = setting.default
+        # The ignores below: T is the type of ``default``, but mypy does not narrow a type
+        # variable by an isinstance() of a value of that type.
         try:
             if isinstance(default, bool):
                 return raw if isinstance(raw, bool) else str(raw).lower() == "true"  # type: ignore[return-value]
@@ -80,7 +82,7 @@ class AppSettings:
         return self.get(IDENTITY_BY_STORE).get(str(store.resolve()))
 
     def remember_identity(self, store: Path, person_id: str) -> None:
-        mapping = dict(self.get(IDENTITY_BY_STORE))
+        mapping = self.get(IDENTITY_BY_STORE).copy()
         mapping[str(store.resolve())] = person_id
         self.set(IDENTITY_BY_STORE, mapping)
 

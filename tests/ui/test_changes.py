@@ -53,7 +53,7 @@ def show_every_screen(window: MainWindow) -> None:
     """Every navigation entry and every tab inside one, each built and shown."""
     for index in range(window.nav.count()):
         window.go_to(index)
-        for tabs in window.screen(index).findChildren(QTabWidget):
+        for tabs in window.nav_screen(index).findChildren(QTabWidget):
             for tab in range(tabs.count()):
                 tabs.setCurrentIndex(tab)
 

@@ -322,7 +322,7 @@ class DocumentBuilder:
             title=printable(info.title),
             author=printable(info.author),
             subject=printable(info.subject),
-            keywords=printable(info.keywords),
+            keywords=[printable(info.keywords)],  # reportlab joins the list with commas
             creator="QA Desktop",
             lang="en-GB",
             initialFontName=REGULAR,
@@ -472,7 +472,8 @@ def draft_watermark() -> tuple[ImageReader, tuple[int, int]]:
     """The DRAFT watermark as a transparent picture (made once per process)."""
     font = ImageFont.truetype(str(resources_dir() / "fonts" / "DejaVuSans-Bold.ttf"), 180)
     left, top, right, bottom = font.getbbox("DRAFT")
-    image = Image.new("RGBA", (right - left + 8, bottom - top + 8), (183, 28, 28, 0))
+    size = (int(right - left) + 8, int(bottom - top) + 8)  # whole pixels (a TrueType box is)
+    image = Image.new("RGBA", size, (183, 28, 28, 0))
     ImageDraw.Draw(image).text((4 - left, 4 - top), "DRAFT", font=font, fill=(183, 28, 28, 30))
     return ImageReader(image), image.size
 
@@ -543,7 +544,7 @@ class _NumberedCanvas(Canvas):
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # reportlab's own page reset; the stubs leave it out
 
     def save(self) -> None:
         total = len(self._pages)

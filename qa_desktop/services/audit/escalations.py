@@ -89,7 +89,7 @@ def escalations_for(session: Session, person_id: str, on: date) -> list[Escalati
     return sorted(found, key=lambda e: (e.raised_at is not None, e.raised_at), reverse=True)
 
 
-def _escalated_audits() -> Select:  # type: ignore[type-arg]
+def _escalated_audits() -> Select[str, str, str, str | None, str, str, str]:
     return (
         select(
             m.Audit.id,

@@ -479,7 +479,7 @@ class FeedbackService:
                         m.FeedbackAnswer.value.is_not(None),
                     )
                 ):
-                    if question_id in choice_ids[versions[feedback_id]]:
+                    if value is not None and question_id in choice_ids[versions[feedback_id]]:
                         values[feedback_id].append(value)
             coverage = _coverage(session, actor, period, team_id)
             aim = read_setting(session, FEEDBACK_AIM_PERCENT)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from typing import Protocol
 
 from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session
@@ -101,6 +102,17 @@ _AUDIT_AND_ANSWER = {
     .where(m.Audit.id == bindparam("audit_id"), m.Audit.deleted_at.is_(None))
     for field in ANSWER_FIELDS
 }
+
+
+class _Editable(Protocol):
+    """What :meth:`WorkspaceService._may_edit` reads: an audit, or a row of those columns."""
+
+    @property
+    def state(self) -> str: ...
+    @property
+    def auditor_id(self) -> str: ...
+    @property
+    def practitioner_id(self) -> str | None: ...
 
 
 class RationaleNeeded(ValidationError):
@@ -310,7 +322,7 @@ class WorkspaceService:
             found = connection.execute(_AUDIT_AND_ANSWER[ref.field], params).first()
             if found is None:
                 raise ValidationError("That audit is no longer in this store.")
-            self._may_edit(found, actor, ref)  # type: ignore[arg-type]
+            self._may_edit(found, actor, ref)
             state = AuditState(found.state)
             if state is not AuditState.PLANNED and found.answer_id is not None:
                 _check_answer(self._form(connection, found.form_version_id), ref, value)
@@ -326,7 +338,7 @@ class WorkspaceService:
             found = recorder.connection().execute(_AUDIT_AND_ANSWER[ref.field], params).first()
             if found is None:
                 raise ValidationError("That audit is no longer in this store.")
-            self._may_edit(found, actor, ref)  # type: ignore[arg-type]
+            self._may_edit(found, actor, ref)
             state = AuditState(found.state)
             if state is AuditState.PLANNED:
                 started = _audit(session, audit_id)
@@ -408,7 +420,7 @@ class WorkspaceService:
                 )
         recorder.update(audit, **{ref.field: value})
 
-    def _may_edit(self, audit: m.Audit, actor: Actor, ref: FieldRef | None) -> None:
+    def _may_edit(self, audit: _Editable, actor: Actor, ref: FieldRef | None) -> None:
         """The rulebook's answer for this person, field (None: the audit's actions) and state."""
         state = AuditState(audit.state)
         rights = audit_rights(actor, audit.auditor_id, audit.practitioner_id, state.value)

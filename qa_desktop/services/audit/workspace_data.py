@@ -71,7 +71,8 @@ class AnswerData:
     evidence: str = ""
 
     def get(self, name: str) -> Value:
-        return getattr(self, name)  # type: ignore[no-any-return]
+        value: Value = getattr(self, name)  # name is one of the fields above
+        return value
 
 
 @dataclass(frozen=True)
@@ -200,8 +201,10 @@ class Workspace:
             return self.answers.get(ref.key, AnswerData()).get(ref.field)
         if ref.target is Target.AREA:
             area = self.areas.get(ref.key, AreaData())
-            return getattr(area, ref.field)  # type: ignore[no-any-return]
-        return getattr(self, ref.field)  # type: ignore[no-any-return]
+            value: Value = getattr(area, ref.field)  # a field of AreaData
+        else:
+            value = getattr(self, ref.field)  # a field of the audit itself
+        return value
 
 
 @dataclass(frozen=True)

@@ -353,12 +353,12 @@ def moderation_queue(session: Session, on: date) -> list[QueueItem]:
     ).all()
     names = dict(session.execute(select(m.Person.id, m.Person.name)).all())
     entries: dict[str, m.ModerationQueueEntry] = {}
-    for entry in session.scalars(
+    for queued in session.scalars(
         select(m.ModerationQueueEntry)
         .where(m.ModerationQueueEntry.deleted_at.is_(None))
         .order_by(m.ModerationQueueEntry.added_at)
     ):
-        entries[entry.audit_id] = entry
+        entries[queued.audit_id] = queued
     items = []
     for audit, case_reference, team, auditor_name in rows:
         entry = entries.get(audit.id)
@@ -395,4 +395,4 @@ def _grade_pairs(session: Session) -> list[GradePair]:
         .join(m.Team, m.Case.team_id == m.Team.id)
         .where(m.Audit.deleted_at.is_(None), m.Moderation.auditor_grade.is_not(None))
     ).all()
-    return [GradePair(a, t, Grade(ag), Grade(mg)) for a, t, ag, mg in rows]
+    return [GradePair(a, t, Grade(ag), Grade(mg)) for a, t, ag, mg in rows if ag is not None]

@@ -259,7 +259,7 @@ class _Writer:
         if teams:
             area_id = self._named(m.Area, IMPORTED)
             service_id = self._named(m.Service, IMPORTED)
-            rows = [
+            rows: list[dict[str, Any]] = [
                 {"id": m.new_id(), "name": name, "area_id": area_id, "service_id": service_id}
                 for name in teams.values()
             ]

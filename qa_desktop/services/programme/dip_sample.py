@@ -264,7 +264,8 @@ class DipSampleService:
             .join(m.DipSampleCase, m.DipSampleCase.audit_id == m.Answer.audit_id)
             .where(m.DipSampleCase.dip_sample_id == dip.id, m.Answer.value.is_not(None))
         ):
-            answers[audit_id][question_id] = Answer(value)
+            if value is not None:  # never, by the query: for the type
+                answers[audit_id][question_id] = Answer(value)
         return DipGrid(
             dip.id,
             dip.title,

@@ -243,6 +243,7 @@ class ProgrammeService:
         for month, planned, done, due in session.execute(stmt):
             if isinstance(due, str):
                 due = date.fromisoformat(due)
+            assert due is not None, "a planned audit is always made with its due date"
             result.append(PlanProgress(month, planned, done, due))
         return result
 
@@ -335,7 +336,23 @@ class ProgrammeService:
                 .where(m.MonthlyPlan.month == parse_month(month).strftime("%Y-%m"))
                 .order_by(m.Service.name, m.Team.name, m.Case.reference)
             )
-            return tuple(PlannedAudit(*row) for row in session.execute(stmt))
+            audits = []
+            for (
+                audit_id,
+                reference,
+                case_reference,
+                team,
+                service,
+                auditor,
+                due_on,
+            ) in session.execute(stmt):
+                assert due_on is not None, "a planned audit is always made with its due date"
+                audits.append(
+                    PlannedAudit(
+                        audit_id, reference, case_reference, team, service, auditor, due_on
+                    )
+                )
+            return tuple(audits)
 
     def capacities(self, month: str) -> tuple[CapacityRow, ...]:
         """Every active auditor's monthly capacity and what is already planned for them."""

@@ -523,6 +523,8 @@ class ThematicService:
                             m.Answer.value.is_not(None),
                         )
                     ):
+                        if value is None:  # never, by the query: for the type
+                            continue
                         try:
                             given[question_id].append(Answer(value))
                         except ValueError:

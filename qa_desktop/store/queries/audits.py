@@ -3,10 +3,12 @@ from the background worker to the screens."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from qa_desktop.domain.calendar import Period
@@ -251,18 +253,18 @@ _auditor = aliased(m.Person)
 _practitioner = aliased(m.Person)
 
 
-def _overall_moderation() -> Select[tuple[str, str]]:
+def _overall_moderation() -> Select[str, str]:
     return select(m.Moderation.audit_id, m.Moderation.moderated_grade).where(
         m.Moderation.section_id == m.OVERALL
     )
 
 
-def audit_date():
+def audit_date() -> ColumnElement[date]:
     """The date an audit belongs to in lists and reports: completed, else started, else due."""
     return func.coalesce(m.Audit.completed_on, m.Audit.started_on, m.Audit.due_on)
 
 
-def _audit_select() -> Select:  # type: ignore[type-arg]
+def _audit_select() -> Select[m.Audit, *tuple[Any, ...]]:  # the row _row() reads
     moderation = _overall_moderation().subquery()
     return (
         select(
@@ -291,7 +293,7 @@ def _audit_select() -> Select:  # type: ignore[type-arg]
     )
 
 
-def _row(result: tuple) -> AuditRow:  # type: ignore[type-arg]
+def _row(result: Sequence[Any]) -> AuditRow:
     (
         audit,
         case_ref,

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_, bindparam, func, or_, select
+from sqlalchemy import BindParameter, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from qa_desktop.store import models as m
@@ -201,7 +201,7 @@ def audit_rows(session: Session, audit_id: str) -> AuditRows | None:
 
 _ANY_OPEN_CONFLICT = select(m.SyncConflict.id).where(m.SyncConflict.settled_at.is_(None)).limit(1)
 _c, _current, _other = m.SyncConflict, aliased(m.Person), aliased(m.Person)
-_AUDIT = bindparam("audit_id")
+_AUDIT: BindParameter[str] = bindparam("audit_id")
 _OPEN_CONFLICTS = (
     select(
         _c.table_name,

@@ -68,7 +68,7 @@ def county_wide(slc: ReportSlice) -> bool:
     return not (has_teams(slc) or slc.worker_id or slc.audit_type)
 
 
-def teams_of(slc: ReportSlice) -> Select[tuple[str]]:
+def teams_of(slc: ReportSlice) -> Select[str]:
     """The slice's teams (every team when it names none)."""
     teams = select(m.Team.id)
     if slc.team_id:
@@ -80,7 +80,7 @@ def teams_of(slc: ReportSlice) -> Select[tuple[str]]:
     return teams
 
 
-def versions_of(form_key: str) -> Select[tuple[str]]:
+def versions_of(form_key: str) -> Select[str]:
     return (
         select(m.FormVersion.id)
         .join(m.Form, m.FormVersion.form_id == m.Form.id)
@@ -165,7 +165,10 @@ def answer_rows(
         for first, last in days:
             c = answer_counts.c
             parts.append(_tally_part(flag, c, [c.day.between(first, last), *in_slice(c, slc)]))
-    return [tuple(row) for row in session.execute(union_all(*parts))]  # type: ignore[misc]
+    return [
+        (before, version, question, value, n)
+        for before, version, question, value, n in session.execute(union_all(*parts))
+    ]
 
 
 def _tally_part(flag: int, c: Any, conditions: list[Any]) -> Select[Any]:
@@ -188,7 +191,10 @@ def _worker_answer_rows(
         .where(*_completed(Period(start, end), slc))
         .group_by(before, f.form_version_id, m.Answer.question_id, m.Answer.value)
     )
-    return [tuple(row) for row in session.execute(stmt)]  # type: ignore[misc]
+    return [
+        (before, version, question, value, n)
+        for before, version, question, value, n in session.execute(stmt)
+    ]
 
 
 def audits_per_version(session: Session, period: Period, slc: ReportSlice) -> dict[str, int]:
@@ -448,7 +454,8 @@ def timeliness(
         count_if(and_(rows.c.done.is_not(None), rows.c.done > rows.c.due)),
         count_if(and_(rows.c.done.is_(None), rows.c.due < today)),
     )
-    return tuple(int(v) for v in session.execute(stmt).one())  # type: ignore[return-value]
+    due_n, on_time, late, overdue = map(int, session.execute(stmt).one())
+    return due_n, on_time, late, overdue
 
 
 def action_counts(
@@ -473,7 +480,8 @@ def action_counts(
         count_if(and_(x.state == OPEN, x.due_on < today)),
         count_if(and_(x.state == OPEN, x.due_on >= today)),
     ).where(x.due_on.between(period.start, period.end), *conditions)
-    return tuple(int(v) for v in session.execute(stmt).one())  # type: ignore[return-value]
+    due_n, on_time, late, overdue, not_due = map(int, session.execute(stmt).one())
+    return due_n, on_time, late, overdue, not_due
 
 
 def voice_counts(session: Session, period: Period, slc: ReportSlice) -> tuple[int, int]:

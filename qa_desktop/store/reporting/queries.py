@@ -154,7 +154,7 @@ def _fold(rows: Any) -> list[AnswerTally]:
             continue  # unanswered, or not a Yes / Partly / No question
         counts.setdefault((version, question), [0] * 8)[slot + 4 * before] += int(count)
     return [
-        AnswerTally(version, question, tuple(c[:4]), tuple(c[4:]))  # type: ignore[arg-type]
+        AnswerTally(version, question, (c[0], c[1], c[2], c[3]), (c[4], c[5], c[6], c[7]))
         for (version, question), c in counts.items()
     ]
 

@@ -319,7 +319,8 @@ class AuditViewer(QDialog):
 
     def _export_audit(self) -> None:
         documents, actor, row = self._documents, self._actor, self.view.record.row
-        assert documents is not None and self.export_bar is not None
+        # The export buttons are made only with a runner and documents, and given a person.
+        assert documents is not None and actor is not None and self.export_bar is not None
         self.export_bar.export(
             self.tr("Export the audit record"),
             self.tr("{reference} audit record.pdf").format(reference=row.reference),
@@ -328,7 +329,8 @@ class AuditViewer(QDialog):
 
     def _export_meeting(self) -> None:
         documents, actor, row = self._documents, self._actor, self.view.record.row
-        assert documents is not None and self.export_bar is not None
+        # The export buttons are made only with a runner and documents, and given a person.
+        assert documents is not None and actor is not None and self.export_bar is not None
         self.export_bar.export(
             self.tr("Export the reflective meeting notes"),
             self.tr("{reference} meeting notes.pdf").format(reference=row.reference),

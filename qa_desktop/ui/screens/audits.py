@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -244,8 +244,8 @@ class AuditsScreen(QWidget):
 
     # -- opening ------------------------------------------------------------------------------
 
-    def _open_index(self, index: object) -> None:
-        row = self.proxy.data(index, ROW_ROLE)  # type: ignore[arg-type]
+    def _open_index(self, index: QModelIndex) -> None:
+        row = self.proxy.data(index, ROW_ROLE)
         if row is not None:
             self.open_requested.emit(row.id)
 
@@ -255,7 +255,7 @@ class AuditsScreen(QWidget):
             self._open_index(rows[0])
 
 
-def _fill(combo: QComboBox, everything: str, items: list[tuple[str, object]]) -> None:
+def _fill(combo: QComboBox, everything: str, items: Sequence[tuple[str, object]]) -> None:
     combo.blockSignals(True)
     combo.clear()
     combo.addItem(everything, None)

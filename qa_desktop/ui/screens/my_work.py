@@ -128,17 +128,23 @@ class MyWorkScreen(QWidget):
         runner.subscribe(self, WATCHED, lambda _what: self.load())
 
     def _columns(self, kind: WorkKind) -> list[Column[WorkItem]]:
-        due = Column(self.tr("Due"), lambda i: day_text(i.due_on))
-        late = Column(self.tr("Overdue"), lambda i: self.tr("Overdue") if i.overdue else "")
-        reference = Column(self.tr("Audit"), lambda i: i.reference)
-        case = Column(self.tr("Case"), lambda i: i.case_reference)
-        team = Column(self.tr("Team"), lambda i: i.team)
+        due: Column[WorkItem] = Column(self.tr("Due"), lambda i: day_text(i.due_on))
+        late: Column[WorkItem] = Column(
+            self.tr("Overdue"), lambda i: self.tr("Overdue") if i.overdue else ""
+        )
+        reference: Column[WorkItem] = Column(self.tr("Audit"), lambda i: i.reference)
+        case: Column[WorkItem] = Column(self.tr("Case"), lambda i: i.case_reference)
+        team: Column[WorkItem] = Column(self.tr("Team"), lambda i: i.team)
         if kind in (WorkKind.AUDIT, WorkKind.REAUDIT):
-            what = Column(self.tr("What"), self._audit_text)
-            state = Column(self.tr("State"), lambda i: state_label(i.state) if i.state else "")
+            what: Column[WorkItem] = Column(self.tr("What"), self._audit_text)
+            state: Column[WorkItem] = Column(
+                self.tr("State"), lambda i: state_label(i.state) if i.state else ""
+            )
             return [due, late, reference, case, team, what, state]
         if kind is WorkKind.MODERATION:
-            reason = Column(self.tr("Why"), lambda i: self.tr(SelectionReason(i.description).label))
+            reason: Column[WorkItem] = Column(
+                self.tr("Why"), lambda i: self.tr(SelectionReason(i.description).label)
+            )
             return [due, late, reference, case, team, reason]
         if kind is WorkKind.MEETING:
             return [due, late, reference, case, team, Column(self.tr("Held by"), self._held_by)]

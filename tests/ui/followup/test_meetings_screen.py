@@ -13,6 +13,7 @@ from sqlalchemy import select
 from qa_desktop.domain.audit_types import AuditType
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.roles import Role
+from qa_desktop.services.changes import Change
 from qa_desktop.services.followup.moderation import Decision
 from qa_desktop.services.my_work import WorkKind
 from qa_desktop.store import models as m
@@ -243,3 +244,17 @@ def test_the_notes_of_a_held_meeting_export_to_pdf(application, qtbot, tmp_path)
     text = PdfReader(written).pages[0].extract_text()
     assert "OFFICIAL-SENSITIVE" in text and held.audit_reference in text
     assert services.meetings.detail(held.id).attendees.split(",")[0] in text
+
+
+def test_saving_the_notes_tells_the_screens_that_meetings_changed(application, qtbot) -> None:
+    services = application.services
+    _audit_id, people, meeting = _confirmed_inadequate(services)
+    _window, screen = _open_from_my_work(application, qtbot, people.head, meeting.id)
+    announced: list[object] = []
+    application.runner.changed.connect(announced.append)
+    _type_notes(qtbot, screen)
+    _pause(qtbot, screen)
+    qtbot.waitUntil(lambda: screen.save_mark.text() == "All changes saved", timeout=3000)
+    # Flags the Meetings screen listens for (a save once announced the string "meetings").
+    assert announced and all(isinstance(what, Change) for what in announced)
+    assert all(Change.MEETINGS in what for what in announced)

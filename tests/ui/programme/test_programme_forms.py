@@ -86,5 +86,5 @@ def test_set_up_a_thematic_audit_with_its_form(application, qtbot) -> None:
     qtbot.keyClicks(tab.action_text, "Neglect training for every team")
     with qtbot.waitSignal(tab.detail_shown):
         qtbot.mouseClick(tab.add_action_button, Qt.MouseButton.LeftButton)
-    assert tab.actions.texts(0)[0] == "Neglect training for every team"
-    assert tab.actions.texts(0)[1] == tab.lead.currentText().split(" — ")[0]
+    assert tab.action_plan.texts(0)[0] == "Neglect training for every team"
+    assert tab.action_plan.texts(0)[1] == tab.lead.currentText().split(" — ")[0]

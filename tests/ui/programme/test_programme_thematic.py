@@ -123,7 +123,7 @@ def test_a_thematic_audit_from_terms_of_reference_to_report(
     tab.action_due.setDate(tab.action_due.date().addDays(-1))
     with qtbot.waitSignal(tab.detail_shown):
         click(qtbot, tab.add_action_button)
-    assert tab.actions.texts(0) == [
+    assert tab.action_plan.texts(0) == [
         "Pre-birth assessments start at 20 weeks",
         owner.name,
         tab.action_due.date().toString("dd MMM yyyy"),
@@ -154,7 +154,7 @@ def test_a_thematic_audit_from_terms_of_reference_to_report(
     window.programme.show_item("thematic", thematic_id)
     tab = window.programme.thematic
     assert tab.detail is not None and tab.detail.id == thematic_id
-    assert tab.actions.texts(0)[3] == "Done"
+    assert tab.action_plan.texts(0)[3] == "Done"
     target = tmp_path / "theme.pdf"
     tab.export_bar.choose_path = lambda _title, _suggested: target
     with qtbot.waitSignal(tab.export_bar.exported):

@@ -186,3 +186,60 @@ def test_the_question_names_the_backup_s_day_and_restores_on_the_first_button(
     assert application.restore_choice("The store is damaged.", backup) is False
     assert "The store is damaged." in seen[0] and "19 November 2026" in seen[0]
     assert "kept beside it, not deleted" in seen[0]
+
+
+def _empty_store(tmp_path: Path) -> Path:
+    """A store that opens, but with nobody in it to sign in as."""
+    path = tmp_path / "empty.qadb"
+    open_store(path, create=True).close()
+    return path
+
+
+def test_a_store_with_nobody_to_sign_in_is_said_as_its_message_and_quits(
+    tmp_path, isolated_home, qtbot
+) -> None:
+    store = _empty_store(tmp_path)
+    application = Application(None, AppSettings(isolated_home / "settings.ini"))
+    exits: list[int] = []
+    application.quit = exits.append
+    said: list[str] = []
+
+    def close_the_box() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible():
+                said.append(widget.text())
+                widget.accept()
+
+    poll = QTimer()
+    poll.timeout.connect(close_the_box)
+    poll.start(20)
+    window = application.new_window(store)
+    qtbot.addWidget(window)
+    application.open_store(store)
+    qtbot.waitUntil(lambda: exits == [1], timeout=60_000)
+    poll.stop()
+    assert said == [
+        "This store has no people in it yet, so nobody can sign in. "
+        "Open the demo county with 'qa-desktop --demo'."
+    ]
+    assert not window.is_ready
+    application.shutdown()
+
+
+def test_the_smoke_test_on_a_store_with_nobody_in_it_fails_promptly_and_plainly(
+    tmp_path,
+) -> None:
+    store = _empty_store(tmp_path)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QA_DESKTOP_HOME=str(tmp_path / "home"))
+    result = subprocess.run(
+        [sys.executable, "-m", "qa_desktop", "--store", str(store), "--smoke-test"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,  # it used to hang here
+        cwd=ROOT,
+    )
+    assert result.returncode == 1
+    assert "main window shown" in result.stdout and "screens loaded" not in result.stdout
+    assert "qa-desktop: This store has no people in it yet" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -33,6 +33,7 @@ from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.bttf_visit import VisitPanel
 from qa_desktop.ui.screens.programme.tables import RowsTable
+from qa_desktop.ui.widgets.dates import pydate, qdate
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SENIOR = (
@@ -75,7 +76,7 @@ class BackToTheFloorTab(QWidget):
         self.visit_date = QDateEdit()
         self.visit_date.setCalendarPopup(True)
         self.visit_date.setDisplayFormat("dd/MM/yyyy")
-        self.visit_date.setDate(QDate(today()))
+        self.visit_date.setDate(qdate(today()))
         self.lead = QComboBox()
         self.members = QListWidget()
         self.members.setAccessibleName(self.tr("Inspection team"))
@@ -186,7 +187,7 @@ class BackToTheFloorTab(QWidget):
         plan = VisitPlan(
             self.team.currentData(),
             self.year.value(),
-            self.visit_date.date().toPython(),
+            pydate(self.visit_date.date()),
             self.lead.currentData(),
             self.checked_members(),
         )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -35,6 +35,7 @@ from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.bttf_case_dialog import BttfCaseDialog
 from qa_desktop.ui.screens.programme.tables import RowsTable
+from qa_desktop.ui.widgets.dates import pydate, qdate
 
 
 def _text_box(height: int = 60) -> QPlainTextEdit:
@@ -270,7 +271,7 @@ class VisitPanel(QTabWidget):
         self.action_owner.clear()
         for person in self._people():
             self.action_owner.addItem(person.name, person.id)
-        self.action_due.setDate(QDate(detail.summary.planned_on).addDays(8 * 7))
+        self.action_due.setDate(qdate(detail.summary.planned_on).addDays(8 * 7))
 
     # -- doing ------------------------------------------------------------------------------
 
@@ -344,7 +345,7 @@ class VisitPanel(QTabWidget):
     def add_action(self) -> None:
         visit_id, actor = self._visit_id(), self._actor
         text, owner = self.action_text.text(), self.action_owner.currentData()
-        due = self.action_due.date().toPython()
+        due = pydate(self.action_due.date())
         ops.write(
             self._runner,
             self._services.bttf.add_action,
@@ -353,12 +354,16 @@ class VisitPanel(QTabWidget):
             owner,
             due,
             actor,
-            on_done=lambda _id: (self.action_text.clear(), self._saved()),
+            on_done=lambda _id: self._action_added(),
         )
 
     def _saved(self) -> None:
         self.changed.emit()
         self.reload()
+
+    def _action_added(self) -> None:
+        self.action_text.clear()
+        self._saved()
 
     def _ask_pdf_path(self, suggested: str) -> str:
         path, _ = QFileDialog.getSaveFileName(

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from qa_desktop.domain.answers import Answer
 from qa_desktop.services.programme.dip_sample import DipGrid
+from qa_desktop.ui.widgets.cells import cell_text
 
 KEYS = {"y": Answer.YES, "p": Answer.PARTLY, "n": Answer.NO, "a": Answer.NA}
 FIXED_COLUMNS = 2  # case, team
@@ -50,7 +51,9 @@ class DipGridTable(QTableWidget):
             [self.tr("Case"), self.tr("Team")] + [q.id for q in grid.questions]
         )
         for c, question in enumerate(grid.questions, start=FIXED_COLUMNS):
-            self.horizontalHeaderItem(c).setToolTip(question.text)
+            header = self.horizontalHeaderItem(c)
+            if header is not None:  # setHorizontalHeaderLabels made one per column
+                header.setToolTip(question.text)
         for r, row in enumerate(grid.rows):
             for c, text in enumerate((row.case_reference, row.team)):
                 self.setItem(r, c, QTableWidgetItem(text))
@@ -67,7 +70,7 @@ class DipGridTable(QTableWidget):
         self.setItem(row, column, item)
 
     def cell_text(self, row: int, question_index: int) -> str:
-        return self.item(row, FIXED_COLUMNS + question_index).text()
+        return cell_text(self, row, FIXED_COLUMNS + question_index)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         row, column = self.currentRow(), self.currentColumn()

@@ -88,7 +88,7 @@ class DipSamplesTab(QWidget):
         self.questions_count = QLabel()
         self.questions_count.setObjectName("countLabel")
         self.create_button = QPushButton(self.tr("&Make dip sample"))
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.make_sample)
         new_box = QGroupBox(self.tr("New dip sample"))
         form = QFormLayout(new_box)
         form.addRow(self.tr("&Title:"), self.title)
@@ -228,7 +228,7 @@ class DipSamplesTab(QWidget):
                 self.samples.setCurrentItem(item)
         self.samples.blockSignals(False)
 
-    def create(self) -> None:
+    def make_sample(self) -> None:  # not create(): QWidget has one
         request = DipSampleRequest(
             self.title.text(),
             self.cases.value(),
@@ -310,8 +310,11 @@ class DipSamplesTab(QWidget):
         rows = []
         for team in results:
             cells: list[object] = [team.team or self.tr("All teams"), team.cases]
-            for q in team.questions:
-                cells += [_percent(q.compliance), f"{q.yes} / {q.partly} / {q.no} / {q.na}"]
+            for result in team.questions:
+                cells += [
+                    _percent(result.compliance),
+                    f"{result.yes} / {result.partly} / {result.no} / {result.na}",
+                ]
             rows.append(cells)
         self.results.set_rows(rows)
         self.results_shown.emit()

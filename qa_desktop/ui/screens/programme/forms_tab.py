@@ -35,6 +35,7 @@ from qa_desktop.services.programme.forms import FormVersionInfo
 from qa_desktop.services.setup.people import Actor
 from qa_desktop.ui import ops
 from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.widgets.cells import cell, cell_text
 
 ID_COLUMN, SECTION_COLUMN, TEXT_COLUMN, HELP_COLUMN, TYPE_COLUMN, KEY_COLUMN = range(6)
 TYPE_LABELS = {
@@ -222,7 +223,7 @@ class FormsTab(QWidget):
         )
         self._add_row(section_id, "", "", "", AnswerType.YES_NO, False, at=last + 1)
         self.table.setCurrentCell(last + 1, TEXT_COLUMN)
-        self.table.editItem(self.table.item(last + 1, TEXT_COLUMN))
+        self.table.editItem(cell(self.table, last + 1, TEXT_COLUMN))
 
     def remove_question(self) -> None:
         row = self.table.currentRow()
@@ -230,7 +231,7 @@ class FormsTab(QWidget):
             self.table.removeRow(row)
 
     def _section(self, row: int) -> str:
-        return self.table.item(row, SECTION_COLUMN).text()
+        return cell_text(self.table, row, SECTION_COLUMN)
 
     def edits(self) -> tuple[QuestionEdit, ...]:
         result = []
@@ -240,11 +241,11 @@ class FormsTab(QWidget):
             result.append(
                 QuestionEdit(
                     section_id=self._section(row),
-                    text=self.table.item(row, TEXT_COLUMN).text(),
-                    help=self.table.item(row, HELP_COLUMN).text(),
+                    text=cell_text(self.table, row, TEXT_COLUMN),
+                    help=cell_text(self.table, row, HELP_COLUMN),
                     answer_type=AnswerType(kind.currentData()),
-                    key=self.table.item(row, KEY_COLUMN).checkState() is Qt.CheckState.Checked,
-                    id=str(self.table.item(row, ID_COLUMN).data(Qt.ItemDataRole.UserRole) or ""),
+                    key=cell(self.table, row, KEY_COLUMN).checkState() is Qt.CheckState.Checked,
+                    id=str(cell(self.table, row, ID_COLUMN).data(Qt.ItemDataRole.UserRole) or ""),
                 )
             )
         return tuple(result)

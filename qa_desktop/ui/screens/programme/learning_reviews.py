@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -39,6 +39,7 @@ from qa_desktop.services.setup.people import Actor, PersonInfo
 from qa_desktop.ui import ops
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.tables import RowsTable
+from qa_desktop.ui.widgets.dates import pydate, qdate
 from qa_desktop.ui.widgets.pdf_export import PdfExportBar
 
 
@@ -46,7 +47,7 @@ def _dated(day: date) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setDate(QDate(day))
+    edit.setDate(qdate(day))
     return edit
 
 
@@ -87,7 +88,7 @@ class LearningReviewsTab(QWidget):
         self.lead = QComboBox()
         self.lead.setAccessibleName(self.tr("Review lead"))
         self.create_button = QPushButton(self.tr("&Set up learning review"))
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.set_up)
         new_box = QGroupBox(self.tr("A new learning review"))
         new_form = QFormLayout(new_box)
         new_form.addRow(self.tr("Significant &event:"), self.event_text)
@@ -313,12 +314,12 @@ class LearningReviewsTab(QWidget):
     def entry(self) -> ReviewEntry:
         return ReviewEntry(
             event=self.event_text.toPlainText(),
-            event_on=self.event_on.date().toPython(),
+            event_on=pydate(self.event_on.date()),
             case_reference=self.case_reference.text(),
             lead_id=str(self.lead.currentData()),
         )
 
-    def create(self) -> None:
+    def set_up(self) -> None:  # not create(): QWidget has one
         entry, actor = self.entry(), self._actor
         ops.write(
             self._runner,
@@ -369,7 +370,7 @@ class LearningReviewsTab(QWidget):
             return
         review_id, actor = self.detail.id, self._actor
         text, owner = self.action_text.text(), str(self.action_owner.currentData())
-        due = self.action_due.date().toPython()
+        due = pydate(self.action_due.date())
         ops.write(
             self._runner,
             self._services.learning_reviews.add_action,
@@ -378,7 +379,7 @@ class LearningReviewsTab(QWidget):
             owner,
             due,
             actor,
-            on_done=lambda _id: (self.action_text.clear(), self._refresh()),
+            on_done=lambda _id: self._action_added(),
         )
 
     def set_status(self) -> None:
@@ -414,3 +415,7 @@ class LearningReviewsTab(QWidget):
         if self.detail is not None:
             self.show_detail(self.detail.id)
         self.load()
+
+    def _action_added(self) -> None:
+        self.action_text.clear()
+        self._refresh()

@@ -44,6 +44,7 @@ from qa_desktop.services.setup.people import Actor
 from qa_desktop.ui import ops
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.tables import RowsTable
+from qa_desktop.ui.widgets.cells import cell_text
 
 
 def next_month(today: date) -> str:
@@ -219,7 +220,7 @@ class MonthlyCycleTab(QWidget):
         row = self.progress_table.currentRow()
         if row < 0:
             return
-        month = self.progress_table.item(row, 0).text()
+        month = cell_text(self.progress_table, row, 0)
         ops.read(
             self._runner,
             self._services.programme.planned_audits,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +31,7 @@ from qa_desktop.services.setup.people import Actor, PersonInfo
 from qa_desktop.ui import ops
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.widgets.dates import pydate, qdate
 
 
 class ObservationDialog(QDialog):
@@ -59,7 +60,7 @@ class ObservationDialog(QDialog):
         self.setting = QComboBox()
         for setting in Setting:
             self.setting.addItem(self.tr(setting.label), setting.value)
-        self.observed_on = QDateEdit(QDate(today))
+        self.observed_on = QDateEdit(qdate(today))
         self.observed_on.setCalendarPopup(True)
         self.observed_on.setDisplayFormat("dd/MM/yyyy")
         self.case_reference = QLineEdit()
@@ -136,7 +137,7 @@ class ObservationDialog(QDialog):
         return ObservationEntry(
             practitioner_id=str(self.practitioner.currentData()),
             setting=Setting(self.setting.currentData()),
-            observed_on=self.observed_on.date().toPython(),
+            observed_on=pydate(self.observed_on.date()),
             consent_given=self.consent.isChecked(),
             answers=answers,
             grade=Grade(value) if value else None,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Protocol, cast
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -22,6 +23,10 @@ from qa_desktop.ui.screens.programme.learning_reviews import LearningReviewsTab
 from qa_desktop.ui.screens.programme.monthly_cycle import MonthlyCycleTab
 from qa_desktop.ui.screens.programme.observations import ObservationsTab
 from qa_desktop.ui.screens.programme.thematic import ThematicTab
+
+
+class _Tab(Protocol):
+    def load(self) -> None: ...
 
 
 class ProgrammeScreen(QWidget):
@@ -79,7 +84,9 @@ class ProgrammeScreen(QWidget):
     def _load_tab(self, index: int) -> None:
         if self.isVisible() and index >= 0 and index not in self._loaded:
             self._loaded.add(index)
-            self.tabs.widget(index).load()  # type: ignore[attr-defined]
+            tab = self.tabs.widget(index)
+            if tab is not None:
+                cast(_Tab, tab).load()  # every tab added above has load()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from qa_desktop.ui.widgets.cells import cell_text
+
 
 class RowsTable(QTableWidget):
     """Rows of text; Tab leaves the table (no keyboard trap)."""
@@ -29,4 +31,4 @@ class RowsTable(QTableWidget):
                 self.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
 
     def texts(self, row: int) -> list[str]:
-        return [self.item(row, c).text() for c in range(self.columnCount())]
+        return [cell_text(self, row, c) for c in range(self.columnCount())]

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -45,6 +45,7 @@ from qa_desktop.ui import ops
 from qa_desktop.ui.ops import thematic as ops_thematic
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.tables import RowsTable
+from qa_desktop.ui.widgets.dates import pydate, qdate
 from qa_desktop.ui.widgets.pdf_export import PdfExportBar
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -56,7 +57,7 @@ PICKABLE_KINDS = ("learning_audit", "thematic", "dip_sample", "bttf_case", "obse
 def _dated(edit: QDateEdit, day: date) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setDate(QDate(day))
+    edit.setDate(qdate(day))
     return edit
 
 
@@ -139,7 +140,7 @@ class ThematicTab(QWidget):
             _check_item(self.scope_ages, self.tr(band.label), band)
         self.create_button = QPushButton(self.tr("&Set up thematic audit"))
         self.create_button.setEnabled(may_manage)
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.set_up)
         terms_box = QGroupBox(self.tr("Terms of reference"))
         terms = QFormLayout(terms_box)
         terms.addRow(self.tr("&Theme:"), self.theme)
@@ -231,8 +232,8 @@ class ThematicTab(QWidget):
         self.action_owner.setAccessibleName(self.tr("Who owns the action"))
         self.action_status = QComboBox()
         self.action_status.setAccessibleName(self.tr("Status of the chosen action"))
-        for status in ActionStatus:
-            self.action_status.addItem(self.tr(status.label), status)
+        for action_status in ActionStatus:
+            self.action_status.addItem(self.tr(action_status.label), action_status)
         self.status_button = QPushButton(self.tr("Set the chosen action's s&tatus"))
         self.status_button.clicked.connect(self.set_status)
         self.export_button = QPushButton(self.tr("Save the thematic &report…"))
@@ -240,7 +241,7 @@ class ThematicTab(QWidget):
         self.export_bar = PdfExportBar(runner)
         self.add_action_button = QPushButton(self.tr("Add &action"))
         self.add_action_button.clicked.connect(self.add_action)
-        self.actions = RowsTable(
+        self.action_plan = RowsTable(
             [self.tr("What"), self.tr("Owner"), self.tr("By when"), self.tr("Status")],
             self.tr("The action plan"),
         )
@@ -248,7 +249,7 @@ class ThematicTab(QWidget):
         outcome = QFormLayout(outcome_box)
         outcome.addRow(self.tr("Fin&dings:"), self.findings)
         outcome.addRow(self.save_findings_button)
-        outcome.addRow(self.actions)
+        outcome.addRow(self.action_plan)
         action_row = QHBoxLayout()
         action_row.addWidget(self.action_text, 1)
         action_row.addWidget(self.action_owner)
@@ -433,7 +434,7 @@ class ThematicTab(QWidget):
             )
         )
         self.findings.setPlainText(detail.findings)
-        self.actions.set_rows(
+        self.action_plan.set_rows(
             [
                 (
                     a.description,
@@ -463,8 +464,8 @@ class ThematicTab(QWidget):
             sample=self.sample.toPlainText(),
             lead_id=str(self.lead.currentData()),
             auditor_ids=auditors,
-            starts_on=self.starts_on.date().toPython(),
-            reports_on=self.reports_on.date().toPython(),
+            starts_on=pydate(self.starts_on.date()),
+            reports_on=pydate(self.reports_on.date()),
             governance=self.governance.toPlainText(),
             trigger=ThemeTrigger(self.trigger.currentData()),
             trigger_detail=self.trigger_detail.text(),
@@ -476,7 +477,7 @@ class ThematicTab(QWidget):
             ),
         )
 
-    def create(self) -> None:
+    def set_up(self) -> None:  # not create(): QWidget has one
         terms, actor = self.terms(), self._actor
         ops.write(self._runner, self._services.thematic.create, terms, actor, on_done=self._created)
 
@@ -490,9 +491,9 @@ class ThematicTab(QWidget):
         result: list[QuestionEdit] = []
         for top in range(self.picker.topLevelItemCount()):
             parent = self.picker.topLevelItem(top)
-            for index in range(parent.childCount()):
-                child = parent.child(index)
-                if child.checkState(0) is Qt.CheckState.Checked:
+            children = [parent.child(i) for i in range(parent.childCount())] if parent else []
+            for child in children:
+                if child is not None and child.checkState(0) is Qt.CheckState.Checked:
                     _key, q = child.data(0, ID_ROLE + 1)
                     result.append(
                         QuestionEdit(THEME_SECTION, q.text, q.help, q.answer_type, q.key, q.id)
@@ -555,7 +556,7 @@ class ThematicTab(QWidget):
         if self.detail is None:
             return
         thematic_id, actor = self.detail.id, self._actor
-        text, due = self.action_text.text(), self.action_due.date().toPython()
+        text, due = self.action_text.text(), pydate(self.action_due.date())
         owner = self.action_owner.currentData()
         ops.write(
             self._runner,
@@ -565,7 +566,7 @@ class ThematicTab(QWidget):
             due,
             actor,
             owner_id=str(owner) if owner else None,
-            on_done=lambda _id: (self.action_text.clear(), self._refresh()),
+            on_done=lambda _id: self._action_added(),
         )
 
     def agree(self) -> None:
@@ -583,7 +584,7 @@ class ThematicTab(QWidget):
     def set_status(self) -> None:
         if self.detail is None:
             return
-        index = self.actions.currentRow()
+        index = self.action_plan.currentRow()
         if not 0 <= index < len(self.detail.actions):
             return
         action_id, actor = self.detail.actions[index].id, self._actor
@@ -612,3 +613,7 @@ class ThematicTab(QWidget):
         if self.detail is not None:
             self.show_detail(self.detail.id)
         self.load()
+
+    def _action_added(self) -> None:
+        self.action_text.clear()
+        self._refresh()

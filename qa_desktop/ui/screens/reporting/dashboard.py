@@ -8,11 +8,12 @@ builds the widgets (one small builder per part) and draws what it is given."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -370,7 +371,7 @@ class DashboardScreen(QWidget):
             (self.moderation_table, figures.moderation_row),
             (self.themes_table, figures.themes_row),
         ):
-            view.on_row(lambda row, pick=row_drill: self._row_clicked(pick, row))
+            view.on_row(partial(self._row_clicked, row_drill))
         for view in self.tables.values():
             view.export_csv_requested.connect(self._export_csv)
             view.export_excel_requested.connect(lambda t: self._export_excel([t]))
@@ -463,10 +464,9 @@ class DashboardScreen(QWidget):
 
     def current_period(self) -> Period | None:
         kind = self.period_kind.currentIndex()
-        if kind == MONTH:
-            return self.month.currentData()
-        if kind == QUARTER:
-            return self.quarter.currentData()
+        if kind in (MONTH, QUARTER):
+            chosen: Period | None = (self.month if kind == MONTH else self.quarter).currentData()
+            return chosen
         start, end = _pydate(self.date_from.date()), _pydate(self.date_to.date())
         return Period(start, end) if end >= start else None
 
@@ -571,8 +571,8 @@ class DashboardScreen(QWidget):
                 *figures.grade_drill(found.section_id, found.section_title, Grade(grade))
             )
 
-    def _open(self, index: object) -> None:
-        row = self.drill_model.data(index, ROW_ROLE)  # type: ignore[arg-type]
+    def _open(self, index: QModelIndex) -> None:
+        row = self.drill_model.data(index, ROW_ROLE)
         if row is not None:
             self.open_requested.emit(row.id)
 
@@ -699,7 +699,7 @@ def _split(first: QWidget, second: QWidget) -> QSplitter:
     return splitter
 
 
-def _fill(combo: QComboBox, everything: str | None, items: list[tuple[str, object]]) -> None:
+def _fill(combo: QComboBox, everything: str | None, items: Sequence[tuple[str, object]]) -> None:
     combo.blockSignals(True)
     combo.clear()
     if everything is not None:

@@ -3,6 +3,8 @@ Settling is an ordinary edit (history keeps both), then it travels to every lapt
 
 from __future__ import annotations
 
+from typing import Literal
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +22,8 @@ from PySide6.QtWidgets import (
 from qa_desktop.services.sync import ConflictView, SyncService
 from qa_desktop.ui import ops
 from qa_desktop.ui.runner import Runner
+
+Keep = Literal["current", "other", "new"]  # which value settles a conflict
 
 
 class ConflictsDialog(QDialog):
@@ -80,11 +84,8 @@ class ConflictsDialog(QDialog):
         self.keep_current = QPushButton(self.tr("Keep the value &shown"))
         self.keep_other = QPushButton(self.tr("Keep the &other value"))
         self.write_new = QPushButton(self.tr("&Write a new value…"))
-        for button, keep in (
-            (self.keep_current, "current"),
-            (self.keep_other, "other"),
-        ):
-            button.clicked.connect(lambda _c=False, k=keep: self.settle(k))
+        self.keep_current.clicked.connect(lambda _c=False: self.settle("current"))
+        self.keep_other.clicked.connect(lambda _c=False: self.settle("other"))
         self.write_new.clicked.connect(self._ask_new)
         buttons = QHBoxLayout()
         for button in (self.keep_current, self.keep_other, self.write_new):
@@ -159,7 +160,7 @@ class ConflictsDialog(QDialog):
         if ok:
             self.settle("new", text)
 
-    def settle(self, keep: str, value: str | None = None) -> None:
+    def settle(self, keep: Keep, value: str | None = None) -> None:
         chosen = self.selected()
         if chosen is None:
             return
@@ -171,8 +172,12 @@ class ConflictsDialog(QDialog):
             actor,
             keep,
             value,
-            on_done=lambda _status: (self.settled.emit(), self.load()),
+            on_done=lambda _status: self._settled(),
         )
+
+    def _settled(self) -> None:
+        self.settled.emit()
+        self.load()
 
 
 def _when(moment: str) -> str:

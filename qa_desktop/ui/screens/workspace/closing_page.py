@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qa_desktop.domain.grades import Grade
 from qa_desktop.services.audit.workspace_data import ActionData, FieldRef, PersonChoice
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.screens.workspace.area_page import grade_combo, text_box
@@ -148,10 +149,10 @@ class ClosingPage(QWidget):
             second.addWidget(widget)
         second.addStretch()
         second.addWidget(self.remove_button)
-        box = QVBoxLayout(actions)
-        box.addWidget(self.table, 1)
-        box.addLayout(first)
-        box.addLayout(second)
+        actions_layout = QVBoxLayout(actions)
+        actions_layout.addWidget(self.table, 1)
+        actions_layout.addLayout(first)
+        actions_layout.addLayout(second)
         self.action_ids: list[str] = []
 
         top = QHBoxLayout()
@@ -187,8 +188,8 @@ class ClosingPage(QWidget):
             ):
                 self.table.setItem(row, column, QTableWidgetItem(text))
 
-    def show_suggested(self, grade: object) -> None:
-        text = grade_label(grade) if grade else self.tr("none yet")  # type: ignore[arg-type]
+    def show_suggested(self, grade: Grade | None) -> None:
+        text = grade_label(grade) if grade else self.tr("none yet")
         self.suggested.setText(self.tr("Suggested: {grade}").format(grade=text))
         self.suggested.setAccessibleName(self.suggested.text())
 

@@ -106,8 +106,8 @@ class ConflictBadge(QLabel):
     @property
     def shown(self) -> bool:
         """Whether the field is marked now."""
-        if self.inline:
-            return not self.anchor.icon().isNull()  # type: ignore[attr-defined]
+        if isinstance(self.anchor, QCheckBox):  # inline
+            return not self.anchor.icon().isNull()
         return not self.isHidden()
 
     def show_conflict(self, message: str) -> None:

@@ -35,7 +35,7 @@ class NewAuditDialog(QDialog):
 
     search_requested = Signal(str)
     start_assignment = Signal(str)
-    create = Signal(object)  # NewAudit
+    create_requested = Signal(object)  # NewAudit (not create: QWidget has one)
 
     def __init__(self, options: StartOptions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,7 +171,7 @@ class NewAuditDialog(QDialog):
         participants = tuple(
             self.participants.item(i).data(ID_ROLE) for i in range(self.participants.count())
         )
-        self.create.emit(
+        self.create_requested.emit(
             NewAudit(
                 case_id=self.cases[row].id,
                 form_version_id=str(self.form_combo.currentData()),

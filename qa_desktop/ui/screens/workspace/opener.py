@@ -118,5 +118,5 @@ class WorkspaceOpener(QObject):
         def create(new: NewAudit) -> None:
             ops.write(self.runner, service.create, actor, new, on_done=self.open)
 
-        dialog.create.connect(create)
+        dialog.create_requested.connect(create)
         dialog.show()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -60,7 +61,7 @@ class QuestionRow(QFrame):
         answers.setSpacing(14)
         self.choice: ChoiceBinding | None = None
         if question.answer_type is AnswerType.YES_NO:
-            buttons: dict[str, QRadioButton] = {}
+            buttons: dict[str, QAbstractButton] = {}
             choices = [Answer.YES, Answer.PARTLY, Answer.NO]
             if question.na_allowed:
                 choices.append(Answer.NA)

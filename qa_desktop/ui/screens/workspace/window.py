@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -94,7 +94,7 @@ def _stored(value: object) -> Value:
     """A workspace value as the buffer keeps it (a grade by its value)."""
     if isinstance(value, Grade):
         return value.value
-    return value  # type: ignore[return-value]
+    return value  # type: ignore[return-value]  # every other field holds a Value already
 
 
 class WorkspaceWindow(QMainWindow):
@@ -777,7 +777,7 @@ class WorkspaceWindow(QMainWindow):
         page = self.pages.widget(index)
         if isinstance(page, AreaPage) and page.rows:
             self._focus_row(page.rows[0])
-        else:
+        elif page is not None:
             page.focusNextChild()
 
     def _current_area(self) -> AreaPage | None:
@@ -944,7 +944,7 @@ class WorkspaceWindow(QMainWindow):
         self.history_dialog = HistoryDialog(title, entries, self)
         self.history_dialog.show()
 
-    def _context_menu(self, widget: QWidget, pos: object) -> None:
+    def _context_menu(self, widget: QWidget, pos: QPoint) -> None:
         ref = self.widget_refs[widget]
         menu = (
             widget.createStandardContextMenu()
@@ -954,7 +954,7 @@ class WorkspaceWindow(QMainWindow):
         menu.addSeparator()
         history = menu.addAction(self.tr("History of this field…"))
         history.triggered.connect(lambda: self.show_field_history(ref))
-        menu.exec(widget.mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.exec(widget.mapToGlobal(pos))
 
     def _presentation_toggled(self, on: bool) -> None:
         self.setStyleSheet(PRESENTATION_STYLE if on else STYLE)
@@ -985,7 +985,8 @@ class WorkspaceWindow(QMainWindow):
         on = self.presentation_action.isChecked()
         for page in self.areas:
             height = max(page.split.height(), 2)
-            below = page.split.widget(1).minimumSizeHint().height()
+            lower = page.split.widget(1)
+            below = lower.minimumSizeHint().height() if lower is not None else 0
             page.split.setSizes([height - below, below])
             width = max(page.halves.width(), 2)
             left = width // 2 if on else width * 3 // 5
