@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qa_desktop.services.sync import RefusedView, SyncService
+from qa_desktop.services.sync import RefusedView, SyncService, SyncStatus
 from qa_desktop.ui import ops
 from qa_desktop.ui.runner import Runner
 
@@ -148,8 +148,12 @@ class RefusedDialog(QDialog):
             self.runner,
             self.service.discard_refused,
             chosen.change_id,
-            on_done=lambda _status: (self.discarded.emit(), self.load()),
+            on_done=self._discarded,
         )
+
+    def _discarded(self, _status: SyncStatus) -> None:
+        self.discarded.emit()
+        self.load()
 
     def confirm_discard(self, chosen: RefusedView) -> bool:
         box = QMessageBox(
