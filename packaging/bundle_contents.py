@@ -7,6 +7,8 @@ Name and version come from the package; nothing here repeats them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,6 +56,12 @@ REQUIRED_GLOBS = [
     "PySide6/**/platforms/*offscreen*",  # Qt without a display (the smoke test)
 ]
 
+# Where the bundle keeps the licence texts (relative to its _internal folder), and the
+# distributions whose texts it must always hold (the LGPL parts and Python itself), beyond
+# every distribution the build found in the bundle (check_bundle.missing_licences).
+LICENCES_FOLDER = "licences"
+REQUIRED_LICENCES = ["PySide6_Essentials", "shiboken6", "psycopg", "psycopg-binary", "Python"]
+
 # Qt and Python parts the application never uses: leaving them out keeps the bundle smaller
 # and the build faster.
 EXCLUDES = [
@@ -80,3 +88,54 @@ EXCLUDES = [
     "numpy",
     "matplotlib",
 ]
+
+
+def _stem(path: str) -> str:
+    """A path with its last part cut at its first dot: PySide6/QtCharts.abi3.so ->
+    PySide6/QtCharts, six.py -> six."""
+    folder, _, last = path.rpartition("/")
+    last = last.split(".", 1)[0]
+    return f"{folder}/{last}" if folder else last
+
+
+def _owners() -> tuple[dict[str, str], dict[str, str]]:
+    """Who installed what: each installed file's path and path stem -> its distribution, and each
+    path's first part (a package folder, a wheel's ``.libs`` folder) -> the first
+    distribution found with files there (PySide6/ holds both PySide6 wheels' files, so the
+    stems decide there)."""
+    stems: dict[str, str] = {}
+    firsts: dict[str, str] = {}
+    for dist in metadata.distributions():
+        name = dist.metadata["Name"]
+        for file in dist.files or []:
+            parts = file.parts
+            if not parts or parts[0] in ("..", "bin") or "__pycache__" in parts:
+                continue
+            path = "/".join(parts)
+            stems.setdefault(path, name)  # an exact path wins over a stem
+            if not path.endswith(".pyi"):  # PySide6-Addons carries stubs for Essentials' modules
+                stems.setdefault(_stem(path), name)
+            firsts.setdefault(parts[0] if len(parts) > 1 else _stem(parts[0]), name)
+    return stems, firsts
+
+
+def collected_distributions(entries: Iterable[tuple[str, ...]]) -> list[str]:
+    """The distributions that PyInstaller's Analysis collected code or data from, given its
+    TOC entries (module names in ``a.pure``; paths inside the bundle in ``a.binaries`` and
+    ``a.datas``). The standard library and the bundle's own files belong to none."""
+    stems, firsts = _owners()
+    found: set[str] = set()
+    for entry in entries:
+        name = entry[0].replace("\\", "/")
+        if "/" in name:  # a file inside the bundle
+            candidates = [name, _stem(name)]
+            first = name.split("/", 1)[0]
+        else:  # a module: PySide6.QtCharts
+            module = name.replace(".", "/")
+            candidates = [module, f"{module}/__init__"]
+            first = _stem(name) if "." not in name else name.split(".", 1)[0]
+        owner = next((stems[c] for c in candidates if c in stems), firsts.get(first))
+        if owner is not None:
+            found.add(owner)
+    found.discard(NAME)
+    return sorted(found, key=str.lower)
