@@ -7,6 +7,8 @@ Name and version come from the package; nothing here repeats them.
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
@@ -66,6 +68,7 @@ REQUIRED_LICENCES = ["PySide6_Essentials", "shiboken6", "psycopg", "psycopg-bina
 # and the build faster.
 EXCLUDES = [
     "tkinter",
+    "readline",  # would bring GNU readline (GPL-3.0) from the build machine; no console here
     "PySide6.QtWebEngineCore",
     "PySide6.QtWebEngineWidgets",
     "PySide6.QtQuick",
@@ -139,3 +142,38 @@ def collected_distributions(entries: Iterable[tuple[str, ...]]) -> list[str]:
             found.add(owner)
     found.discard(NAME)
     return sorted(found, key=str.lower)
+
+
+def system_library_notices(binaries: Iterable[tuple[str, ...]]) -> list[tuple[str, str]]:
+    """(package, copyright file) for each system package whose shared libraries PyInstaller
+    copied from the build machine (X11, xcb, GLib, cairo, fontconfig, OpenSSL...), as the
+    distribution publishes it. Debian and Ubuntu only (dpkg); elsewhere an empty list, and
+    the build says so."""
+    sources: set[str] = set()
+    for entry in binaries:
+        if len(entry) > 1 and entry[1].startswith(("/lib", "/usr")):
+            # dpkg knows a file by the name its package installed: /usr/lib, not /lib, on a
+            # merged /usr, and the file a symlink points to as well as the symlink.
+            for path in (entry[1], str(Path(entry[1]).resolve())):
+                sources.add(path)
+                if path.startswith("/lib"):
+                    sources.add("/usr" + path)
+    if not sources or shutil.which("dpkg") is None:
+        return []
+    found = subprocess.run(
+        ["dpkg", "-S", *sorted(sources)], capture_output=True, text=True, check=False
+    ).stdout  # "libx11-6:amd64: /usr/lib/...": paths it does not know are left out
+    packages = sorted(
+        {
+            owner.strip().split(":", 1)[0]
+            for line in found.splitlines()
+            if ": " in line and not line.startswith("diversion")
+            for owner in line.split(": ", 1)[0].split(",")
+        }
+    )
+    notices = []
+    for package in packages:
+        copyright = Path("/usr/share/doc") / package / "copyright"
+        if copyright.is_file():
+            notices.append((package, copyright.read_text(encoding="utf-8", errors="replace")))
+    return notices

@@ -5,6 +5,7 @@ into the bundle with an index that a bundled program reads back."""
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -136,3 +137,20 @@ def test_the_checker_names_a_missing_text_and_a_missing_lgpl_part(tmp_path: Path
 
 def test_the_checker_names_a_bundle_without_licences(tmp_path: Path) -> None:
     assert check_bundle.missing_licences(tmp_path) == ["licences/index.json"]
+
+
+@pytest.mark.skipif(shutil.which("dpkg") is None, reason="system packages are read with dpkg")
+def test_system_libraries_pyinstaller_copies_bring_their_packages_copyright_files() -> None:
+    zlib = next(
+        path
+        for path in ("/lib/x86_64-linux-gnu/libz.so.1", "/usr/lib/x86_64-linux-gnu/libz.so.1")
+        if Path(path).exists()
+    )
+    entries = [
+        ("libz.so.1", zlib, "BINARY"),
+        ("PySide6/Qt/lib/libQt6Core.so.6", "/not/a/system/library.so", "BINARY"),
+    ]
+    notices = bundle_contents.system_library_notices(entries)
+    assert [package for package, _ in notices] == ["zlib1g"]
+    assert "Jean-loup Gailly" in notices[0][1]
+    assert "readline" in bundle_contents.EXCLUDES  # GNU readline (GPL-3.0) stays out
