@@ -4,9 +4,9 @@
 #
 #   sh packaging/build.sh
 #
-# It installs what is missing (the app's .venv via scripts/setup.sh, PyInstaller into it,
-# binutils for PyInstaller on Debian), renders the icons, and runs PyInstaller on
-# packaging/qa-desktop.spec. About 80 s on a 2-core machine; the bundle is about 260 MB.
+# It installs what is missing (the app's .venv from requirements/lock.txt via
+# scripts/setup.sh, PyInstaller included; binutils for PyInstaller on Debian), renders the
+# icons, and runs PyInstaller on packaging/qa-desktop.spec. About 80 s on a 2-core machine; the bundle is about 260 MB.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -16,8 +16,9 @@ if command -v dpkg >/dev/null 2>&1 && ! command -v objdump >/dev/null 2>&1; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq binutils >/dev/null
 fi
+# The .venv from the lock file, hashes checked (PyInstaller is in it), then the project with
+# --no-deps: the bundle holds exactly the versions in requirements/lock.txt.
 sh scripts/setup.sh
-.venv/bin/python -m pip install -q -e ".[package]"
 QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/make_icons.py
 .venv/bin/pyinstaller --noconfirm --log-level WARN \
     --distpath dist --workpath build/pyinstaller packaging/qa-desktop.spec

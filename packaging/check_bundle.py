@@ -1,4 +1,5 @@
-"""Checks a built bundle: it holds the forms, resources and fonts, and it starts on the demo
+"""Checks a built bundle: it holds the forms, resources and fonts, the licence text of every
+distribution it ships (the LGPL parts and Python among them), and it starts on the demo
 store and shows its main window with no display (Qt offscreen) and no Python installed
 around it. CI runs it after ``sh packaging/build.sh``:
 
@@ -9,14 +10,16 @@ Exit code 0: the bundle is good; 1: something is missing or it did not start (sa
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bundle_contents import NAME, REQUIRED_GLOBS
+from bundle_contents import LICENCES_FOLDER, NAME, REQUIRED_GLOBS, REQUIRED_LICENCES
 
 SHOWN = "qa-desktop: main window shown"
 
@@ -31,6 +34,31 @@ def missing_parts(bundle: Path) -> list[str]:
     """The required files (as glob patterns) that the bundle does not hold."""
     root = data_root(bundle)
     return [pattern for pattern in REQUIRED_GLOBS if not any(root.glob(pattern))]
+
+
+def _normalise(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def missing_licences(bundle: Path) -> list[str]:
+    """What the bundle's licences folder lacks: an index, a readable text for each entry in
+    it, or an entry for each of the distributions that must always be there."""
+    folder = data_root(bundle) / LICENCES_FOLDER
+    try:
+        entries = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return [f"{LICENCES_FOLDER}/index.json"]
+    missing = [
+        f"{LICENCES_FOLDER}/{entry['file']} ({entry['name']})"
+        for entry in entries
+        if not (folder / entry["file"]).is_file()
+        or not (folder / entry["file"]).read_text(encoding="utf-8").strip()
+    ]
+    listed = {_normalise(entry["name"]) for entry in entries}
+    missing += [
+        f"the licence of {name}" for name in REQUIRED_LICENCES if _normalise(name) not in listed
+    ]
+    return missing
 
 
 def executable(bundle: Path) -> Path:
@@ -63,7 +91,7 @@ def main(argv: list[str]) -> int:
     if not executable(bundle).exists():
         print(f"no bundle at {bundle} (build it with: sh packaging/build.sh)", file=sys.stderr)
         return 1
-    missing = missing_parts(bundle)
+    missing = missing_parts(bundle) + missing_licences(bundle)
     if missing:
         print(f"the bundle lacks: {', '.join(missing)}", file=sys.stderr)
         return 1

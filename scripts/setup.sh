@@ -2,8 +2,8 @@
 # Installs what QA Desktop needs on a Debian or Ubuntu machine, then the project itself in a
 # virtual environment at .venv. Safe to run again: it installs only what is missing.
 #
-#   sh scripts/setup.sh        the application
-#   sh scripts/setup.sh test   the application and the test tools
+#   sh scripts/setup.sh        the application, its test tools and PyInstaller (requirements/lock.txt)
+#   sh scripts/setup.sh test   the same, and binutils, which the bundle test needs
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -42,8 +42,9 @@ fi
 }
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-if [ "${1:-}" = "test" ]; then
-    .venv/bin/python -m pip install -q -e ".[test]"
-else
-    .venv/bin/python -m pip install -q -e .
-fi
+# Every dependency at the version and with the hashes in the lock file (README, "Dependencies":
+# how to refresh it), so that two builds a month apart ship the same code. One lock for the
+# application, its tests and the bundle build: what the tests ran on is what the bundle ships.
+.venv/bin/python -m pip install -q --require-hashes -r requirements/lock.txt
+# Then the project itself, with nothing more: its build backend (setuptools) is in the lock too.
+.venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .

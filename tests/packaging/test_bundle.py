@@ -1,10 +1,12 @@
 """The bundle, built for real with PyInstaller from packaging/qa-desktop.spec (about two
-minutes), then checked as IT would: it holds the forms, resources and fonts, and it starts on
+minutes), then checked as IT would: it holds the forms, resources and fonts and the licence
+text of every part it ships, and it starts on
 a new demo store offscreen, with nothing from a Python installation around it, and shows its
 main window."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +17,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "packaging"))
 
 import check_bundle  # noqa: E402
+
+from qa_desktop.licences import normalise  # noqa: E402
 
 # Building the bundle takes 30 to 120 s: out of the quick loop, always in CI.
 pytestmark = pytest.mark.slow
@@ -49,6 +53,20 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_bundle_holds_the_forms_resources_and_fonts(bundle: Path) -> None:
     assert check_bundle.executable(bundle).is_file()
     assert check_bundle.missing_parts(bundle) == []
+
+
+def test_the_bundle_holds_the_licence_of_every_part_it_ships(bundle: Path) -> None:
+    assert check_bundle.missing_licences(bundle) == []
+    folder = check_bundle.data_root(bundle) / "licences"
+    index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    shipped = {normalise(entry["name"]) for entry in index}
+    for part in ("pyside6-essentials", "pyside6-addons", "shiboken6", "psycopg-binary"):
+        assert part in shipped
+    for part in ("sqlalchemy", "sqlcipher3", "reportlab", "rl-accel", "keyring", "python"):
+        assert part in shipped
+    assert not shipped & {"pytest", "pyinstaller", "ruff", "qa-desktop"}
+    qt = next(entry for entry in index if entry["name"] == "PySide6_Essentials")
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in (folder / qt["file"]).read_text("utf-8")
 
 
 def test_the_bundle_starts_offscreen_on_the_demo_store_and_shows_its_window(

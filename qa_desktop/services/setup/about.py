@@ -1,4 +1,5 @@
-"""Facts about the open store for Help > About and support calls: plain data, no Qt."""
+"""Facts about the open store for Help > About and support calls, and the licences of the
+open-source parts the program ships: plain data, no Qt."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import text
 
+from qa_desktop.licences import Licence, bundled_licences
 from qa_desktop.services.programme.forms import latest_versions
 from qa_desktop.store.engine import Store
 
@@ -36,3 +38,10 @@ def store_facts(store: Store) -> StoreFacts:
             version = store.engine.dialect.name
         forms = tuple(FormInUse(f.key, f.title, f.version) for f in latest_versions(session))
     return StoreFacts(version, forms)
+
+
+def open_source_licences() -> tuple[Licence, ...]:
+    """Every distribution the program ships (Python included) with its version, licence and
+    text: the bundle's own list in a bundle, else the installed run-time dependencies. Read
+    once and kept; never raises (an empty tuple, the reason in the log)."""
+    return bundled_licences()

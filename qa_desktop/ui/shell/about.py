@@ -1,11 +1,13 @@
 """Help > About: the version, where the store and the log are, the versions of the parts
 underneath (Qt, Python, SQLite, the forms in use), and a button that copies it all for a
-support call."""
+support call; on its Licences tab, every open-source part the program ships with its version,
+licence and full text."""
 
 from __future__ import annotations
 
 import platform
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import PySide6
@@ -16,13 +18,17 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QListWidget,
+    QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from qa_desktop import APP_NAME, __version__
-from qa_desktop.services.setup.about import StoreFacts
+from qa_desktop.licences import Licence
+from qa_desktop.services.setup.about import StoreFacts, open_source_licences
 
 
 def _t(text: str) -> str:
@@ -52,7 +58,12 @@ def details_text(details: list[tuple[str, str]]) -> str:
 
 
 class AboutDialog(QDialog):
-    def __init__(self, details: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        details: list[tuple[str, str]],
+        parent: QWidget | None = None,
+        licences: Sequence[Licence] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("About {app}").format(app=APP_NAME))
         self.details = details
@@ -81,13 +92,59 @@ class AboutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        about_page = QWidget()
+        about = QVBoxLayout(about_page)
+        about.addWidget(title)
+        about.addWidget(blurb)
+        about.addLayout(form)
+        about.addWidget(self.copied)
+        about.addStretch(1)
+
+        self.licences = tuple(open_source_licences() if licences is None else licences)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(about_page, self.tr("&About"))
+        self.tabs.addTab(self._licences_page(), self.tr("&Licences"))
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(blurb)
-        layout.addLayout(form)
-        layout.addWidget(self.copied)
+        layout.addWidget(self.tabs)
         layout.addWidget(buttons)
-        self.resize(640, 380)
+        self.resize(720, 480)
+
+    def _licences_page(self) -> QWidget:
+        page = QWidget()
+        intro = QLabel(
+            self.tr(
+                "{app} is built on these open-source parts, each under its own licence. "
+                "Choose one to read its licence in full."
+            ).format(app=APP_NAME)
+        )
+        intro.setWordWrap(True)
+        self.licence_list = QListWidget()
+        self.licence_list.setAccessibleName(self.tr("Open-source parts"))
+        for licence in self.licences:
+            self.licence_list.addItem(
+                self.tr("{part}: {licence}").format(
+                    part=licence.title, licence=licence.licence or self.tr("see its text")
+                )
+            )
+        self.licence_text = QPlainTextEdit()
+        self.licence_text.setReadOnly(True)
+        self.licence_text.setAccessibleName(self.tr("Licence text"))
+        self.licence_list.currentRowChanged.connect(self._show_licence)
+        layout = QVBoxLayout(page)
+        layout.addWidget(intro)
+        if not self.licences:
+            layout.addWidget(QLabel(self.tr("The list of parts could not be read: see the log.")))
+        layout.addWidget(self.licence_list, 1)
+        layout.addWidget(self.licence_text, 2)
+        if self.licences:
+            self.licence_list.setCurrentRow(0)
+        return page
+
+    def _show_licence(self, row: int) -> None:
+        if 0 <= row < len(self.licences):
+            self.licence_text.setPlainText(self.licences[row].text)
+        else:
+            self.licence_text.clear()
 
     def copy_details(self) -> None:
         QApplication.clipboard().setText(details_text(self.details))
