@@ -134,10 +134,10 @@ def _read(path: Path) -> str:
 
 def _metadata_licence(dist: metadata.Distribution) -> str:
     meta = dist.metadata
-    expression = meta.get("License-Expression")
+    expression = (meta.get_all("License-Expression") or [""])[0]
     if expression:
         return str(expression)
-    words = (meta.get("License") or "").strip().splitlines()
+    words = str((meta.get_all("License") or [""])[0]).strip().splitlines()
     if words and len(words[0]) <= 80:
         return words[0]
     classifiers = [c for c in meta.get_all("Classifier") or [] if c.startswith("License ::")]
