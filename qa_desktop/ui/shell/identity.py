@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from qa_desktop.domain.roles import Role
 from qa_desktop.services.setup.people import PersonInfo
 from qa_desktop.ui.labels import role_label
+from qa_desktop.ui.widgets.buddy import with_clear_button
 
 # The role filter: (label, test)
 ROLE_FILTERS = (
@@ -58,7 +59,7 @@ class IdentityDialog(QDialog):
         intro.setWordWrap(True)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Type part of a name or team"))
-        self.search.setClearButtonEnabled(True)
+        with_clear_button(self.search)
         self.role = QComboBox()
         for label, _test in ROLE_FILTERS:
             self.role.addItem(self.tr(label))
