@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QAbstractItemView
+from shiboken6 import isValid
 
 EMPTY_TEXT = "emptyText"  # the property holding the sentence
 
@@ -33,7 +34,9 @@ class _EmptyPainter(QObject):
             model.rowsRemoved.connect(self.refresh)
 
     def refresh(self) -> None:
-        _describe(self._view)
+        # A view's own model empties itself as the view is destroyed: nothing to describe.
+        if isValid(self._view) and isValid(self):
+            _describe(self._view)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and _is_empty(self._view):
