@@ -86,6 +86,18 @@ class AuditsScreen(QWidget):
         self.state = QComboBox()
         self.form = QComboBox()
         self.clear = QPushButton(self.tr("C&lear filters"))
+        # The filters may narrow (a long team name is elided in its box) so that their
+        # labels are never clipped on a small screen or at 200%.
+        for choice in (self.period, self.area, self.service, self.team, self.grade, self.state):
+            choice.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            choice.setMinimumContentsLength(6)
+        self.form.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.form.setMinimumContentsLength(6)
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 8)
 
         filters = QHBoxLayout()
         left = QFormLayout()
