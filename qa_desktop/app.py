@@ -102,7 +102,7 @@ class Application:
                 "This store has no people in it yet, so nobody can sign in. "
                 "Open the demo county with 'qa-desktop --demo'."
             )
-        dialog = IdentityDialog(people, parent)
+        dialog = IdentityDialog(people, parent, current=remembered)
         if dialog.exec() != IdentityDialog.DialogCode.Accepted or not dialog.chosen_id():
             return None
         person_id = dialog.chosen_id()

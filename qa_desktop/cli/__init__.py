@@ -8,7 +8,7 @@ everyday case, parses only the application's options (:func:`.common.app_parser`
 none of them.
 
 Exit codes: 0 done; 1 the job failed with a message (bad input, damaged store...); 2 the
-command was written wrongly. No traceback ever reaches the terminal: details go to the log.
+command was written wrongly; 141 its output was closed by the reader (``| head``), quietly. No traceback ever reaches the terminal: details go to the log.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from qa_desktop.logs import log_file, setup_logging
 from qa_desktop.paths import default_store_path, demo_store_path
 
 log = logging.getLogger(__name__)
+PIPE_CLOSED = 141  # 128 + SIGPIPE, as a Unix command whose reader closed the pipe
 
 # The feature modules, in the order ``--help`` lists their commands.
 FEATURES = ("store", "key", "audits", "reports", "programme", "central", "join")
@@ -80,6 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return _pipe_closed()
     except Exception:
         setup_logging()
         log.exception("unexpected error in command %s", args.command)
@@ -92,6 +95,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+def _pipe_closed() -> int:
+    """The reader went away (``qa-desktop list audits ... | head``): end quietly, with the
+    code a Unix command ends with when its pipe closes (128 + SIGPIPE), and nothing more
+    written where nobody reads (Python would say so at exit when it flushes)."""
+    log.info("command output closed by its reader")
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # stdout is no file (a test capturing it): nothing left to flush there
+    return PIPE_CLOSED
 
 
 def _run(args: argparse.Namespace) -> int:

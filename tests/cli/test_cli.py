@@ -176,3 +176,20 @@ def test_restore_lists_and_puts_back_the_newest_backup(capsys, tmp_path: Path) -
 def test_restore_without_a_backup_says_where_it_looked(capsys, tmp_path: Path) -> None:
     code, _, err = run(capsys, "restore", "--store", str(tmp_path / "county.qadb"))
     assert code == 1 and "There is no backup of" in err and str(tmp_path / "backups") in err
+
+
+def test_a_closed_pipe_ends_the_command_quietly(capsys, tmp_path: Path) -> None:
+    """``qa-desktop list audits ... | head``: the reader stops early; no message, no log of
+    an error, the code a Unix command ends with when its reader goes (128 + SIGPIPE)."""
+    store = tmp_path / "demo.qadb"
+    assert run(capsys, "demo", "--store", str(store), "--audits", "400", "--seed", "5")[0] == 0
+    command = [sys.executable, "-m", "qa_desktop", "list", "audits", "--store", str(store)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as job:
+        assert job.stdout is not None and job.stderr is not None
+        first = job.stdout.readline()
+        job.stdout.close()  # as head does after its lines
+        err = job.stderr.read().decode()
+        code = job.wait(timeout=60)
+    assert first.startswith(b"reference")
+    assert err == ""
+    assert code == 141

@@ -28,9 +28,12 @@ from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
 from qa_desktop.services.setup.people import Actor, FilterOptions
 from qa_desktop.ui import ops
+from qa_desktop.ui.announce import StatusLabel
 from qa_desktop.ui.labels import grade_label, state_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.widgets.audit_table import COMPLETED_COLUMN, ROW_ROLE, SORT_ROLE, AuditTableModel
+from qa_desktop.ui.widgets.buddy import with_clear_button
+from qa_desktop.ui.widgets.empty import set_empty_text
 
 
 def period_choices(today: date) -> list[tuple[str, Period | None]]:
@@ -74,7 +77,7 @@ class AuditsScreen(QWidget):
         title.setObjectName("screenTitle")
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Reference, case, initials or person"))
-        self.search.setClearButtonEnabled(True)
+        with_clear_button(self.search)
         self.period = QComboBox()
         self.area = QComboBox()
         self.service = QComboBox()
@@ -83,6 +86,18 @@ class AuditsScreen(QWidget):
         self.state = QComboBox()
         self.form = QComboBox()
         self.clear = QPushButton(self.tr("C&lear filters"))
+        # The filters may narrow (a long team name is elided in its box) so that their
+        # labels are never clipped on a small screen or at 200%.
+        for choice in (self.period, self.area, self.service, self.team, self.grade, self.state):
+            choice.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            choice.setMinimumContentsLength(6)
+        self.form.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.form.setMinimumContentsLength(6)
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 8)
 
         filters = QHBoxLayout()
         left = QFormLayout()
@@ -118,8 +133,16 @@ class AuditsScreen(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(self._open_index)  # Enter or double-click, once
+        set_empty_text(
+            self.table,
+            self.tr(
+                "No audits match these filters. Widen the filters, or start an audit with "
+                "Audit > New audit."
+            ),
+        )
 
-        self.count = QLabel()
+        self.count = StatusLabel()
+        self.count.setAccessibleName(self.tr("Audits shown"))
         self.count.setObjectName("countLabel")
         self.open_button = QPushButton(self.tr("&Open audit"))
         self.open_button.setEnabled(False)

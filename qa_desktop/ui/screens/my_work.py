@@ -27,6 +27,7 @@ from qa_desktop.services.container import Services
 from qa_desktop.services.my_work import MyWork, WorkItem, WorkKind
 from qa_desktop.services.setup.people import Actor
 from qa_desktop.ui import ops
+from qa_desktop.ui.announce import StatusLabel
 from qa_desktop.ui.labels import state_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.widgets.record_table import (
@@ -69,7 +70,7 @@ class MyWorkScreen(QWidget):
         self.work: MyWork | None = None
         title = QLabel(self.tr("My work"))
         title.setObjectName("screenTitle")
-        self.summary = QLabel()
+        self.summary = StatusLabel()
         self.summary.setObjectName("myWorkSummary")
         self.summary.setWordWrap(True)
         self.escalation_banner = QLabel()
@@ -99,7 +100,7 @@ class MyWorkScreen(QWidget):
             model: RecordTableModel[WorkItem] = RecordTableModel(
                 self._columns(kind), overdue=lambda item: item.overdue, parent=self
             )
-            table = record_view(model, label)
+            table = record_view(model, label, empty=self._empty_text(kind))
             table.activated.connect(self._activate)  # Enter or double-click, once
             self.models[kind] = model
             self.tables[kind] = table
@@ -126,6 +127,32 @@ class MyWorkScreen(QWidget):
         bottom.addWidget(self.programme_done_button)
         layout.addLayout(bottom)
         runner.subscribe(self, WATCHED, lambda _what: self.load())
+
+    def _empty_text(self, kind: WorkKind) -> str:
+        """What an empty tab would hold, and how something comes into it."""
+        texts = {
+            WorkKind.ESCALATION: self.tr("No safeguarding escalations are waiting for you."),
+            WorkKind.AUDIT: self.tr(
+                "No audits to do. Audits planned for you, or started with Audit > New audit, "
+                "show here."
+            ),
+            WorkKind.MODERATION: self.tr(
+                "Nothing to moderate: audits chosen for moderation show here."
+            ),
+            WorkKind.MEETING: self.tr(
+                "No reflective meetings to hold: a confirmed Inadequate grade brings one here."
+            ),
+            WorkKind.REAUDIT: self.tr(
+                "No re-audits due: they are planned after a reflective meeting."
+            ),
+            WorkKind.ACTION: self.tr(
+                "No actions are yours: actions agreed at an audit or a meeting show here."
+            ),
+            WorkKind.REVIEW: self.tr(
+                "No learning reviews or programme actions are yours: those you lead or own show here."
+            ),
+        }
+        return texts.get(kind, "")
 
     def _columns(self, kind: WorkKind) -> list[Column[WorkItem]]:
         due: Column[WorkItem] = Column(self.tr("Due"), lambda i: day_text(i.due_on))

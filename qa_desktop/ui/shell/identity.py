@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from qa_desktop.domain.roles import Role
 from qa_desktop.services.setup.people import PersonInfo
 from qa_desktop.ui.labels import role_label
+from qa_desktop.ui.widgets.buddy import with_clear_button
 
 # The role filter: (label, test)
 ROLE_FILTERS = (
@@ -45,8 +46,16 @@ def describe_person(person: PersonInfo) -> str:
 
 
 class IdentityDialog(QDialog):
-    def __init__(self, people: list[PersonInfo], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        people: list[PersonInfo],
+        parent: QWidget | None = None,
+        *,
+        current: str | None = None,
+    ) -> None:
+        """``current``: the person using the app now (Switch person), chosen at first."""
         super().__init__(parent)
+        self._current = current
         self.setWindowTitle(self.tr("Who are you?"))
         self._people = people
         intro = QLabel(
@@ -58,7 +67,7 @@ class IdentityDialog(QDialog):
         intro.setWordWrap(True)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Type part of a name or team"))
-        self.search.setClearButtonEnabled(True)
+        with_clear_button(self.search)
         self.role = QComboBox()
         for label, _test in ROLE_FILTERS:
             self.role.addItem(self.tr(label))
@@ -96,8 +105,15 @@ class IdentityDialog(QDialog):
                 item.setData(Qt.ItemDataRole.UserRole, person.id)
                 self.list.addItem(item)
         if self.list.count():
-            self.list.setCurrentRow(0)
+            self.list.setCurrentRow(self._row_of(self._current) if self._current else 0)
         self._update_ok()
+
+    def _row_of(self, person_id: str) -> int:
+        """The row of ``person_id`` in the list as filtered; the first row if not listed."""
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == person_id:
+                return row
+        return 0
 
     def _update_ok(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from qa_desktop import APP_NAME
 from qa_desktop.ui import ops
+from qa_desktop.ui.announce import StatusLabel, announce
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.settings import (
     MAIN_SPLITTER,
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
     closed = Signal()
     # The store is open and the person known: the screens can be shown.
     ready = Signal()
+    _sync_said: str  # the sync status last told to assistive technology
 
     def __init__(
         self,
@@ -137,7 +139,8 @@ class MainWindow(QMainWindow):
         self.splitter.setCollapsible(1, False)
         self.splitter.setStretchFactor(1, 1)
 
-        self.busy = QLabel()
+        self.busy = StatusLabel()
+        self.busy.setAccessibleName(self.tr("Background work"))
         store_name = store_path.name if store_path else "—"
         self.statusBar().addWidget(QLabel(self.tr("Store: {name}").format(name=store_name)))
         self.statusBar().addWidget(self.busy)
@@ -194,6 +197,14 @@ class MainWindow(QMainWindow):
 
     def _show_busy(self, busy: bool) -> None:
         self.busy.setText(self.tr("Working…") if busy else "")
+
+    def _announce_sync(self, _status: object) -> None:
+        """The sync status, told to assistive technology when its words change (after the
+        status widget has shown it: it heard the signal first)."""
+        text = self.sync_status.label.text()
+        if text != self._sync_said:
+            self._sync_said = text
+            announce(self.sync_status.label, text)
 
     def screen_labels(self) -> list[str]:
         return [
@@ -260,6 +271,8 @@ class MainWindow(QMainWindow):
         self.sync_status.conflicts_requested.connect(self.show_conflicts)
         self.sync_status.refused_requested.connect(self.show_refused)
         self.statusBar().addPermanentWidget(self.sync_status)
+        self._sync_said = ""
+        self.sync.status_changed.connect(self._announce_sync)
         self.sync.start()
         self.nav.setEnabled(True)
         may_switch = services.directory.ownership().may_switch_person  # the demo county only

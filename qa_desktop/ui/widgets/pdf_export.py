@@ -16,13 +16,13 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QWidget,
 )
 
 from qa_desktop.services.audit.documents import ExportedDocument
+from qa_desktop.ui.announce import StatusLabel
 from qa_desktop.ui.runner import Runner
 
 ExportWork = Callable[[Path], ExportedDocument]
@@ -58,7 +58,7 @@ class PdfExportBar(QWidget):
         self.progress.setRange(0, 0)  # busy: the builder reports no steps
         self.progress.setMaximumWidth(160)
         self.progress.setAccessibleName(self.tr("Writing the PDF"))
-        self.status = QLabel()
+        self.status = StatusLabel()
         self.status.setObjectName("exportStatus")
         self.open_file = QPushButton(self.tr("&Open PDF"))
         self.open_folder = QPushButton(self.tr("Show in &folder"))

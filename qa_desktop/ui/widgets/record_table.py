@@ -12,6 +12,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from qa_desktop.ui.widgets.empty import set_empty_text
+
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -87,8 +89,11 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         return None
 
 
-def record_view(model: QAbstractTableModel, name: str, parent: QWidget | None = None) -> QTableView:
-    """A table view for records: whole rows, one at a time, Tab leaves it."""
+def record_view(
+    model: QAbstractTableModel, name: str, parent: QWidget | None = None, *, empty: str = ""
+) -> QTableView:
+    """A table view for records: whole rows, one at a time, Tab leaves it; ``empty`` says
+    what would be in it and how it gets there, while it holds nothing."""
     view = QTableView(parent)
     view.setModel(model)
     view.setAccessibleName(name)
@@ -101,6 +106,8 @@ def record_view(model: QAbstractTableModel, name: str, parent: QWidget | None = 
     view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
+    if empty:
+        set_empty_text(view, empty)
     return view
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from qa_desktop.domain.report_tables import Cell, ReportTable
+from qa_desktop.ui.widgets.empty import set_empty_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -134,6 +135,12 @@ class ReportTableView(QWidget):
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setAccessibleName(title)
+        set_empty_text(
+            self.view,
+            self.tr(
+                "Nothing to count: no audit completed in this period and slice has figures here."
+            ),
+        )
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -26,6 +26,24 @@ def test_identity_dialog_filters_by_role_and_name(application, qtbot) -> None:
     assert dialog.chosen_id() in {p.id for p in heads if p.name.startswith(heads[2].name[:6])}
 
 
+def test_switch_person_starts_on_the_person_using_the_app(application, qtbot, monkeypatch) -> None:
+    """File > Switch person: "Who are you?" has the current person chosen, not the first."""
+    people = application.services.directory.people()
+    current = next(p for p in people[5:] if p.role is Role.QA_OFFICER)
+    window = application.show_window(application.services.directory.actor(current.id))
+    qtbot.addWidget(window)
+    application.settings.remember_identity(application.services.store_path, current.id)
+    seen: list[str | None] = []
+
+    def look(dialog: IdentityDialog) -> int:
+        seen.append(dialog.chosen_id())
+        return IdentityDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(IdentityDialog, "exec", look)
+    assert application.choose_person(window, ask=True) is None
+    assert seen == [current.id] and people[0].id != current.id
+
+
 def test_the_chosen_person_is_remembered_per_store(application, qtbot, monkeypatch) -> None:
     people = application.services.directory.people()
     qa_officer = next(p for p in people if p.role is Role.QA_OFFICER)

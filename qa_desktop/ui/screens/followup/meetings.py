@@ -46,6 +46,7 @@ from qa_desktop.services.followup.meetings import (
 )
 from qa_desktop.services.setup.people import Actor, PersonInfo
 from qa_desktop.ui import ops
+from qa_desktop.ui.announce import StatusLabel
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.widgets.record_table import (
@@ -123,7 +124,7 @@ class MeetingsScreen(QWidget):
 
         title = QLabel(self.tr("Reflective meetings"))
         title.setObjectName("screenTitle")
-        self.notice = QLabel()
+        self.notice = StatusLabel()
         self.notice.setWordWrap(True)
         self.show_which = QComboBox()
         self.show_which.addItems([self.tr("Due"), self.tr("Held"), self.tr("All")])
@@ -143,7 +144,14 @@ class MeetingsScreen(QWidget):
             overdue=lambda r: r.overdue,
             parent=self,
         )
-        self.table = record_view(self.model, self.tr("Reflective meetings"))
+        self.table = record_view(
+            self.model,
+            self.tr("Reflective meetings"),
+            empty=self.tr(
+                "No reflective meetings to show. A meeting falls due when a moderator confirms "
+                "an Inadequate grade."
+            ),
+        )
         self.table.activated.connect(self._open_index)  # Enter or double-click, once
         self.table.clicked.connect(self._open_index)
         top = QVBoxLayout()
@@ -203,7 +211,11 @@ class MeetingsScreen(QWidget):
             ],
             parent=self,
         )
-        self.actions_table = record_view(self.actions_model, self.tr("Agreed actions"))
+        self.actions_table = record_view(
+            self.actions_model,
+            self.tr("Agreed actions"),
+            empty=self.tr("No actions agreed yet: add one below with what is to be done and who."),
+        )
         self.actions_table.setMaximumHeight(110)
         self.new_actions = QVBoxLayout()
         self.add_action = QPushButton(self.tr("Add a SMART a&ction"))
@@ -213,7 +225,7 @@ class MeetingsScreen(QWidget):
         actions_layout.addWidget(self.actions_table)
         actions_layout.addLayout(self.new_actions)
         actions_layout.addWidget(self.add_action)
-        self.save_mark = QLabel()
+        self.save_mark = StatusLabel()
         self.save_mark.setObjectName("saveMark")
         self.save_mark.setWordWrap(True)
         self.sign_off = QPushButton(self.tr("Si&gn off the meeting…"))

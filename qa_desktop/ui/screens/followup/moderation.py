@@ -25,9 +25,11 @@ from qa_desktop.services.container import Services
 from qa_desktop.services.followup.moderation import AgreementReport, ModerationResult, QueueItem
 from qa_desktop.services.setup.people import Actor
 from qa_desktop.ui import ops
+from qa_desktop.ui.announce import StatusLabel
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.followup.moderation_form import ModerationForm
+from qa_desktop.ui.widgets.empty import set_empty_text
 from qa_desktop.ui.widgets.record_table import (
     RECORD_ROLE,
     Column,
@@ -54,7 +56,7 @@ class ModerationScreen(QWidget):
         self.may_add = actor.can(Capability.ADD_TO_MODERATION)
         title = QLabel(self.tr("Moderation"))
         title.setObjectName("screenTitle")
-        self.notice = QLabel()
+        self.notice = StatusLabel()
         self.notice.setWordWrap(True)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -89,12 +91,19 @@ class ModerationScreen(QWidget):
             overdue=lambda i: i.overdue,
             parent=self,
         )
-        self.queue = record_view(self.queue_model, self.tr("Audits waiting for moderation"))
+        self.queue = record_view(
+            self.queue_model,
+            self.tr("Audits waiting for moderation"),
+            empty=self.tr(
+                "No audits are waiting for moderation. Audits are chosen as they are signed off, "
+                "or add one by its reference below."
+            ),
+        )
         self.queue.activated.connect(self._open_index)  # Enter or double-click, once
         self.moderate_button = QPushButton(self.tr("&Moderate the selected audit"))
         self.moderate_button.clicked.connect(self._open_selected)
         self.moderate_button.setVisible(self.moderates)
-        self.count = QLabel()
+        self.count = StatusLabel()
         top = QVBoxLayout()
         header = QHBoxLayout()
         header.addWidget(self.count, 1)
@@ -223,19 +232,26 @@ class PanelView(QWidget):
         super().__init__(parent)
         self.choice = QListWidget()
         self.choice.setAccessibleName(self.tr("Audits for the panel, in order"))
+        set_empty_text(
+            self.choice,
+            self.tr("No audits for the panel: audits waiting for moderation are listed here."),
+        )
         self.up = QPushButton(self.tr("Move &up"))
         self.down = QPushButton(self.tr("Move do&wn"))
         self.start = QPushButton(self.tr("&Start the panel"))
         self.up.clicked.connect(lambda: self._move(-1))
         self.down.clicked.connect(lambda: self._move(1))
         self.start.clicked.connect(self.begin)
-        self.progress = QLabel(self.tr("Tick the audits the panel will discuss, then start."))
+        self.progress = StatusLabel(self.tr("Tick the audits the panel will discuss, then start."))
         self.progress.setObjectName("sectionTitle")
         self.skip = QPushButton(self.tr("S&kip this audit"))
         self.skip.clicked.connect(lambda: self.next_audit(skipped=True))
         self.skip.setEnabled(False)
         self.log = QListWidget()
         self.log.setAccessibleName(self.tr("Decisions made by the panel"))
+        set_empty_text(
+            self.log, self.tr("No decisions yet: each one the panel makes is listed here.")
+        )
         self.form = ModerationForm(services, runner, actor)
         self.form.decided.connect(self._decided)
         self.agenda: list[str] = []
@@ -362,7 +378,8 @@ class AgreementView(QWidget):
         ):
             column = QVBoxLayout()
             column.addWidget(QLabel(f"<b>{label}</b>"))
-            column.addWidget(record_view(model, label), 1)
+            empty = self.tr("No moderation decisions in this period yet.")
+            column.addWidget(record_view(model, label, empty=empty), 1)
             row.addLayout(column, 1)
         layout.addLayout(row, 1)
 

@@ -138,7 +138,6 @@ class ModerationForm(QWidget):
             else:
                 grade.setCurrentIndex(-1)
             reason = QLineEdit()
-            reason.setPlaceholderText(self.tr("Reason (needed when you change the grade)"))
             reason.setAccessibleName(self.tr("Reason for the {area} grade").format(area=title))
             area_label = QLabel(
                 self.tr("<b>{area}</b><br/>Auditor: {grade}").format(
@@ -150,7 +149,14 @@ class ModerationForm(QWidget):
             grade.setAccessibleName(self.tr("Moderated {area} grade").format(area=title))
             self._grid.addWidget(area_label, 2 * index - 1, 0)
             self._grid.addWidget(grade, 2 * index - 1, 1)
-            self._grid.addWidget(reason, 2 * index, 0, 1, 2)
+            reason_label = QLabel(self.tr("Reason (needed when you change the grade):"))
+            reason_label.setBuddy(reason)
+            reason_row = QWidget()
+            reason_layout = QHBoxLayout(reason_row)
+            reason_layout.setContentsMargins(0, 0, 0, 0)
+            reason_layout.addWidget(reason_label)
+            reason_layout.addWidget(reason, 1)
+            self._grid.addWidget(reason_row, 2 * index, 0, 1, 2)
             self.rows.append(AreaRow(area, grade, reason))
         self.record.setEnabled(True)
 

@@ -34,6 +34,7 @@ from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.bttf_visit import VisitPanel
 from qa_desktop.ui.screens.programme.tables import RowsTable
 from qa_desktop.ui.widgets.dates import pydate, qdate
+from qa_desktop.ui.widgets.empty import set_empty_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SENIOR = (
@@ -109,6 +110,7 @@ class BackToTheFloorTab(QWidget):
             ],
             self.tr("The year's visits"),
         )
+        set_empty_text(self.visits, self.tr("No Back to the Floor visits yet. Schedule one above."))
         self.visits.itemSelectionChanged.connect(self._visit_chosen)
         self.panel = VisitPanel(services, runner, actor, lambda: self._people)
         self.panel.changed.connect(self.load)

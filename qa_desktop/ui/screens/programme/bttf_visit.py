@@ -31,11 +31,14 @@ from qa_desktop.services.container import Services
 from qa_desktop.services.programme.bttf import CaseForm, FindingsEntry, VisitDetail
 from qa_desktop.services.setup.people import Actor, PersonInfo
 from qa_desktop.ui import ops
+from qa_desktop.ui.announce import StatusLabel
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.bttf_case_dialog import BttfCaseDialog
 from qa_desktop.ui.screens.programme.tables import RowsTable
+from qa_desktop.ui.widgets.buddy import buddy_label
 from qa_desktop.ui.widgets.dates import pydate, qdate
+from qa_desktop.ui.widgets.empty import set_empty_text
 
 
 def _text_box(height: int = 60) -> QPlainTextEdit:
@@ -89,9 +92,9 @@ class VisitPanel(QTabWidget):
         self.draw_button = QPushButton(self.tr("&Draw case sample"))
         self.draw_button.clicked.connect(self.draw_cases)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Cases:")))
+        row.addWidget(buddy_label(self.tr("Ca&ses:"), self.sample_size))
         row.addWidget(self.sample_size)
-        row.addWidget(QLabel(self.tr("Seed:")))
+        row.addWidget(buddy_label(self.tr("S&eed:"), self.sample_seed))
         row.addWidget(self.sample_seed)
         row.addWidget(self.draw_button)
         row.addStretch(1)
@@ -104,6 +107,10 @@ class VisitPanel(QTabWidget):
                 self.tr("Grade"),
             ],
             self.tr("The visit's case sample"),
+        )
+        set_empty_text(
+            self.cases_table,
+            self.tr("No cases drawn for this visit yet. Draw the case sample above."),
         )
         self.cases_table.doubleClicked.connect(lambda _index: self.open_case())
         self.record_button = QPushButton(self.tr("&Record the chosen case…"))
@@ -171,6 +178,9 @@ class VisitPanel(QTabWidget):
         self.actions_table = RowsTable(
             [self.tr("What"), self.tr("Who"), self.tr("By when")], self.tr("The action plan")
         )
+        set_empty_text(
+            self.actions_table, self.tr("No actions agreed for this visit yet. Add one below.")
+        )
         self.action_text = QLineEdit()
         self.action_owner = QComboBox()
         self.action_due = QDateEdit()
@@ -200,7 +210,7 @@ class VisitPanel(QTabWidget):
         self.report_label.setWordWrap(True)
         self.export_button = QPushButton(self.tr("&Save PDF report…"))
         self.export_button.clicked.connect(self.export)
-        self.export_result = QLabel()
+        self.export_result = StatusLabel()
         layout = QVBoxLayout(page)
         layout.addWidget(self.report_label)
         layout.addWidget(self.export_button)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from qa_desktop.domain.answers import Answer
 from qa_desktop.services.programme.dip_sample import DipGrid
 from qa_desktop.ui.widgets.cells import cell_text
+from qa_desktop.ui.widgets.empty import set_empty_text
 
 KEYS = {"y": Answer.YES, "p": Answer.PARTLY, "n": Answer.NO, "a": Answer.NA}
 FIXED_COLUMNS = 2  # case, team
@@ -41,6 +42,9 @@ class DipGridTable(QTableWidget):
         self.verticalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setAccessibleName(self.tr("Dip sample answers: type y, p, n or a"))
+        set_empty_text(
+            self, self.tr("No dip sample chosen: choose one from the list, or make a new one.")
+        )
 
     def set_grid(self, grid: DipGrid) -> None:
         self.grid = grid

@@ -39,6 +39,7 @@ from qa_desktop.ui import ops
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.dip_grid import DipGridTable
 from qa_desktop.ui.screens.programme.tables import RowsTable
+from qa_desktop.ui.widgets.empty import set_empty_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -101,6 +102,7 @@ class DipSamplesTab(QWidget):
         form.addRow(self.create_button)
 
         self.samples = QListWidget()
+        set_empty_text(self.samples, self.tr("No dip samples yet. Make one with Make dip sample."))
         self.samples.setAccessibleName(self.tr("Dip samples"))
         self.samples.currentItemChanged.connect(self._sample_chosen)
         left = QVBoxLayout()
@@ -124,6 +126,10 @@ class DipSamplesTab(QWidget):
         self.finish_button.setEnabled(False)
         self.finish_button.clicked.connect(self.finish)
         self.results = RowsTable([self.tr("Team"), self.tr("Cases")], self.tr("Results by team"))
+        set_empty_text(
+            self.results,
+            self.tr("No results yet: they show here as the sample's cases are answered."),
+        )
         right = QVBoxLayout()
         right.addWidget(self.heading)
         right.addWidget(hint)

@@ -40,6 +40,7 @@ from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.audits import period_choices
 from qa_desktop.ui.screens.programme.family_feedback_dialog import FamilyFeedbackDialog
 from qa_desktop.ui.screens.programme.tables import RowsTable
+from qa_desktop.ui.widgets.empty import set_empty_text
 from qa_desktop.ui.widgets.pdf_export import PdfExportBar
 
 
@@ -105,6 +106,12 @@ class FamilyFeedbackTab(QWidget):
             ],
             self.tr("Family feedback beside each audit's grade"),
         )
+        set_empty_text(
+            self.rows_table,
+            self.tr(
+                "No family feedback in this period. Record a questionnaire against an audit with Record family feedback."
+            ),
+        )
         self.teams_table = RowsTable(
             [
                 self.tr("Team"),
@@ -113,6 +120,10 @@ class FamilyFeedbackTab(QWidget):
                 self.tr("Positive answers"),
             ],
             self.tr("Family feedback by team"),
+        )
+        set_empty_text(
+            self.teams_table,
+            self.tr("No family feedback in this period, so no team has figures yet."),
         )
         teams_box = QGroupBox(self.tr("By team"))
         QVBoxLayout(teams_box).addWidget(self.teams_table)

@@ -35,6 +35,7 @@ from qa_desktop.services.programme.forms import FormVersionInfo
 from qa_desktop.services.setup.people import Actor
 from qa_desktop.ui import ops
 from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.widgets.buddy import buddy_label
 from qa_desktop.ui.widgets.cells import cell, cell_text
 
 ID_COLUMN, SECTION_COLUMN, TEXT_COLUMN, HELP_COLUMN, TYPE_COLUMN, KEY_COLUMN = range(6)
@@ -105,15 +106,15 @@ class FormsTab(QWidget):
         top = QFormLayout()
         top.addRow(self.tr("&Form:"), self.form_choice)
         edit_row = QHBoxLayout()
-        edit_row.addWidget(QLabel(self.tr("Section:")))
+        edit_row.addWidget(buddy_label(self.tr("Sectio&n:"), self.section_choice))
         edit_row.addWidget(self.section_choice)
         edit_row.addWidget(self.add_button)
         edit_row.addWidget(self.remove_button)
         edit_row.addStretch(1)
         rules = QHBoxLayout()
-        rules.addWidget(QLabel(self.tr("Suggest Good at:")))
+        rules.addWidget(buddy_label(self.tr("Suggest &Good at:"), self.good_at))
         rules.addWidget(self.good_at)
-        rules.addWidget(QLabel(self.tr("Requires Improvement at:")))
+        rules.addWidget(buddy_label(self.tr("Requires &Improvement at:"), self.ri_at))
         rules.addWidget(self.ri_at)
         rules.addStretch(1)
         rules.addWidget(self.save_button)
@@ -200,6 +201,9 @@ class FormsTab(QWidget):
         self.table.setItem(row, TEXT_COLUMN, QTableWidgetItem(text))
         self.table.setItem(row, HELP_COLUMN, QTableWidgetItem(help_text))
         kind = QComboBox()
+        kind.setAccessibleName(
+            self.tr("Answer type of {id}").format(id=question_id or self.tr("the new question"))
+        )
         if answer_type in EDITABLE_TYPES:
             for choice in EDITABLE_TYPES:
                 kind.addItem(self.tr(TYPE_LABELS[choice]), choice.value)

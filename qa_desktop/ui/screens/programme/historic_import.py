@@ -23,6 +23,7 @@ from qa_desktop.services.container import Services
 from qa_desktop.services.imports.historic_audits import ImportRefused, ImportResult
 from qa_desktop.services.setup.people import Actor
 from qa_desktop.ui import ops
+from qa_desktop.ui.announce import StatusLabel
 from qa_desktop.ui.runner import Runner
 
 
@@ -58,7 +59,7 @@ class HistoricImportTab(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.import_button)
         buttons.addStretch(1)
-        self.result = QLabel()
+        self.result = StatusLabel()
         self.result.setObjectName("countLabel")
         self.result.setWordWrap(True)
         problems_label = QLabel(self.tr("&Problems found in the file:"))

@@ -40,6 +40,7 @@ from qa_desktop.ui import ops
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.tables import RowsTable
 from qa_desktop.ui.widgets.dates import pydate, qdate
+from qa_desktop.ui.widgets.empty import set_empty_text
 from qa_desktop.ui.widgets.pdf_export import PdfExportBar
 
 
@@ -108,6 +109,12 @@ class LearningReviewsTab(QWidget):
             ],
             self.tr("Learning reviews"),
         )
+        set_empty_text(
+            self.table,
+            self.tr(
+                "No learning reviews yet. Set one up after a significant event with Set up learning review."
+            ),
+        )
         self.table.itemSelectionChanged.connect(self._chosen)
         self.table.setMaximumHeight(170)
 
@@ -138,6 +145,9 @@ class LearningReviewsTab(QWidget):
         self.actions_table = RowsTable(
             [self.tr("What"), self.tr("Owner"), self.tr("By when"), self.tr("Status")],
             self.tr("The review's actions"),
+        )
+        set_empty_text(
+            self.actions_table, self.tr("No actions for this review yet. Add one below.")
         )
         self.actions_table.setMinimumHeight(100)
         self.action_text = QLineEdit()

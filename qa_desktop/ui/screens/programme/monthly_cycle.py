@@ -42,9 +42,11 @@ from qa_desktop.services.programme.monthly_plan import (
 )
 from qa_desktop.services.setup.people import Actor
 from qa_desktop.ui import ops
+from qa_desktop.ui.announce import StatusLabel
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.tables import RowsTable
 from qa_desktop.ui.widgets.cells import cell_text
+from qa_desktop.ui.widgets.empty import set_empty_text
 
 
 def next_month(today: date) -> str:
@@ -74,11 +76,11 @@ class MonthlyCycleTab(QWidget):
         # Replaceable in tests: asks the person for the CSV file.
         self.choose_file: Callable[[], str] = self._ask_for_file
 
-        self.cases_label = QLabel()
+        self.cases_label = StatusLabel()
         self.import_button = QPushButton(self.tr("&Import case list…"))
         self.import_button.setEnabled(may_manage)
         self.import_button.clicked.connect(self._import_clicked)
-        self.import_result = QLabel()
+        self.import_result = StatusLabel()
         self.import_result.setWordWrap(True)
         cases_box = QGroupBox(self.tr("Case list"))
         cases_row = QHBoxLayout(cases_box)
@@ -122,6 +124,12 @@ class MonthlyCycleTab(QWidget):
             ],
             self.tr("The month's planned audits"),
         )
+        set_empty_text(
+            self.plan_table,
+            self.tr(
+                "No plan for this month yet. Choose the target, then Draw sample and assign auditors."
+            ),
+        )
         self.progress_table = RowsTable(
             [
                 self.tr("Month"),
@@ -132,8 +140,18 @@ class MonthlyCycleTab(QWidget):
             ],
             self.tr("Completed against planned, by month"),
         )
+        set_empty_text(
+            self.progress_table,
+            self.tr("No months planned yet: progress shows here once a month is planned."),
+        )
         self.progress_table.itemSelectionChanged.connect(self._month_chosen)
         self.capacity_table = QTableWidget(0, 4)
+        set_empty_text(
+            self.capacity_table,
+            self.tr(
+                "No auditors yet: people trained as auditors are listed here with their capacity."
+            ),
+        )
         self.capacity_table.setHorizontalHeaderLabels(
             [self.tr("Auditor"), self.tr("Team"), self.tr("Planned"), self.tr("Capacity")]
         )

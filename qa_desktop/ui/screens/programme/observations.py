@@ -18,6 +18,7 @@ from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.observation_dialog import ObservationDialog
 from qa_desktop.ui.screens.programme.tables import RowsTable
+from qa_desktop.ui.widgets.empty import set_empty_text
 
 
 class ObservationsTab(QWidget):
@@ -51,6 +52,12 @@ class ObservationsTab(QWidget):
                 self.tr("Grade"),
             ],
             self.tr("Observations of practice"),
+        )
+        set_empty_text(
+            self.table,
+            self.tr(
+                "No observations of practice recorded yet. Record one with Record an observation."
+            ),
         )
         layout = QVBoxLayout(self)
         layout.addWidget(

@@ -42,10 +42,13 @@ from qa_desktop.services.programme.form_editing import QuestionEdit
 from qa_desktop.services.programme.thematic import TermsOfReference, ThematicDetail, ThematicRow
 from qa_desktop.services.setup.people import Actor, FilterOptions, PersonInfo
 from qa_desktop.ui import ops
+from qa_desktop.ui.announce import StatusLabel
 from qa_desktop.ui.ops import thematic as ops_thematic
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.tables import RowsTable
+from qa_desktop.ui.widgets.buddy import buddy_label
 from qa_desktop.ui.widgets.dates import pydate, qdate
+from qa_desktop.ui.widgets.empty import set_empty_text
 from qa_desktop.ui.widgets.pdf_export import PdfExportBar
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -179,6 +182,10 @@ class ThematicTab(QWidget):
             ],
             self.tr("Thematic audits"),
         )
+        set_empty_text(
+            self.table,
+            self.tr("No thematic audits yet. Set one up with its terms of reference below."),
+        )
         self.table.itemSelectionChanged.connect(self._chosen)
 
         # The chosen audit: its form, findings and actions.
@@ -214,11 +221,11 @@ class ThematicTab(QWidget):
         self.sample_seed.setValue(1)
         self.draw_button = QPushButton(self.tr("Draw the sample and &plan the audits"))
         self.draw_button.clicked.connect(self.draw_sample)
-        self.progress = QLabel()
+        self.progress = StatusLabel()
         sample_row = QHBoxLayout()
-        sample_row.addWidget(QLabel(self.tr("Cases:")))
+        sample_row.addWidget(buddy_label(self.tr("Cases:"), self.sample_size))
         sample_row.addWidget(self.sample_size)
-        sample_row.addWidget(QLabel(self.tr("Seed:")))
+        sample_row.addWidget(buddy_label(self.tr("Seed:"), self.sample_seed))
         sample_row.addWidget(self.sample_seed)
         sample_row.addWidget(self.draw_button)
         sample_row.addWidget(self.progress, 1)
@@ -228,6 +235,7 @@ class ThematicTab(QWidget):
         self.save_findings_button.clicked.connect(self.save_findings)
         self.action_text = QLineEdit()
         self.action_due = _dated(QDateEdit(), today())
+        self.action_due.setAccessibleName(self.tr("When the action is due"))
         self.action_owner = QComboBox()
         self.action_owner.setAccessibleName(self.tr("Who owns the action"))
         self.action_status = QComboBox()
@@ -244,6 +252,9 @@ class ThematicTab(QWidget):
         self.action_plan = RowsTable(
             [self.tr("What"), self.tr("Owner"), self.tr("By when"), self.tr("Status")],
             self.tr("The action plan"),
+        )
+        set_empty_text(
+            self.action_plan, self.tr("No actions in the plan yet. Add one under Action.")
         )
         outcome_box = QGroupBox(self.tr("Findings and action plan"))
         outcome = QFormLayout(outcome_box)

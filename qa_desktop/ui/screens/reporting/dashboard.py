@@ -49,6 +49,7 @@ from qa_desktop.services.container import Services
 from qa_desktop.services.reporting import INDICATORS, Drill, SliceOptions, describe_slice
 from qa_desktop.services.setup.people import Actor
 from qa_desktop.ui import ops
+from qa_desktop.ui.announce import StatusLabel
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.reporting import figures
@@ -61,6 +62,7 @@ from qa_desktop.ui.screens.reporting.figures import (
     Words,
 )
 from qa_desktop.ui.widgets.audit_table import ROW_ROLE, AuditTableModel
+from qa_desktop.ui.widgets.empty import set_empty_text
 from qa_desktop.ui.widgets.report_table import ReportTableView
 
 MONTH, QUARTER, DATES = range(3)
@@ -170,9 +172,13 @@ class DashboardScreen(QWidget):
         self.period_kind = QComboBox()
         self.period_kind.addItems([self.tr("Month"), self.tr("Quarter"), self.tr("Dates")])
         self.month = QComboBox()
+        self.month.setAccessibleName(self.tr("Month"))
         self.quarter = QComboBox()
+        self.quarter.setAccessibleName(self.tr("Quarter"))
         self.date_from = QDateEdit()
+        self.date_from.setAccessibleName(self.tr("From"))
         self.date_to = QDateEdit()
+        self.date_to.setAccessibleName(self.tr("To"))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd MMM yyyy")
@@ -214,7 +220,7 @@ class DashboardScreen(QWidget):
 
     def _build_heading(self) -> QHBoxLayout:
         self.export_all = QPushButton(self.tr("Export all tables to E&xcel…"))
-        self.heading = QLabel()
+        self.heading = StatusLabel()
         self.heading.setObjectName("dashboardHeading")
         self.heading.setWordWrap(True)
         row = QHBoxLayout()
@@ -323,12 +329,18 @@ class DashboardScreen(QWidget):
 
     def _build_drill(self) -> QWidget:
         """The audits behind the figure, bar or row last clicked."""
-        self.drill_label = QLabel(self.tr("Click a bar, a figure or a row to see its audits."))
+        self.drill_label = StatusLabel(self.tr("Click a bar, a figure or a row to see its audits."))
         self.drill_label.setObjectName("countLabel")
         self.drill_model = AuditTableModel(self)
         self.drill_table = QTableView()
         self.drill_table.setModel(self.drill_model)
         self.drill_table.setAccessibleName(self.tr("Audits behind the figure"))
+        set_empty_text(
+            self.drill_table,
+            self.tr(
+                "No audits chosen: click a bar, a figure or a row to list the audits behind it."
+            ),
+        )
         self.drill_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.drill_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.drill_table.setTabKeyNavigation(False)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from qa_desktop.domain.forms import Section
 from qa_desktop.domain.grades import Grade
 from qa_desktop.services.audit.workspace_data import FieldRef, Progress
+from qa_desktop.ui.announce import StatusLabel
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.screens.workspace.bindings import (
     Binding,
@@ -54,7 +55,7 @@ class AreaPage(QWidget):
         self.bindings: list[Binding] = []
         title = QLabel(section.title)
         title.setObjectName("screenTitle")
-        self.progress = QLabel()
+        self.progress = StatusLabel()
         self.progress.setObjectName("areaProgress")
         self.position = QLabel()
         self.position.setObjectName("hint")
@@ -146,7 +147,7 @@ class AreaPage(QWidget):
         rationale_label = QLabel(self.tr("&Rationale:"))
         rationale_label.setBuddy(self.rationale)
         self.rationale.setAccessibleName(self.tr("Rationale for the area grade"))
-        self.notice = QLabel()
+        self.notice = StatusLabel()
         self.notice.setObjectName("rationaleNotice")
         self.notice.setWordWrap(True)
         self.notice.setVisible(False)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from qa_desktop.domain.grades import Grade
 from qa_desktop.services.audit.workspace_data import ActionData, FieldRef, PersonChoice
+from qa_desktop.ui.announce import StatusLabel
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.screens.workspace.area_page import grade_combo, text_box
 from qa_desktop.ui.screens.workspace.bindings import (
@@ -34,6 +35,7 @@ from qa_desktop.ui.screens.workspace.bindings import (
     ComboBinding,
     TextBinding,
 )
+from qa_desktop.ui.widgets.empty import set_empty_text
 
 
 def due_text(day: date) -> str:
@@ -77,7 +79,7 @@ class ClosingPage(QWidget):
         rationale_label = QLabel(self.tr("&Rationale:"))
         rationale_label.setBuddy(self.rationale)
         self.rationale.setAccessibleName(self.tr("Rationale for the overall grade"))
-        self.notice = QLabel()
+        self.notice = StatusLabel()
         self.notice.setObjectName("rationaleNotice")
         self.notice.setWordWrap(True)
         self.notice.setVisible(False)
@@ -114,6 +116,9 @@ class ClosingPage(QWidget):
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("What"), self.tr("Who"), self.tr("By when")])
         self.table.setAccessibleName(self.tr("Agreed actions"))
+        set_empty_text(
+            self.table, self.tr("No actions agreed yet: add one below with what, who and by when.")
+        )
         self.table.setTabKeyNavigation(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -93,7 +93,10 @@ class QuestionRow(QFrame):
         self.bindings.append(TextBinding(FieldRef.answer(question.id, "na_reason"), self.na_reason))
         answers.addStretch()
         self.evidence = QLineEdit()
-        self.evidence.setPlaceholderText(self.tr("Evidence note"))
+        # A real label, not a placeholder: it stays when the field holds text, and reads well.
+        self.evidence_label = QLabel(self.tr("Evidence note:"))
+        self.evidence_label.setObjectName("hint")
+        self.evidence_label.setBuddy(self.evidence)
         self.evidence.setAccessibleName(
             self.tr("Evidence note, question {id}").format(id=question.id)
         )
@@ -108,7 +111,10 @@ class QuestionRow(QFrame):
         grid.addWidget(self.help_button, 0, 2, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.help, 1, 1, 1, 2)
         grid.addLayout(answers, 2, 1, 1, 2)
-        grid.addWidget(self.evidence, 3, 1, 1, 2)
+        evidence_row = QHBoxLayout()
+        evidence_row.addWidget(self.evidence_label)
+        evidence_row.addWidget(self.evidence, 1)
+        grid.addLayout(evidence_row, 3, 1, 1, 2)
         grid.setColumnStretch(1, 1)
 
     def _show_reason(self, value: object) -> None:

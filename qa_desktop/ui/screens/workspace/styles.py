@@ -21,7 +21,7 @@ QPlainTextEdit[conflict="true"], QLineEdit[conflict="true"], QComboBox[conflict=
 }
 QRadioButton:focus, QCheckBox:focus, QToolButton:focus, QPlainTextEdit:focus, QDateEdit:focus,
 QListWidget:focus, QTableWidget:focus {
-    border: 2px solid #f2a900; background: #fff8e1;
+    border: 2px solid #8a5a00; background: #fff8e1;
 }
 """
 PRESENTATION_STYLE = (

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -64,6 +65,7 @@ from qa_desktop.services.changes import Change
 from qa_desktop.services.setup.people import Actor
 from qa_desktop.services.sync import SyncService
 from qa_desktop.ui import ops
+from qa_desktop.ui.announce import StatusLabel
 from qa_desktop.ui.labels import audit_type_label, grade_label, state_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.workspace.area_page import AreaPage
@@ -142,11 +144,11 @@ class WorkspaceWindow(QMainWindow):
         self.setStyleSheet(PRESENTATION_STYLE if presentation else STYLE)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
 
-        self.header = QLabel()
+        self.header = StatusLabel()  # its state changes as the audit moves on: said
         self.header.setObjectName("workspaceHeader")
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.save_status = QLabel(self.tr("All changes saved"))
+        self.save_status = StatusLabel(self.tr("All changes saved"))
         self.save_status.setObjectName("saveStatus")
         self.save_status.setAccessibleName(self.tr("Save status"))
 
@@ -242,6 +244,8 @@ class WorkspaceWindow(QMainWindow):
         bar.setObjectName("workspaceToolbar")
         bar.setMovable(False)
         self.addToolBar(bar)
+        for more in bar.findChildren(QToolButton, "qt_toolbar_ext_button"):
+            more.setAccessibleName(self.tr("More of the toolbar"))  # shown when it overflows
 
         def action(text: str, keys: list[QKeySequence], slot: Callable[[], object]) -> QAction:
             act = QAction(text, self)
