@@ -2,9 +2,18 @@
 
 Reproducible: the same seed and the same "today" build the same store, ids included.
 Three areas, the five services, 21 teams, about 150 people, about 2,000 cases, and the
-requested number of audits spread over the last four quarters, with grades that improve over
-time, moderation, Inadequate audits with reflective meetings and re-audits, and actions that
-are open, done and overdue.
+requested number of audits spread over the last four quarters, and the story the council's
+own reports tell (the shares are asserted in tests/demo):
+
+- mostly Requires Improvement, improving over the year (less Inadequate, more Good);
+- question compliance spread from about 30% to 99% (each question has its own base rate);
+- initial grading tends to be over-generous: moderators grade lower about a quarter of the
+  time, and sometimes higher;
+- about 80% of Inadequate audits move up at re-audit, not all;
+- some meetings and actions late, some actions still overdue; every date that is due falls on
+  a working day (weekends and bank holidays left out), and the work itself is done on them;
+- the rest of the programme: monthly plans, dip samples, Back to the Floor visits, family
+  feedback, thematic audits, observations and learning reviews (``demo.programme``).
 
 The demo builder writes seed data: it stands for records that already exist, so rows carry no
 per-row history and nothing waits to be pushed; one history row records the build itself.
@@ -19,18 +28,25 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from statistics import NormalDist
 from typing import Any
 
 from sqlalchemy import insert, select
 
 from qa_desktop.domain.answers import Answer
 from qa_desktop.domain.audit_types import AuditType
-from qa_desktop.domain.calendar import add_working_days
+from qa_desktop.domain.calendar import add_working_days, is_working_day, next_working_day
+from qa_desktop.domain.follow_up import meeting_due_on, reaudit_due_on
 from qa_desktop.domain.forms import FormDefinition, LegalStatus
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.moderation import moderation_reason
-from qa_desktop.domain.published_settings import MODERATION_SEED, MODERATION_SHARE_PERCENT
+from qa_desktop.domain.published_settings import (
+    MEETING_WORKING_DAYS,
+    MODERATION_SEED,
+    MODERATION_SHARE_PERCENT,
+    REAUDIT_WEEKS,
+)
 from qa_desktop.domain.references import audit_reference
 from qa_desktop.domain.roles import Role
 from qa_desktop.domain.suggestion import suggest_overall, suggest_section
@@ -265,6 +281,8 @@ class _Builder:
     today: date
     now: datetime
     rows: dict[type[m.Base], list[dict[str, Any]]] = field(default_factory=dict)
+    closed: list[_Done] = field(default_factory=list)  # closed routine audits, oldest first
+    planned: list[str] = field(default_factory=list)  # ids of the audits planned for next
 
     def uid(self) -> str:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
@@ -338,6 +356,7 @@ def build_demo(
             m.Action,
             m.Moderation,
             m.AuditEvent,
+            m.ReauditOutcome,
         ):
             batch = b.rows.get(model, [])
             for start in range(0, len(batch), 20000):
@@ -462,6 +481,17 @@ class _Case:
     practitioner: _Person
 
 
+@dataclass(frozen=True)
+class _Done:
+    """A closed routine audit, for the parts of the programme that hang off audits."""
+
+    audit_id: str
+    case: _Case
+    auditor: _Person
+    closed_on: date
+    grade: Grade
+
+
 def _cases(b: _Builder, teams: list[_Team], people: list[_Person]) -> list[_Case]:
     cases: list[_Case] = []
     references = b.rng.sample(range(100000, 999999), 95 * len(teams))
@@ -496,6 +526,57 @@ def _at(day: date, hour: int = 10) -> datetime:
     return datetime.combine(day, time(hour), tzinfo=UTC)
 
 
+_NORMAL = NormalDist()
+_CORRELATION = 0.3  # how much the answers of one audit go together
+_TREND = 0.8  # how much weaker the year's oldest audits are than its newest
+_SPREAD = 0.8  # how much one audit differs from another of its time
+
+
+def _on_or_before(day: date) -> date:
+    """``day`` itself if it is a working day, else the last working day before it."""
+    while not is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
+def _working_days_back(day: date, days: int) -> date:
+    """The working day ``days`` working days before ``day`` (``day`` itself if 0)."""
+    day = _on_or_before(day)
+    for _ in range(days):
+        day = _on_or_before(day - timedelta(days=1))
+    return day
+
+
+def _base_rates(b: _Builder, form: FormDefinition) -> dict[str, float]:
+    """Each question's own compliance rate, so that the questions spread from about 30% to
+    99% met, as the council's do. The weak questions are dealt out one section at a time, so
+    that no area is weak throughout; key questions (a No caps the area) are well met."""
+    rates: dict[str, float] = {}
+    dealt: list[str] = []
+    sections = [[q.id for q in s.questions if not q.key] for s in form.graded_sections()]
+    for questions in sections:
+        b.rng.shuffle(questions)
+    while any(sections):
+        for questions in sections:
+            if questions:
+                dealt.append(questions.pop())
+    # Two weak questions in each area (30% to 70% met), the rest well met (86% to 99%): the
+    # weak ones make most audits Requires Improvement, as the council's are.
+    weak = 2 * len(sections)
+    for index, question_id in enumerate(dealt):
+        if index < weak:
+            rates[question_id] = 0.30 + 0.40 * index / max(1, weak - 1)
+        else:
+            rates[question_id] = 0.86 + 0.13 * (index - weak) / max(1, len(dealt) - weak - 1)
+    key = [q.id for q in form.questions() if q.key]
+    b.rng.shuffle(key)
+    for index, question_id in enumerate(key):
+        rates[question_id] = 0.80 + 0.17 * index / max(1, len(key) - 1)
+    for question in form.questions():
+        rates.setdefault(question.id, 0.9)  # a question outside the graded areas
+    return rates
+
+
 def _audits(
     b: _Builder,
     form: FormDefinition,
@@ -512,55 +593,70 @@ def _audits(
     reviewers = [p for p in people if p.role is Role.REVIEWING_OFFICER]
     counts = {"audits": 0, "reaudits": 0, "moderated": 0}
     planned = max(1, wanted // 30) if wanted >= 30 else 0
+    rates = _base_rates(b, form)
     while counts["audits"] < wanted:
         case = b.pick(cases)
         auditor = b.pick([a for a in auditors if a.team_id != case.team.id])
         if counts["audits"] < planned:
-            due = b.today + timedelta(days=b.rng.randint(3, 30))
-            _planned_audit(b, version_id, case, auditor, due)
+            due = next_working_day(b.today + timedelta(days=b.rng.randint(3, 30)))
+            b.planned.append(_planned_audit(b, version_id, case, auditor, due))
             counts["audits"] += 1
             continue
-        day = b.today - timedelta(days=b.rng.randint(0, 364))
+        # A few audits started this week are still being written; the rest spread over the year.
+        recent = counts["audits"] < planned + max(1, wanted // 40)
+        day = _on_or_before(b.today - timedelta(days=b.rng.randint(0, 6 if recent else 360)))
         outcome = _audit(
-            b,
-            form,
-            version_id,
-            case,
-            auditor,
-            moderators,
-            adults,
-            reviewers,
-            day,
-            reaudit_of=None,
-            lift=0.0,
+            b, form, rates, version_id, case, auditor, moderators, adults, reviewers, day
         )
         counts["audits"] += 1
         counts["moderated"] += outcome.moderated
         if outcome.confirmed_inadequate_on and counts["audits"] < wanted:
             held = _meeting(b, outcome, case, heads[case.team.service], auditor)
-            reaudit_day = held + timedelta(weeks=6) if held else None
-            if reaudit_day and reaudit_day <= b.today - timedelta(days=3):
-                reauditor = auditor
-                again = _audit(
-                    b,
-                    form,
-                    version_id,
-                    case,
-                    reauditor,
-                    moderators,
-                    adults,
-                    reviewers,
-                    reaudit_day,
-                    reaudit_of=outcome.audit_id,
-                    lift=0.25,
+            if held is None:
+                continue
+            due = reaudit_due_on(held, REAUDIT_WEEKS.default)
+            # Most re-audits on time; some a week or two late.
+            late = b.rng.random() < 0.15
+            reaudit_day = (
+                add_working_days(due, b.rng.randint(1, 10))
+                if late
+                else _working_days_back(due, b.rng.randint(0, 3))
+            )
+            if reaudit_day > b.today - timedelta(days=3):
+                continue
+            # About four in five Inadequate audits move up at re-audit, not all.
+            improves = b.rng.random() < 0.8
+            again = _audit(
+                b,
+                form,
+                rates,
+                version_id,
+                case,
+                auditor,
+                moderators,
+                adults,
+                reviewers,
+                reaudit_day,
+                reaudit_of=outcome.audit_id,
+                lift=0.6 if improves else -0.8,
+                improves=improves,
+            )
+            counts["audits"] += 1
+            counts["reaudits"] += 1
+            counts["moderated"] += again.moderated
+            if again.closed_on and again.confirmed:
+                b.add(
+                    m.ReauditOutcome,
+                    reaudit_id=again.audit_id,
+                    original_id=outcome.audit_id,
+                    original_grade=Grade.INADEQUATE.value,
+                    reaudit_grade=again.confirmed.value,
+                    recorded_on=again.closed_on,
                 )
-                counts["audits"] += 1
-                counts["reaudits"] += 1
-                counts["moderated"] += again.moderated
     return counts
 
 
-def _planned_audit(b: _Builder, version_id: str, case: _Case, auditor: _Person, due: date) -> None:
+def _planned_audit(b: _Builder, version_id: str, case: _Case, auditor: _Person, due: date) -> str:
     audit_id = b.uid()
     b.add(
         m.Audit,
@@ -575,6 +671,7 @@ def _planned_audit(b: _Builder, version_id: str, case: _Case, auditor: _Person, 
         due_on=due,
         created_at=b.now,
     )
+    return audit_id
 
 
 @dataclass
@@ -582,12 +679,22 @@ class _Outcome:
     audit_id: str
     moderated: bool
     confirmed_inadequate_on: date | None
+    confirmed: Grade | None = None
+    closed_on: date | None = None
 
 
-def _answers(b: _Builder, form: FormDefinition, case: _Case, quality: float) -> dict[str, Answer]:
+def _answers(
+    b: _Builder, form: FormDefinition, rates: dict[str, float], case: _Case, weakness: float
+) -> dict[str, Answer]:
+    """The answers of one audit. A question is met when its draw falls under its own rate;
+    the draws of one audit share its ``weakness`` (a Gaussian copula), so that a weak case is
+    weak across the form and a strong one strong: each question keeps its own compliance, and
+    the grades come out as the council's (mostly Requires Improvement) rather than as the
+    coin-tossing of independent answers."""
     answers: dict[str, Answer] = {}
+    spread = (1 - _CORRELATION**2) ** 0.5
+    looked_after = case.status in (LegalStatus.CHILD_WE_CARE_FOR, LegalStatus.CARE_LEAVER)
     for question in form.questions():
-        looked_after = case.status in (LegalStatus.CHILD_WE_CARE_FOR, LegalStatus.CARE_LEAVER)
         if (
             (question.id == "B7" and not looked_after)
             or (case.unborn and question.id in ("A2", "C5"))
@@ -595,10 +702,11 @@ def _answers(b: _Builder, form: FormDefinition, case: _Case, quality: float) -> 
         ):
             answers[question.id] = Answer.NA
             continue
-        roll = b.rng.random()
-        if roll < quality:
+        draw = _NORMAL.cdf(_CORRELATION * weakness + spread * b.rng.gauss(0, 1))
+        met = rates[question.id]
+        if draw < met:
             answers[question.id] = Answer.YES
-        elif roll < quality + (1 - quality) * 0.7:
+        elif draw < met + (1 - met) * 0.25:
             answers[question.id] = Answer.PARTLY
         else:
             answers[question.id] = Answer.NO
@@ -618,6 +726,7 @@ def _one_worse(grade: Grade) -> Grade:
 def _audit(
     b: _Builder,
     form: FormDefinition,
+    rates: dict[str, float],
     version_id: str,
     case: _Case,
     auditor: _Person,
@@ -626,16 +735,18 @@ def _audit(
     reviewers: list[_Person],
     day: date,
     *,
-    reaudit_of: str | None,
-    lift: float,
+    reaudit_of: str | None = None,
+    lift: float = 0.0,
+    improves: bool | None = None,
 ) -> _Outcome:
-    """One audit carried out on ``day`` (its state follows from how long ago that was)."""
+    """One audit carried out on ``day`` (its state follows from how long ago that was).
+    ``improves`` (re-audits only) says whether the re-audit moves up from Inadequate."""
     age_days = (b.today - day).days
-    # Practice improves over the year: older audits score lower.
-    quality = min(0.98, max(0.25, 0.72 + 0.2 * (1 - age_days / 365) + b.rng.gauss(0, 0.1) + lift))
-    answers = _answers(b, form, case, quality)
+    # Practice improves over the year: older audits are weaker.
+    weakness = b.rng.gauss(_TREND * (age_days / 365 - 0.5) - lift, _SPREAD)
+    answers = _answers(b, form, rates, case, weakness)
     audit_id = b.uid()
-    in_progress = age_days < 4
+    in_progress = age_days < 8  # the last week's audits are still being written
     state = AuditState.IN_PROGRESS if in_progress else AuditState.CLOSED
     for question in form.questions():
         if in_progress and b.rng.random() < 0.4:
@@ -659,7 +770,7 @@ def _audit(
         key_failed |= suggestion.key_failed
         suggested = suggestion.grade or Grade.REQUIRES_IMPROVEMENT
         grade = suggested
-        if b.rng.random() < 0.15:
+        if b.rng.random() < 0.2:
             grade = _one_better(grade)  # initial grading tends to be generous
         area_grades.append(grade)
         b.add(
@@ -679,7 +790,11 @@ def _audit(
     overall_suggested = (
         suggest_overall(area_grades, key_failed=key_failed) or Grade.REQUIRES_IMPROVEMENT
     )
-    overall = overall_suggested if b.rng.random() > 0.1 else _one_better(overall_suggested)
+    overall = overall_suggested if b.rng.random() > 0.15 else _one_better(overall_suggested)
+    if improves is True and overall is Grade.INADEQUATE:
+        overall = Grade.REQUIRES_IMPROVEMENT
+    elif improves is False:
+        overall = Grade.INADEQUATE
     disputes = not in_progress and b.rng.random() < 0.03
     # The product's own selection rule, with the published share and seed as shipped.
     selected = not in_progress and (
@@ -694,26 +809,19 @@ def _audit(
         is not None
     )
     submitted = day
-    moderated_done = selected and age_days > 14
+    # Moderation is due in ten working days; some take longer.
+    decided = add_working_days(submitted, b.rng.randint(2, 14))
+    moderated_done = selected and decided < b.today
     if selected and not moderated_done:
         state = AuditState.IN_MODERATION
     closed_on = None
     confirmed = overall
     if moderated_done:
         moderator = b.pick([p for p in moderators if p.id != auditor.id])
-        decided = submitted + timedelta(days=b.rng.randint(3, 12))
         closed_on = decided
         for section, grade in zip(form.graded_sections(), area_grades, strict=True):
-            _moderate(
-                b,
-                audit_id,
-                section.id,
-                moderator,
-                grade,
-                decided,
-                0.22,
-                "Evidence supports a lower grade: " + b.pick(WORRIED).lower(),
-            )
+            _moderate(b, audit_id, section.id, moderator, grade, decided, 0.25, 0.07)
+        # A re-audit's overall grade stands as the auditor gave it (its movement is the story).
         confirmed = _moderate(
             b,
             audit_id,
@@ -721,28 +829,29 @@ def _audit(
             moderator,
             overall,
             decided,
-            0.2,
-            "Overall grade moderated down in line with the areas.",
+            0.0 if reaudit_of else 0.22,
+            0.0 if reaudit_of else 0.05,
         )
     elif not selected and not in_progress:
         closed_on = submitted
+    audit_type = (
+        AuditType.REAUDIT
+        if reaudit_of
+        else AuditType.THEMATIC
+        if b.rng.random() < 0.05
+        else AuditType.ROUTINE
+    )
     b.add(
         m.Audit,
         id=audit_id,
         reference=audit_reference(audit_id),
         case_id=case.id,
         form_version_id=version_id,
-        audit_type=(
-            AuditType.REAUDIT
-            if reaudit_of
-            else AuditType.THEMATIC
-            if b.rng.random() < 0.05
-            else AuditType.ROUTINE
-        ).value,
+        audit_type=audit_type.value,
         state=state.value,
         auditor_id=auditor.id,
         practitioner_id=case.practitioner.id,
-        due_on=day + timedelta(days=b.rng.randint(0, 10)),
+        due_on=next_working_day(day + timedelta(days=b.rng.randint(0, 10))),
         started_on=day,
         submitted_on=None if in_progress else submitted,
         completed_on=None if in_progress else submitted,
@@ -801,10 +910,18 @@ def _audit(
                 else (case.team.manager or case.practitioner)
             )
             _action(b, owner, submitted, audit_id=audit_id)
+    if closed_on and audit_type is AuditType.ROUTINE:
+        b.closed.append(_Done(audit_id, case, auditor, closed_on, confirmed))
     inadequate_on = None
     if confirmed is Grade.INADEQUATE and not in_progress and (closed_on or not selected):
         inadequate_on = closed_on or submitted
-    return _Outcome(audit_id, moderated_done, inadequate_on)
+    return _Outcome(
+        audit_id,
+        moderated_done,
+        inadequate_on,
+        None if in_progress else confirmed,
+        closed_on,
+    )
 
 
 def _moderate(
@@ -814,12 +931,19 @@ def _moderate(
     moderator: _Person,
     grade: Grade,
     decided: date,
-    change_chance: float,
-    change_reason: str,
+    lower: float,
+    higher: float,
 ) -> Grade:
-    """One moderation decision: usually agreed, sometimes one grade lower. Returns the grade."""
-    changed = b.rng.random() < change_chance and grade is not Grade.INADEQUATE
-    final = _one_worse(grade) if changed else grade
+    """One moderation decision: usually agreed, sometimes one grade lower (initial grading
+    tends to be generous), now and then one higher. Returns the grade."""
+    roll = b.rng.random()
+    final, reason = grade, "Agreed."
+    if roll < lower and grade is not Grade.INADEQUATE:
+        final = _one_worse(grade)
+        reason = "Evidence supports a lower grade: " + b.pick(WORRIED).lower()
+    elif lower <= roll < lower + higher and grade is not Grade.OUTSTANDING:
+        final = _one_better(grade)
+        reason = "Evidence supports a higher grade: " + b.pick(WORKING_WELL).lower()
     b.add(
         m.Moderation,
         audit_id=audit_id,
@@ -827,7 +951,7 @@ def _moderate(
         moderator_id=moderator.id,
         auditor_grade=grade.value,
         moderated_grade=final.value,
-        reason=change_reason if changed else "Agreed.",
+        reason=reason,
         decided_at=_at(decided),
     )
     return final
@@ -876,12 +1000,18 @@ def _action(
     audit_id: str | None = None,
     meeting_id: str | None = None,
 ) -> None:
-    due = start + timedelta(days=b.rng.randint(14, 56))
+    """An action due on a working day: most done on time, some done late, some overdue."""
+    due = next_working_day(start + timedelta(days=b.rng.randint(14, 56)))
     status, completed = "open", None
     if due < b.today and b.rng.random() < 0.8:
-        status, completed = "done", due - timedelta(days=b.rng.randint(0, 10))
+        status = "done"
+        if b.rng.random() < 0.2:  # done, but late
+            completed = min(b.today, add_working_days(due, b.rng.randint(1, 15)))
+        else:
+            completed = max(start, _working_days_back(due, b.rng.randint(0, 8)))
     elif due >= b.today and b.rng.random() < 0.3:
-        status, completed = "done", min(b.today, start + timedelta(days=b.rng.randint(3, 14)))
+        status = "done"
+        completed = min(b.today, add_working_days(start, b.rng.randint(3, 10)))
     b.add(
         m.Action,
         audit_id=audit_id,
@@ -899,20 +1029,18 @@ def _meeting(
     b: _Builder, outcome: _Outcome, case: _Case, head: _Person, auditor: _Person
 ) -> date | None:
     """The reflective meeting for an Inadequate audit; returns the day it was held, if it was."""
-    assert outcome.confirmed_inadequate_on is not None
-    due = add_working_days(outcome.confirmed_inadequate_on, 5)
+    confirmed_on = outcome.confirmed_inadequate_on
+    assert confirmed_on is not None
+    due = meeting_due_on(confirmed_on, MEETING_WORKING_DAYS.default)
     held: date | None
     if due > b.today:
-        held = None if b.rng.random() < 0.7 else b.today
+        held = None if b.rng.random() < 0.7 else _on_or_before(b.today)
+    elif b.rng.random() < 0.15:  # held late
+        held = add_working_days(due, b.rng.randint(1, 5))
     else:
-        late = b.rng.random() < 0.12
-        held = (
-            due + timedelta(days=b.rng.randint(1, 6))
-            if late
-            else due - timedelta(days=b.rng.randint(0, 4))
-        )
-        held = max(held, outcome.confirmed_inadequate_on)
-        held = min(held, b.today)
+        held = _working_days_back(due, b.rng.randint(0, 3))
+    if held is not None:
+        held = min(max(held, confirmed_on), _on_or_before(b.today))
     meeting_id = b.add(
         m.Meeting,
         audit_id=outcome.audit_id,
@@ -931,7 +1059,7 @@ def _meeting(
         if held
         else "",
         signed_off_at=_at(held, 17) if held else None,
-        reaudit_due_on=held + timedelta(weeks=6) if held else None,
+        reaudit_due_on=reaudit_due_on(held, REAUDIT_WEEKS.default) if held else None,
     )
     if held:
         _action(b, case.team.manager or case.practitioner, held, meeting_id=meeting_id)

@@ -1,0 +1,109 @@
+"""The demo county tells the council's story: its shares are asserted on the 600-audit demo
+(seed 1, as the app builds it), so a change to the builder that loses the story fails here."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from qa_desktop.demo.county import build_demo
+from qa_desktop.domain.calendar import is_working_day
+from qa_desktop.domain.grades import Grade
+from qa_desktop.store import models as m
+from qa_desktop.store.engine import Store, open_store
+from tests.conftest import NOW
+
+ROUTINE = ("routine", "thematic", "reaudit")
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    path: Path = tmp_path_factory.mktemp("story") / "county.qadb"
+    store = open_store(path, create=True)
+    build_demo(store, audits=600, seed=1, clock=lambda: NOW)
+    yield store
+    store.close()
+
+
+def test_mostly_requires_improvement(county: Store) -> None:
+    with county.reader() as session:
+        grades = Counter(
+            session.scalars(
+                select(m.Audit.overall_grade).where(
+                    m.Audit.state == "closed", m.Audit.audit_type.in_(ROUTINE)
+                )
+            )
+        )
+    total = sum(grades.values())
+    shares = {grade: grades[grade.value] / total for grade in Grade}
+    assert max(shares, key=lambda g: shares[g]) is Grade.REQUIRES_IMPROVEMENT
+    assert shares[Grade.REQUIRES_IMPROVEMENT] > 0.45
+    assert 0.15 < shares[Grade.GOOD] < 0.40
+    assert 0.05 < shares[Grade.INADEQUATE] < 0.25
+    assert 0 < shares[Grade.OUTSTANDING] < 0.08
+
+
+def test_question_compliance_spreads_from_about_30_to_99(county: Store) -> None:
+    with county.reader() as session:
+        rows = session.execute(
+            select(m.Answer.question_id, m.Answer.value)
+            .join(m.Audit, m.Audit.id == m.Answer.audit_id)
+            .where(m.Audit.state == "closed", m.Audit.audit_type.in_(ROUTINE))
+        ).all()
+    per: dict[str, Counter[str]] = {}
+    for question, value in rows:
+        per.setdefault(question, Counter())[value] += 1
+    met = sorted(c["yes"] / (c["yes"] + c["partly"] + c["no"]) for c in per.values())
+    assert met[0] < 0.4 and met[-1] > 0.95
+    # Spread over the range, not two clumps: some questions in the middle.
+    assert any(0.5 < share < 0.8 for share in met)
+
+
+def test_moderators_grade_lower_more_often_than_higher_and_sometimes_higher(
+    county: Store,
+) -> None:
+    rank = {grade.value: grade.rank for grade in Grade}
+    with county.reader() as session:
+        pairs = session.execute(select(m.Moderation.auditor_grade, m.Moderation.moderated_grade))
+        moves = Counter(
+            (rank[after] > rank[before]) - (rank[after] < rank[before]) for before, after in pairs
+        )
+    total = sum(moves.values())
+    assert 0.12 < moves[-1] / total < 0.35  # initial grading over-generous until moderated
+    assert 0.02 < moves[1] / total < moves[-1] / total
+
+
+def test_about_four_in_five_inadequate_audits_move_up_at_reaudit(county: Store) -> None:
+    with county.reader() as session:
+        outcomes = session.scalars(select(m.ReauditOutcome)).all()
+        closed_reaudits = session.scalars(
+            select(m.Audit).where(m.Audit.audit_type == "reaudit", m.Audit.state == "closed")
+        ).all()
+    assert len(outcomes) == len(closed_reaudits) >= 20
+    moved = sum(o.reaudit_grade != Grade.INADEQUATE.value for o in outcomes) / len(outcomes)
+    assert 0.7 <= moved <= 0.9
+
+
+def test_due_dates_fall_on_working_days_and_some_work_is_late(county: Store) -> None:
+    with county.reader() as session:
+        due = [
+            *session.scalars(select(m.Audit.due_on)),
+            *session.scalars(select(m.Action.due_on)),
+            *session.scalars(select(m.Meeting.due_on)),
+            *session.scalars(select(m.Meeting.reaudit_due_on)),
+        ]
+        done = session.execute(
+            select(m.Action.due_on, m.Action.completed_on).where(m.Action.status == "done")
+        ).all()
+        meetings = session.execute(
+            select(m.Meeting.due_on, m.Meeting.held_on).where(m.Meeting.held_on.is_not(None))
+        ).all()
+    days = [d for d in due if d is not None]
+    assert len(days) > 1000 and all(is_working_day(d) for d in days)
+    late = sum(completed > due_on for due_on, completed in done)
+    assert 0.08 < late / len(done) < 0.35
+    assert any(held > due_on for due_on, held in meetings)
