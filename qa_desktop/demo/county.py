@@ -250,6 +250,31 @@ ACTIONS = (
 )
 
 
+# The programme's tables, parents before children (written after the audits they refer to).
+PROGRAMME_TABLES: tuple[type[m.Base], ...] = (
+    m.MonthlyPlan,
+    m.PlanItem,
+    m.DipSample,
+    m.DipSampleCase,
+    m.BttfVisit,
+    m.BttfMember,
+    m.BttfCase,
+    m.BttfFinding,
+    m.BttfAction,
+    m.FamilyFeedback,
+    m.FeedbackAnswer,
+    m.Observation,
+    m.ObservationAnswer,
+    m.ThematicAudit,
+    m.ThematicTerms,
+    m.ThematicAction,
+    m.ThematicActionProgress,
+    m.LearningReview,
+    m.LearningReviewFinding,
+    m.LearningReviewAction,
+)
+
+
 @dataclass(frozen=True)
 class DemoSummary:
     areas: int
@@ -338,7 +363,20 @@ def build_demo(
     say("Building cases")
     cases = _cases(b, teams, people)
     say("Building audits")
-    counts = _audits(b, form, version_id, cases, teams, people, audits)
+    # Dip-sample and Back to the Floor cases are audits too: they count in ``audits``.
+    from qa_desktop.demo.programme import Sizes, build_programme  # it builds on this module
+
+    sizes = Sizes.of(audits)
+    counts = _audits(b, form, version_id, cases, teams, people, audits - sizes.audits)
+    say("Building the rest of the programme")
+
+    others = {
+        key: (vid, form_from_source(text, f"{key}.yaml"))
+        for key, (vid, text) in versions.items()
+        if key != "learning-audit"
+    }
+    build_programme(b, others, teams, people, cases, sizes)
+    counts["audits"] = len(b.rows.get(m.Audit, []))
 
     say("Writing the store")
     with store.session() as session:
@@ -357,6 +395,7 @@ def build_demo(
             m.Moderation,
             m.AuditEvent,
             m.ReauditOutcome,
+            *PROGRAMME_TABLES,
         ):
             batch = b.rows.get(model, [])
             for start in range(0, len(batch), 20000):
@@ -528,7 +567,7 @@ def _at(day: date, hour: int = 10) -> datetime:
 
 _NORMAL = NormalDist()
 _CORRELATION = 0.3  # how much the answers of one audit go together
-_TREND = 0.8  # how much weaker the year's oldest audits are than its newest
+_TREND = 1.2  # how much weaker the year's oldest audits are than its newest
 _SPREAD = 0.8  # how much one audit differs from another of its time
 
 

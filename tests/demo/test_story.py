@@ -107,3 +107,58 @@ def test_due_dates_fall_on_working_days_and_some_work_is_late(county: Store) -> 
     late = sum(completed > due_on for due_on, completed in done)
     assert 0.08 < late / len(done) < 0.35
     assert any(held > due_on for due_on, held in meetings)
+
+
+def test_every_part_of_the_programme_is_there(county: Store) -> None:
+    with county.reader() as session:
+
+        def count(model: type[m.Base]) -> int:
+            return len(session.scalars(select(model)).all())
+
+        plans = session.scalars(select(m.MonthlyPlan)).all()
+        items = count(m.PlanItem)
+        dip_audits = session.scalars(
+            select(m.Audit.audit_type).join(m.DipSampleCase, m.DipSampleCase.audit_id == m.Audit.id)
+        ).all()
+        bttf_audits = session.scalars(
+            select(m.Audit.audit_type).join(m.BttfCase, m.BttfCase.audit_id == m.Audit.id)
+        ).all()
+        parts = {
+            model.__tablename__: count(model)
+            for model in (
+                m.DipSample,
+                m.BttfVisit,
+                m.BttfFinding,
+                m.FamilyFeedback,
+                m.FeedbackAnswer,
+                m.ThematicAudit,
+                m.ThematicTerms,
+                m.ThematicAction,
+                m.Observation,
+                m.ObservationAnswer,
+                m.LearningReview,
+                m.LearningReviewAction,
+            )
+        }
+    assert len(plans) >= 12 and items > 300
+    # The target as it stood: the earlier months planned to a lower target than today's.
+    assert len({p.target for p in plans}) == 2
+    assert set(dip_audits) == {"dip_sample"} and set(bttf_audits) == {"back_to_the_floor"}
+    assert all(n > 0 for n in parts.values()), parts
+
+
+def test_the_previous_quarter_is_not_all_on_time(county: Store) -> None:
+    """Late work is spread over the year, so the last whole quarter is not 100% on time."""
+    from qa_desktop.domain.calendar import FinancialQuarter, Period
+
+    previous = Period.quarter(FinancialQuarter.containing(NOW.date()).previous())
+    with county.reader() as session:
+        meetings = session.execute(select(m.Meeting.due_on, m.Meeting.held_on)).all()
+        actions = session.execute(
+            select(m.Action.due_on, m.Action.completed_on, m.Action.status)
+        ).all()
+    in_quarter = [(d, h) for d, h in meetings if d in previous]
+    assert in_quarter and any(h is None or h > d for d, h in in_quarter)
+    due = [(d, c) for d, c, _ in actions if d in previous]
+    assert due and any(c is None or c > d for d, c in due)
+    assert any(c is not None and c <= d for d, c in due)
