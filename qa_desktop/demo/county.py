@@ -31,7 +31,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from statistics import NormalDist
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, inspect, select
 
 from qa_desktop.domain.answers import Answer
 from qa_desktop.domain.audit_types import AuditType
@@ -380,6 +380,7 @@ def build_demo(
 
     say("Writing the store")
     with store.session() as session:
+        tables = set(inspect(session.connection()).get_table_names())
         for model in (
             m.Area,
             m.Service,
@@ -398,6 +399,8 @@ def build_demo(
             *PROGRAMME_TABLES,
         ):
             batch = b.rows.get(model, [])
+            if model in PROGRAMME_TABLES and model.__tablename__ not in tables:
+                continue  # a store kept at an older schema (tests of migrations) lacks it
             for start in range(0, len(batch), 20000):
                 session.execute(insert(model), batch[start : start + 20000])
         session.add(
