@@ -364,9 +364,14 @@ def build_demo(
     cases = _cases(b, teams, people)
     say("Building audits")
     # Dip-sample and Back to the Floor cases are audits too: they count in ``audits``.
-    from qa_desktop.demo.programme import Sizes, build_programme  # it builds on this module
+    from qa_desktop.demo.programme import (  # it builds on this module
+        PROGRAMME_FROM,
+        Sizes,
+        build_programme,
+    )
 
-    sizes = Sizes.of(audits)
+    programme = audits >= PROGRAMME_FROM
+    sizes = Sizes.of(audits) if programme else Sizes(0, 0)
     counts = _audits(b, form, version_id, cases, teams, people, audits - sizes.audits)
     say("Building the rest of the programme")
 
@@ -375,7 +380,8 @@ def build_demo(
         for key, (vid, text) in versions.items()
         if key != "learning-audit"
     }
-    build_programme(b, others, teams, people, cases, sizes)
+    if programme:
+        build_programme(b, others, teams, people, cases, sizes)
     counts["audits"] = len(b.rows.get(m.Audit, []))
 
     say("Writing the store")

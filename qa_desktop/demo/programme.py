@@ -70,15 +70,17 @@ class Sizes:
 
     @classmethod
     def of(cls, audits: int) -> Sizes:
-        """The programme's share of ``audits`` (none below 60: a small demo is all learning
-        audits)."""
-        if audits < 60:
-            return cls(0, 0)
+        """The programme's share of ``audits``."""
         return cls(audits // 40, max(1, audits // 120))
 
     @property
     def audits(self) -> int:
         return 3 * self.dip_cases + self.visits * DEFAULT_CASE_SAMPLE
+
+
+# A demo of fewer audits (the small stores tests build) is learning audits only: the rest of
+# the programme comes with a county of a realistic size, such as the app's 600.
+PROGRAMME_FROM = 300
 
 
 def build_programme(
