@@ -12,8 +12,9 @@ own reports tell (the shares are asserted in tests/demo):
 - about 80% of Inadequate audits move up at re-audit, not all;
 - some meetings and actions late, some actions still overdue; every date that is due falls on
   a working day (weekends and bank holidays left out), and the work itself is done on them;
-- the rest of the programme: monthly plans, dip samples, Back to the Floor visits, family
-  feedback, thematic audits, observations and learning reviews (``demo.programme``).
+- from 300 audits (the app's 600), the rest of the programme: monthly plans, dip samples, Back
+  to the Floor visits, family feedback, thematic audits, observations and learning reviews
+  (``demo.programme``); smaller stores, as tests build, are learning audits only.
 
 The demo builder writes seed data: it stands for records that already exist, so rows carry no
 per-row history and nothing waits to be pushed; one history row records the build itself.
