@@ -71,7 +71,7 @@ SERVICES = (
 # Larger areas have second teams in some services (21 teams in all).
 EXTRA_TEAMS = {"West": (1,), "Central": (1, 2), "East": (1, 2, 3)}
 STATUS_BY_SERVICE = {
-    "Early Help": ((LegalStatus.CHILD_IN_NEED, 1.0),),
+    "Early Help": ((LegalStatus.EARLY_HELP, 1.0),),
     "Assessment and Intervention": (
         (LegalStatus.CHILD_IN_NEED, 0.7),
         (LegalStatus.CHILD_PROTECTION, 0.3),
