@@ -25,18 +25,30 @@ from __future__ import annotations
 
 import logging
 import random
-import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from dataclasses import dataclass
+from datetime import date, timedelta
 from statistics import NormalDist
-from typing import Any
 
 from sqlalchemy import insert, inspect, select
 
+from qa_desktop.demo.programme import PROGRAMME_FROM, Sizes, build_programme
+from qa_desktop.demo.seed import (
+    WORKING_WELL,
+    WORRIED,
+    _at,
+    _Builder,
+    _Case,
+    _Done,
+    _events,
+    _on_or_before,
+    _Person,
+    _Team,
+    _working_days_back,
+)
 from qa_desktop.domain.answers import Answer
 from qa_desktop.domain.audit_types import AuditType
-from qa_desktop.domain.calendar import add_working_days, is_working_day, next_working_day
+from qa_desktop.domain.calendar import add_working_days, next_working_day
 from qa_desktop.domain.follow_up import meeting_due_on, reaudit_due_on
 from qa_desktop.domain.forms import FormDefinition, LegalStatus
 from qa_desktop.domain.grades import Grade
@@ -198,20 +210,6 @@ SURNAMES = [
     "Selby",
     "Tolland",
 ]
-WORKING_WELL = (
-    "The child's views are recorded in their own words and shape the plan.",
-    "Visits are purposeful and linked to the plan's actions.",
-    "The chronology is current and used to understand patterns of harm.",
-    "Strong multi-agency working: school and health are active in the plan.",
-    "The practitioner knows the child well and writes to the child.",
-)
-WORRIED = (
-    "Drift between reviews: actions carried over without progress.",
-    "The assessment lists incidents but does not analyse their impact.",
-    "The child has not been seen alone in the period.",
-    "Supervision records tasks but no reflection or analysis.",
-    "The plan describes services rather than change for the child.",
-)
 EVEN_BETTER_IF = (
     "Make the plan SMART: owners, dates and a contingency for each action.",
     "Record the child's lived experience after every visit.",
@@ -290,38 +288,6 @@ class DemoSummary:
     moderated: int
 
 
-@dataclass
-class _Person:
-    id: str
-    name: str
-    role: Role
-    team_id: str | None
-    service: str | None
-    is_auditor: bool
-    is_moderator: bool
-
-
-@dataclass
-class _Builder:
-    rng: random.Random
-    today: date
-    now: datetime
-    rows: dict[type[m.Base], list[dict[str, Any]]] = field(default_factory=dict)
-    closed: list[_Done] = field(default_factory=list)  # closed routine audits, oldest first
-    planned: list[str] = field(default_factory=list)  # ids of the audits planned for next
-
-    def uid(self) -> str:
-        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
-
-    def add(self, model: type[m.Base], **values: Any) -> str:
-        values.setdefault("id", self.uid())
-        self.rows.setdefault(model, []).append(values)
-        return str(values["id"])
-
-    def pick(self, items: tuple[str, ...] | list[Any]) -> Any:
-        return items[self.rng.randrange(len(items))]
-
-
 def build_demo(
     store: Store,
     *,
@@ -365,17 +331,10 @@ def build_demo(
     cases = _cases(b, teams, people)
     say("Building audits")
     # Dip-sample and Back to the Floor cases are audits too: they count in ``audits``.
-    from qa_desktop.demo.programme import (  # it builds on this module
-        PROGRAMME_FROM,
-        Sizes,
-        build_programme,
-    )
-
     programme = audits >= PROGRAMME_FROM
     sizes = Sizes.of(audits) if programme else Sizes(0, 0)
     counts = _audits(b, form, version_id, cases, teams, people, audits - sizes.audits)
     say("Building the rest of the programme")
-
     others = {
         key: (vid, form_from_source(text, f"{key}.yaml"))
         for key, (vid, text) in versions.items()
@@ -433,16 +392,6 @@ def build_demo(
         actions=len(b.rows.get(m.Action, [])),
         moderated=counts["moderated"],
     )
-
-
-@dataclass
-class _Team:
-    id: str
-    name: str
-    area: str
-    service: str
-    manager: _Person | None = None
-    practitioners: list[_Person] = field(default_factory=list)
 
 
 def _name(b: _Builder, used: set[str]) -> str:
@@ -520,27 +469,6 @@ def _organisation(b: _Builder) -> tuple[list[_Team], list[_Person]]:
     return teams, people
 
 
-@dataclass
-class _Case:
-    id: str
-    reference: str
-    status: LegalStatus
-    unborn: bool
-    team: _Team
-    practitioner: _Person
-
-
-@dataclass(frozen=True)
-class _Done:
-    """A closed routine audit, for the parts of the programme that hang off audits."""
-
-    audit_id: str
-    case: _Case
-    auditor: _Person
-    closed_on: date
-    grade: Grade
-
-
 def _cases(b: _Builder, teams: list[_Team], people: list[_Person]) -> list[_Case]:
     cases: list[_Case] = []
     references = b.rng.sample(range(100000, 999999), 95 * len(teams))
@@ -571,29 +499,10 @@ def _cases(b: _Builder, teams: list[_Team], people: list[_Person]) -> list[_Case
     return cases
 
 
-def _at(day: date, hour: int = 10) -> datetime:
-    return datetime.combine(day, time(hour), tzinfo=UTC)
-
-
 _NORMAL = NormalDist()
 _CORRELATION = 0.3  # how much the answers of one audit go together
 _TREND = 1.2  # how much weaker the year's oldest audits are than its newest
 _SPREAD = 0.8  # how much one audit differs from another of its time
-
-
-def _on_or_before(day: date) -> date:
-    """``day`` itself if it is a working day, else the last working day before it."""
-    while not is_working_day(day):
-        day -= timedelta(days=1)
-    return day
-
-
-def _working_days_back(day: date, days: int) -> date:
-    """The working day ``days`` working days before ``day`` (``day`` itself if 0)."""
-    day = _on_or_before(day)
-    for _ in range(days):
-        day = _on_or_before(day - timedelta(days=1))
-    return day
 
 
 def _base_rates(b: _Builder, form: FormDefinition) -> dict[str, float]:
@@ -1004,41 +913,6 @@ def _moderate(
         decided_at=_at(decided),
     )
     return final
-
-
-def _events(
-    b: _Builder,
-    audit_id: str,
-    auditor: _Person,
-    day: date,
-    state: AuditState,
-    submitted: date,
-    closed_on: date | None,
-    selected: bool,
-) -> None:
-    steps = [(AuditState.PLANNED, AuditState.IN_PROGRESS, day)]
-    if state is not AuditState.IN_PROGRESS:
-        steps.append((AuditState.IN_PROGRESS, AuditState.SUBMITTED, submitted))
-        if selected:
-            steps.append((AuditState.SUBMITTED, AuditState.IN_MODERATION, submitted))
-        if closed_on:
-            steps.append(
-                (
-                    AuditState.IN_MODERATION if selected else AuditState.SUBMITTED,
-                    AuditState.CLOSED,
-                    closed_on,
-                )
-            )
-    for source, target, when in steps:
-        b.add(
-            m.AuditEvent,
-            audit_id=audit_id,
-            at=_at(when, 11),
-            actor_id=auditor.id,
-            from_state=source.value,
-            to_state=target.value,
-            reason="",
-        )
 
 
 def _action(

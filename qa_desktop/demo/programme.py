@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from qa_desktop.demo.county import (
+from qa_desktop.demo.seed import (
     WORKING_WELL,
     WORRIED,
     _at,
