@@ -15,7 +15,7 @@ from qa_desktop.domain.calendar import is_working_day
 from qa_desktop.domain.grades import Grade
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store, open_store
-from tests.conftest import NOW
+from tests.conftest import NOW, fixed_clock
 
 ROUTINE = ("routine", "thematic", "reaudit")
 
@@ -162,3 +162,23 @@ def test_the_previous_quarter_is_not_all_on_time(county: Store) -> None:
     due = [(d, c) for d, c, _ in actions if d in previous]
     assert due and any(c is None or c > d for d, c in due)
     assert any(c is not None and c <= d for d, c in due)
+
+
+def test_the_programme_screens_read_the_demo_programme(county: Store) -> None:
+    """The seed rows are what the services read: plans with their progress short of 100%,
+    the year's Back to the Floor visits with their detail, dip samples and observations."""
+    from qa_desktop.services.programme.bttf import BttfService
+    from qa_desktop.services.programme.dip_sample import DipSampleService
+    from qa_desktop.services.programme.monthly_plan import ProgrammeService
+    from qa_desktop.services.programme.observations import ObservationService
+
+    clock = fixed_clock(NOW)
+    plans = ProgrammeService(county, clock).overview().plans
+    assert len(plans) >= 12 and not all(p.meets_aim for p in plans)
+    visits = BttfService(county, clock).schedule(NOW.year).visits
+    assert visits
+    detail = BttfService(county, clock).detail(visits[0].id)
+    assert len(detail.cases) == 6 and detail.findings and detail.actions
+    dips = DipSampleService(county, clock).list()
+    assert len(dips) == 3 and all(d.finished_on and d.answered == d.cases for d in dips)
+    assert len(ObservationService(county, clock).list()) > 20
