@@ -57,6 +57,7 @@ def add_commands(commands: SubParsers) -> None:
         sub.add_argument("--service", help=t("only this service"))
         sub.add_argument("--area", help=t("only this area"))
         sub.add_argument("--form", help=t("only this form (its key or title)"))
+        _child_slices(sub)
         sub.add_argument("--format", choices=("table", "csv"), default="table")
 
     quarterly = reports.add_parser(
@@ -72,6 +73,7 @@ def add_commands(commands: SubParsers) -> None:
     quarterly.add_argument("--team", help=t("only this team (its name)"))
     quarterly.add_argument("--service", help=t("only this service"))
     quarterly.add_argument("--area", help=t("only this area"))
+    _child_slices(quarterly)
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -107,7 +109,13 @@ def _quarterly(args: argparse.Namespace, out: TextIO) -> int:
     store = open_store(args.store)
     try:
         reporting = ReportingService(store, system_clock)
-        slc = reporting.slice_named(team=args.team, service=args.service, area=args.area)
+        slc = reporting.slice_named(
+            team=args.team,
+            service=args.service,
+            area=args.area,
+            legal_status=args.legal_status,
+            age_band=args.age_band,
+        )
         path = reporting.quarterly_report(args.quarter, args.output, slc, SYSTEM)
     finally:
         store.close()
@@ -141,7 +149,12 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     try:
         reporting = ReportingService(store, system_clock)
         slc = reporting.slice_named(
-            team=args.team, service=args.service, area=args.area, form=args.form
+            team=args.team,
+            service=args.service,
+            area=args.area,
+            form=args.form,
+            legal_status=args.legal_status,
+            age_band=args.age_band,
         )
         heading = ""
         if args.report_command == "compliance":
@@ -203,3 +216,17 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
         out.write(heading)
     write_rows(out, args.format, headers, rows)
     return 0
+
+
+def _child_slices(parser: argparse.ArgumentParser) -> None:
+    """The slices by the child: legal status and age band, as the council reports them."""
+    parser.add_argument(
+        "--legal-status",
+        help=t(
+            "only children of this legal status (Early Help, Child in need, Child protection, "
+            "Child we care for, Care leaver)"
+        ),
+    )
+    parser.add_argument(
+        "--age-band", help=t("only children of this age band (unborn, 0-4, 5-10, 11-15, 16+)")
+    )

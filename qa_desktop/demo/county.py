@@ -2,9 +2,19 @@
 
 Reproducible: the same seed and the same "today" build the same store, ids included.
 Three areas, the five services, 21 teams, about 150 people, about 2,000 cases, and the
-requested number of audits spread over the last four quarters, with grades that improve over
-time, moderation, Inadequate audits with reflective meetings and re-audits, and actions that
-are open, done and overdue.
+requested number of audits spread over the last four quarters, and the story the council's
+own reports tell (the shares are asserted in tests/demo):
+
+- mostly Requires Improvement, improving over the year (less Inadequate, more Good);
+- question compliance spread from about 30% to 99% (each question has its own base rate);
+- initial grading tends to be over-generous: moderators grade lower about a quarter of the
+  time, and sometimes higher;
+- about 80% of Inadequate audits move up at re-audit, not all;
+- some meetings and actions late, some actions still overdue; every date that is due falls on
+  a working day (weekends and bank holidays left out), and the work itself is done on them;
+- from 300 audits (the app's 600), the rest of the programme: monthly plans, dip samples, Back
+  to the Floor visits, family feedback, thematic audits, observations and learning reviews
+  (``demo.programme``); smaller stores, as tests build, are learning audits only.
 
 The demo builder writes seed data: it stands for records that already exist, so rows carry no
 per-row history and nothing waits to be pushed; one history row records the build itself.
@@ -15,22 +25,41 @@ from __future__ import annotations
 
 import logging
 import random
-import uuid
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from statistics import NormalDist
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, inspect, select
 
+from qa_desktop.demo.programme import PROGRAMME_FROM, Sizes, build_programme
+from qa_desktop.demo.seed import (
+    WORKING_WELL,
+    WORRIED,
+    _at,
+    _Builder,
+    _Case,
+    _Done,
+    _events,
+    _on_or_before,
+    _Person,
+    _Team,
+    _working_days_back,
+)
 from qa_desktop.domain.answers import Answer
 from qa_desktop.domain.audit_types import AuditType
-from qa_desktop.domain.calendar import add_working_days
+from qa_desktop.domain.calendar import add_working_days, next_working_day
+from qa_desktop.domain.follow_up import meeting_due_on, reaudit_due_on
 from qa_desktop.domain.forms import FormDefinition, LegalStatus
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.moderation import moderation_reason
-from qa_desktop.domain.published_settings import MODERATION_SEED, MODERATION_SHARE_PERCENT
+from qa_desktop.domain.published_settings import (
+    MEETING_WORKING_DAYS,
+    MODERATION_SEED,
+    MODERATION_SHARE_PERCENT,
+    REAUDIT_WEEKS,
+)
 from qa_desktop.domain.references import audit_reference
 from qa_desktop.domain.roles import Role
 from qa_desktop.domain.suggestion import suggest_overall, suggest_section
@@ -54,7 +83,7 @@ SERVICES = (
 # Larger areas have second teams in some services (21 teams in all).
 EXTRA_TEAMS = {"West": (1,), "Central": (1, 2), "East": (1, 2, 3)}
 STATUS_BY_SERVICE = {
-    "Early Help": ((LegalStatus.CHILD_IN_NEED, 1.0),),
+    "Early Help": ((LegalStatus.EARLY_HELP, 1.0),),
     "Assessment and Intervention": (
         (LegalStatus.CHILD_IN_NEED, 0.7),
         (LegalStatus.CHILD_PROTECTION, 0.3),
@@ -181,20 +210,6 @@ SURNAMES = [
     "Selby",
     "Tolland",
 ]
-WORKING_WELL = (
-    "The child's views are recorded in their own words and shape the plan.",
-    "Visits are purposeful and linked to the plan's actions.",
-    "The chronology is current and used to understand patterns of harm.",
-    "Strong multi-agency working: school and health are active in the plan.",
-    "The practitioner knows the child well and writes to the child.",
-)
-WORRIED = (
-    "Drift between reviews: actions carried over without progress.",
-    "The assessment lists incidents but does not analyse their impact.",
-    "The child has not been seen alone in the period.",
-    "Supervision records tasks but no reflection or analysis.",
-    "The plan describes services rather than change for the child.",
-)
 EVEN_BETTER_IF = (
     "Make the plan SMART: owners, dates and a contingency for each action.",
     "Record the child's lived experience after every visit.",
@@ -234,6 +249,31 @@ ACTIONS = (
 )
 
 
+# The programme's tables, parents before children (written after the audits they refer to).
+PROGRAMME_TABLES: tuple[type[m.Base], ...] = (
+    m.MonthlyPlan,
+    m.PlanItem,
+    m.DipSample,
+    m.DipSampleCase,
+    m.BttfVisit,
+    m.BttfMember,
+    m.BttfCase,
+    m.BttfFinding,
+    m.BttfAction,
+    m.FamilyFeedback,
+    m.FeedbackAnswer,
+    m.Observation,
+    m.ObservationAnswer,
+    m.ThematicAudit,
+    m.ThematicTerms,
+    m.ThematicAction,
+    m.ThematicActionProgress,
+    m.LearningReview,
+    m.LearningReviewFinding,
+    m.LearningReviewAction,
+)
+
+
 @dataclass(frozen=True)
 class DemoSummary:
     areas: int
@@ -246,36 +286,6 @@ class DemoSummary:
     meetings: int
     actions: int
     moderated: int
-
-
-@dataclass
-class _Person:
-    id: str
-    name: str
-    role: Role
-    team_id: str | None
-    service: str | None
-    is_auditor: bool
-    is_moderator: bool
-
-
-@dataclass
-class _Builder:
-    rng: random.Random
-    today: date
-    now: datetime
-    rows: dict[type[m.Base], list[dict[str, Any]]] = field(default_factory=dict)
-
-    def uid(self) -> str:
-        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
-
-    def add(self, model: type[m.Base], **values: Any) -> str:
-        values.setdefault("id", self.uid())
-        self.rows.setdefault(model, []).append(values)
-        return str(values["id"])
-
-    def pick(self, items: Sequence[Any]) -> Any:
-        return items[self.rng.randrange(len(items))]
 
 
 def build_demo(
@@ -320,11 +330,24 @@ def build_demo(
     say("Building cases")
     cases = _cases(b, teams, people)
     say("Building audits")
-    counts = _audits(b, form, version_id, cases, teams, people, audits)
+    # Dip-sample and Back to the Floor cases are audits too: they count in ``audits``.
+    programme = audits >= PROGRAMME_FROM
+    sizes = Sizes.of(audits) if programme else Sizes(0, 0)
+    counts = _audits(b, form, version_id, cases, teams, people, audits - sizes.audits)
+    say("Building the rest of the programme")
+    others = {
+        key: (vid, form_from_source(text, f"{key}.yaml"))
+        for key, (vid, text) in versions.items()
+        if key != "learning-audit"
+    }
+    if programme:
+        build_programme(b, others, teams, people, cases, sizes)
+    counts["audits"] = len(b.rows.get(m.Audit, []))
 
     say("Writing the store")
     with store.session() as session:
-        for model in (
+        tables = set(inspect(session.connection()).get_table_names())
+        models: tuple[type[m.Base], ...] = (
             m.Area,
             m.Service,
             m.Team,
@@ -338,8 +361,13 @@ def build_demo(
             m.Action,
             m.Moderation,
             m.AuditEvent,
-        ):
+            m.ReauditOutcome,
+            *PROGRAMME_TABLES,
+        )
+        for model in models:
             batch = b.rows.get(model, [])
+            if model in PROGRAMME_TABLES and model.__tablename__ not in tables:
+                continue  # a store kept at an older schema (tests of migrations) lacks it
             for start in range(0, len(batch), 20000):
                 session.execute(insert(model), batch[start : start + 20000])
         session.add(
@@ -365,16 +393,6 @@ def build_demo(
         actions=len(b.rows.get(m.Action, [])),
         moderated=counts["moderated"],
     )
-
-
-@dataclass
-class _Team:
-    id: str
-    name: str
-    area: str
-    service: str
-    manager: _Person | None = None
-    practitioners: list[_Person] = field(default_factory=list)
 
 
 def _name(b: _Builder, used: set[str]) -> str:
@@ -452,16 +470,6 @@ def _organisation(b: _Builder) -> tuple[list[_Team], list[_Person]]:
     return teams, people
 
 
-@dataclass
-class _Case:
-    id: str
-    reference: str
-    status: LegalStatus
-    unborn: bool
-    team: _Team
-    practitioner: _Person
-
-
 def _cases(b: _Builder, teams: list[_Team], people: list[_Person]) -> list[_Case]:
     cases: list[_Case] = []
     references = b.rng.sample(range(100000, 999999), 95 * len(teams))
@@ -492,8 +500,40 @@ def _cases(b: _Builder, teams: list[_Team], people: list[_Person]) -> list[_Case
     return cases
 
 
-def _at(day: date, hour: int = 10) -> datetime:
-    return datetime.combine(day, time(hour), tzinfo=UTC)
+_NORMAL = NormalDist()
+_CORRELATION = 0.3  # how much the answers of one audit go together
+_TREND = 1.2  # how much weaker the year's oldest audits are than its newest
+_SPREAD = 0.8  # how much one audit differs from another of its time
+
+
+def _base_rates(b: _Builder, form: FormDefinition) -> dict[str, float]:
+    """Each question's own compliance rate, so that the questions spread from about 30% to
+    99% met, as the council's do. The weak questions are dealt out one section at a time, so
+    that no area is weak throughout; key questions (a No caps the area) are well met."""
+    rates: dict[str, float] = {}
+    dealt: list[str] = []
+    sections = [[q.id for q in s.questions if not q.key] for s in form.graded_sections()]
+    for questions in sections:
+        b.rng.shuffle(questions)
+    while any(sections):
+        for questions in sections:
+            if questions:
+                dealt.append(questions.pop())
+    # Two weak questions in each area (30% to 70% met), the rest well met (86% to 99%): the
+    # weak ones make most audits Requires Improvement, as the council's are.
+    weak = 2 * len(sections)
+    for index, question_id in enumerate(dealt):
+        if index < weak:
+            rates[question_id] = 0.30 + 0.40 * index / max(1, weak - 1)
+        else:
+            rates[question_id] = 0.86 + 0.13 * (index - weak) / max(1, len(dealt) - weak - 1)
+    key = [q.id for q in form.questions() if q.key]
+    b.rng.shuffle(key)
+    for index, question_id in enumerate(key):
+        rates[question_id] = 0.80 + 0.17 * index / max(1, len(key) - 1)
+    for question in form.questions():
+        rates.setdefault(question.id, 0.9)  # a question outside the graded areas
+    return rates
 
 
 def _audits(
@@ -512,55 +552,70 @@ def _audits(
     reviewers = [p for p in people if p.role is Role.REVIEWING_OFFICER]
     counts = {"audits": 0, "reaudits": 0, "moderated": 0}
     planned = max(1, wanted // 30) if wanted >= 30 else 0
+    rates = _base_rates(b, form)
     while counts["audits"] < wanted:
         case = b.pick(cases)
         auditor = b.pick([a for a in auditors if a.team_id != case.team.id])
         if counts["audits"] < planned:
-            due = b.today + timedelta(days=b.rng.randint(3, 30))
-            _planned_audit(b, version_id, case, auditor, due)
+            due = next_working_day(b.today + timedelta(days=b.rng.randint(3, 30)))
+            b.planned.append(_planned_audit(b, version_id, case, auditor, due))
             counts["audits"] += 1
             continue
-        day = b.today - timedelta(days=b.rng.randint(0, 364))
+        # A few audits started this week are still being written; the rest spread over the year.
+        recent = counts["audits"] < planned + max(1, wanted // 40)
+        day = _on_or_before(b.today - timedelta(days=b.rng.randint(0, 6 if recent else 360)))
         outcome = _audit(
-            b,
-            form,
-            version_id,
-            case,
-            auditor,
-            moderators,
-            adults,
-            reviewers,
-            day,
-            reaudit_of=None,
-            lift=0.0,
+            b, form, rates, version_id, case, auditor, moderators, adults, reviewers, day
         )
         counts["audits"] += 1
         counts["moderated"] += outcome.moderated
         if outcome.confirmed_inadequate_on and counts["audits"] < wanted:
             held = _meeting(b, outcome, case, heads[case.team.service], auditor)
-            reaudit_day = held + timedelta(weeks=6) if held else None
-            if reaudit_day and reaudit_day <= b.today - timedelta(days=3):
-                reauditor = auditor
-                again = _audit(
-                    b,
-                    form,
-                    version_id,
-                    case,
-                    reauditor,
-                    moderators,
-                    adults,
-                    reviewers,
-                    reaudit_day,
-                    reaudit_of=outcome.audit_id,
-                    lift=0.25,
+            if held is None:
+                continue
+            due = reaudit_due_on(held, REAUDIT_WEEKS.default)
+            # Most re-audits on time; some a week or two late.
+            late = b.rng.random() < 0.15
+            reaudit_day = (
+                add_working_days(due, b.rng.randint(1, 10))
+                if late
+                else _working_days_back(due, b.rng.randint(0, 3))
+            )
+            if reaudit_day > b.today - timedelta(days=3):
+                continue
+            # About four in five Inadequate audits move up at re-audit, not all.
+            improves = b.rng.random() < 0.8
+            again = _audit(
+                b,
+                form,
+                rates,
+                version_id,
+                case,
+                auditor,
+                moderators,
+                adults,
+                reviewers,
+                reaudit_day,
+                reaudit_of=outcome.audit_id,
+                lift=0.6 if improves else -0.8,
+                improves=improves,
+            )
+            counts["audits"] += 1
+            counts["reaudits"] += 1
+            counts["moderated"] += again.moderated
+            if again.closed_on and again.confirmed:
+                b.add(
+                    m.ReauditOutcome,
+                    reaudit_id=again.audit_id,
+                    original_id=outcome.audit_id,
+                    original_grade=Grade.INADEQUATE.value,
+                    reaudit_grade=again.confirmed.value,
+                    recorded_on=again.closed_on,
                 )
-                counts["audits"] += 1
-                counts["reaudits"] += 1
-                counts["moderated"] += again.moderated
     return counts
 
 
-def _planned_audit(b: _Builder, version_id: str, case: _Case, auditor: _Person, due: date) -> None:
+def _planned_audit(b: _Builder, version_id: str, case: _Case, auditor: _Person, due: date) -> str:
     audit_id = b.uid()
     b.add(
         m.Audit,
@@ -575,6 +630,7 @@ def _planned_audit(b: _Builder, version_id: str, case: _Case, auditor: _Person, 
         due_on=due,
         created_at=b.now,
     )
+    return audit_id
 
 
 @dataclass
@@ -582,12 +638,22 @@ class _Outcome:
     audit_id: str
     moderated: bool
     confirmed_inadequate_on: date | None
+    confirmed: Grade | None = None
+    closed_on: date | None = None
 
 
-def _answers(b: _Builder, form: FormDefinition, case: _Case, quality: float) -> dict[str, Answer]:
+def _answers(
+    b: _Builder, form: FormDefinition, rates: dict[str, float], case: _Case, weakness: float
+) -> dict[str, Answer]:
+    """The answers of one audit. A question is met when its draw falls under its own rate;
+    the draws of one audit share its ``weakness`` (a Gaussian copula), so that a weak case is
+    weak across the form and a strong one strong: each question keeps its own compliance, and
+    the grades come out as the council's (mostly Requires Improvement) rather than as the
+    coin-tossing of independent answers."""
     answers: dict[str, Answer] = {}
+    spread = (1 - _CORRELATION**2) ** 0.5
+    looked_after = case.status in (LegalStatus.CHILD_WE_CARE_FOR, LegalStatus.CARE_LEAVER)
     for question in form.questions():
-        looked_after = case.status in (LegalStatus.CHILD_WE_CARE_FOR, LegalStatus.CARE_LEAVER)
         if (
             (question.id == "B7" and not looked_after)
             or (case.unborn and question.id in ("A2", "C5"))
@@ -595,10 +661,11 @@ def _answers(b: _Builder, form: FormDefinition, case: _Case, quality: float) -> 
         ):
             answers[question.id] = Answer.NA
             continue
-        roll = b.rng.random()
-        if roll < quality:
+        draw = _NORMAL.cdf(_CORRELATION * weakness + spread * b.rng.gauss(0, 1))
+        met = rates[question.id]
+        if draw < met:
             answers[question.id] = Answer.YES
-        elif roll < quality + (1 - quality) * 0.7:
+        elif draw < met + (1 - met) * 0.25:
             answers[question.id] = Answer.PARTLY
         else:
             answers[question.id] = Answer.NO
@@ -618,6 +685,7 @@ def _one_worse(grade: Grade) -> Grade:
 def _audit(
     b: _Builder,
     form: FormDefinition,
+    rates: dict[str, float],
     version_id: str,
     case: _Case,
     auditor: _Person,
@@ -626,16 +694,18 @@ def _audit(
     reviewers: list[_Person],
     day: date,
     *,
-    reaudit_of: str | None,
-    lift: float,
+    reaudit_of: str | None = None,
+    lift: float = 0.0,
+    improves: bool | None = None,
 ) -> _Outcome:
-    """One audit carried out on ``day`` (its state follows from how long ago that was)."""
+    """One audit carried out on ``day`` (its state follows from how long ago that was).
+    ``improves`` (re-audits only) says whether the re-audit moves up from Inadequate."""
     age_days = (b.today - day).days
-    # Practice improves over the year: older audits score lower.
-    quality = min(0.98, max(0.25, 0.72 + 0.2 * (1 - age_days / 365) + b.rng.gauss(0, 0.1) + lift))
-    answers = _answers(b, form, case, quality)
+    # Practice improves over the year: older audits are weaker.
+    weakness = b.rng.gauss(_TREND * (age_days / 365 - 0.5) - lift, _SPREAD)
+    answers = _answers(b, form, rates, case, weakness)
     audit_id = b.uid()
-    in_progress = age_days < 4
+    in_progress = age_days < 8  # the last week's audits are still being written
     state = AuditState.IN_PROGRESS if in_progress else AuditState.CLOSED
     for question in form.questions():
         if in_progress and b.rng.random() < 0.4:
@@ -659,7 +729,7 @@ def _audit(
         key_failed |= suggestion.key_failed
         suggested = suggestion.grade or Grade.REQUIRES_IMPROVEMENT
         grade = suggested
-        if b.rng.random() < 0.15:
+        if b.rng.random() < 0.2:
             grade = _one_better(grade)  # initial grading tends to be generous
         area_grades.append(grade)
         b.add(
@@ -679,7 +749,11 @@ def _audit(
     overall_suggested = (
         suggest_overall(area_grades, key_failed=key_failed) or Grade.REQUIRES_IMPROVEMENT
     )
-    overall = overall_suggested if b.rng.random() > 0.1 else _one_better(overall_suggested)
+    overall = overall_suggested if b.rng.random() > 0.15 else _one_better(overall_suggested)
+    if improves is True and overall is Grade.INADEQUATE:
+        overall = Grade.REQUIRES_IMPROVEMENT
+    elif improves is False:
+        overall = Grade.INADEQUATE
     disputes = not in_progress and b.rng.random() < 0.03
     # The product's own selection rule, with the published share and seed as shipped.
     selected = not in_progress and (
@@ -694,26 +768,19 @@ def _audit(
         is not None
     )
     submitted = day
-    moderated_done = selected and age_days > 14
+    # Moderation is due in ten working days; some take longer.
+    decided = add_working_days(submitted, b.rng.randint(2, 14))
+    moderated_done = selected and decided < b.today
     if selected and not moderated_done:
         state = AuditState.IN_MODERATION
     closed_on = None
     confirmed = overall
     if moderated_done:
         moderator = b.pick([p for p in moderators if p.id != auditor.id])
-        decided = submitted + timedelta(days=b.rng.randint(3, 12))
         closed_on = decided
         for section, grade in zip(form.graded_sections(), area_grades, strict=True):
-            _moderate(
-                b,
-                audit_id,
-                section.id,
-                moderator,
-                grade,
-                decided,
-                0.22,
-                "Evidence supports a lower grade: " + b.pick(WORRIED).lower(),
-            )
+            _moderate(b, audit_id, section.id, moderator, grade, decided, 0.25, 0.07)
+        # A re-audit's overall grade stands as the auditor gave it (its movement is the story).
         confirmed = _moderate(
             b,
             audit_id,
@@ -721,28 +788,29 @@ def _audit(
             moderator,
             overall,
             decided,
-            0.2,
-            "Overall grade moderated down in line with the areas.",
+            0.0 if reaudit_of else 0.22,
+            0.0 if reaudit_of else 0.05,
         )
     elif not selected and not in_progress:
         closed_on = submitted
+    audit_type = (
+        AuditType.REAUDIT
+        if reaudit_of
+        else AuditType.THEMATIC
+        if b.rng.random() < 0.05
+        else AuditType.ROUTINE
+    )
     b.add(
         m.Audit,
         id=audit_id,
         reference=audit_reference(audit_id),
         case_id=case.id,
         form_version_id=version_id,
-        audit_type=(
-            AuditType.REAUDIT
-            if reaudit_of
-            else AuditType.THEMATIC
-            if b.rng.random() < 0.05
-            else AuditType.ROUTINE
-        ).value,
+        audit_type=audit_type.value,
         state=state.value,
         auditor_id=auditor.id,
         practitioner_id=case.practitioner.id,
-        due_on=day + timedelta(days=b.rng.randint(0, 10)),
+        due_on=next_working_day(day + timedelta(days=b.rng.randint(0, 10))),
         started_on=day,
         submitted_on=None if in_progress else submitted,
         completed_on=None if in_progress else submitted,
@@ -801,10 +869,18 @@ def _audit(
                 else (case.team.manager or case.practitioner)
             )
             _action(b, owner, submitted, audit_id=audit_id)
+    if closed_on and audit_type is AuditType.ROUTINE:
+        b.closed.append(_Done(audit_id, case, auditor, closed_on, confirmed))
     inadequate_on = None
     if confirmed is Grade.INADEQUATE and not in_progress and (closed_on or not selected):
         inadequate_on = closed_on or submitted
-    return _Outcome(audit_id, moderated_done, inadequate_on)
+    return _Outcome(
+        audit_id,
+        moderated_done,
+        inadequate_on,
+        None if in_progress else confirmed,
+        closed_on,
+    )
 
 
 def _moderate(
@@ -814,12 +890,19 @@ def _moderate(
     moderator: _Person,
     grade: Grade,
     decided: date,
-    change_chance: float,
-    change_reason: str,
+    lower: float,
+    higher: float,
 ) -> Grade:
-    """One moderation decision: usually agreed, sometimes one grade lower. Returns the grade."""
-    changed = b.rng.random() < change_chance and grade is not Grade.INADEQUATE
-    final = _one_worse(grade) if changed else grade
+    """One moderation decision: usually agreed, sometimes one grade lower (initial grading
+    tends to be generous), now and then one higher. Returns the grade."""
+    roll = b.rng.random()
+    final, reason = grade, "Agreed."
+    if roll < lower and grade is not Grade.INADEQUATE:
+        final = _one_worse(grade)
+        reason = "Evidence supports a lower grade: " + b.pick(WORRIED).lower()
+    elif lower <= roll < lower + higher and grade is not Grade.OUTSTANDING:
+        final = _one_better(grade)
+        reason = "Evidence supports a higher grade: " + b.pick(WORKING_WELL).lower()
     b.add(
         m.Moderation,
         audit_id=audit_id,
@@ -827,45 +910,10 @@ def _moderate(
         moderator_id=moderator.id,
         auditor_grade=grade.value,
         moderated_grade=final.value,
-        reason=change_reason if changed else "Agreed.",
+        reason=reason,
         decided_at=_at(decided),
     )
     return final
-
-
-def _events(
-    b: _Builder,
-    audit_id: str,
-    auditor: _Person,
-    day: date,
-    state: AuditState,
-    submitted: date,
-    closed_on: date | None,
-    selected: bool,
-) -> None:
-    steps = [(AuditState.PLANNED, AuditState.IN_PROGRESS, day)]
-    if state is not AuditState.IN_PROGRESS:
-        steps.append((AuditState.IN_PROGRESS, AuditState.SUBMITTED, submitted))
-        if selected:
-            steps.append((AuditState.SUBMITTED, AuditState.IN_MODERATION, submitted))
-        if closed_on:
-            steps.append(
-                (
-                    AuditState.IN_MODERATION if selected else AuditState.SUBMITTED,
-                    AuditState.CLOSED,
-                    closed_on,
-                )
-            )
-    for source, target, when in steps:
-        b.add(
-            m.AuditEvent,
-            audit_id=audit_id,
-            at=_at(when, 11),
-            actor_id=auditor.id,
-            from_state=source.value,
-            to_state=target.value,
-            reason="",
-        )
 
 
 def _action(
@@ -876,12 +924,18 @@ def _action(
     audit_id: str | None = None,
     meeting_id: str | None = None,
 ) -> None:
-    due = start + timedelta(days=b.rng.randint(14, 56))
+    """An action due on a working day: most done on time, some done late, some overdue."""
+    due = next_working_day(start + timedelta(days=b.rng.randint(14, 56)))
     status, completed = "open", None
     if due < b.today and b.rng.random() < 0.8:
-        status, completed = "done", due - timedelta(days=b.rng.randint(0, 10))
+        status = "done"
+        if b.rng.random() < 0.2:  # done, but late
+            completed = min(b.today, add_working_days(due, b.rng.randint(1, 15)))
+        else:
+            completed = max(start, _working_days_back(due, b.rng.randint(0, 8)))
     elif due >= b.today and b.rng.random() < 0.3:
-        status, completed = "done", min(b.today, start + timedelta(days=b.rng.randint(3, 14)))
+        status = "done"
+        completed = min(b.today, add_working_days(start, b.rng.randint(3, 10)))
     b.add(
         m.Action,
         audit_id=audit_id,
@@ -899,20 +953,18 @@ def _meeting(
     b: _Builder, outcome: _Outcome, case: _Case, head: _Person, auditor: _Person
 ) -> date | None:
     """The reflective meeting for an Inadequate audit; returns the day it was held, if it was."""
-    assert outcome.confirmed_inadequate_on is not None
-    due = add_working_days(outcome.confirmed_inadequate_on, 5)
+    confirmed_on = outcome.confirmed_inadequate_on
+    assert confirmed_on is not None
+    due = meeting_due_on(confirmed_on, MEETING_WORKING_DAYS.default)
     held: date | None
     if due > b.today:
-        held = None if b.rng.random() < 0.7 else b.today
+        held = None if b.rng.random() < 0.7 else _on_or_before(b.today)
+    elif b.rng.random() < 0.15:  # held late
+        held = add_working_days(due, b.rng.randint(1, 5))
     else:
-        late = b.rng.random() < 0.12
-        held = (
-            due + timedelta(days=b.rng.randint(1, 6))
-            if late
-            else due - timedelta(days=b.rng.randint(0, 4))
-        )
-        held = max(held, outcome.confirmed_inadequate_on)
-        held = min(held, b.today)
+        held = _working_days_back(due, b.rng.randint(0, 3))
+    if held is not None:
+        held = min(max(held, confirmed_on), _on_or_before(b.today))
     meeting_id = b.add(
         m.Meeting,
         audit_id=outcome.audit_id,
@@ -931,7 +983,7 @@ def _meeting(
         if held
         else "",
         signed_off_at=_at(held, 17) if held else None,
-        reaudit_due_on=held + timedelta(weeks=6) if held else None,
+        reaudit_due_on=reaudit_due_on(held, REAUDIT_WEEKS.default) if held else None,
     )
     if held:
         _action(b, case.team.manager or case.practitioner, held, meeting_id=meeting_id)

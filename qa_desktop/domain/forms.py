@@ -56,10 +56,14 @@ class LegalStatus(StrEnum):
     CHILD_PROTECTION = "child_protection"
     CHILD_WE_CARE_FOR = "child_we_care_for"
     CARE_LEAVER = "care_leaver"
+    # Early Help is support before (or instead of) a statutory status: the council reports it
+    # beside the four, so a case can hold it as its status.
+    EARLY_HELP = "early_help"
 
     @property
     def label(self) -> str:
         return {
+            "early_help": "Early Help",
             "child_in_need": "Child in need",
             "child_protection": "Child protection",
             "child_we_care_for": "Child we care for",

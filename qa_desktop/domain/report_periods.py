@@ -1,5 +1,6 @@
 """What a report covers: a period (a month, a quarter of the UK financial year or any dates)
-and a slice of the service (county, area, service, team, worker; form; audit type)."""
+and a slice of the service (county, area, service, team, worker; form; audit type; the
+child's legal status and age band)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ class ReportSlice:
     worker_id: str | None = None  # the practitioner whose case was audited
     form_key: str | None = None
     audit_type: str | None = None
+    legal_status: str | None = None  # a LegalStatus value: the child's, as the case holds it
+    age_band: str | None = None  # an AgeBand value
 
 
 def comparison_period(period: Period) -> Period:

@@ -32,7 +32,7 @@ from qa_desktop.domain.dashboard import (
     VoiceFigures,
     monthly_target_applies,
 )
-from qa_desktop.domain.forms import AnswerType, FormDefinition
+from qa_desktop.domain.forms import AnswerType, FormDefinition, LegalStatus
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.published_settings import COMPLIANCE_STANDARD, MONTHLY_TARGET
 from qa_desktop.domain.report_periods import (
@@ -48,6 +48,7 @@ from qa_desktop.domain.targets import (
     parse_target_history,
     write_target_history,
 )
+from qa_desktop.domain.thematic import AgeBand
 from qa_desktop.domain.themes import themes
 from qa_desktop.errors import ValidationError
 from qa_desktop.reports import exports
@@ -87,6 +88,8 @@ class SliceOptions:
     organisation: FilterOptions
     workers: tuple[Choice, ...]
     audit_types: tuple[Choice, ...]  # id is the stored value
+    legal_statuses: tuple[Choice, ...] = tuple(Choice(s.value, s.label) for s in LegalStatus)
+    age_bands: tuple[Choice, ...] = tuple(Choice(b.value, b.label) for b in AgeBand)
 
 
 class ReportingService:
@@ -323,10 +326,13 @@ class ReportingService:
         service: str | None = None,
         area: str | None = None,
         form: str | None = None,
+        legal_status: str | None = None,
+        age_band: str | None = None,
     ) -> ReportSlice:
         """A slice from names as people type them (the command line); ValidationError naming
         what is not known."""
-        options = self.slice_options().organisation
+        every = self.slice_options()
+        options = every.organisation
 
         def find(kind: str, name: str | None, choices: tuple[Choice, ...]) -> str | None:
             if name is None:
@@ -345,6 +351,8 @@ class ReportingService:
             service_id=find("service", service, options.services),
             area_id=find("area", area, options.areas),
             form_key=find("form", form, options.forms),
+            legal_status=find("legal status", legal_status, every.legal_statuses),
+            age_band=find("age band", age_band, every.age_bands),
         )
 
     # -- parts --------------------------------------------------------------------------------
@@ -575,6 +583,8 @@ def describe_slice(slc: ReportSlice, options: SliceOptions) -> str:
         ("Worker", slc.worker_id, options.workers),
         ("Form", slc.form_key, org.forms),
         ("Audit type", slc.audit_type, options.audit_types),
+        ("Legal status", slc.legal_status, options.legal_statuses),
+        ("Age band", slc.age_band, options.age_bands),
     ):
         if wanted:
             name = next((c.name for c in choices if c.id == wanted), wanted)

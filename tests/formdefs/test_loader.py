@@ -320,7 +320,8 @@ MALFORMED = [
     pytest.param(
         HEAD + ONE_QUESTION + "        key_for: [child_protection, looked_after]\n",
         "bad.yaml, line 11, sections[0].questions[0].key_for[1]: 'looked_after' is not a legal "
-        "status (use one of: child_in_need, child_protection, child_we_care_for, care_leaver)",
+        "status (use one of: child_in_need, child_protection, child_we_care_for, care_leaver, "
+        "early_help)",
         id="unknown legal status",
     ),
     pytest.param(

@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session, aliased
 from qa_desktop.domain.calendar import Period
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.report_periods import ReportSlice
+from qa_desktop.domain.thematic import AgeBand
 from qa_desktop.store import models as m
 from qa_desktop.store.reporting.action_facts import (
     LATE,
@@ -63,9 +64,42 @@ def has_teams(slc: ReportSlice) -> bool:
     return bool(slc.team_id or slc.area_id or slc.service_id)
 
 
+def per_audit(slc: ReportSlice) -> bool:
+    """Whether the slice is counted from the one-row-per-audit facts: one worker's audits, or
+    the children of one legal status or age band (no kept count is per child; the facts of a
+    slice of children are a few hundred rows, and the case conditions use the cases' keys)."""
+    return bool(slc.worker_id or slc.legal_status or slc.age_band)
+
+
 def county_wide(slc: ReportSlice) -> bool:
     """Whether the county-wide counts serve the slice (all teams, workers and types)."""
-    return not (has_teams(slc) or slc.worker_id or slc.audit_type)
+    return not (has_teams(slc) or per_audit(slc) or slc.audit_type)
+
+
+def _age_condition(band: str) -> ColumnElement[bool]:
+    """The cases whose child is in an age band (AgeBand values; an unknown age is in none)."""
+    age, unborn = m.Case.age_years, m.Case.unborn
+    if band == AgeBand.UNBORN.value:
+        return unborn.is_(True)
+    ranges: dict[str, tuple[int, int | None]] = {
+        AgeBand.UNDER_5.value: (0, 4),
+        AgeBand.FROM_5_TO_10.value: (5, 10),
+        AgeBand.FROM_11_TO_15.value: (11, 15),
+        AgeBand.FROM_16.value: (16, None),
+    }
+    low, high = ranges[band]
+    condition = and_(unborn.is_not(True), age >= low)
+    return condition if high is None else and_(condition, age <= high)
+
+
+def audits_of_children(slc: ReportSlice) -> Select[str]:
+    """The audits of the slice's children (legal status, age band)."""
+    cases = select(m.Case.id)
+    if slc.legal_status:
+        cases = cases.where(m.Case.legal_status == slc.legal_status)
+    if slc.age_band:
+        cases = cases.where(_age_condition(slc.age_band))
+    return select(m.Audit.id).where(m.Audit.case_id.in_(cases))
 
 
 def teams_of(slc: ReportSlice) -> Select[str]:
@@ -96,6 +130,8 @@ def in_slice(columns: Any, slc: ReportSlice, *, all_teams: bool = False) -> list
         conditions.append(columns.team_id.in_(teams_of(slc)))
     if slc.worker_id:
         conditions.append(columns.practitioner_id == slc.worker_id)
+    if slc.legal_status or slc.age_band:
+        conditions.append(columns.audit_id.in_(audits_of_children(slc)))
     if slc.form_key:
         conditions.append(columns.form_version_id.in_(versions_of(slc.form_key)))
     if slc.audit_type:
@@ -141,7 +177,7 @@ def answer_rows(
     session: Session, period: Period, previous: Period, slc: ReportSlice
 ) -> list[tuple[int, str, str, str, int]]:
     """(0 for the period or 1 for the one before, form version, question, answer, count)."""
-    if slc.worker_id:
+    if per_audit(slc):
         return _worker_answer_rows(session, period, previous, slc)
     parts: list[Select[Any]] = []
     for flag, span in ((0, period), (1, previous)):
@@ -251,7 +287,7 @@ def section_grade_counts(
             .where(*conditions)
             .group_by(g.form_version_id, g.section_id, g.grade),
         )
-    if not slc.worker_id:
+    if not per_audit(slc):
         return _summed(
             session,
             [
@@ -294,7 +330,7 @@ def overall_grade_counts(
             .where(*conditions)
             .group_by(g.form_version_id, g.grade),
         )
-    if not slc.worker_id:
+    if not per_audit(slc):
         return _summed(
             session,
             [
@@ -328,7 +364,7 @@ def overall_grade_trend(
         if slc.form_key:
             conditions.append(g.form_version_id.in_(versions_of(slc.form_key)))
         stmt = select(bucket, g.grade, func.sum(g.n)).where(*conditions).group_by(bucket, g.grade)
-    elif not slc.worker_id:
+    elif not per_audit(slc):
         return sorted(
             _summed(
                 session,
@@ -461,7 +497,7 @@ def timeliness(
 def action_counts(
     session: Session, period: Period, slc: ReportSlice, today: date
 ) -> tuple[int, int, int, int, int]:
-    if slc.worker_id:  # one worker's actions, one row each
+    if per_audit(slc):  # one worker's (or some children's) actions, one row each
         x: Any = action_facts.c
         n: Any = literal(1)
         conditions = in_slice(x, slc)
@@ -501,7 +537,7 @@ def even_better_if_texts(
             conditions.append(b.form_version_id.in_(versions_of(slc.form_key)))
         stmt = select(b.even_better_if, func.sum(b.n)).where(*conditions).group_by(b.even_better_if)
         return [(t, int(n)) for t, n in session.execute(stmt) if n]
-    if not slc.worker_id:
+    if not per_audit(slc):
         t = better_team_counts.c
         stmt = (
             select(t.even_better_if, func.sum(t.n))

@@ -57,6 +57,8 @@ def slice_conditions(slc: ReportSlice, audit: type[m.Audit] = m.Audit) -> list[C
         conditions.append(audit.case_id.in_(select(m.Case.id).where(m.Case.team_id.in_(teams))))
     if slc.worker_id:
         conditions.append(audit.practitioner_id == slc.worker_id)
+    if slc.legal_status or slc.age_band:
+        conditions.append(audit.id.in_(kept.audits_of_children(slc)))
     if slc.form_key:
         conditions.append(
             audit.form_version_id.in_(

@@ -163,6 +163,11 @@ def _slices(session: Session) -> list[ReportSlice]:
         slices.append(ReportSlice(team_id=teams[0], audit_type=types[0], form_key=forms[0]))
     if workers and forms:
         slices.append(ReportSlice(worker_id=workers[0], form_key=forms[0]))
+    statuses = first("SELECT DISTINCT legal_status FROM cases ORDER BY 1")
+    slices += [ReportSlice(legal_status=s) for s in statuses]
+    slices.append(ReportSlice(age_band="11-15"))
+    if teams and statuses:
+        slices.append(ReportSlice(team_id=teams[0], legal_status=statuses[0], age_band="0-4"))
     return slices
 
 

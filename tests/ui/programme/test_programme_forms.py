@@ -46,7 +46,9 @@ def test_set_up_a_thematic_audit_with_its_form(application, qtbot) -> None:
     qtbot.keyClicks(tab.theme, "Neglect")
     qtbot.keyClicks(tab.scope, "Under-fives on plans")
     qtbot.keyClicks(tab.sample, "20 cases, by team")
+    # Two auditors, so that a sampled case of one auditor's own team goes to the other.
     tab.auditors.item(0).setCheckState(Qt.CheckState.Checked)
+    tab.auditors.item(1).setCheckState(Qt.CheckState.Checked)
     tab.reports_on.setDate(tab.starts_on.date().addMonths(3))
     with qtbot.waitSignal(tab.created), qtbot.waitSignal(tab.detail_shown):
         qtbot.mouseClick(tab.create_button, Qt.MouseButton.LeftButton)

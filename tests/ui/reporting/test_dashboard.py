@@ -173,3 +173,21 @@ def test_commentary_is_written_saved_and_printed_in_the_quarterly_report(
     text = " ".join(page.extract_text() for page in PdfReader(target).pages)
     assert "Good rose for the third quarter running." in text
     assert "Every audit recorded the child" in text
+
+
+def test_the_slice_bar_slices_by_the_childs_legal_status_and_age(application, qtbot) -> None:
+    screen = reports_of(application, qtbot)
+    county = screen.dashboard
+    assert county is not None
+    statuses = [screen.legal_status.itemText(i) for i in range(screen.legal_status.count())]
+    assert statuses[0] == "All legal statuses" and "Early Help" in statuses
+    with qtbot.waitSignal(screen.loaded):
+        choose(qtbot, screen.legal_status, "Child we care for")
+    cared_for = screen.dashboard
+    assert cared_for is not None and cared_for.slice.legal_status == "child_we_care_for"
+    assert "Legal status: Child we care for" in screen.heading.text()
+    with qtbot.waitSignal(screen.loaded):
+        choose(qtbot, screen.age_band, "0 to 4")
+    young = screen.dashboard
+    assert young is not None and young.slice.age_band == "0-4"
+    assert young.plan.completed <= cared_for.plan.completed < county.plan.completed

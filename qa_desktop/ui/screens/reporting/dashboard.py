@@ -198,6 +198,8 @@ class DashboardScreen(QWidget):
         self.worker = QComboBox()
         self.form = QComboBox()
         self.audit_type = QComboBox()
+        self.legal_status = QComboBox()
+        self.age_band = QComboBox()
         period_row = QHBoxLayout()
         period_row.addWidget(self.period_kind)
         period_row.addWidget(self.period_stack, 1)
@@ -213,8 +215,11 @@ class DashboardScreen(QWidget):
         right.addRow(self.tr("&Worker:"), self.worker)
         right.addRow(self.tr("F&orm:"), self.form)
         right.addRow(self.tr("Audit t&ype:"), self.audit_type)
+        child = QFormLayout()  # the council reports by the child's legal status and age
+        child.addRow(self.tr("&Legal status:"), self.legal_status)
+        child.addRow(self.tr("Age &band:"), self.age_band)
         choose = QHBoxLayout()
-        for form in (left, middle, right):
+        for form in (left, middle, right, child):
             choose.addLayout(form, 1)
         return choose
 
@@ -367,6 +372,8 @@ class DashboardScreen(QWidget):
             self.worker,
             self.form,
             self.audit_type,
+            self.legal_status,
+            self.age_band,
         ):
             combo.currentIndexChanged.connect(self._changed)
         self.area.currentIndexChanged.connect(self._fill_teams)
@@ -442,6 +449,16 @@ class DashboardScreen(QWidget):
             self.tr("All audit types"),
             [(self.tr(t.name), t.id) for t in options.audit_types],
         )
+        _fill(
+            self.legal_status,
+            self.tr("All legal statuses"),
+            [(self.tr(s.name), s.id) for s in options.legal_statuses],
+        )
+        _fill(
+            self.age_band,
+            self.tr("All ages"),
+            [(self.tr(b.name), b.id) for b in options.age_bands],
+        )
         self.period_kind.setCurrentIndex(QUARTER)
         self.period_stack.setCurrentIndex(QUARTER)
         self._filling = False
@@ -490,6 +507,8 @@ class DashboardScreen(QWidget):
             worker_id=self.worker.currentData(),
             form_key=self.form.currentData(),
             audit_type=self.audit_type.currentData(),
+            legal_status=self.legal_status.currentData(),
+            age_band=self.age_band.currentData(),
         )
 
     def refresh(self) -> None:
