@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from qa_desktop.domain.audit_types import AuditType
@@ -38,6 +38,9 @@ class WorkKind(StrEnum):
     REAUDIT = "reaudit"
     ACTION = "action"
     ESCALATION = "escalation"
+    # An audit of the person's own practice: open for their reflection, or signed off by the
+    # auditor and waiting for theirs.
+    WAITING = "waiting"
     # The programme's (see _programme): learning reviews led, and the programme actions owned.
     REVIEW = "review"
     REVIEW_ACTION = "review_action"
@@ -78,12 +81,22 @@ class MyWork:
     # Learning reviews the person leads and not yet completed, and the learning review and
     # thematic actions they own and not yet done.
     programme: tuple[WorkItem, ...] = ()
+    # Audits of the person's practice: in progress (their reflection is welcome) or submitted
+    # and waiting for their sign-off, the sign-offs first.
+    waiting: tuple[WorkItem, ...] = ()
+
+    @property
+    def signoffs(self) -> tuple[WorkItem, ...]:
+        """The audits waiting for the person's sign-off (a reflection is welcome, not due)."""
+        return tuple(i for i in self.waiting if i.state is AuditState.SUBMITTED)
 
     @property
     def count(self) -> int:
-        """How many things are due (a re-audit counts once, among the audits)."""
+        """How many things are due (a re-audit counts once, among the audits; of the audits
+        waiting for the practitioner, only the sign-offs)."""
         return (
-            len(self.audits)
+            len(self.signoffs)
+            + len(self.audits)
             + len(self.moderation)
             + len(self.meetings)
             + len(self.actions)
@@ -131,6 +144,7 @@ class MyWorkService:
             actions = _actions(session, actor.id, on)
             escalations = _escalations(session, actor.id, on)
             programme = _programme(session, actor.id, on)
+            waiting = _waiting(session, actor.id)
         return MyWork(
             on=on,
             audits=_by_due(audits),
@@ -140,6 +154,7 @@ class MyWorkService:
             actions=_by_due(actions),
             escalations=tuple(escalations),
             programme=_by_due(programme),
+            waiting=tuple(waiting),
         )
 
 
@@ -171,6 +186,44 @@ def _audits(session: Session, person_id: str, on: date) -> list[WorkItem]:
         )
         for audit, case_ref, team in rows
     ]
+
+
+def _waiting(session: Session, person_id: str) -> list[WorkItem]:
+    """Audits where the person is the practitioner (and not the auditor): submitted and not
+    yet signed off by them first, then those in progress, each by reference."""
+    rows = session.execute(
+        select(m.Audit, m.Case.reference, m.Team.name)
+        .join(m.Case, m.Audit.case_id == m.Case.id)
+        .join(m.Team, m.Case.team_id == m.Team.id)
+        .where(
+            m.Audit.practitioner_id == person_id,
+            m.Audit.auditor_id != person_id,
+            m.Audit.deleted_at.is_(None),
+            or_(
+                m.Audit.state == AuditState.IN_PROGRESS.value,
+                and_(
+                    m.Audit.state == AuditState.SUBMITTED.value,
+                    m.Audit.practitioner_signed_at.is_(None),
+                ),
+            ),
+        )
+    ).all()
+    items = [
+        WorkItem(
+            kind=WorkKind.WAITING,
+            id=audit.id,
+            audit_id=audit.id,
+            reference=audit.reference,
+            case_reference=case_ref,
+            team=team,
+            state=AuditState(audit.state),
+            description="",
+            due_on=None,
+            overdue=False,
+        )
+        for audit, case_ref, team in rows
+    ]
+    return sorted(items, key=lambda i: (i.state is not AuditState.SUBMITTED, i.reference))
 
 
 def _moderation(session: Session, actor: Actor, on: date) -> list[WorkItem]:

@@ -9,19 +9,24 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
+from sqlalchemy import select
 
 from qa_desktop.app import Application
 from qa_desktop.domain.grades import Grade
+from qa_desktop.domain.lifecycle import AuditState
+from qa_desktop.domain.roles import Role
 from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.clock import fixed_clock
 from qa_desktop.services.container import build_services
 from qa_desktop.services.followup.meetings import ActionDraft, MeetingNotes
 from qa_desktop.services.followup.moderation import Decision
 from qa_desktop.services.my_work import WorkKind
+from qa_desktop.store import models as m
+from qa_desktop.store.recorder import Recorder
 from qa_desktop.ui.settings import AppSettings
 from qa_desktop.ui.shell.main_window import NAV_MODERATION, NAV_MY_WORK
 from qa_desktop.ui.widgets.record_table import OVERDUE_TEXT
-from tests.followup_helpers import cast, in_moderation, meeting_for
+from tests.followup_helpers import actor_with, cast, in_moderation, meeting_for
 from tests.store_access import store_of
 
 
@@ -186,3 +191,59 @@ def test_my_work_refreshes_after_a_moderation(application, qtbot) -> None:
         qtbot.mouseClick(window.moderation.form.record, Qt.MouseButton.LeftButton)
     assert window.my_work.work.count == before - 1
     assert window.nav.item(NAV_MY_WORK).text().endswith(f"({before - 1})")
+
+
+def test_a_practitioner_sees_the_audits_waiting_for_their_reflection_or_sign_off(
+    application, qtbot
+) -> None:
+    """Waiting for you: their audits in progress (reflection welcome) and those the auditor
+    has signed off, waiting for theirs; not those they have signed, nor closed ones."""
+    services = application.services
+    store = store_of(services)
+    practitioner = actor_with(services, Role.PRACTITIONER)
+    now = services.clock()
+    with store.session() as session:
+        audits = list(
+            session.scalars(
+                select(m.Audit)
+                .where(m.Audit.state == AuditState.IN_PROGRESS.value)
+                .order_by(m.Audit.reference)
+                .limit(3)
+            )
+        )
+        in_progress, to_sign, signed = audits
+        recorder = Recorder(session, None, now)
+        for audit in audits:
+            recorder.update(audit, practitioner_id=practitioner.id)
+        recorder.update(to_sign, state=AuditState.SUBMITTED.value, auditor_signed_at=now)
+        recorder.update(
+            signed,
+            state=AuditState.SUBMITTED.value,
+            auditor_signed_at=now,
+            practitioner_signed_at=now,
+        )
+        ids = {a.id: a.reference for a in audits}
+    window = application.show_window(practitioner)
+    qtbot.addWidget(window)
+    my_work = window.my_work
+    table = my_work.tables[WorkKind.WAITING]
+    model = my_work.models[WorkKind.WAITING]
+    shown = [r.audit_id for r in model.rows()]
+    assert to_sign.id in shown and in_progress.id in shown and signed.id not in shown
+    # The sign-off comes first, and says what is waiting.
+    assert shown.index(to_sign.id) < shown.index(in_progress.id)
+    assert _texts(model, shown.index(to_sign.id))[:1] == [ids[to_sign.id]]
+    assert _texts(model, shown.index(to_sign.id))[3] == "Your sign-off"
+    assert _texts(model, shown.index(in_progress.id))[3].startswith("Your reflection")
+    tab = my_work.tabs.indexOf(table)
+    assert my_work.tabs.tabText(tab).startswith(f"Waiting for you ({len(shown)})")
+    # A sign-off is due from them and counts; a reflection is welcome and does not.
+    assert to_sign.id in {i.audit_id for i in my_work.work.signoffs}
+    assert in_progress.id not in {i.audit_id for i in my_work.work.signoffs}
+    # Enter opens the audit (one window).
+    my_work.tabs.setCurrentWidget(table)
+    table.setFocus()
+    table.selectRow(shown.index(to_sign.id))
+    with qtbot.waitSignal(my_work.open_requested, timeout=3000) as opened:
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert opened.args == [to_sign.id]

@@ -114,6 +114,14 @@ class ModerationService:
     def case(self, audit_id: str, actor: Actor) -> ModerationCase:
         if not actor.can(Capability.MODERATE):
             raise PermissionRefused("Only moderators can moderate an audit.")
+        with self._store.reader() as session:
+            own = _audit(session, audit_id)
+            if own.auditor_id == actor.id:
+                # Refused before the moderator works through it, not only when they record.
+                raise PermissionRefused(
+                    "You audited {reference}: another moderator moderates it.",
+                    reference=own.reference,
+                )
         view = self._audits.view(audit_id, actor)
         record = view.record
         if record.row.state is not AuditState.IN_MODERATION:

@@ -1,4 +1,5 @@
-"""My work: what is due from the person and what is overdue: audits to do, audits to
+"""My work: what is due from the person and what is overdue: audits of their practice waiting
+for their reflection or sign-off, audits to do, audits to
 moderate, reflective meetings to hold, re-audits due and the actions they own; for team
 managers and heads of service, first of all, the live safeguarding escalations. Last, the
 programme's: learning reviews the person leads, and the learning review and thematic actions
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from qa_desktop.domain.learning_reviews import ActionStatus
+from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.moderation import SelectionReason
 from qa_desktop.services.audit.escalations import receives_escalations
 from qa_desktop.services.changes import Change
@@ -87,6 +89,7 @@ class MyWorkScreen(QWidget):
                 if receives_escalations(actor.person.role)
                 else []
             ),
+            (WorkKind.WAITING, self.tr("Waiting for you")),
             (WorkKind.AUDIT, self.tr("Audits to do")),
             (WorkKind.MODERATION, self.tr("To moderate")),
             (WorkKind.MEETING, self.tr("Meetings to hold")),
@@ -132,6 +135,11 @@ class MyWorkScreen(QWidget):
         """What an empty tab would hold, and how something comes into it."""
         texts = {
             WorkKind.ESCALATION: self.tr("No safeguarding escalations are waiting for you."),
+            WorkKind.WAITING: self.tr(
+                "No audits of your practice are waiting for you: an audit in progress, open for "
+                "your reflection, or signed off by the auditor and waiting for your sign-off, "
+                "shows here."
+            ),
             WorkKind.AUDIT: self.tr(
                 "No audits to do. Audits planned for you, or started with Audit > New audit, "
                 "show here."
@@ -168,6 +176,14 @@ class MyWorkScreen(QWidget):
                 self.tr("State"), lambda i: state_label(i.state) if i.state else ""
             )
             return [due, late, reference, case, team, what, state]
+        if kind is WorkKind.WAITING:
+            return [
+                reference,
+                case,
+                team,
+                Column(self.tr("Waiting for"), self._waiting_text),
+                Column(self.tr("State"), lambda i: state_label(i.state) if i.state else ""),
+            ]
         if kind is WorkKind.MODERATION:
             reason: Column[WorkItem] = Column(
                 self.tr("Why"), lambda i: self.tr(SelectionReason(i.description).label)
@@ -208,6 +224,11 @@ class MyWorkScreen(QWidget):
             return self.tr("{kind} (in progress)").format(kind=kind)
         return kind
 
+    def _waiting_text(self, item: WorkItem) -> str:
+        if item.state is AuditState.SUBMITTED:
+            return self.tr("Your sign-off")
+        return self.tr("Your reflection (welcome while the audit is in progress)")
+
     def _audit_text(self, item: WorkItem) -> str:
         if item.kind is WorkKind.REAUDIT:
             return self.tr("Re-audit")
@@ -238,6 +259,7 @@ class MyWorkScreen(QWidget):
             WorkKind.ACTION: work.actions,
             WorkKind.ESCALATION: work.escalations,
             WorkKind.REVIEW: work.programme,
+            WorkKind.WAITING: work.waiting,
         }
         for index, (kind, label) in enumerate(self._kinds):
             items = lists[kind]

@@ -236,11 +236,15 @@ def test_moderators_of_every_senior_role_can_moderate(
 def test_nobody_moderates_their_own_audit(demo_store, clock) -> None:
     svc = services(demo_store, clock)
     audit_id = in_moderation(demo_store, clock, Grade.GOOD)
+    moderator = cast(svc, audit_id).moderator
+    decisions = _agree_all(svc, audit_id, moderator)  # read before they become its auditor
     with demo_store.session() as session:
-        moderator = actor_with(svc, Role.SERVICE_MANAGER, moderator=True)
         audit = session.get(m.Audit, audit_id)
         Recorder(session, None, clock()).update(audit, auditor_id=moderator.id)
-    decisions = _agree_all(svc, audit_id, moderator)
+        reference = audit.reference
+    # Refused before they work through it, and again when recording.
+    with pytest.raises(PermissionRefused, match=f"You audited {reference}"):
+        svc.moderation.case(audit_id, moderator)
     with pytest.raises(PermissionRefused, match="you carried out"):
         svc.moderation.moderate(audit_id, decisions, moderator)
 

@@ -4,6 +4,7 @@ lost; the QA team adds an audit; a panel works through its agenda; the agreement
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -11,7 +12,9 @@ from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.moderation import SelectionReason
 from qa_desktop.domain.roles import Role
+from qa_desktop.errors import PermissionRefused
 from qa_desktop.store import models as m
+from qa_desktop.store.recorder import Recorder
 from qa_desktop.ui.shell.main_window import NAV_MODERATION
 from tests.followup_helpers import actor_with, cast, in_moderation, route, submitted_audit
 from tests.store_access import store_of
@@ -195,3 +198,38 @@ def test_people_without_a_queue_are_told_so(application, qtbot) -> None:
     window = _window_as(application, qtbot, actor_with(application.services, Role.PRACTITIONER))
     assert "your role has no queue" in window.moderation.notice.text()
     assert not window.moderation.tabs.isEnabled()
+
+
+def test_a_moderator_is_refused_their_own_audit_before_they_start(application, qtbot) -> None:
+    """The queue says why and opens no form; the service refuses it too."""
+    services = application.services
+    store = store_of(services)
+    audit_id = in_moderation(store, services.clock, Grade.GOOD)
+    people = cast(services, audit_id)
+    moderator = people.moderator
+    with store.session() as session:
+        audit = session.get(m.Audit, audit_id)
+        Recorder(session, None, services.clock()).update(audit, auditor_id=moderator.id)
+        reference = audit.reference
+    window = _window_as(application, qtbot, moderator)
+    screen = window.moderation
+    _select_in_queue(screen, audit_id)
+    qtbot.keyClick(screen.queue, Qt.Key.Key_Return)
+    assert screen.form.case is None and not screen.form.record.isEnabled()
+    assert screen.form.rows == []
+    assert f"You audited {reference}, so you cannot moderate it" in screen.notice.text()
+    assert application.errors.last_message is None  # said on screen, not in an error box
+    qtbot.mouseClick(screen.moderate_button, Qt.MouseButton.LeftButton)
+    assert screen.form.case is None
+    with pytest.raises(PermissionRefused, match=f"You audited {reference}"):
+        services.moderation.case(audit_id, moderator)
+    # Another audit in the queue still opens, and the refusal is gone.
+    other_id = in_moderation(store, services.clock, Grade.GOOD)
+    with store.session() as session:
+        other = session.get(m.Audit, other_id)
+        Recorder(session, None, services.clock()).update(other, auditor_id=people.auditor.id)
+    screen.load()
+    _select_in_queue(screen, other_id)
+    qtbot.keyClick(screen.queue, Qt.Key.Key_Return)
+    assert screen.form.case is not None and screen.form.case.view.record.row.id == other_id
+    assert screen.notice.text() == ""

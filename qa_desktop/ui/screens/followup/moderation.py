@@ -172,11 +172,26 @@ class ModerationScreen(QWidget):
     def open_case(self, audit_id: str) -> None:
         """Show one audit's moderation form (from My work, or the queue)."""
         self.tabs.setCurrentWidget(self.queue_tab)
+        own: QueueItem | None = None
         for row, item in enumerate(self.queue_model.rows()):
             if item.audit_id == audit_id:
                 self.queue.selectRow(row)
-        if self.moderates:
-            self.form.open(audit_id)
+                if item.auditor_id == self._actor.id:
+                    own = item
+        if not self.moderates:
+            return
+        if own is not None:
+            # Refused before the moderator starts, with the reason, not after the work.
+            self.form.clear()
+            self.notice.setText(
+                self.tr(
+                    "You audited {reference}, so you cannot moderate it: another moderator "
+                    "will. Choose another audit from the queue."
+                ).format(reference=own.reference)
+            )
+            return
+        self.notice.clear()  # an earlier refusal no longer applies
+        self.form.open(audit_id)
 
     def _open_index(self, index: QModelIndex) -> None:
         item = index.model().data(index, RECORD_ROLE)
