@@ -41,7 +41,7 @@ from qa_desktop.ui.settings import (
 )
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent, QScreen
+    from PySide6.QtGui import QCloseEvent, QResizeEvent, QScreen
 
     from qa_desktop.services.audit.listing import AuditView
     from qa_desktop.services.container import Services
@@ -66,6 +66,40 @@ LOADED_WHEN_BUILT = frozenset({NAV_MY_WORK, NAV_AUDITS, NAV_MODERATION, NAV_MEET
 
 class _Loads(Protocol):
     def load(self) -> None: ...
+
+
+class NavigationList(QListWidget):
+    """The navigation on the left. Its entries are as wide as the list (a long entry is
+    elided, never a horizontal scroll bar) and as tall as fits them all, between a line of text
+    and 40 pixels; only when even that does not fit (200% on a small laptop) does it scroll
+    vertically."""
+
+    TALLEST = 40
+
+    def addItem(self, item: QListWidgetItem) -> None:  # type: ignore[override]
+        super().addItem(item)
+        self._fit_items()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_items()
+
+    def item_height(self) -> int:
+        """The height every entry gets at the list's present size."""
+        count = self.count()
+        least = self.fontMetrics().height() + 8
+        if not count:
+            return self.TALLEST
+        room = self.viewport().height() - 2 * self.spacing() * count
+        return max(least, min(self.TALLEST, room // count))
+
+    def _fit_items(self) -> None:
+        # Width 1: the list gives each entry its own width, so nothing is wider than it.
+        hint = QSize(1, self.item_height())
+        for row in range(self.count()):
+            entry = self.item(row)
+            if entry.sizeHint() != hint:
+                entry.setSizeHint(hint)
 
 
 class MainWindow(QMainWindow):
@@ -106,7 +140,7 @@ class MainWindow(QMainWindow):
         # Two lines, as once the person is known, so that nothing moves when they appear.
         self.who = QLabel(self.tr("<b>{app}</b><br/>Opening your store…").format(app=APP_NAME))
         self.who.setObjectName("whoLabel")
-        self.nav = QListWidget()
+        self.nav = NavigationList()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.setMinimumWidth(160)
@@ -125,9 +159,7 @@ class MainWindow(QMainWindow):
         self.opening = QLabel(self.tr("Opening your store…"))
         self.opening.setObjectName("openingLabel")
         for index, label in enumerate(self.screen_labels()):
-            item = QListWidgetItem(label)
-            item.setSizeHint(QSize(200, 40))
-            self.nav.addItem(item)
+            self.nav.addItem(QListWidgetItem(label))
             self.stack.addWidget(self.opening if index == NAV_MY_WORK else QWidget())
         self.nav.currentRowChanged.connect(self._show_screen)
 

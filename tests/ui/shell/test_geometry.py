@@ -74,6 +74,11 @@ print(json.dumps({
     "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
     "status_bottom": window.mapTo(window, status.bottomLeft()).y() + window.y(),
     "minimum": [window.minimumWidth(), window.minimumHeight()],
+    "nav_scrolls_sideways": window.nav.horizontalScrollBar().isVisible(),
+    "nav_bottom": max(
+        window.nav.visualItemRect(window.nav.item(i)).bottom() for i in range(window.nav.count())
+    ),
+    "nav_room": window.nav.viewport().height(),
 }))
 """
 
@@ -123,3 +128,6 @@ def test_the_main_window_fits_a_1366x768_laptop_at_100_and_200_percent(
     assert fx >= x and fy >= y and fx + fw <= x + width and fy + fh <= y + height
     assert shown["status_bottom"] <= y + height
     assert shown["minimum"][0] <= width and shown["minimum"][1] <= height
+    # The navigation fits: no sideways scroll bar, and Settings, the last entry, in full.
+    assert not shown["nav_scrolls_sideways"]
+    assert shown["nav_bottom"] < shown["nav_room"]
