@@ -186,7 +186,7 @@ def _every_screen(window: MainWindow) -> Iterator[QWidget]:
 
     for index in range(window.nav.count()):
         window.go_to(index)
-        screen = window.screen(index)
+        screen = window.nav_screen(index)
         for tabs in screen.findChildren(QTabWidget):
             for tab in range(tabs.count()):
                 tabs.setCurrentIndex(tab)
@@ -398,7 +398,7 @@ def test_placeholder_text_is_never_the_only_label(application: Application, qtbo
     window.open_audit(a.audit_id)
     workspace = window.opener.workspaces[a.audit_id]
     qtbot.addWidget(workspace)
-    tops: list[QWidget] = [workspace, *(window.screen(i) for i in range(window.nav.count()))]
+    tops: list[QWidget] = [workspace, *(window.nav_screen(i) for i in range(window.nav.count()))]
     for top in tops:
         for field in top.findChildren(QLineEdit) + top.findChildren(QPlainTextEdit):
             hint = field.placeholderText()

@@ -141,6 +141,10 @@ class FamilyFeedbackTab(QWidget):
             ],
             self.tr("Audits with family feedback by team"),
         )
+        set_empty_text(
+            self.coverage_table,
+            self.tr("No audits were signed off in this period, so there is no share to show."),
+        )
         coverage_box = QGroupBox(self.tr("Audits with family feedback"))
         coverage_layout = QVBoxLayout(coverage_box)
         coverage_layout.addWidget(self.share)
