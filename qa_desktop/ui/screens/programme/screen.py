@@ -9,7 +9,7 @@ from datetime import date
 from typing import Protocol, cast
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from qa_desktop.services.container import Services
 from qa_desktop.services.setup.people import Actor
@@ -23,6 +23,7 @@ from qa_desktop.ui.screens.programme.learning_reviews import LearningReviewsTab
 from qa_desktop.ui.screens.programme.monthly_cycle import MonthlyCycleTab
 from qa_desktop.ui.screens.programme.observations import ObservationsTab
 from qa_desktop.ui.screens.programme.thematic import ThematicTab
+from qa_desktop.ui.widgets.scrolling_tabs import ScrollingTabs
 
 
 class _Tab(Protocol):
@@ -42,7 +43,7 @@ class ProgrammeScreen(QWidget):
         self.setObjectName("programmeScreen")
         title = QLabel(self.tr("Audit programme"))
         title.setObjectName("screenTitle")
-        self.tabs = QTabWidget()
+        self.tabs = ScrollingTabs()  # a busy tab scrolls at 200% rather than squashing
         self.tabs.setAccessibleName(self.tr("Parts of the audit programme"))
         self.monthly = MonthlyCycleTab(services, runner, actor, today)
         self.dip_samples = DipSamplesTab(services, runner, actor)
