@@ -239,3 +239,77 @@ def test_a_cut_connection_is_reported_as_offline(central: Central, tmp_path: Pat
     with store.reader() as s:
         assert len(s.scalars(select(m.OutboxChange)).all()) == waiting
     store.close()
+
+
+@pytest.mark.slow  # twenty laptops at once, about 15 s
+def test_twenty_laptops_syncing_at_once_converge_with_nothing_lost_or_doubled(
+    central: Central, fast_folder: Path
+) -> None:
+    """Twenty laptops each edit and add actions offline, then all sync at the same moment,
+    each on its own thread and connection (the pushes queue on the central counter): every
+    change arrives once, and after a second round every laptop holds what the central holds."""
+    import threading
+
+    laptops = 20
+    login = central.add_login("qa", "qa-person", ["qa_team"])
+    stores = [open_store(fast_folder / f"laptop{n}.qadb", create=True) for n in range(laptops)]
+    world = build_world(stores[0])
+    audits = [add_audit(stores[0], world, f"QA-{n:07d}") for n in range(3)]
+    clients = [SyncClient(s, login, None, now=lambda: NOW) for s in stores]
+    made = _outbox_ids(stores[0])
+    clients[0].sync()
+    for client in clients[1:]:
+        client.sync()  # every laptop starts from the same records
+
+    for n, store in enumerate(stores):
+        with store.session() as s:
+            r = Recorder(s, world.qa, NOW)
+            audit = s.get(m.Audit, audits[n % len(audits)])
+            assert audit is not None
+            r.update(audit, **{TEXT_FIELDS[n % len(TEXT_FIELDS)]: f"laptop {n}"})
+            r.insert(
+                m.Action,
+                audit_id=audits[n % len(audits)],
+                description=f"Action from laptop {n}",
+                owner_id=world.practitioner,
+                due_on=date(2026, 12, 1),
+                created_at=NOW,
+            )
+        made |= _outbox_ids(store)
+
+    failures: list[BaseException] = []
+    start = threading.Barrier(laptops)
+
+    def sync(n: int) -> None:
+        try:
+            start.wait()
+            clients[n].sync()
+        except BaseException as exc:  # reported below, with the laptop's number
+            failures.append(exc)
+
+    threads = [threading.Thread(target=sync, args=(n,)) for n in range(laptops)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not failures, failures
+    for client in clients:
+        client.sync()  # the second round brings each laptop what the others pushed
+
+    contents = [_content(s) for s in stores]
+    assert all(c == contents[0] for c in contents)
+    assert all(not _outbox_ids(s) for s in stores)
+    with central.admin_connection() as conn:
+        logged = Counter(
+            cid
+            for (cid,) in conn.execute(
+                "SELECT change_id FROM qa_central.changes WHERE kind <> 'settle' "
+                "AND change_id NOT LIKE 'load:%%'"
+            )
+        )
+    assert made <= set(logged)
+    assert max(logged.values()) == 1
+    actions = [k for k in contents[0] if k.startswith("actions/")]
+    assert len(actions) == laptops
+    for store in stores:
+        store.close()
