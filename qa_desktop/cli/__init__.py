@@ -22,11 +22,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol, TextIO, cast
 
-from qa_desktop.cli.common import Parser, SubParsers, app_parser, t
+from qa_desktop.cli.common import Parser, SubParsers, app_parser, ask_key_at_terminal, t
 from qa_desktop.errors import UserError
 from qa_desktop.i18n import error_text
 from qa_desktop.logs import log_file, setup_logging
 from qa_desktop.paths import default_store_path, demo_store_path
+from qa_desktop.store import keys
 
 log = logging.getLogger(__name__)
 PIPE_CLOSED = 141  # 128 + SIGPIPE, as a Unix command whose reader closed the pipe
@@ -73,6 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_arguments(argv)
     if args.command is not None:
         setup_logging()  # the app sets its log up as it opens the store (app.py)
+        keys.asker = ask_key_at_terminal  # the app asks in its window instead
     try:
         return _run(args)
     except UserError as exc:
@@ -140,7 +142,11 @@ def _open_app(args: argparse.Namespace) -> int:
         from qa_desktop.cli.store import demo
         from qa_desktop.demo import DEMO_AUDITS, DEMO_SEED
 
-        demo(path, DEMO_AUDITS, DEMO_SEED, sys.stderr)
+        keys.asker = ask_key_at_terminal  # no keyring: the passphrase is chosen here, once
+        try:
+            demo(path, DEMO_AUDITS, DEMO_SEED, sys.stderr)
+        finally:
+            keys.asker = None  # the window asks from here on (a key typed is held in memory)
     from qa_desktop.app import run_app
 
     return run_app(path, smoke_test=args.smoke_test)

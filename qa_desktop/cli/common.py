@@ -78,3 +78,23 @@ def write_rows(
     for row in text:
         out.write("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() + "\n")
     out.write((count_line or t("{count} rows\n")).format(count=len(rows)))
+
+
+def ask_key_at_terminal(new: bool) -> str | None:
+    """How the command line asks for the stores' key where no keyring holds it: typed at the
+    terminal without echo (``new``: a passphrase chosen for a new store, typed twice). None
+    where there is no terminal, so scripts get the message naming QA_DESKTOP_STORE_KEY."""
+    if not sys.stdin.isatty():
+        return None
+    import getpass
+
+    from qa_desktop.errors import UserError
+
+    if not new:
+        return getpass.getpass(t("The recovery key or passphrase of your stores: ")) or None
+    first = getpass.getpass(
+        t("There is no system keyring here. Choose a passphrase for your stores: ")
+    )
+    if getpass.getpass(t("The same passphrase again: ")) != first:
+        raise UserError("The two passphrases are not the same; nothing was made.")
+    return first or None
