@@ -21,6 +21,11 @@ from qa_desktop.services.audit.workspace_data import FieldRef, Value
 
 
 class Binding(QObject):
+    """The interface every binding gives: ``value``, ``_apply`` and ``widgets`` are abstract.
+    Each concrete binding below (text, choice, combo, check) implements all three; they raise
+    NotImplementedError here rather than use ``abc.abstractmethod`` because Qt's metaclass
+    cannot be combined with ``ABCMeta``."""
+
     edited = Signal(object)
 
     def __init__(self, ref: FieldRef, immediate: bool) -> None:
