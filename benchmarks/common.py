@@ -1,0 +1,86 @@
+"""Shared by the benchmarks: demo stores built once under a work folder, timing, figures.
+
+A benchmark's store is built with ``build_demo`` and a fixed clock the first time it is asked
+for (about eight minutes for 100,000 audits on two cores) and reused afterwards; ``--work DIR``
+says where they are kept.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import text
+
+from qa_desktop.demo.county import build_demo
+from qa_desktop.services.clock import fixed_clock
+from qa_desktop.store.engine import Store, open_store
+
+NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+DEFAULT_WORK = Path.home() / ".cache" / "qa-desktop-bench"
+
+
+def store_path(work: Path, audits: int) -> Path:
+    """The demo store of ``audits`` audits under ``work``, built first if it is not there."""
+    work.mkdir(parents=True, exist_ok=True)
+    path = work / f"demo-{audits}.qadb"
+    if not path.exists():
+        print(f"building the demo store ({audits} audits) into {path} — once only …", flush=True)
+        started = time.perf_counter()
+        partial = work / f"demo-{audits}.partial.qadb"
+        for leftover in work.glob(f"demo-{audits}.partial.qadb*"):
+            leftover.unlink()
+        built = open_store(partial, create=True)
+        build_demo(built, audits=audits, seed=1, clock=fixed_clock(NOW))
+        built.close()
+        partial.rename(path)
+        print(f"built in {time.perf_counter() - started:.0f} s", flush=True)
+    return path
+
+
+def open_bench_store(work: Path, audits: int, *, analyze: bool = True) -> Store:
+    store = open_store(store_path(work, audits))  # migrates the cached store if needed
+    if analyze:
+        with store.engine.begin() as connection:
+            connection.execute(text("ANALYZE"))
+    return store
+
+
+def evict_from_page_cache(path: Path) -> None:
+    """Drop a store's pages (and its WAL's) from the operating system's cache, as after a
+    restart of the laptop: the next read comes from the disk."""
+    for each in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if not each.exists():
+            continue
+        descriptor = os.open(each, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+            os.posix_fadvise(descriptor, 0, 0, os.POSIX_FADV_DONTNEED)
+        finally:
+            os.close(descriptor)
+
+
+def times_ms(work: Callable[[], object], runs: int) -> list[float]:
+    result = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        result.append((time.perf_counter() - started) * 1000)
+    return result
+
+
+def spread(values: list[float]) -> str:
+    """min / median / max of a set of timings."""
+    return (
+        f"min {min(values):7.1f}  median {statistics.median(values):7.1f}  "
+        f"max {max(values):7.1f} ms"
+    )
+
+
+def load_average() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f}, {five:.2f}, {fifteen:.2f}"
