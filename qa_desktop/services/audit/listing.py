@@ -12,9 +12,25 @@ from qa_desktop.services.audit.feedback import FeedbackDetail, audit_feedback
 from qa_desktop.services.programme.forms import form_from_source
 from qa_desktop.store.engine import Store
 from qa_desktop.store.queries import audits as queries
-from qa_desktop.store.queries.audits import AuditFilter, AuditRecord, AuditRow
+from qa_desktop.store.queries.audits import AuditFilter, AuditRecord, AuditRow, PageKey
 
-__all__ = ["AuditFilter", "AuditList", "AuditRecord", "AuditRow", "AuditService", "AuditView"]
+__all__ = [
+    "AuditFilter",
+    "AuditList",
+    "AuditPage",
+    "AuditRecord",
+    "AuditRow",
+    "AuditService",
+    "AuditView",
+    "PageKey",
+]
+
+
+def _for(flt: AuditFilter, actor: Caller) -> AuditFilter:
+    """A person without the right to see every audit sees those they take part in."""
+    if isinstance(actor, Actor) and not actor.can(Capability.VIEW_ALL_AUDITS):
+        return replace(flt, involving_person_id=actor.id)
+    return flt
 
 
 @dataclass(frozen=True)
@@ -25,6 +41,15 @@ class AuditList:
     @property
     def truncated(self) -> bool:
         return self.total > len(self.rows)
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    """One page of a list of audits, newest first."""
+
+    rows: list[AuditRow]
+    next: PageKey | None  # where the next page starts; None: no more
+    total: int | None  # how many match in all, counted with the first page only
 
 
 @dataclass(frozen=True)
@@ -42,11 +67,19 @@ class AuditService:
     def list(self, flt: AuditFilter, actor: Caller) -> AuditList:
         """Audits the actor may see: a person without the right to see every audit, those
         they take part in; the system (the command line), every audit."""
-        if isinstance(actor, Actor) and not actor.can(Capability.VIEW_ALL_AUDITS):
-            flt = replace(flt, involving_person_id=actor.id)
         with self._store.reader() as session:
-            rows, total = queries.list_audits(session, flt)
+            rows, total = queries.list_audits(session, _for(flt, actor))
         return AuditList(rows, total)
+
+    def page(self, flt: AuditFilter, actor: Caller, after: PageKey | None = None) -> AuditPage:
+        """A page of the audits the actor may see (as ``list``), starting after ``after``;
+        the first page (``after`` None) also says how many there are in all. No page is
+        capped by ``flt.limit``: a list pages on until the last."""
+        flt = _for(flt, actor)
+        with self._store.reader() as session:
+            found = queries.audit_page(session, flt, after)
+            total = queries.count_audits(session, flt) if after is None else None
+        return AuditPage(found.rows, found.next, total)
 
     def view(self, audit_id: str, actor: Caller) -> AuditView:
         """One audit to read. A person's access is checked, and the family feedback comes

@@ -8,7 +8,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    and_,
+    func,
+    literal_column,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session, aliased
 
 from qa_desktop.domain.calendar import Period
@@ -253,9 +263,40 @@ _auditor = aliased(m.Person)
 _practitioner = aliased(m.Person)
 
 
-def _overall_moderation() -> Select[str, str]:
-    return select(m.Moderation.audit_id, m.Moderation.moderated_grade).where(
-        m.Moderation.section_id == m.OVERALL
+PAGE_SIZE = 200  # rows a list fetches at a time; more come as the person scrolls
+
+
+@dataclass(frozen=True)
+class PageKey:
+    """Where the next page of a list starts: after this audit in the list's order."""
+
+    listed_on: str
+    reference: str
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    rows: list[AuditRow]
+    next: PageKey | None  # None: this was the last page
+
+
+def _moderated_grade() -> ColumnElement[str | None]:
+    """The moderator's overall grade, read only for the rows a query returns."""
+    return (
+        select(m.Moderation.moderated_grade)
+        .where(m.Moderation.audit_id == m.Audit.id, m.Moderation.section_id == m.OVERALL)
+        .scalar_subquery()
+    )
+
+
+def listed_on() -> ColumnElement[str]:
+    """The list's order key, as migration 0014's index ``ix_audits_listed`` holds it (the
+    same expression, so SQLite walks the index): the audit's date, "" when it has none."""
+    return type_coerce(
+        func.coalesce(
+            m.Audit.completed_on, m.Audit.started_on, m.Audit.due_on, literal_column("''")
+        ),
+        String,
     )
 
 
@@ -265,7 +306,6 @@ def audit_date() -> ColumnElement[date]:
 
 
 def _audit_select() -> Select[m.Audit, *tuple[Any, ...]]:  # the row _row() reads
-    moderation = _overall_moderation().subquery()
     return (
         select(
             m.Audit,
@@ -278,7 +318,7 @@ def _audit_select() -> Select[m.Audit, *tuple[Any, ...]]:  # the row _row() read
             m.FormVersion.version,
             _auditor.name,
             func.coalesce(_practitioner.name, ""),
-            moderation.c.moderated_grade,
+            _moderated_grade(),
         )
         .join(m.Case, m.Audit.case_id == m.Case.id)
         .join(m.Team, m.Case.team_id == m.Team.id)
@@ -288,7 +328,6 @@ def _audit_select() -> Select[m.Audit, *tuple[Any, ...]]:  # the row _row() read
         .join(m.Form, m.FormVersion.form_id == m.Form.id)
         .join(_auditor, m.Audit.auditor_id == _auditor.id)
         .outerjoin(_practitioner, m.Audit.practitioner_id == _practitioner.id)
-        .outerjoin(moderation, moderation.c.audit_id == m.Audit.id)
         .where(m.Audit.deleted_at.is_(None))
     )
 
@@ -306,6 +345,7 @@ def _row(result: Sequence[Any]) -> AuditRow:
         auditor,
         practitioner,
         mod,
+        *_listed_on,
     ) = result
     return AuditRow(
         id=audit.id,
@@ -329,10 +369,8 @@ def _row(result: Sequence[Any]) -> AuditRow:
     )
 
 
-def list_audits(session: Session, flt: AuditFilter) -> tuple[list[AuditRow], int]:
-    """Audits matching the filter, newest first, at most ``flt.limit``; and how many match."""
-    stmt = _audit_select()
-    conditions = []
+def _conditions(flt: AuditFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
     if flt.search.strip():
         like = f"%{flt.search.strip().lower()}%"
         conditions.append(
@@ -372,11 +410,57 @@ def list_audits(session: Session, flt: AuditFilter) -> tuple[list[AuditRow], int
                 m.Audit.id.in_(participant),
             )
         )
-    if conditions:
-        stmt = stmt.where(and_(*conditions))
-    total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
-    stmt = stmt.order_by(audit_date().desc(), m.Audit.reference).limit(flt.limit)
-    return [_row(r) for r in session.execute(stmt)], total
+    return conditions
+
+
+def _joins_for_count(flt: AuditFilter) -> Select[int]:
+    """The count's query: the audits and only the tables its conditions read."""
+    stmt = select(func.count(m.Audit.id)).where(m.Audit.deleted_at.is_(None))
+    if flt.search.strip() or flt.area_id or flt.service_id or flt.team_id:
+        stmt = stmt.join(m.Case, m.Audit.case_id == m.Case.id)
+    if flt.area_id or flt.service_id:
+        stmt = stmt.join(m.Team, m.Case.team_id == m.Team.id)
+    if flt.form_key:
+        stmt = stmt.join(m.FormVersion, m.Audit.form_version_id == m.FormVersion.id).join(
+            m.Form, m.FormVersion.form_id == m.Form.id
+        )
+    if flt.search.strip():
+        stmt = stmt.join(_auditor, m.Audit.auditor_id == _auditor.id).outerjoin(
+            _practitioner, m.Audit.practitioner_id == _practitioner.id
+        )
+    return stmt
+
+
+def count_audits(session: Session, flt: AuditFilter) -> int:
+    """How many audits match the filter (every one, whatever a list shows)."""
+    return session.scalar(_joins_for_count(flt).where(*_conditions(flt))) or 0
+
+
+def list_audits(session: Session, flt: AuditFilter) -> tuple[list[AuditRow], int]:
+    """Audits matching the filter, newest first, at most ``flt.limit``; and how many match."""
+    stmt = _audit_select().where(*_conditions(flt))
+    stmt = stmt.order_by(listed_on().desc(), m.Audit.reference).limit(flt.limit)
+    return [_row(r) for r in session.execute(stmt)], count_audits(session, flt)
+
+
+def audit_page(
+    session: Session, flt: AuditFilter, after: PageKey | None = None, size: int = PAGE_SIZE
+) -> AuditPage:
+    """One page of the audits matching the filter, newest first, starting after ``after``
+    (keyset paging on the list's index: a page far down costs what the first one does)."""
+    key = listed_on()
+    stmt = _audit_select().add_columns(key).where(*_conditions(flt))
+    if after is not None:
+        stmt = stmt.where(
+            or_(
+                key < after.listed_on,
+                and_(key == after.listed_on, m.Audit.reference > after.reference),
+            )
+        )
+    found = session.execute(stmt.order_by(key.desc(), m.Audit.reference).limit(size + 1)).all()
+    rows = [_row(r) for r in found[:size]]
+    more = len(found) > size
+    return AuditPage(rows, PageKey(found[size - 1][-1], rows[-1].reference) if more else None)
 
 
 def audit_record(session: Session, audit_id: str) -> AuditRecord | None:

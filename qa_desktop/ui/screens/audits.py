@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from qa_desktop.domain.calendar import FinancialQuarter, Period
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.lifecycle import AuditState
-from qa_desktop.services.audit.listing import AuditFilter, AuditList
+from qa_desktop.services.audit.listing import AuditFilter, AuditPage, PageKey
 from qa_desktop.services.changes import Change
 from qa_desktop.services.container import Services
 from qa_desktop.services.setup.people import Actor, FilterOptions
@@ -122,8 +122,18 @@ class AuditsScreen(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(self.tr("Audits"))
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COMPLETED_COLUMN, Qt.SortOrder.DescendingOrder)
+        # The store's order (newest first) is shown as it comes, page by page; sorting by a
+        # column fetches the remaining pages, so the sort covers every audit.
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(COMPLETED_COLUMN, Qt.SortOrder.DescendingOrder)
+        header.sortIndicatorChanged.connect(self._sort_by)
+        self.model.fetch_more = self._fetch_more
+        self._next: PageKey | None = None
+        self._listed = AuditFilter()  # the filter of the rows shown
+        self._generation = 0  # a page of an earlier filter is dropped
+        self._want_all = False
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -233,20 +243,65 @@ class AuditsScreen(QWidget):
         )
 
     def refresh(self) -> None:
-        flt = self.current_filter()
-        actor = self._actor
-        ops.read(self._runner, self._services.audits.list, flt, actor, on_done=self._show)
+        self._generation += 1
+        generation, flt = self._generation, self.current_filter()
+        ops.read(
+            self._runner,
+            self._services.audits.page,
+            flt,
+            self._actor,
+            on_done=lambda page: self._show(page, flt, generation),
+        )
 
-    def _show(self, listing: AuditList) -> None:
-        self.model.set_rows(listing.rows)
-        if listing.truncated:
-            text = self.tr(
-                "Showing the newest {shown} of {total} audits: narrow the filters to see the rest."
-            )
-        else:
-            text = self.tr("{total} audits")
-        self.count.setText(text.format(shown=len(listing.rows), total=listing.total))
+    def _show(self, page: AuditPage, flt: AuditFilter, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self._listed, self._next = flt, page.next
+        self._want_all = self.proxy.sortColumn() >= 0  # a column sort covers every audit
+        self.model.set_rows(page.rows, more=page.next is not None)
+        total = page.total if page.total is not None else len(page.rows)
+        self.count.setText(self.tr("{total} audits").format(total=f"{total:,}"))
         self.loaded.emit()
+        self._fetch_rest()
+
+    def _fetch_more(self) -> None:
+        """The next page, when the person scrolls near the end (or a sort wants them all)."""
+        generation, flt, after = self._generation, self._listed, self._next
+        if after is None:
+            self.model.fetch_failed()
+            return
+        self.model.fetching = True
+        ops.read(
+            self._runner,
+            self._services.audits.page,
+            flt,
+            self._actor,
+            after,
+            on_done=lambda page: self._more(page, generation),
+            on_error=lambda exc: self._more_failed(exc, generation),
+        )
+
+    def _more(self, page: AuditPage, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self._next = page.next
+        self.model.append_rows(page.rows, more=page.next is not None)
+        QTimer.singleShot(0, self._fetch_rest)  # the next page after this one is painted
+
+    def _more_failed(self, exc: BaseException, generation: int) -> None:
+        if generation == self._generation:
+            self.model.fetch_failed()
+            self._want_all = False
+        self._runner.report(exc)
+
+    def _fetch_rest(self) -> None:
+        if self._want_all and self.model.has_more and not self.model.fetching:
+            self._fetch_more()
+
+    def _sort_by(self, column: int, order: Qt.SortOrder) -> None:
+        self.proxy.sort(column, order)
+        self._want_all = True
+        self._fetch_rest()
 
     def _filters_changed(self) -> None:
         if not self._filling:

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from qa_desktop.services.audit.listing import AuditRow
 from qa_desktop.ui.labels import audit_type_label, grade_colours, grade_label, state_label
@@ -52,14 +53,52 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class AuditTableModel(QAbstractTableModel):
+    """Audits as rows prepared once (each cell's text, sort key and colours), so ``data`` is
+    a plain look-up. A long list comes in pages: while ``has_more``, the view's scrolling
+    asks ``canFetchMore`` and ``fetchMore`` calls ``fetch_more``, whose answer arrives
+    through ``append_rows``."""
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[AuditRow] = []
+        self._text: list[tuple[str, ...]] = []
+        self._sort: list[tuple[Any, ...]] = []
+        self._colours: list[dict[int, tuple[QColor, QColor]]] = []
+        self._headers = [self.tr(header) for header, _text, _key in _COLUMNS]
+        self.has_more = False
+        self.fetching = False
+        self.fetch_more: Callable[[], None] | None = None  # asks for the next page
 
-    def set_rows(self, rows: list[AuditRow]) -> None:
+    def set_rows(self, rows: list[AuditRow], *, more: bool = False) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows, self._text, self._sort, self._colours = [], [], [], []
+        self._prepare(rows)
+        self.has_more, self.fetching = more, False
         self.endResetModel()
+
+    def append_rows(self, rows: list[AuditRow], *, more: bool) -> None:
+        """The next page, below the rows already shown."""
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._prepare(rows)
+            self.endInsertRows()
+        self.has_more, self.fetching = more, False
+
+    def fetch_failed(self) -> None:
+        self.fetching = False
+
+    def _prepare(self, rows: list[AuditRow]) -> None:
+        for row in rows:
+            self._rows.append(row)
+            self._text.append(tuple(text(row) for _header, text, _key in _COLUMNS))
+            self._sort.append(tuple(key(row) for _header, _text, key in _COLUMNS))
+            colours = {}
+            for column, name in GRADE_COLUMNS.items():
+                found = grade_colours(getattr(row, name))
+                if found:
+                    colours[column] = found
+            self._colours.append(colours)
 
     def row_at(self, row: int) -> AuditRow:
         return self._rows[row]
@@ -70,29 +109,37 @@ class AuditTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(_COLUMNS)
 
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return (
+            not parent.isValid()
+            and self.has_more
+            and not self.fetching
+            and self.fetch_more is not None
+        )
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent) and self.fetch_more is not None:
+            self.fetching = True
+            self.fetch_more()
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(_COLUMNS[section][0])
+            return self._headers[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return _COLUMNS[column][1](row)
+            return self._text[index.row()][index.column()]
         if role == SORT_ROLE:
-            return _COLUMNS[column][2](row)
+            return self._sort[index.row()][index.column()]
         if role == ROW_ROLE:
-            return row
-        if column in GRADE_COLUMNS and role in (
-            Qt.ItemDataRole.BackgroundRole,
-            Qt.ItemDataRole.ForegroundRole,
-        ):
-            colours = grade_colours(getattr(row, GRADE_COLUMNS[column]))
-            if colours:
-                return colours[0] if role == Qt.ItemDataRole.BackgroundRole else colours[1]
+            return self._rows[index.row()]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            found = self._colours[index.row()].get(index.column())
+            return found[0] if found else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            found = self._colours[index.row()].get(index.column())
+            return found[1] if found else None
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -84,3 +85,34 @@ def test_a_view_joins_the_form_and_the_answers(demo_store, everything) -> None:
     assert len(view.record.answers) == 32
     assert set(view.record.sections) == {"A", "B", "C", "D", "E"}
     assert view.record.row.overall_grade is not None
+
+
+def test_pages_follow_one_another_without_a_gap_or_a_repeat(demo_store, everything) -> None:
+    from qa_desktop.store.queries.audits import audit_page
+
+    team = everything[0].team
+    for flt, wanted in (
+        (AuditFilter(), everything),
+        (AuditFilter(search=team.split()[0].lower()), None),
+    ):
+        paged, after = [], None
+        with demo_store.reader() as session:
+            while True:
+                page = audit_page(session, flt, after, size=7)
+                assert len(page.rows) <= 7
+                paged += page.rows
+                after = page.next
+                if after is None:
+                    break
+        listed = AuditService(demo_store).list(replace(flt, limit=10_000), SYSTEM)
+        assert [r.id for r in paged] == [r.id for r in listed.rows]
+        if wanted is not None:
+            assert [r.id for r in paged] == [r.id for r in wanted]
+
+
+def test_the_first_page_counts_every_match_and_later_pages_do_not(demo_store) -> None:
+    service = AuditService(demo_store)
+    first = service.page(AuditFilter(), SYSTEM)
+    assert first.total == 120 and len(first.rows) == 120 and first.next is None
+    good = service.page(AuditFilter(grade=Grade.GOOD), SYSTEM)
+    assert good.total == len(good.rows) and all(r.overall_grade is Grade.GOOD for r in good.rows)

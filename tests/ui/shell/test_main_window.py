@@ -136,3 +136,24 @@ def test_the_list_starts_newest_first_and_sorts_by_column(application, qtbot) ->
     window.audits.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     references = [r.reference for r in _rows(window.audits)]
     assert references == sorted(references)
+
+
+def test_the_list_fetches_the_next_page_on_scroll_and_all_of_them_for_a_sort(
+    application, qtbot, monkeypatch
+) -> None:
+    from qa_desktop.store.queries import audits as queries
+
+    monkeypatch.setattr(queries, "PAGE_SIZE", 25)
+    monkeypatch.setattr(queries.audit_page, "__defaults__", (None, 25))
+    window = open_window_as(application, qtbot, Role.TEAM_MANAGER)
+    window.go_to(NAV_AUDITS)
+    screen = window.audits
+    screen.refresh()
+    assert screen.count.text() == "120 audits"
+    assert screen.model.rowCount() == 25 and screen.proxy.canFetchMore(screen.proxy.index(-1, -1))
+    screen.proxy.fetchMore(screen.proxy.index(-1, -1))
+    assert screen.model.rowCount() == 50
+    screen.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 120, timeout=5000)
+    references = [r.reference for r in _rows(screen)]
+    assert references == sorted(references) and len(set(references)) == 120
