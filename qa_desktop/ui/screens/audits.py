@@ -142,6 +142,8 @@ class AuditsScreen(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # Columns fit the rows in sight, not every row of every page as it arrives.
+        self.table.horizontalHeader().setResizeContentsPrecision(0)
         self.table.activated.connect(self._open_index)  # Enter or double-click, once
         set_empty_text(
             self.table,
