@@ -74,13 +74,8 @@ Index(
 )
 Index("ix_meetings_audit", Meeting.id, Meeting.audit_id)
 Index("ix_audits_due", Audit.due_on)
-# The Audits list's order (migration 0014; store/queries/audits.py listed_on): keyset paging.
-Index(
-    "ix_audits_listed",
-    text("coalesce(completed_on, started_on, due_on, '') DESC"),
-    Audit.reference,
-    sqlite_where=text("deleted_at IS NULL"),
-)
+# The Audits list's order, ix_audits_listed, is an expression index SQLite alone has: made
+# by migration 0014 only (store/queries/audits.py listed_on matches it).
 # The "even better if" comments of a period's audits, from the index alone.
 Index(
     "ix_section_reviews_better",

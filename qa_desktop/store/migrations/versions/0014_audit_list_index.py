@@ -25,8 +25,10 @@ CREATE = (
 
 
 def upgrade() -> None:
-    op.execute(CREATE)
+    if op.get_bind().dialect.name == "sqlite":  # the store's own list; not the central's
+        op.execute(CREATE)
 
 
 def downgrade() -> None:
-    op.execute("DROP INDEX ix_audits_listed")
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("DROP INDEX ix_audits_listed")
