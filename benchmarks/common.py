@@ -50,20 +50,6 @@ def open_bench_store(work: Path, audits: int, *, analyze: bool = True) -> Store:
     return store
 
 
-def evict_from_page_cache(path: Path) -> None:
-    """Drop a store's pages (and its WAL's) from the operating system's cache, as after a
-    restart of the laptop: the next read comes from the disk."""
-    for each in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        if not each.exists():
-            continue
-        descriptor = os.open(each, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-            os.posix_fadvise(descriptor, 0, 0, os.POSIX_FADV_DONTNEED)
-        finally:
-            os.close(descriptor)
-
-
 def times_ms(work: Callable[[], object], runs: int) -> list[float]:
     result = []
     for _ in range(runs):
