@@ -290,7 +290,7 @@ def _moderated_grade() -> ColumnElement[str | None]:
 
 
 def listed_on() -> ColumnElement[str]:
-    """The list's order key, as migration 0014's index ``ix_audits_listed`` holds it (the
+    """The list's order key, as migration 0013's index ``ix_audits_listed`` holds it (the
     same expression, so SQLite walks the index): the audit's date, "" when it has none."""
     return type_coerce(
         func.coalesce(

@@ -3,7 +3,7 @@
 (keyset paging), so its first page and every later one read a page of the index rather than
 sorting every audit. One new index; no table is altered.
 
-Revision ID: 0014
+Revision ID: 0013
 Revises: 0012
 Create Date: 2026-12-04
 """
@@ -11,7 +11,7 @@ Create Date: 2026-12-04
 from alembic import op
 
 
-revision = '0014'
+revision = '0013'
 down_revision = '0012'
 branch_labels = None
 depends_on = None
