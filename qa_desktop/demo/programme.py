@@ -61,6 +61,9 @@ FEEDBACK_COMMENTS = (
 )
 
 
+MAX_DIP_CASES = 250
+
+
 @dataclass(frozen=True)
 class Sizes:
     """How many of the county's audits are dip-sample cases and Back to the Floor cases."""
@@ -70,8 +73,9 @@ class Sizes:
 
     @classmethod
     def of(cls, audits: int) -> Sizes:
-        """The programme's share of ``audits``."""
-        return cls(audits // 40, max(1, audits // 120))
+        """The programme's share of ``audits``. A dip sample stops at 250 cases: a county
+        of 100,000 audits has fewer cases in one sample's teams than a fortieth of them."""
+        return cls(min(audits // 40, MAX_DIP_CASES), max(1, audits // 120))
 
     @property
     def audits(self) -> int:
@@ -230,7 +234,7 @@ def _dip_samples(
             finished_on=finished,
             created_at=_at(started, 9),
         )
-        for position, case in enumerate(b.rng.sample(cases, size)):
+        for position, case in enumerate(b.rng.sample(cases, min(size, len(cases)))):
             audit_id = _closed_audit(
                 b, version_id, AuditType.DIP_SAMPLE, case, auditor, finished, None
             )
