@@ -43,6 +43,7 @@ from qa_desktop.ui.settings import (
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QResizeEvent, QScreen
 
+    from qa_desktop.domain.personal_settings import PersonalSettings
     from qa_desktop.services.audit.listing import AuditView
     from qa_desktop.services.container import Services
     from qa_desktop.services.setup.people import Actor
@@ -298,7 +299,12 @@ class MainWindow(QMainWindow):
         self._add_person_menus(actor.can(Capability.AUDIT), actor.can(Capability.MANAGE_PROGRAMME))
         self._add_shortcuts()
         # Sync status, timer and "Sync now"
-        self.sync: SyncController = SyncController(services.sync, self.runner, parent=self)
+        self.sync: SyncController = SyncController(
+            services.sync,
+            self.runner,
+            interval_ms=self.settings.personal().sync_interval_ms,
+            parent=self,
+        )
         self.sync_status: SyncStatusWidget = SyncStatusWidget(self.sync)
         self.sync_status.conflicts_requested.connect(self.show_conflicts)
         self.sync_status.refused_requested.connect(self.show_refused)
@@ -418,9 +424,29 @@ class MainWindow(QMainWindow):
             return reports
         from qa_desktop.ui.screens.settings import SettingsScreen
 
-        settings_screen = SettingsScreen(actor, services.store_path, self.log_path)
+        settings_screen = SettingsScreen(
+            services,
+            runner,
+            actor,
+            self.settings,
+            self.log_path,
+            may_switch_person=self.switch_action.isEnabled(),
+        )
         settings_screen.switch_person_requested.connect(self.switch_person_requested)
+        settings_screen.personal_changed.connect(self.apply_personal)
         return settings_screen
+
+    def apply_personal(self, personal: PersonalSettings) -> None:
+        """The person changed their own settings: the timed sync and the text size follow at
+        once (the presentation layout is read as each audit opens)."""
+        from PySide6.QtWidgets import QApplication
+
+        from qa_desktop.ui.text_size import apply_text_size
+
+        self.sync.set_base_interval(personal.sync_interval_ms)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_text_size(app, personal.text_size)
 
     # Each screen's module is imported when it is first built (a quicker start), so its type
     # is named here only for the checker: a cast, not an isinstance().
