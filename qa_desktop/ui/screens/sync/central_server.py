@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
 from qa_desktop.errors import UserError
 from qa_desktop.i18n import error_text
 from qa_desktop.services.credentials import NO_KEYRING_MESSAGE, Kept
-from qa_desktop.services.sync import SyncService, SyncSettings
-from qa_desktop.sync.connection import (
+from qa_desktop.services.sync import (
     TLS_MODES,
     AddressField,
     CentralAddress,
     CentralError,
+    SyncService,
+    SyncSettings,
     address_from_fields,
 )
 from qa_desktop.ui import ops
