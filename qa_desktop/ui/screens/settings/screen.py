@@ -57,7 +57,9 @@ class SettingsScreen(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # At 200% the longest published setting's name is wider than a laptop's room: the
+        # page then scrolls sideways too, rather than hiding what is under the scroll bar.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         scroll.setWidget(body)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -91,7 +93,7 @@ class SettingsScreen(QWidget):
         central = QLabel(
             self.tr(
                 "The central server, its password and the connection test are under "
-                "Sync > Central server…."
+                "Sync > Central server…"
             )
         )
         central.setWordWrap(True)
