@@ -31,7 +31,7 @@ VERSION = _package_version()
 # (source folder, folder inside the bundle): the data the program reads at run time.
 DATA_FOLDERS: list[tuple[Path, str]] = [
     (ROOT / "forms", "forms"),  # the shipped audit forms
-    (ROOT / "resources", "resources"),  # stylesheet, icons, fonts (PDFs embed them)
+    (ROOT / "resources", "resources"),  # stylesheet, icons, fonts, the help
     (ROOT / "qa_desktop" / "store" / "migrations", "qa_desktop/store/migrations"),
     (ROOT / "qa_desktop" / "sync" / "central" / "migrations", "qa_desktop/sync/central/migrations"),
 ]
@@ -49,6 +49,8 @@ REQUIRED_GLOBS = [
     "resources/styles/app.qss",
     "resources/icons/qa-desktop.svg",
     "resources/fonts/*.ttf",
+    "resources/help/guides/*.md",  # Help > Guide for your role
+    "resources/help/whats-new.md",  # Help > What's new
     "qa_desktop/store/migrations/versions/0001_*.py",
     "qa_desktop/sync/central/migrations/versions/c0001_*.py",
     "qa_desktop/sync/central/roles.sql",

@@ -31,6 +31,7 @@ from qa_desktop.ui.fonts import register_shipped_fonts
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.settings import STORE_PATH, WELCOME_DONE, AppSettings
 from qa_desktop.ui.shell.main_window import MainWindow
+from qa_desktop.ui.text_size import apply_text_size
 
 if TYPE_CHECKING:
     from qa_desktop.services.container import Services
@@ -372,6 +373,7 @@ def run_app(store_path: Path, *, smoke_test: bool = False) -> int:
     """
     qt_app = _qapplication()
     settings = AppSettings()
+    apply_text_size(qt_app, settings.personal().text_size)  # the person's own, from the start
     if not smoke_test:
         chosen = store_to_open(store_path, settings, system_clock)
         if chosen is None:

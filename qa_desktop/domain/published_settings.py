@@ -110,3 +110,7 @@ ALL: tuple[PublishedSetting[Any], ...] = (
     MODERATOR_ROLES,
     OBSERVATIONS_BY_OWN_MANAGERS,
 )
+
+# The Settings screen's page of published settings, in this order: every one that is a single
+# value (the roles that moderate, a list, are published with who may do what).
+ON_SETTINGS_PAGE: tuple[PublishedSetting[Any], ...] = tuple(s for s in ALL if not s.choices)

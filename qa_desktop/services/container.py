@@ -28,6 +28,7 @@ from qa_desktop.services.programme.form_editing import FormEditingService
 from qa_desktop.services.programme.learning_reviews import LearningReviewService
 from qa_desktop.services.programme.monthly_plan import ProgrammeService
 from qa_desktop.services.programme.observations import ObservationService
+from qa_desktop.services.programme.published_settings import PublishedSettingsService
 from qa_desktop.services.programme.thematic import ThematicService
 from qa_desktop.services.reporting import ReportingService
 from qa_desktop.services.setup.about import StoreFacts, store_facts
@@ -60,6 +61,7 @@ class Services:
     observations: ObservationService
     thematic: ThematicService
     learning_reviews: LearningReviewService
+    published: PublishedSettingsService
     sync: SyncService
 
     @property
@@ -100,5 +102,6 @@ def build_services(store: Store, clock: Clock) -> Services:
         observations=ObservationService(store, clock),
         thematic=ThematicService(store, clock),
         learning_reviews=LearningReviewService(store, clock),
+        published=PublishedSettingsService(store, clock),
         sync=SyncService(store, clock, Credentials()),
     )

@@ -39,11 +39,17 @@ from qa_desktop.sync.client import (
 )
 from qa_desktop.sync.conflicts import MODELS
 from qa_desktop.sync.connection import (
+    TLS_MODES,
+    AddressField,
     CentralAddress,
     CentralError,
     CentralUnreachable,
+    address_from_fields,
     password_in,
 )
+
+# For the Central server dialog, which reaches the connection's rules through this service.
+__all__ = ["TLS_MODES", "AddressField", "CentralAddress", "CentralError", "address_from_fields"]
 from qa_desktop.sync.rows import canonical
 
 ADDRESS = "central_address"

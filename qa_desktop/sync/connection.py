@@ -17,6 +17,7 @@ server (``central/admin.py``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -121,13 +122,82 @@ class CentralAddress:
         )
 
     def display(self) -> str:
-        text = f"postgresql+psycopg://{self.user}@{self.host}:{self.port}/{self.database}"
+        host = f"[{self.host}]" if ":" in self.host else self.host  # an IPv6 address
+        text = f"postgresql+psycopg://{self.user}@{host}:{self.port}/{self.database}"
         query = [
             f"{k}={v}"
             for k, v in (("sslmode", self.sslmode), ("sslrootcert", self.sslrootcert))
             if v
         ]
         return text + ("?" + "&".join(query) if query else "")
+
+
+class AddressField(CentralError):
+    """One field of the central server's address is wrong; ``field`` names it."""
+
+    def __init__(self, field: str, template: str, /, **params: Any) -> None:
+        self.field = field
+        super().__init__(template, **params)
+
+
+_NAME = re.compile(r"^[A-Za-z0-9_.\-]+$")
+_HOST = re.compile(r"^(\[[0-9A-Fa-f:.]+\]|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]+|[A-Za-z0-9.\-]+)$")
+
+
+def address_from_fields(
+    server: str,
+    port: str | int,
+    database: str,
+    login: str,
+    tls_mode: str = "",
+    root_certificate: str = "",
+) -> CentralAddress:
+    """The address made from the Central server dialog's fields, each checked with a message
+    naming it (``AddressField.field``: server, port, database, login, tls). An empty TLS mode
+    is the default: verify-full, or prefer on this computer."""
+    server, database, login = server.strip(), database.strip(), login.strip()
+    if not server:
+        raise AddressField("server", "Server: give the central database's server name.")
+    if not _HOST.match(server):
+        raise AddressField(
+            "server",
+            'Server: "{server}" is not a server name; write only the name (such as '
+            "qa.council.gov.uk) or its IP address, without postgresql:// or a port.",
+            server=server,
+        )
+    text = str(port).strip()
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise AddressField(
+            "port", 'Port: give a number from 1 to 65535 (usually 5432), not "{port}".', port=text
+        )
+    if not database:
+        raise AddressField("database", "Database: give the central database's name.")
+    if not _NAME.match(database):
+        raise AddressField(
+            "database",
+            'Database: "{database}" has characters a database name cannot have here; use '
+            "letters, digits, dots, dashes and underscores.",
+            database=database,
+        )
+    if not login:
+        raise AddressField("login", "Login name: give your login name on the central database.")
+    if not _NAME.match(login):
+        raise AddressField(
+            "login",
+            'Login name: "{login}" has characters a login name cannot have here; use letters, '
+            "digits, dots, dashes and underscores (the password has a field of its own).",
+            login=login,
+        )
+    mode = tls_mode.strip() or None
+    if mode is not None and mode not in TLS_MODES:
+        raise AddressField(
+            "tls",
+            "TLS mode: choose one of {modes}.",
+            modes=", ".join(TLS_MODES),
+        )
+    return CentralAddress(
+        server.strip("[]"), int(text), database, login, mode, root_certificate.strip() or None
+    )
 
 
 def password_in(text: str) -> str | None:

@@ -3,6 +3,12 @@
 Kept in an INI file in the user's data folder (so a test's QA_DESKTOP_HOME isolates it).
 Settings the QA team publishes to everyone live in the store, not here.
 
+The person's own settings (sync interval, text size, presentation layout: their rules in
+``domain/personal_settings.py``) are kept here too, beside the window's geometry: this file
+belongs to the person's own account on this laptop, so two people who each sign in to the
+laptop keep their own, and a store copied elsewhere does not carry them. Nothing of the
+QA team's published settings is here: those live in the store and sync.
+
 Only what something reads back is kept. The window restores its geometry and its splitter;
 it has no tool bars or docks, so there is no QMainWindow state to keep. The welcome keeps
 that it was answered and the store it chose (which says demo or own store by itself); the
@@ -18,6 +24,12 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from qa_desktop.domain.personal_settings import (
+    SYNC_MINUTES_DEFAULT,
+    TEXT_SIZE_DEFAULT,
+    PersonalSettings,
+    read_back,
+)
 from qa_desktop.paths import data_dir
 
 T = TypeVar("T")
@@ -43,6 +55,8 @@ def window_geometry_on(screen_name: str, width: int, height: int) -> Setting[byt
 
 
 PRESENTATION_MODE: Setting[bool] = Setting("view/presentation", False)
+SYNC_MINUTES: Setting[int] = Setting("personal/sync_minutes", SYNC_MINUTES_DEFAULT)
+TEXT_SIZE: Setting[int] = Setting("personal/text_size_percent", TEXT_SIZE_DEFAULT)
 
 
 class AppSettings:
@@ -77,6 +91,20 @@ class AppSettings:
             stored = QByteArray(value)
         self._qsettings.setValue(setting.key, stored)
         self._qsettings.sync()
+
+    def personal(self) -> PersonalSettings:
+        """The person's own settings; any unreadable one at its default."""
+        q = self._qsettings
+        return read_back(
+            q.value(SYNC_MINUTES.key, SYNC_MINUTES.default),
+            q.value(TEXT_SIZE.key, TEXT_SIZE.default),
+            self.get(PRESENTATION_MODE),
+        )
+
+    def keep_personal(self, personal: PersonalSettings) -> None:
+        self.set(SYNC_MINUTES, personal.sync_minutes)
+        self.set(TEXT_SIZE, personal.text_size)
+        self.set(PRESENTATION_MODE, personal.presenting)
 
     def identity_for(self, store: Path) -> str | None:
         return self.get(IDENTITY_BY_STORE).get(str(store.resolve()))

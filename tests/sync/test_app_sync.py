@@ -56,7 +56,9 @@ def test_settings_keep_the_password_in_the_keyring_and_sync_now_works(
     window = open_window_as(application, qtbot, Role.QA_OFFICER)
     dialog = SyncSettingsDialog(application.services.sync, application.runner, None, window)
     qtbot.addWidget(dialog)
-    qtbot.keyClicks(dialog.address, central.admin.display())
+    qtbot.keyClicks(dialog.server, central.admin.host)
+    dialog.port.setText(str(central.admin.port))
+    qtbot.keyClicks(dialog.database, central.admin.database)
     qtbot.keyClicks(dialog.user, login.user)
     qtbot.keyClicks(dialog.password, "not-in-any-file")
     qtbot.mouseClick(dialog.findChild(object, "testConnection"), Qt.MouseButton.LeftButton)
@@ -68,6 +70,7 @@ def test_settings_keep_the_password_in_the_keyring_and_sync_now_works(
     with store_of(application.services).reader() as s:
         kept = [state.value for state in s.scalars(select(m.SyncState))]
     assert not any("not-in-any-file" in value for value in kept)
+    assert kept and kept[0].startswith(f"postgresql+psycopg://{login.user}@{login.host}:")
 
     window.sync.refresh()
     assert window.sync_status.sync_button.isEnabled()

@@ -39,10 +39,12 @@ from qa_desktop.ui.settings import (
     Setting,
     window_geometry_on,
 )
+from qa_desktop.ui.widgets.fit import fit_dialog
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QResizeEvent, QScreen
 
+    from qa_desktop.domain.personal_settings import PersonalSettings
     from qa_desktop.services.audit.listing import AuditView
     from qa_desktop.services.container import Services
     from qa_desktop.services.setup.people import Actor
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
         self.store_path = store_path
         self.viewer: AuditViewer | None = None
         self.about: QWidget | None = None
+        self.help_window: QWidget | None = None
         self._services: Services | None = None
         self._actor: Actor | None = None
         self._screens: dict[int, QWidget] = {}  # by navigation index, once built
@@ -258,6 +261,13 @@ class MainWindow(QMainWindow):
         self.quit_action = file_menu.addAction(self.tr("&Quit"))
         self.quit_action.triggered.connect(self.close)
         self._help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.shortcuts_action = self._help_menu.addAction(self.tr("&Keyboard shortcuts"))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.guide_action = self._help_menu.addAction(self.tr("&Guide for your role"))
+        self.guide_action.triggered.connect(self.show_guide)
+        self.whats_new_action = self._help_menu.addAction(self.tr("&What's new"))
+        self.whats_new_action.triggered.connect(self.show_whats_new)
+        self._help_menu.addSeparator()
         self.about_action = self._help_menu.addAction(self.tr("&About QA Desktop"))
         self.about_action.triggered.connect(self.show_about)
         self.about_action.setEnabled(False)
@@ -298,7 +308,12 @@ class MainWindow(QMainWindow):
         self._add_person_menus(actor.can(Capability.AUDIT), actor.can(Capability.MANAGE_PROGRAMME))
         self._add_shortcuts()
         # Sync status, timer and "Sync now"
-        self.sync: SyncController = SyncController(services.sync, self.runner, parent=self)
+        self.sync: SyncController = SyncController(
+            services.sync,
+            self.runner,
+            interval_ms=self.settings.personal().sync_interval_ms,
+            parent=self,
+        )
         self.sync_status: SyncStatusWidget = SyncStatusWidget(self.sync)
         self.sync_status.conflicts_requested.connect(self.show_conflicts)
         self.sync_status.refused_requested.connect(self.show_refused)
@@ -355,8 +370,10 @@ class MainWindow(QMainWindow):
         if QKeySequence("Ctrl+Q") not in quit_keys:
             quit_keys.append(QKeySequence("Ctrl+Q"))
         self.quit_action.setShortcuts(quit_keys)
+        labels = self.screen_labels()
         for index in range(self.nav.count()):
-            action = QAction(self)
+            # Named, so that Help > Keyboard shortcuts can say what it does.
+            action = QAction(self.tr("Go to {screen}").format(screen=labels[index]), self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, i=index: self.go_to(i))
             self.addAction(action)
@@ -418,9 +435,29 @@ class MainWindow(QMainWindow):
             return reports
         from qa_desktop.ui.screens.settings import SettingsScreen
 
-        settings_screen = SettingsScreen(actor, services.store_path, self.log_path)
+        settings_screen = SettingsScreen(
+            services,
+            runner,
+            actor,
+            self.settings,
+            self.log_path,
+            may_switch_person=self.switch_action.isEnabled(),
+        )
         settings_screen.switch_person_requested.connect(self.switch_person_requested)
+        settings_screen.personal_changed.connect(self.apply_personal)
         return settings_screen
+
+    def apply_personal(self, personal: PersonalSettings) -> None:
+        """The person changed their own settings: the timed sync and the text size follow at
+        once (the presentation layout is read as each audit opens)."""
+        from PySide6.QtWidgets import QApplication
+
+        from qa_desktop.ui.text_size import apply_text_size
+
+        self.sync.set_base_interval(personal.sync_interval_ms)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_text_size(app, personal.text_size)
 
     # Each screen's module is imported when it is first built (a quicker start), so its type
     # is named here only for the checker: a cast, not an isinstance().
@@ -514,6 +551,7 @@ class MainWindow(QMainWindow):
 
         dialog = SyncSettingsDialog(self.services.sync, self.runner, current, self)
         dialog.saved.connect(self.sync.refresh)
+        fit_dialog(dialog, self._display())
         dialog.open()
 
     @property
@@ -549,6 +587,36 @@ class MainWindow(QMainWindow):
         )
         self.viewer.show()
 
+    def show_shortcuts(self) -> None:
+        from qa_desktop.ui.shell.help import ShortcutsDialog
+
+        self._show_help(ShortcutsDialog(self))
+
+    def show_guide(self) -> None:
+        from qa_desktop.ui.shell.help import GuideWindow
+        from qa_desktop.ui.shell.help_content import guide_for
+
+        person = self._actor.person if self._actor is not None else None
+        role_guide = (
+            guide_for(person.role, is_auditor=person.is_auditor, is_moderator=person.is_moderator)
+            if person is not None
+            else "auditor"
+        )
+        self._show_help(GuideWindow(role_guide, self))
+
+    def show_whats_new(self) -> None:
+        from qa_desktop.ui.shell.help import WhatsNewWindow
+
+        self._show_help(WhatsNewWindow(self))
+
+    def _show_help(self, window: QWidget) -> None:
+        """One help window at a time, fitted to the screen, left open beside the work."""
+        if self.help_window is not None:
+            self.help_window.close()
+        self.help_window = window
+        fit_dialog(window, self._display())
+        window.show()
+
     def show_about(self) -> None:
         from qa_desktop.services.setup.about import StoreFacts
         from qa_desktop.ui.shell.about import AboutDialog, support_details
@@ -561,6 +629,7 @@ class MainWindow(QMainWindow):
             self.about = AboutDialog(
                 support_details(facts, self.services.store_path, self.log_path), self
             )
+            fit_dialog(self.about, self._display())
             self.about.show()
 
         self.runner.submit(services.store_facts, shown)

@@ -18,6 +18,7 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from qa_desktop.domain.personal_settings import PersonalSettings
 from qa_desktop.errors import UserError
 from qa_desktop.i18n import error_text
 from qa_desktop.services.changes import changes_of
@@ -26,7 +27,8 @@ from qa_desktop.ui import ops
 from qa_desktop.ui.runner import Runner
 
 log = logging.getLogger(__name__)
-BASE_INTERVAL_MS = 5 * 60 * 1000
+# The timed sync's interval unless the person chose their own (Settings: Sync every).
+BASE_INTERVAL_MS = PersonalSettings().sync_interval_ms
 LONGEST_INTERVAL_MS = 60 * 60 * 1000
 
 
@@ -61,6 +63,13 @@ class SyncController(QObject):
     def start(self) -> None:
         self.refresh()
         self.timer.start(self.interval)
+
+    def set_base_interval(self, interval_ms: int) -> None:
+        """The person chose another interval: the next timed sync follows it (a back-off
+        under way starts again from it)."""
+        self.base_interval = self.interval = interval_ms
+        if self.timer.isActive():
+            self.timer.start(self.interval)
 
     def refresh(self) -> None:
         ops.read(self.runner, self.service.status, on_done=self.status_changed.emit)

@@ -1,0 +1,26 @@
+"""Dialogs fitted to their screen: never larger than its room (a 1366x768 laptop at 200%
+has 683x384 for everything), with no minimum size beyond it; what does not fit scrolls or
+wraps inside the dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QScreen
+from PySide6.QtWidgets import QWidget
+
+FRAME = QSize(16, 48)  # the title bar and borders, not yet known before the first show
+
+
+def room_on(screen: QScreen | None) -> QSize | None:
+    if screen is None:
+        return None
+    return screen.availableGeometry().size() - FRAME
+
+
+def fit_dialog(dialog: QWidget, screen: QScreen | None) -> None:
+    room = room_on(screen or dialog.screen())
+    if room is None:
+        return
+    wanted = dialog.size().expandedTo(dialog.sizeHint())
+    dialog.setMinimumSize(dialog.minimumSize().boundedTo(room))
+    dialog.resize(wanted.boundedTo(room))
