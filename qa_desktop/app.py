@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -25,7 +26,6 @@ from qa_desktop.i18n import tr
 from qa_desktop.logs import log_file, setup_logging
 from qa_desktop.paths import default_store_path, demo_store_path
 from qa_desktop.resources import app_icon_path, stylesheet
-from qa_desktop.services.clock import Clock, system_clock, today
 from qa_desktop.ui.errors import ErrorPresenter, describe
 from qa_desktop.ui.fonts import register_shipped_fonts
 from qa_desktop.ui.runner import Runner
@@ -34,11 +34,26 @@ from qa_desktop.ui.shell.main_window import MainWindow
 from qa_desktop.ui.text_size import apply_text_size
 
 if TYPE_CHECKING:
+    from qa_desktop.services.clock import Clock
     from qa_desktop.services.container import Services
     from qa_desktop.services.setup.people import Actor
     from qa_desktop.store.backups import Backup
 
 log = logging.getLogger(__name__)
+
+
+def system_clock() -> datetime:
+    """The system's clock, imported when first asked: the clock's module loads the bank
+    holidays (about 30 ms), which the window's first frame does not need."""
+    from qa_desktop.services.clock import system_clock as now
+
+    return now()
+
+
+def today(clock: Clock) -> date:
+    from qa_desktop.services.clock import today as on
+
+    return on(clock)
 
 
 def open_services(store_path: Path, clock: Clock) -> Services:

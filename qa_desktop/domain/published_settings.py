@@ -3,6 +3,7 @@ limits. They are kept in the store's ``settings`` table (and sync to every lapto
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -39,6 +40,17 @@ class PublishedSetting(Generic[T]):
             if unknown:
                 raise ValueError(f"{self.label} cannot include {unknown[0]!r}")
         return checked
+
+
+def stored_value(setting: PublishedSetting[T], stored: str | None) -> T:
+    """A setting's value from its stored JSON text (None: never published); the default
+    where the text is not a value the setting may take."""
+    if stored is None:
+        return setting.default
+    try:
+        return setting.check(json.loads(stored))
+    except (ValueError, TypeError):
+        return setting.default
 
 
 def split_list(value: str) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from qa_desktop.domain.published_settings import (
     OBSERVATIONS_BY_OWN_MANAGERS,
     PublishedSetting,
     roles_of,
+    stored_value,
 )
 from qa_desktop.domain.roles import Capability, Role
 from qa_desktop.errors import PermissionRefused, ValidationError
@@ -27,12 +28,7 @@ T = TypeVar("T", int, float, str, bool)
 
 def read_setting(session: Session, setting: PublishedSetting[T]) -> T:
     row = session.get(m.Setting, setting.key)
-    if row is None:
-        return setting.default
-    try:
-        return setting.check(json.loads(row.value))
-    except (ValueError, TypeError):
-        return setting.default
+    return stored_value(setting, row.value if row is not None else None)
 
 
 def write_setting(recorder: Recorder, setting: PublishedSetting[T], value: T) -> None:

@@ -24,21 +24,9 @@ from sqlalchemy.orm import Session, aliased
 from qa_desktop.domain.calendar import Period
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.lifecycle import AuditState
+from qa_desktop.domain.people import PersonInfo
 from qa_desktop.domain.roles import Role
 from qa_desktop.store import models as m
-
-
-@dataclass(frozen=True)
-class PersonInfo:
-    id: str
-    name: str
-    role: Role
-    is_auditor: bool
-    is_moderator: bool
-    team_id: str | None
-    team_name: str
-    service_name: str
-    area_name: str
 
 
 @dataclass(frozen=True)
