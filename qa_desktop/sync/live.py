@@ -195,10 +195,10 @@ class LiveLink:
             return
         own = conn.info.backend_pid
         for note in conn.notifies(timeout=self.poll):
-            audit_id = channels.get(note.channel)
-            if audit_id is None or note.pid == own:
+            heard_on = channels.get(note.channel)
+            if heard_on is None or note.pid == own:
                 continue  # an audit closed meanwhile, or this laptop's own presence
-            notice = parse(audit_id, note.payload)
+            notice = parse(heard_on, note.payload)
             if notice is not None:
                 self.on_notice(notice)
 
