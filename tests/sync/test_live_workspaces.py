@@ -111,3 +111,25 @@ def test_presence_names_who_else_is_in_the_audit_and_clears_on_close(sides, qtbo
     qtbot.waitUntil(lambda: second_area in label.text(), timeout=4000)
     one.window.close()
     qtbot.waitUntil(lambda: label.text() == "", timeout=4000)
+
+
+def test_a_cut_mid_edit_loses_nothing_and_the_outbox_catches_up(sides, central, qtbot) -> None:
+    one, two = sides
+    login = one.services.sync.settings().user
+    with central.admin_connection() as admin:
+        admin.execute(f'ALTER ROLE "{login}" NOLOGIN')
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", (login,)
+        )
+    qtbot.waitUntil(lambda: not one.hub.online, timeout=4000)
+    one.window.edited(IMPACT, "Typed while offline")
+    one.window.flush()
+    qtbot.wait(300)
+    assert one.services.sync.status().waiting > 0  # kept in the outbox
+    with central.admin_connection() as admin:
+        admin.execute(f'ALTER ROLE "{login}" LOGIN')
+    # The link comes back by itself and the outbox goes at once, without the timed sync.
+    qtbot.waitUntil(lambda: one.services.sync.status().waiting == 0, timeout=10000)
+    qtbot.waitUntil(
+        lambda: two.window.bindings[IMPACT].value() == "Typed while offline", timeout=4000
+    )
