@@ -8,6 +8,7 @@ message says nothing is lost. There is no "discard local changes" anywhere.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -47,6 +48,7 @@ from qa_desktop.sync.connection import (
     address_from_fields,
     password_in,
 )
+from qa_desktop.sync.live import LiveLink, Notice
 
 # For the Central server dialog, which reaches the connection's rules through this service.
 __all__ = ["TLS_MODES", "AddressField", "CentralAddress", "CentralError", "address_from_fields"]
@@ -177,6 +179,19 @@ class SyncService:
                 ) from None
             raise
         return SyncOutcome(report, self.status())
+
+    def live_link(
+        self, on_notice: Callable[[Notice], None], on_online: Callable[[bool], None]
+    ) -> LiveLink | None:
+        """The listening link for live side by side (its ``run`` on a thread of its own), or
+        None where this store does not sync. Notices only say "pull now": the pull is
+        :meth:`sync_now`, rights and outbox included."""
+        settings = self.settings()
+        if settings is None or not ownership(self.store).may_sync:
+            return None
+        parsed = CentralAddress.parse(settings.address)
+        secret = password_in(settings.address) or self.credentials.get(_account(parsed))
+        return LiveLink(parsed, secret, on_notice=on_notice, on_online=on_online)
 
     @writes(Change.SYNC)
     def confirm_sign_off(self, audit_id: str, practitioner_password: str) -> None:

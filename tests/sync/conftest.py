@@ -61,7 +61,12 @@ def _server(postgres_url: str) -> psycopg.Connection:
 
 @pytest.fixture
 def central(postgres_url: str) -> Iterator[Central]:
-    name = f"qa_t_{uuid.uuid4().hex[:10]}"
+    yield from central_database(postgres_url, "qa_t_")
+
+
+def central_database(postgres_url: str, prefix: str) -> Iterator[Central]:
+    """A new central database named ``prefix`` and a random tail, dropped afterwards."""
+    name = f"{prefix}{uuid.uuid4().hex[:10]}"
     with _server(postgres_url) as server:
         server.execute(f'CREATE DATABASE "{name}"')
         # Tests prove ordering and rights, not the disk: commits need not wait for fsync.

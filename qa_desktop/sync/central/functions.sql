@@ -550,6 +550,7 @@ BEGIN
 END $$;
 
 -- Push a batch of changes. Resent changes (same change_id) get their first answer again.
+-- Each audit the batch changed is told on its live channel (delivered at commit): ids only.
 CREATE FUNCTION qa_central.push(p_protocol int, p_format int, p_changes jsonb) RETURNS jsonb
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = qa_central, pg_temp AS $$
 DECLARE
@@ -557,9 +558,10 @@ DECLARE
   c jsonb;
   known record;
   results jsonb := '[]'::jsonb;
+  first_seq bigint;
 BEGIN
   -- One push at a time: sequence numbers are taken and committed in one order.
-  PERFORM 1 FROM counter WHERE id = 1 FOR UPDATE;
+  SELECT last INTO first_seq FROM counter WHERE id = 1 FOR UPDATE;
   FOR c IN SELECT value FROM jsonb_array_elements(p_changes) LOOP
     SELECT k.seq, k.kind INTO known FROM changes k WHERE k.change_id = c ->> 'change_id';
     IF FOUND THEN
@@ -581,6 +583,7 @@ BEGIN
     END IF;
     results := results || qa_central.apply_change(me, c);
   END LOOP;
+  PERFORM qa_central.tell_audits(first_seq);
   RETURN results;
 END $$;
 
@@ -658,4 +661,37 @@ BEGIN
   END IF;
   INSERT INTO confirmations (token, audit_id, person_id) VALUES (token, p_audit, me.person_id);
   RETURN token;
+END $$;
+
+-- Live side by side. An audit's channel is named from its id (md5: always a valid channel
+-- name); what travels on it is ids only, never content: {"seq": n} after a push changed the
+-- audit (the listener pulls, and the pull applies the rights), or presence.
+CREATE FUNCTION qa_central.live_channel(p_audit text) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$ SELECT 'qa_live_' || md5(p_audit) $$;
+
+-- After a push: each audit changed since p_after, told on its channel with its newest seq.
+CREATE FUNCTION qa_central.tell_audits(p_after bigint) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify(qa_central.live_channel(k.audit_id),
+                    json_build_object('seq', max(k.seq))::text)
+  FROM qa_central.changes k WHERE k.seq > p_after AND k.audit_id IS NOT NULL
+  GROUP BY k.audit_id;
+END $$;
+
+-- Presence: who has an audit open and in which practice area (p_area, a section id, or
+-- "closing", "signoff"). The person is the login's, never the caller's word; only someone who
+-- may read the audit is told to the others. Nothing is stored: it is a notification only.
+CREATE FUNCTION qa_central.presence(p_protocol int, p_format int, p_audit text, p_area text,
+                                    p_here boolean)
+RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = qa_central, pg_temp AS $$
+DECLARE
+  me qa_central.logins := qa_central.caller(p_protocol, p_format);
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM rows r WHERE r.table_name = 'audits' AND r.row_id = p_audit) THEN
+    RETURN;  -- row-level security: an audit this login may not read is not theirs to be in
+  END IF;
+  PERFORM pg_notify(qa_central.live_channel(p_audit), json_build_object(
+    'person', me.person_id, 'area', left(coalesce(p_area, ''), 64), 'here', p_here)::text);
 END $$;

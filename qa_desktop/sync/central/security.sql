@@ -1,5 +1,5 @@
 -- Row-level security (forced on the owner too) and the grants: clients may only EXECUTE
--- hello, push and pull.
+-- hello, push, pull, the sign-off confirmation and presence.
 -- Who the session is, for the policies. Each is called inside a scalar sub-select, so it runs
 -- once per statement rather than once per row. Plain SQL (inlined by the planner): they only
 -- ever run as the owner, inside the SECURITY DEFINER functions; clients may not call them.
@@ -69,7 +69,8 @@ BEGIN
   EXECUTE format('GRANT EXECUTE ON FUNCTION qa_central.hello(int, int), '
                  'qa_central.push(int, int, jsonb), qa_central.pull(int, int, bigint, int), '
                  'qa_central.sign_off_login(int, int, text), '
-                 'qa_central.confirm_sign_off(int, int, text) TO %I',
+                 'qa_central.confirm_sign_off(int, int, text), '
+                 'qa_central.presence(int, int, text, text, boolean) TO %I',
                  client_role);
 END
 $grants$;

@@ -564,6 +564,7 @@ class MainWindow(QMainWindow):
             self._opener = WorkspaceOpener(
                 self.services, self.runner, self.actor, self.settings, self.today, self._view, self
             )
+            self._opener.go_live(self.sync)  # live side by side with the other laptops
         return self._opener
 
     def open_audit(self, audit_id: str) -> None:

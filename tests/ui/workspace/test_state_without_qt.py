@@ -19,6 +19,7 @@ sys.meta_path.insert(0, NoQt())
 import qa_desktop.ui.screens.workspace.edit_buffer
 import qa_desktop.ui.screens.workspace.rationale
 import qa_desktop.ui.screens.workspace.undo
+import qa_desktop.ui.screens.workspace.live_model
 import qa_desktop.ui.screens.reporting.figures
 assert not any(m == "PySide6" or m.startswith("PySide6.") for m in sys.modules)
 print("no Qt")

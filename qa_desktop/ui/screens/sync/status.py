@@ -56,6 +56,7 @@ class SyncController(QObject):
         self.base_interval = interval_ms
         self.interval = interval_ms
         self.running = False
+        self.again = False  # asked for while one ran (live side by side): one more after it
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.sync_in_background)
@@ -83,6 +84,7 @@ class SyncController(QObject):
 
     def _run(self, *, manual: bool) -> None:
         if self.running:
+            self.again = True
             return
         self.running = True
         self.timer.stop()
@@ -105,6 +107,9 @@ class SyncController(QObject):
         self.status_changed.emit(outcome.status)
         self.synced.emit(outcome)
         self.timer.start(self.interval)
+        if self.again:
+            self.again = False
+            self.sync_in_background()
 
     def _failed(self, exc: BaseException, manual: bool) -> None:
         self.running = False

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
@@ -22,6 +23,10 @@ from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.workspace.new_audit import NewAuditDialog
 from qa_desktop.ui.screens.workspace.window import WorkspaceWindow
 from qa_desktop.ui.settings import AppSettings
+
+if TYPE_CHECKING:
+    from qa_desktop.ui.screens.sync.status import SyncController
+    from qa_desktop.ui.screens.workspace.live import LiveHub
 
 
 class WorkspaceOpener(QObject):
@@ -46,6 +51,14 @@ class WorkspaceOpener(QObject):
         self.workspaces: dict[str, WorkspaceWindow] = {}
         self.loading: set[str] = set()  # asked for, not yet shown
         self.new_audit_dialog: NewAuditDialog | None = None
+        self.live: LiveHub | None = None
+
+    def go_live(self, controller: SyncController) -> None:
+        """Open workspaces see the other laptops' work at once (where this store syncs)."""
+        from qa_desktop.ui.screens.workspace.live import LiveHub
+
+        self.live = LiveHub(self.services.sync, controller, self)
+        self.live.start()
 
     def open(self, audit_id: str) -> None:
         window = self.workspaces.get(audit_id)
@@ -83,6 +96,8 @@ class WorkspaceOpener(QObject):
         window.use_sync(self.services.sync)
         self.workspaces[ws.id] = window
         window.closed.connect(self._closed)
+        if self.live is not None:
+            self.live.attach(window)
         window.show()
 
     def _closed(self, audit_id: str) -> None:
@@ -92,6 +107,8 @@ class WorkspaceOpener(QObject):
     def close_all(self) -> None:
         for window in list(self.workspaces.values()):
             window.close()
+        if self.live is not None:
+            self.live.stop()
 
     def new_audit(self) -> None:
         ops.read(self.runner, self.services.workspace.start_options, self.actor, on_done=self._ask)
