@@ -2,13 +2,13 @@
 NOTIFY, delivered at commit, ids only), and a presence function tells who has an audit open
 and in which practice area (a notification only, never stored).
 
-Revision ID: c0005
+Revision ID: c0004
 Revises: c0003
 """
 
 from alembic import op
 
-revision = "c0005"
+revision = "c0004"
 down_revision = "c0003"
 branch_labels = None
 depends_on = None
