@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import uuid
+import os
 from typing import ClassVar
 
 from sqlalchemy import (
@@ -24,7 +24,13 @@ OVERALL = "overall"  # the section id under which overall grades are kept
 
 
 def new_id() -> str:
-    return str(uuid.uuid4())
+    """A random (version 4) UUID as text; formatted by hand, as bulk writes make hundreds of
+    thousands and ``str(uuid.uuid4())`` cost a tenth of a historic import."""
+    raw = bytearray(os.urandom(16))
+    raw[6] = raw[6] & 0x0F | 0x40  # version 4
+    raw[8] = raw[8] & 0x3F | 0x80  # RFC 4122 variant
+    h = raw.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 class Base(DeclarativeBase):

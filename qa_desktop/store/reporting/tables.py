@@ -23,7 +23,8 @@ a change here needs a new migration bringing stores to it (the schema tests comp
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from sqlalchemy import Connection, text
 
@@ -73,3 +74,29 @@ def rebuild(connection: Connection) -> None:
 def drop(connection: Connection) -> None:
     """Remove every derived table and its triggers (roll-ups first)."""
     _run(connection, (s for family in reversed(FAMILIES) for s in family.drop))
+
+
+@contextmanager
+def rebuilt_once(connection: Connection) -> Iterator[None]:
+    """Many rows written at once (a historic import, a first sync): the triggers stay away
+    while the block writes and every derived table is rebuilt once at its end, instead of
+    each row moving its counts one statement at a time.
+
+    The triggers are dropped and made again from the store's own SQL, in the caller's
+    transaction: if the block fails, the rollback brings them back with everything else."""
+    driver = connection.connection.driver_connection
+    if driver is not None and not driver.in_transaction:
+        driver.execute("BEGIN")  # DDL would otherwise run outside the transaction
+    ours = {name for family in FAMILIES for name in family.trigger_names}
+    saved = [
+        (name, sql)
+        for name, sql in connection.execute(
+            text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY rowid")
+        )
+        if name in ours
+    ]
+    _run(connection, (f"DROP TRIGGER {name}" for name, _sql in saved))
+    yield
+    for _name, sql in saved:
+        connection.exec_driver_sql(sql)  # the store's own text, run as it is
+    rebuild(connection)

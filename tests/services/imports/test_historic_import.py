@@ -3,10 +3,11 @@ date, a bad grade; a BOM; Windows line endings; 50,000 rows. All or nothing."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from qa_desktop.domain.calendar import Period
 from qa_desktop.services.actors import SYSTEM
@@ -196,3 +197,47 @@ def test_fifty_thousand_rows(world: World, importer, store) -> None:
     assert result.audits == 50_000 and result.answers == 100_000
     assert count(store, m.Audit) == 50_000
     print(f"50,000 rows imported in {result.seconds:.1f} s")
+
+
+def _many(rows: int, bad_row: int | None = None) -> bytes:
+    lines = [HEADER]
+    for i in range(rows):
+        day = "2019-13-01" if i == bad_row else f"2019-{1 + i % 12:02d}-{1 + i % 28:02d}"
+        lines.append(f"B-{i:05d},CR-west,West Early Help,{day},Good,,,g,yes,no")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _triggers(store) -> int:  # type: ignore[no-untyped-def]
+    with store.reader() as session:
+        query = text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")
+        return int(session.execute(query).scalar_one())
+
+
+def test_a_large_file_writes_in_bulk_with_one_history_row_per_audit(
+    world: World, importer, store, clock
+) -> None:
+    triggers = _triggers(store)
+    result = importer.import_bytes(_many(600), SYSTEM)
+    assert (result.audits, result.answers) == (600, 1200)
+    with store.reader() as session:
+        history = session.execute(
+            select(m.History.table_name, m.History.new_value).where(
+                m.History.table_name.in_(("audits", "answers", "section_reviews"))
+            )
+        ).all()
+    assert {table for table, _ in history} == {"audits"} and len(history) == 600
+    snapshot = json.loads(history[0][1])
+    assert snapshot["answers"] == {"A1": "yes", "A2": "no"} and snapshot["grades"] == {"A": "good"}
+    # The report triggers came back and the counts were rebuilt once: the figures see them all.
+    assert _triggers(store) == triggers
+    rows = ReportingService(store, clock).compliance(
+        Period(date(2019, 1, 1), date(2019, 12, 31)), COUNTY, SYSTEM
+    )
+    assert next(r for r in rows if r.question_id == "A1").counts.yes == 600
+
+
+def test_a_large_file_with_one_bad_row_writes_nothing(world: World, importer, store) -> None:
+    triggers, audits = _triggers(store), count(store, m.Audit)
+    lines = refused(importer, _many(600, bad_row=599))
+    assert len(lines) == 1 and "601" in lines[0]
+    assert count(store, m.Audit) == audits and _triggers(store) == triggers
