@@ -1,18 +1,14 @@
-"""Help > Keyboard shortcuts (read from the window's own actions and shortcuts, so the list
-cannot drift from the keys), Help > Guide for your role and Help > What's new."""
+"""Help > Keyboard shortcuts (ui/widgets/shortcuts.py: read from the window's own actions and
+shortcuts, so the list cannot drift from the keys), Help > Guide for your role and Help >
+What's new."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
-    QTableWidget,
-    QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -20,59 +16,9 @@ from PySide6.QtWidgets import (
 
 from qa_desktop.ui.shell.help_content import GUIDES, guide_text, whats_new_text
 from qa_desktop.ui.widgets.buddy import buddy_label
+from qa_desktop.ui.widgets.shortcuts import ShortcutsDialog, close_buttons
 
-
-def _plain(text: str) -> str:
-    """A menu text as a person reads it: no mnemonic ampersand, no trailing ellipsis."""
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
-
-
-def shortcuts_of(window: QWidget) -> list[tuple[str, str]]:
-    """(what it does, keys) for every action and shortcut of ``window`` that has keys."""
-    found: list[tuple[str, str]] = []
-    for action in window.findChildren(QAction):
-        keys = [k for k in action.shortcuts() if not k.isEmpty()]
-        if keys and action.text():
-            found.append((_plain(action.text()), _keys(keys)))
-    for shortcut in window.findChildren(QShortcut):
-        keys = [k for k in shortcut.keys() if not k.isEmpty()]  # noqa: SIM118 (a QShortcut, not a dict)
-        if keys:
-            found.append((shortcut.whatsThis() or shortcut.objectName(), _keys(keys)))
-    return sorted(set(found), key=lambda row: row[0].lower())
-
-
-def _keys(keys: list[QKeySequence]) -> str:
-    return ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
-
-
-def _close_buttons(dialog: QDialog) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
-
-
-class ShortcutsDialog(QDialog):
-    def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
-        self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        rows = shortcuts_of(window)
-        self.table = QTableWidget(len(rows), 2)
-        self.table.setObjectName("shortcutsTable")
-        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
-        self.table.setHorizontalHeaderLabels([self.tr("What it does"), self.tr("Keys")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        for row, (what, keys) in enumerate(rows):
-            self.table.setItem(row, 0, QTableWidgetItem(what))
-            self.table.setItem(row, 1, QTableWidgetItem(keys))
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        layout.addWidget(_close_buttons(self))
-        self.resize(520, 420)
+__all__ = ["GuideWindow", "ShortcutsDialog", "WhatsNewWindow"]
 
 
 class _TextWindow(QDialog):
@@ -100,7 +46,7 @@ class GuideWindow(_TextWindow):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.text, 1)
-        layout.addWidget(_close_buttons(self))
+        layout.addWidget(close_buttons(self))
         self.choice.setCurrentIndex(max(0, self.choice.findData(role_guide)))
         self._show()
 
@@ -116,4 +62,4 @@ class WhatsNewWindow(_TextWindow):
         self.text.setMarkdown(whats_new_text())
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
-        layout.addWidget(_close_buttons(self))
+        layout.addWidget(close_buttons(self))

@@ -182,3 +182,19 @@ def test_every_control_has_a_name_and_tab_leaves_tables(application, qtbot) -> N
     combos = [c for c in ws.findChildren(QComboBox)]
     assert combos and all(c in buddies for c in combos)
     assert all(not t.tabKeyNavigation() for t in ws.findChildren(QTableWidget))
+
+
+def test_f1_lists_the_audit_windows_own_keys(application, qtbot) -> None:
+    from qa_desktop.ui.widgets.shortcuts import ShortcutsDialog
+
+    _window, ws, _a = open_workspace(application, qtbot)
+    ws.shortcuts_action.trigger()
+    dialogs = ws.findChildren(ShortcutsDialog)
+    assert len(dialogs) == 1
+    table = dialogs[0].table
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows["Answer Yes"] == "Alt+Y"
+    assert rows["Next question"] == "Ctrl+Down"
+    assert rows["History of this field"] == "Ctrl+H"
+    assert rows["Keyboard shortcuts"] == "F1"
+    assert "" not in rows  # every key has a name a person can read

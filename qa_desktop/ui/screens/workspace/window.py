@@ -81,6 +81,8 @@ from qa_desktop.ui.screens.workspace.signoff_page import SignOffPage
 from qa_desktop.ui.screens.workspace.styles import PRESENTATION_STYLE, STYLE
 from qa_desktop.ui.screens.workspace.undo import ActionChange, FieldChange, Step, UndoStack
 from qa_desktop.ui.settings import PRESENTATION_MODE, AppSettings
+from qa_desktop.ui.widgets.fit import fit_dialog
+from qa_desktop.ui.widgets.shortcuts import ShortcutsDialog
 from qa_desktop.ui.widgets.sign_off_box import SignOffBox, confirm
 
 SAVE_DELAY_MS = 400
@@ -279,17 +281,31 @@ class WorkspaceWindow(QMainWindow):
         self.presentation_action = action(self.tr("Presentation layout"), [seq("F5")], lambda: None)
         self.presentation_action.setCheckable(True)
         self.presentation_action.toggled.connect(self._presentation_toggled)
-        for key, answer in (
-            ("Alt+Y", Answer.YES),
-            ("Alt+P", Answer.PARTLY),
-            ("Alt+N", Answer.NO),
-            ("Alt+A", Answer.NA),
+        self.shortcuts_action = action(
+            self.tr("Keyboard shortcuts"), [seq("F1")], self.show_shortcuts
+        )
+        for key, answer, what in (
+            ("Alt+Y", Answer.YES, self.tr("Answer Yes")),
+            ("Alt+P", Answer.PARTLY, self.tr("Answer Partly")),
+            ("Alt+N", Answer.NO, self.tr("Answer No")),
+            ("Alt+A", Answer.NA, self.tr("Answer Not applicable")),
         ):
             shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setWhatsThis(what)  # its name in the list of keyboard shortcuts
             shortcut.activated.connect(lambda a=answer: self.answer_current(a))
-        for key, step in (("Ctrl+Down", 1), ("Ctrl+Up", -1)):
+        for key, step, what in (
+            ("Ctrl+Down", 1, self.tr("Next question")),
+            ("Ctrl+Up", -1, self.tr("Previous question")),
+        ):
             shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setWhatsThis(what)
             shortcut.activated.connect(lambda s=step: self.step_question(s))
+
+    def show_shortcuts(self) -> None:
+        """F1: this window's keys, read from its own actions and shortcuts."""
+        dialog = ShortcutsDialog(self)
+        fit_dialog(dialog, self.screen())
+        dialog.show()
 
     # -- showing ------------------------------------------------------------------------------
 
