@@ -14,6 +14,7 @@ from qa_desktop.domain.personal_settings import TEXT_SIZE_DEFAULT, scaled_points
 _POINTS = re.compile(r"font-size:\s*(\d+(?:\.\d+)?)pt")
 _STANDARD_SHEET = "qaStandardStyleSheet"
 _STANDARD_POINTS = "qaStandardPointSize"
+_TEXT_SIZE = "qaTextSize"
 
 
 def scaled_stylesheet(sheet: str, text_size: int) -> str:
@@ -28,7 +29,16 @@ def scaled_stylesheet(sheet: str, text_size: int) -> str:
     return _POINTS.sub(scale, sheet)
 
 
+def at_text_size(sheet: str) -> str:
+    """A window's own stylesheet (the audit window's, its presentation layout's) at the text
+    size the application is at now."""
+    app = QApplication.instance()
+    size = app.property(_TEXT_SIZE) if app is not None else None
+    return scaled_stylesheet(sheet, size if isinstance(size, int) else TEXT_SIZE_DEFAULT)
+
+
 def apply_text_size(app: QApplication, text_size: int) -> None:
+    app.setProperty(_TEXT_SIZE, text_size)
     standard = app.property(_STANDARD_SHEET)
     if not isinstance(standard, str):
         standard = app.styleSheet()

@@ -90,3 +90,19 @@ def test_a_refused_publish_says_why_and_keeps_what_was_typed(application, qtbot)
         box._failed,
     )
     assert MONTHLY_TARGET.label in box.status.text()
+
+
+def test_an_audit_window_opens_at_the_text_size_presentation_included(application, qtbot) -> None:
+    from tests.ui.workspace.workspace_fixtures import open_workspace
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        apply_text_size(app, 150)
+        _window, ws, _a = open_workspace(application, qtbot)
+        assert "font-size: 8pt" not in ws.styleSheet()  # the badges' 8pt at 150%
+        assert "font-size: 12pt" in ws.styleSheet()
+        ws.presentation_action.setChecked(True)
+        assert "font-size: 22.5pt" in ws.styleSheet()  # the presentation layout's 15pt
+    finally:
+        apply_text_size(app, 100)

@@ -81,6 +81,7 @@ from qa_desktop.ui.screens.workspace.signoff_page import SignOffPage
 from qa_desktop.ui.screens.workspace.styles import PRESENTATION_STYLE, STYLE
 from qa_desktop.ui.screens.workspace.undo import ActionChange, FieldChange, Step, UndoStack
 from qa_desktop.ui.settings import PRESENTATION_MODE, AppSettings
+from qa_desktop.ui.text_size import at_text_size
 from qa_desktop.ui.widgets.fit import fit_dialog
 from qa_desktop.ui.widgets.shortcuts import ShortcutsDialog
 from qa_desktop.ui.widgets.sign_off_box import SignOffBox, confirm
@@ -143,7 +144,7 @@ class WorkspaceWindow(QMainWindow):
         self.setObjectName("workspace")
         presentation = settings.get(PRESENTATION_MODE)
         # Styled before the children exist: one polish instead of a second pass over them.
-        self.setStyleSheet(PRESENTATION_STYLE if presentation else STYLE)
+        self.setStyleSheet(at_text_size(PRESENTATION_STYLE if presentation else STYLE))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
 
         self.header = StatusLabel()  # its state changes as the audit moves on: said
@@ -977,7 +978,7 @@ class WorkspaceWindow(QMainWindow):
         menu.exec(widget.mapToGlobal(pos))
 
     def _presentation_toggled(self, on: bool) -> None:
-        self.setStyleSheet(PRESENTATION_STYLE if on else STYLE)
+        self.setStyleSheet(at_text_size(PRESENTATION_STYLE if on else STYLE))
         self.nav.setVisible(not on)
         for page in self.areas:
             total = max(page.halves.width(), 2)
