@@ -7,11 +7,43 @@ from PySide6.QtCore import QSize
 
 from qa_desktop.domain.roles import Role
 from qa_desktop.ui.screens.sync.central_server import SyncSettingsDialog
+from qa_desktop.ui.screens.sync.conflicts import ConflictsDialog
+from qa_desktop.ui.screens.sync.refused import RefusedDialog
+from qa_desktop.ui.screens.workspace.new_audit import NewAuditDialog
+from qa_desktop.ui.shell.about import AboutDialog
+from qa_desktop.ui.shell.identity import IdentityDialog
+from qa_desktop.ui.widgets.sign_off_box import SignOffBox
 from qa_desktop.ui.shell.help import GuideWindow, ShortcutsDialog, WhatsNewWindow
 from qa_desktop.ui.widgets.fit import FRAME
 from tests.ui.conftest import open_window_as
 
 ROOM_AT_200 = QSize(683, 384) - FRAME
+
+
+def _fits(qtbot, dialogs) -> None:
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        least = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+        assert least.width() <= ROOM_AT_200.width(), type(dialog).__name__
+        assert least.height() <= ROOM_AT_200.height(), type(dialog).__name__
+
+
+def test_the_working_days_other_dialogs_fit_at_200_percent(application, qtbot) -> None:
+    window = open_window_as(application, qtbot, Role.TEAM_MANAGER)
+    services = application.services
+    actor = window.actor
+    summary = [f"Area {n}: Good, rationale written" for n in range(1, 6)] + ["3 actions"]
+    _fits(
+        qtbot,
+        [
+            IdentityDialog(services.directory.people(), window),
+            AboutDialog([("Version", "QA Desktop")], window, licences=()),
+            NewAuditDialog(services.workspace.start_options(actor), window),
+            SignOffBox(window, "Sign off the audit", summary, "A. Auditor", sign_label="Sign off"),
+            ConflictsDialog(services.sync, application.runner, actor.person.id, window),
+            RefusedDialog(services.sync, application.runner, window),
+        ],
+    )
 
 
 def test_the_help_and_central_server_dialogs_fit_at_200_percent(application, qtbot) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +26,7 @@ from qa_desktop.domain.audit_types import AuditType
 from qa_desktop.domain.roles import Role
 from qa_desktop.services.audit.workspace_data import CaseChoice, NewAudit, StartOptions
 from qa_desktop.ui.labels import audit_type_label, role_label
+from qa_desktop.ui.widgets.fit import fit_dialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -128,12 +130,23 @@ class NewAuditDialog(QDialog):
         )
         buttons.accepted.connect(self._create)
         buttons.rejected.connect(self.reject)
+        # The questions scroll and the buttons stay in sight: at 200% a 1366x768 laptop has
+        # room for about half of them.
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(assigned)
+        inner.addWidget(fresh, 1)
+        inner.addWidget(self.problem)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addWidget(assigned)
-        layout.addWidget(fresh, 1)
-        layout.addWidget(self.problem)
+        layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         self.resize(720, 720)
+        fit_dialog(self, parent.screen() if parent is not None else None)
 
     def show_cases(self, cases: list[CaseChoice]) -> None:
         self.cases = cases
