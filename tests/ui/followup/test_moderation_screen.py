@@ -233,3 +233,29 @@ def test_a_moderator_is_refused_their_own_audit_before_they_start(application, q
     qtbot.keyClick(screen.queue, Qt.Key.Key_Return)
     assert screen.form.case is not None and screen.form.case.view.record.row.id == other_id
     assert screen.notice.text() == ""
+
+
+def test_a_moderators_own_audit_cannot_go_on_the_panels_agenda(application, qtbot) -> None:
+    services = application.services
+    store = store_of(services)
+    audit_id = in_moderation(store, services.clock, Grade.GOOD)
+    moderator = cast(services, audit_id).moderator
+    with store.session() as session:
+        audit = session.get(m.Audit, audit_id)
+        Recorder(session, None, services.clock()).update(audit, auditor_id=moderator.id)
+    window = _window_as(application, qtbot, moderator)
+    screen = window.moderation
+    screen.tabs.setCurrentIndex(screen.panel_index)
+    panel = screen.panel
+    items = [panel.choice.item(i) for i in range(panel.choice.count())]
+    own = next(i for i in items if i.data(Qt.ItemDataRole.UserRole + 20) == audit_id)
+    assert "you audited it: another moderator decides" in own.text()
+    assert not own.flags() & Qt.ItemFlag.ItemIsEnabled
+    assert not own.flags() & Qt.ItemFlag.ItemIsUserCheckable
+    others = [i for i in items if i is not own]
+    assert others and all(i.flags() & Qt.ItemFlag.ItemIsUserCheckable for i in others)
+    # Even ticked by hand, it stays off the agenda the panel takes.
+    own.setCheckState(Qt.CheckState.Checked)
+    others[0].setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(panel.start, Qt.MouseButton.LeftButton)
+    assert audit_id not in panel.agenda

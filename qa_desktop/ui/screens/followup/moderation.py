@@ -245,6 +245,7 @@ class PanelView(QWidget):
         self, services: Services, runner: Runner, actor: Actor, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self._actor_id = actor.id
         self.choice = QListWidget()
         self.choice.setAccessibleName(self.tr("Audits for the panel, in order"))
         set_empty_text(
@@ -312,6 +313,19 @@ class PanelView(QWidget):
                 f"{item.reference} · {grade_label(item.overall_grade)} · {item.auditor}"
             )
             entry.setData(AUDIT_ID_ROLE, item.audit_id)
+            if item.auditor_id == self._actor_id:
+                # Never on their own agenda: the service refuses a moderator their own audit
+                # (ModerationService.decide), so it is refused here before the panel starts.
+                entry.setText(
+                    self.tr("{audit} (you audited it: another moderator decides)").format(
+                        audit=entry.text()
+                    )
+                )
+                entry.setFlags(
+                    entry.flags() & ~Qt.ItemFlag.ItemIsEnabled & ~Qt.ItemFlag.ItemIsUserCheckable
+                )
+                self.choice.addItem(entry)
+                continue
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = item.audit_id in ticked
             entry.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
@@ -328,9 +342,10 @@ class PanelView(QWidget):
 
     def begin(self) -> None:
         self.agenda = [
-            self.choice.item(i).data(AUDIT_ID_ROLE)
-            for i in range(self.choice.count())
-            if self.choice.item(i).checkState() == Qt.CheckState.Checked
+            item.data(AUDIT_ID_ROLE)
+            for item in (self.choice.item(i) for i in range(self.choice.count()))
+            if item.checkState() == Qt.CheckState.Checked
+            and item.flags() & Qt.ItemFlag.ItemIsEnabled  # never the moderator's own audit
         ]
         if not self.agenda:
             self.progress.setText(self.tr("Tick at least one audit for the panel."))
