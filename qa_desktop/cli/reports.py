@@ -74,11 +74,67 @@ def add_commands(commands: SubParsers) -> None:
     quarterly.add_argument("--service", help=t("only this service"))
     quarterly.add_argument("--area", help=t("only this area"))
     _child_slices(quarterly)
+    _board_commands(reports)
+
+
+def _board_commands(reports: SubParsers) -> None:
+    """The boards' papers: ``board-pack`` and ``scorecard`` for a month, ``required-actions``
+    for a team's week."""
+    for name, help_text in (
+        ("board-pack", t("the monthly performance board pack as PDF")),
+        ("scorecard", t("the one-page monthly scorecard as PDF")),
+    ):
+        sub = reports.add_parser(name, help=help_text)
+        sub.add_argument("--store", type=Path, required=True, help=t("the store file"))
+        sub.add_argument("--month", required=True, help=t("the month, YYYY-MM"))
+        sub.add_argument(
+            "--out", type=Path, required=True, metavar="FILE", help=t("the PDF to write")
+        )
+    weekly = reports.add_parser(
+        "required-actions",
+        help=t("a team's items due in the next five working days or overdue, as PDF and CSV"),
+    )
+    weekly.add_argument("--store", type=Path, required=True, help=t("the store file"))
+    weekly.add_argument("--team", required=True, help=t("the team (its name)"))
+    weekly.add_argument(
+        "--week-of", type=_date, help=t("the day it is made for, YYYY-MM-DD (default today)")
+    )
+    weekly.add_argument(
+        "--out", type=Path, required=True, metavar="FILE", help=t("the PDF to write")
+    )
+    weekly.add_argument("--csv", type=Path, metavar="FILE", help=t("also write the items as CSV"))
+
+
+def _board_papers(args: argparse.Namespace, out: TextIO) -> int:
+    from qa_desktop.services.actors import SYSTEM
+    from qa_desktop.services.board_papers import BoardPapersService
+    from qa_desktop.services.clock import system_clock
+    from qa_desktop.services.reporting import ReportingService
+    from qa_desktop.store.engine import open_store
+
+    store = open_store(args.store)
+    try:
+        papers = BoardPapersService(store, system_clock, ReportingService(store, system_clock))
+        if args.report_command == "board-pack":
+            written: tuple[Path, ...] = (papers.board_pack(args.month, args.out, SYSTEM),)
+        elif args.report_command == "scorecard":
+            written = (papers.scorecard(args.month, args.out, SYSTEM),)
+        else:
+            written = papers.required_actions_report(
+                args.team, args.week_of, args.out, args.csv, SYSTEM
+            )
+    finally:
+        store.close()
+    for path in written:
+        out.write(t("Wrote {path}.\n").format(path=path))
+    return 0
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     if args.report_command == "quarterly":
         return _quarterly(args, out)
+    if args.report_command in ("board-pack", "scorecard", "required-actions"):
+        return _board_papers(args, out)
     return _report(args, out)
 
 

@@ -6,12 +6,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qa_desktop.domain.dashboard import GRADE_ORDER, Dashboard, GradeRow, council_layout
+from qa_desktop.domain.dashboard import GRADE_ORDER, council_layout
 from qa_desktop.domain.forms import StandardMeasure
-from qa_desktop.domain.report_tables import share
+from qa_desktop.reports.measures import (
+    asked,
+    diff,
+    good_or_better,
+    good_share,
+    overall_share,
+    pct,
+    pts,
+)
 from qa_desktop.reports.pdf import DocumentInfo
 from qa_desktop.reports.pdf.formats import long_date
-from qa_desktop.reports.quarterly_data import QuarterlyReportData, overall_counts
+from qa_desktop.reports.quarterly_data import QuarterlyReportData
 
 __all__ = ["INDICATORS", "QuarterlyReportData", "build_quarterly_report"]
 
@@ -27,20 +35,6 @@ INDICATORS: tuple[tuple[str, str], ...] = (
     ("voice", "Voice of the child"),
     ("themes", "Even better if: themes"),
 )
-
-
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}%"
-
-
-def _pts(this: float | None, last: float | None) -> str:
-    if this is None or last is None:
-        return "—"
-    return f"{this - last:+.1f} pts"
-
-
-def _diff(this: int, last: int) -> str:
-    return f"{this - last:+d}"
 
 
 def build_quarterly_report(data: QuarterlyReportData, path: Path | None = None) -> bytes:
@@ -86,25 +80,25 @@ def build_quarterly_report(data: QuarterlyReportData, path: Path | None = None) 
                 "Audits completed",
                 str(this.plan.completed),
                 str(last.plan.completed),
-                _diff(this.plan.completed, last.plan.completed),
+                diff(this.plan.completed, last.plan.completed),
             ),
             (
                 f"Questions at the {this.standard:.0f}% standard",
-                f"{this_met} of {_asked(this)}",
-                f"{last_met} of {_asked(last)}",
-                _diff(this_met, last_met),
+                f"{this_met} of {asked(this)}",
+                f"{last_met} of {asked(last)}",
+                diff(this_met, last_met),
             ),
             (
                 "Good or better overall",
-                _pct(_good_or_better(this)),
-                _pct(_good_or_better(last)),
-                _pts(_good_or_better(this), _good_or_better(last)),
+                pct(good_or_better(this)),
+                pct(good_or_better(last)),
+                pts(good_or_better(this), good_or_better(last)),
             ),
             (
                 "Inadequate overall",
-                _pct(_overall_share(this, "inadequate")),
-                _pct(_overall_share(last, "inadequate")),
-                _pts(_overall_share(this, "inadequate"), _overall_share(last, "inadequate")),
+                pct(overall_share(this, "inadequate")),
+                pct(overall_share(last, "inadequate")),
+                pts(overall_share(this, "inadequate"), overall_share(last, "inadequate")),
             ),
         ]
     )
@@ -132,9 +126,9 @@ def build_quarterly_report(data: QuarterlyReportData, path: Path | None = None) 
                 "—"
                 if met is None
                 else f"{met:.0f} / {not_met:.0f} / {na:.0f}" + ("*" if all_cases else ""),
-                _pct(q.percent) + ("" if all_cases else "*"),
-                _pct(before_held),
-                _pts(q.held, before_held),
+                pct(q.percent) + ("" if all_cases else "*"),
+                pct(before_held),
+                pts(q.held, before_held),
             )
         )
     builder.add(compliance_chart(data), *(q.question_id for q in this.compliance))
@@ -166,14 +160,14 @@ def build_quarterly_report(data: QuarterlyReportData, path: Path | None = None) 
             ),
             None,
         )
-        this_good = _good_share(row)
-        last_good = _good_share(last_row) if last_row else None
+        this_good = good_share(row)
+        last_good = good_share(last_row) if last_row else None
         grade_rows.append(
             (
                 f"{row.section_title}: Good or better",
-                _pct(this_good),
-                _pct(last_good),
-                _pts(this_good, last_good),
+                pct(this_good),
+                pct(last_good),
+                pts(this_good, last_good),
             )
         )
     measures(grade_rows)
@@ -185,7 +179,7 @@ def build_quarterly_report(data: QuarterlyReportData, path: Path | None = None) 
         builder.table(
             ("Area", "Quarter", *(g.label for g in GRADE_ORDER)),
             [
-                (area.section_title, p.quarter, *(_pct(p.share(g)) for g in GRADE_ORDER))
+                (area.section_title, p.quarter, *(pct(p.share(g)) for g in GRADE_ORDER))
                 for area in this.area_trend
                 for p in area.points
             ],
@@ -200,25 +194,25 @@ def build_quarterly_report(data: QuarterlyReportData, path: Path | None = None) 
                 "Audits planned by the monthly target",
                 str(this.plan.target),
                 str(last.plan.target),
-                _diff(this.plan.target, last.plan.target),
+                diff(this.plan.target, last.plan.target),
             ),
             (
                 "Audits completed",
                 str(this.plan.completed),
                 str(last.plan.completed),
-                _diff(this.plan.completed, last.plan.completed),
+                diff(this.plan.completed, last.plan.completed),
             ),
             (
                 "Completed as % of target",
-                _pct(this.plan.percent_of_target),
-                _pct(last.plan.percent_of_target),
-                _pts(this.plan.percent_of_target, last.plan.percent_of_target),
+                pct(this.plan.percent_of_target),
+                pct(last.plan.percent_of_target),
+                pts(this.plan.percent_of_target, last.plan.percent_of_target),
             ),
             (
                 "Due audits completed",
-                _pct(this.plan.percent_of_due),
-                _pct(last.plan.percent_of_due),
-                _pts(this.plan.percent_of_due, last.plan.percent_of_due),
+                pct(this.plan.percent_of_due),
+                pct(last.plan.percent_of_due),
+                pts(this.plan.percent_of_due, last.plan.percent_of_due),
             ),
         ]
     )
@@ -232,14 +226,14 @@ def build_quarterly_report(data: QuarterlyReportData, path: Path | None = None) 
                 "Audits moderated",
                 str(m1.moderated),
                 str(m0.moderated),
-                _diff(m1.moderated, m0.moderated),
+                diff(m1.moderated, m0.moderated),
             ),
-            ("Coverage", _pct(m1.coverage), _pct(m0.coverage), _pts(m1.coverage, m0.coverage)),
+            ("Coverage", pct(m1.coverage), pct(m0.coverage), pts(m1.coverage, m0.coverage)),
             (
                 "Overall grade agreed",
-                _pct(m1.agreement),
-                _pct(m0.agreement),
-                _pts(m1.agreement, m0.agreement),
+                pct(m1.agreement),
+                pct(m0.agreement),
+                pts(m1.agreement, m0.agreement),
             ),
         ]
     )
@@ -253,26 +247,26 @@ def build_quarterly_report(data: QuarterlyReportData, path: Path | None = None) 
                 "Inadequate audits",
                 str(i1.inadequate),
                 str(i0.inadequate),
-                _diff(i1.inadequate, i0.inadequate),
+                diff(i1.inadequate, i0.inadequate),
             ),
-            ("Re-audited", str(i1.reaudited), str(i0.reaudited), _diff(i1.reaudited, i0.reaudited)),
+            ("Re-audited", str(i1.reaudited), str(i0.reaudited), diff(i1.reaudited, i0.reaudited)),
             (
                 "Moved up at re-audit",
-                _pct(i1.moved_up_percent),
-                _pct(i0.moved_up_percent),
-                _pts(i1.moved_up_percent, i0.moved_up_percent),
+                pct(i1.moved_up_percent),
+                pct(i0.moved_up_percent),
+                pts(i1.moved_up_percent, i0.moved_up_percent),
             ),
             (
                 "Reflective meetings on time",
-                _pct(i1.meetings_on_time_percent),
-                _pct(i0.meetings_on_time_percent),
-                _pts(i1.meetings_on_time_percent, i0.meetings_on_time_percent),
+                pct(i1.meetings_on_time_percent),
+                pct(i0.meetings_on_time_percent),
+                pts(i1.meetings_on_time_percent, i0.meetings_on_time_percent),
             ),
             (
                 "Re-audits on time",
-                _pct(i1.reaudits_on_time_percent),
-                _pct(i0.reaudits_on_time_percent),
-                _pts(i1.reaudits_on_time_percent, i0.reaudits_on_time_percent),
+                pct(i1.reaudits_on_time_percent),
+                pct(i0.reaudits_on_time_percent),
+                pts(i1.reaudits_on_time_percent, i0.reaudits_on_time_percent),
             ),
         ]
     )
@@ -282,14 +276,14 @@ def build_quarterly_report(data: QuarterlyReportData, path: Path | None = None) 
     a1, a0 = this.actions, last.actions
     measures(
         [
-            ("Actions due", str(a1.due), str(a0.due), _diff(a1.due, a0.due)),
+            ("Actions due", str(a1.due), str(a0.due), diff(a1.due, a0.due)),
             (
                 "Done on time",
-                _pct(a1.on_time_percent),
-                _pct(a0.on_time_percent),
-                _pts(a1.on_time_percent, a0.on_time_percent),
+                pct(a1.on_time_percent),
+                pct(a0.on_time_percent),
+                pts(a1.on_time_percent, a0.on_time_percent),
             ),
-            ("Overdue", str(a1.overdue), str(a0.overdue), _diff(a1.overdue, a0.overdue)),
+            ("Overdue", str(a1.overdue), str(a0.overdue), diff(a1.overdue, a0.overdue)),
         ]
     )
     commentary("actions")
@@ -299,9 +293,9 @@ def build_quarterly_report(data: QuarterlyReportData, path: Path | None = None) 
         [
             (
                 "Voice of the child recorded",
-                _pct(this.voice.percent),
-                _pct(last.voice.percent),
-                _pts(this.voice.percent, last.voice.percent),
+                pct(this.voice.percent),
+                pct(last.voice.percent),
+                pts(this.voice.percent, last.voice.percent),
             ),
         ]
     )
@@ -317,21 +311,3 @@ def build_quarterly_report(data: QuarterlyReportData, path: Path | None = None) 
     )
     commentary("themes")
     return builder.build(path)
-
-
-def _asked(dash: Dashboard) -> int:
-    return sum(1 for q in dash.compliance if q.percent is not None)
-
-
-def _overall_share(dash: Dashboard, grade: str) -> float | None:
-    counts = overall_counts(dash)
-    return share(counts.get(grade, 0), sum(counts.values()))
-
-
-def _good_or_better(dash: Dashboard) -> float | None:
-    counts = overall_counts(dash)
-    return share(counts.get("outstanding", 0) + counts.get("good", 0), sum(counts.values()))
-
-
-def _good_share(row: GradeRow) -> float | None:
-    return share(row.count(GRADE_ORDER[0]) + row.count(GRADE_ORDER[1]), row.total)

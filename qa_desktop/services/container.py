@@ -15,6 +15,7 @@ from qa_desktop.services.audit.documents import DocumentService
 from qa_desktop.services.audit.feedback import FeedbackService
 from qa_desktop.services.audit.listing import AuditService
 from qa_desktop.services.audit.workspace import WorkspaceService
+from qa_desktop.services.board_papers import BoardPapersService
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.credentials import Credentials
 from qa_desktop.services.followup.meetings import MeetingService
@@ -45,6 +46,7 @@ class Services:
     directory: DirectoryService
     audits: AuditService
     reporting: ReportingService
+    board_papers: BoardPapersService
     documents: DocumentService
     workspace: WorkspaceService
 
@@ -81,12 +83,14 @@ class Services:
 
 
 def build_services(store: Store, clock: Clock) -> Services:
+    reporting = ReportingService(store, clock)
     return Services(
         _store=store,
         clock=clock,
         directory=DirectoryService(store),
         audits=AuditService(store),
-        reporting=ReportingService(store, clock),
+        reporting=reporting,
+        board_papers=BoardPapersService(store, clock, reporting),
         documents=DocumentService(store),
         workspace=WorkspaceService(store, clock),
         moderation=ModerationService(store, clock),

@@ -102,7 +102,7 @@ class ReportingService:
     def dashboard(self, period: Period, slc: ReportSlice, actor: Caller) -> Dashboard:
         """Every figure of the dashboard for a period and a slice (compared with the period of
         the same length just before)."""
-        _may_report(actor)
+        may_report(actor)
         day = today(self._clock)
         previous = comparison_period(period)
         with self._store.reader() as session:
@@ -161,14 +161,14 @@ class ReportingService:
     def compliance(
         self, period: Period, slc: ReportSlice, actor: Caller
     ) -> tuple[QuestionCompliance, ...]:
-        _may_report(actor)
+        may_report(actor)
         with self._store.reader() as session:
             return self._compliance(
                 session, _Forms(session), period, comparison_period(period), slc
             )
 
     def grades(self, period: Period, slc: ReportSlice, actor: Caller) -> tuple[GradeRow, ...]:
-        _may_report(actor)
+        may_report(actor)
         with self._store.reader() as session:
             return self._grades(session, _Forms(session), period, slc)
 
@@ -209,7 +209,7 @@ class ReportingService:
         limit: int = 5000,
     ) -> AuditList:
         """The audits a figure counts (the newest ``limit`` of them, and how many in all)."""
-        _may_report(actor)
+        may_report(actor)
         with self._store.reader() as session:
             try:
                 rows, total = rq.drill_audits(
@@ -236,7 +236,7 @@ class ReportingService:
         self, quarter: FinancialQuarter, texts: Mapping[str, str], actor: Caller
     ) -> dict[str, str]:
         """Keep the commentary for a quarter (only what changed is written, with history)."""
-        _may_report(actor)
+        may_report(actor)
         known = dict(INDICATORS)
         with self._store.session() as session:
             recorder = Recorder(session, actor.id, self._clock())
@@ -278,7 +278,7 @@ class ReportingService:
     ) -> Path:
         """The quarterly QA report as PDF: each indicator, this quarter beside the last, with
         charts and the QA team's commentary."""
-        _may_report(actor)
+        may_report(actor)
         this = self.dashboard(Period.quarter(quarter), slc, actor)
         last = self.dashboard(Period.quarter(quarter.previous()), slc, actor)
         data = QuarterlyReportData(
@@ -290,17 +290,17 @@ class ReportingService:
             author="QA team" if isinstance(actor, SystemActor) else actor.person.name,
             commentary=self.commentary(quarter),
         )
-        return _writing(path, lambda: (build_quarterly_report(data, path), path)[1])
+        return writing(path, lambda: (build_quarterly_report(data, path), path)[1])
 
     # -- exports -----------------------------------------------------------------------------
 
     def export_csv(self, table: ReportTable, path: Path) -> Path:
         """One table as CSV (UTF-8 with a byte-order mark, for Excel)."""
-        return _writing(path, lambda: exports.write_csv(table, path))
+        return writing(path, lambda: exports.write_csv(table, path))
 
     def export_excel(self, tables: Sequence[ReportTable], path: Path, heading: str = "") -> Path:
         """Tables as one Excel workbook, a sheet per table."""
-        return _writing(path, lambda: exports.write_excel(tables, path, heading))
+        return writing(path, lambda: exports.write_excel(tables, path, heading))
 
     # -- slices -------------------------------------------------------------------------------
 
@@ -561,7 +561,7 @@ def _targets(session: Session) -> Targets:
     return Targets(read_setting(session, MONTHLY_TARGET), history, plans)
 
 
-def _writing(path: Path, write: Callable[[], Path]) -> Path:
+def writing(path: Path, write: Callable[[], Path]) -> Path:
     try:
         return write()
     except OSError as exc:
@@ -592,7 +592,7 @@ def describe_slice(slc: ReportSlice, options: SliceOptions) -> str:
     return "; ".join(parts) or "County"
 
 
-def _may_report(actor: Caller) -> None:
+def may_report(actor: Caller) -> None:
     require(actor, Capability.REPORT, "Only managers and the QA team can see reports.")
 
 

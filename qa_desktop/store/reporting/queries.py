@@ -28,6 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
+from qa_desktop.domain.board_papers import OutstandingPractice
 from qa_desktop.domain.calendar import Period
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.lifecycle import AuditState
@@ -256,6 +257,27 @@ def even_better_if_texts(
 ) -> list[tuple[str, int]]:
     """Each distinct "even better if" comment of the period with how often it was written."""
     return kept.even_better_if_texts(session, period, slc)
+
+
+def outstanding_practice(
+    session: Session, period: Period, slc: ReportSlice
+) -> list[OutstandingPractice]:
+    """The audits counted in the period that are flagged as outstanding practice, oldest
+    first."""
+    stmt = (
+        select(m.Audit.reference, m.Team.name, m.Area.name, m.Person.name, m.Audit.completed_on)
+        .join(m.Case, m.Audit.case_id == m.Case.id)
+        .join(m.Team, m.Case.team_id == m.Team.id)
+        .join(m.Area, m.Team.area_id == m.Area.id)
+        .join(m.Person, m.Person.id == m.Audit.auditor_id)
+        .where(*completed_in(period, slc), m.Audit.outstanding_practice.is_(True))
+        .order_by(m.Audit.completed_on, m.Audit.reference)
+    )
+    return [
+        OutstandingPractice(reference, team, area, auditor, completed)
+        for reference, team, area, auditor, completed in session.execute(stmt)
+        if completed is not None  # always: the audits counted are completed
+    ]
 
 
 # -- the audits behind a figure ----------------------------------------------------------------
