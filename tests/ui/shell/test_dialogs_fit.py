@@ -11,10 +11,10 @@ from qa_desktop.ui.screens.sync.conflicts import ConflictsDialog
 from qa_desktop.ui.screens.sync.refused import RefusedDialog
 from qa_desktop.ui.screens.workspace.new_audit import NewAuditDialog
 from qa_desktop.ui.shell.about import AboutDialog
-from qa_desktop.ui.shell.identity import IdentityDialog
-from qa_desktop.ui.widgets.sign_off_box import SignOffBox
 from qa_desktop.ui.shell.help import GuideWindow, ShortcutsDialog, WhatsNewWindow
+from qa_desktop.ui.shell.identity import IdentityDialog
 from qa_desktop.ui.widgets.fit import FRAME
+from qa_desktop.ui.widgets.sign_off_box import SignOffBox
 from tests.ui.conftest import open_window_as
 
 ROOM_AT_200 = QSize(683, 384) - FRAME
