@@ -1,5 +1,6 @@
 """The audit programme from the command line: ``qa-desktop import cases``, ``qa-desktop import
-audits`` (historic audits) and ``qa-desktop plan month``. The command line acts as the system
+audits`` (historic audits), ``qa-desktop import performance`` (the monthly performance
+extract) and ``qa-desktop plan month``. The command line acts as the system
 actor, which may do what the QA team does here."""
 
 from __future__ import annotations
@@ -39,6 +40,19 @@ def add_commands(commands: SubParsers) -> None:
         type=Path,
         help=t("the CSV file: case_ref, initials, age, legal_status, team, practitioner"),
     )
+    performance = imports.add_parser(
+        "performance",
+        help=t("import the monthly performance extract from a CSV file (all or nothing)"),
+    )
+    performance.add_argument("--store", type=Path, required=True, help=t("the store file"))
+    performance.add_argument(
+        "file",
+        type=Path,
+        help=t(
+            "the CSV file: team, month, visits_in_timescale, case_summaries_up_to_date, "
+            "supervision_in_timescale"
+        ),
+    )
 
     planning = commands.add_parser("plan", help=t("plan the audit programme"))
     plan_commands = planning.add_subparsers(
@@ -65,6 +79,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         return plan_month(args.store, args.month, args.target, args.seed, args.exclude_months, out)
     if args.import_command == "cases":
         return import_cases(args.store, args.file, out)
+    if args.import_command == "performance":
+        return import_performance(args.store, args.file, out)
     return import_audits(args.store, args.file, args.create_missing, out)
 
 
@@ -119,6 +135,38 @@ def import_audits(store_path: Path, file: Path, create_missing: bool, out: TextI
             "Imported {audits} audits from {path} ({created} teams, cases or people created) "
             "in {seconds:.1f} s.\n"
         ).format(audits=result.audits, path=file, created=result.created, seconds=result.seconds)
+    )
+    return 0
+
+
+def import_performance(store_path: Path, file: Path, out: TextIO) -> int:
+    from qa_desktop.services.actors import SYSTEM
+    from qa_desktop.services.clock import system_clock
+    from qa_desktop.services.imports.performance_extract import (
+        ExtractRefused,
+        PerformanceExtractImport,
+    )
+    from qa_desktop.store.engine import open_store
+
+    if not file.exists():
+        raise UserError("{path}: no such file.", path=str(file))
+    store = open_store(store_path)
+    try:
+        try:
+            done = PerformanceExtractImport(store, system_clock).import_file(file, SYSTEM)
+        except ExtractRefused as refused:
+            for line in refused.lines(t):
+                sys.stderr.write(line + "\n")
+            raise
+    finally:
+        store.close()
+    out.write(
+        t(
+            "Imported the performance extract {path}: {team_months} team-months, {figures} "
+            "figures; {replaced} team-months imported before were replaced.\n"
+        ).format(
+            path=file, team_months=done.team_months, figures=done.figures, replaced=done.replaced
+        )
     )
     return 0
 

@@ -205,6 +205,7 @@ REFERENCE_TABLES: Final = (
     "thematic_audits",
     "thematic_actions",
     "dip_samples",
+    "performance_figures",
 )
 # The programme's records that name an audit: read with it, kept by the QA team.
 PROGRAMME_AUDIT_TABLES: Final = ("plan_items", "bttf_cases", "dip_sample_cases", "reaudit_outcomes")

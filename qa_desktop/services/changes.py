@@ -32,6 +32,7 @@ class Change(enum.Flag):
     FEEDBACK = enum.auto()  # family feedback
     OBSERVATIONS = enum.auto()  # observations of practice
     REPORTS = enum.auto()  # the QA team's report commentary
+    EXTRACT = enum.auto()  # the monthly performance extract's figures
     SETTINGS = enum.auto()  # published settings
     CONFLICTS = enum.auto()  # sync conflicts and refused changes kept on this laptop
     SYNC = enum.auto()  # where this laptop syncs to (the central database's address)

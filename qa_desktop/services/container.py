@@ -22,6 +22,7 @@ from qa_desktop.services.followup.meetings import MeetingService
 from qa_desktop.services.followup.moderation import ModerationService
 from qa_desktop.services.imports.cases import CaseImportService
 from qa_desktop.services.imports.historic_audits import HistoricImport
+from qa_desktop.services.imports.performance_extract import PerformanceExtractImport
 from qa_desktop.services.my_work import MyWorkService
 from qa_desktop.services.programme.bttf import BttfService
 from qa_desktop.services.programme.dip_sample import DipSampleService
@@ -35,6 +36,7 @@ from qa_desktop.services.reporting import ReportingService
 from qa_desktop.services.setup.about import StoreFacts, store_facts
 from qa_desktop.services.setup.people import DirectoryService
 from qa_desktop.services.sync import SyncService
+from qa_desktop.services.triangulation import TriangulationService
 from qa_desktop.store.backups import Backup, make_daily_backup
 from qa_desktop.store.engine import Store
 
@@ -56,6 +58,8 @@ class Services:
     programme: ProgrammeService
     case_import: CaseImportService
     historic_import: HistoricImport
+    extract_import: PerformanceExtractImport
+    triangulation: TriangulationService
     feedback: FeedbackService
     dip_samples: DipSampleService
     bttf: BttfService
@@ -99,6 +103,8 @@ def build_services(store: Store, clock: Clock) -> Services:
         programme=ProgrammeService(store, clock),
         case_import=CaseImportService(store, clock),
         historic_import=HistoricImport(store, clock),
+        extract_import=PerformanceExtractImport(store, clock),
+        triangulation=TriangulationService(store, reporting),
         feedback=FeedbackService(store, clock),
         dip_samples=DipSampleService(store, clock),
         bttf=BttfService(store, clock),

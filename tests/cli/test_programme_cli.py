@@ -60,3 +60,37 @@ def test_help_lists_the_programme_commands(capsys) -> None:
     assert code == 0 and "import" in out and "plan" in out
     code, out, _ = run(capsys, "plan", "month", "--help")
     assert code == 0 and "--target" in out and "--seed" in out and "--exclude-months" in out
+
+
+def test_import_performance_prints_each_bad_row_and_imports_nothing(
+    demo_store, capsys, tmp_path: Path
+) -> None:
+    from sqlalchemy import func, select
+
+    from qa_desktop.store import models as m
+
+    with demo_store.reader() as session:
+        team = session.scalar(select(m.Team.name).order_by(m.Team.name))
+    header = "team,month,visits_in_timescale,case_summaries_up_to_date,supervision_in_timescale"
+    bad = tmp_path / "extract.csv"
+    bad.write_text(
+        f"{header}\n{team},2026-10,80,80,80\nNo Such Team,2026-10,80,80,80\n"
+        f"{team},2026-11,80,80,101\n"
+    )
+    store = str(demo_store.path)
+    code, out, err = run(capsys, "import", "performance", "--store", store, str(bad))
+    assert code == 1 and out == ""
+    assert "Row 3, column team: there is no team called 'No Such Team'" in err
+    assert "Row 4, column supervision_in_timescale: '101' is not a percentage" in err
+    assert "Nothing was imported" in err
+
+    def stored() -> int:
+        with demo_store.reader() as session:
+            return session.scalar(select(func.count()).select_from(m.PerformanceFigure)) or 0
+
+    assert stored() == 0
+    good = tmp_path / "good.csv"
+    good.write_text(f"{header}\n{team},2026-10,80,,75\n")
+    code, out, err = run(capsys, "import", "performance", "--store", store, str(good))
+    assert code == 0, err
+    assert "1 team-months, 2 figures" in out and stored() == 2

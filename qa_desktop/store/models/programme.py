@@ -1,4 +1,4 @@
-"""The audit programme: monthly plans, capacity, family feedback, dip samples, Back to the Floor, observations, thematic audits, learning reviews."""
+"""The audit programme: monthly plans, capacity, family feedback, dip samples, Back to the Floor, observations, thematic audits, learning reviews, the performance extract's figures."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     String,
@@ -302,3 +303,21 @@ class LearningReviewAction(Base):
     completed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class PerformanceFigure(Base):
+    """One figure of the monthly performance extract: a team's measure for a month, as the
+    case-recording system reported it (a percentage). One row per team, month and measure; its
+    id is made from them, so a re-import on any laptop replaces the same row."""
+
+    __tablename__ = "performance_figures"
+    __table_args__ = (UniqueConstraint("team_id", "month", "measure"),)
+    id: Mapped[str] = _id()
+    team_id: Mapped[str] = _fk("teams.id", index=False)  # the unique constraint indexes it
+    month: Mapped[str] = mapped_column(String(7))  # YYYY-MM
+    measure: Mapped[str] = mapped_column(String(40))  # a domain.performance_extract.Measure
+    # None: a re-import left this measure blank (the extract has no figure now), so it
+    # replaces the one imported before without a delete to travel.
+    value: Mapped[float | None] = mapped_column(Float, nullable=True)
+    imported_by_id: Mapped[str | None] = _fk("people.id", nullable=True, index=False)
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
