@@ -138,7 +138,7 @@ def key_figures(data: MonthlyPapersData) -> list[KeyFigure]:
             str(a1.overdue),
             str(a0.overdue),
             diff(a1.overdue, a0.overdue),
-            "none",
+            "0",
             a1.overdue == 0,
         ),
         KeyFigure(

@@ -77,7 +77,7 @@ def build_required_actions(data: RequiredActions, path: Path | None = None) -> b
                 )
                 for i in items
             ],
-            (0.23, 0.1, 0.26, 0.17, 0.13, 0.11),
+            (0.22, 0.12, 0.26, 0.16, 0.13, 0.11),
             empty=f"Nothing of this kind is due by {long_date(data.horizon)} or overdue.",
         )
     return builder.build(path)
