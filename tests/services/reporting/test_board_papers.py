@@ -84,7 +84,7 @@ def test_scorecard_is_one_page_of_key_figures(store, clock, month_world, tmp_pat
     text = text_of(path)
     assert "Monthly scorecard: November 2026" in text
     assert "Audits completed 4 1 +3" in text
-    assert "Actions overdue 1 0 +1 none Not met" in text
+    assert "Actions overdue 1 0 +1 0 Not met" in text
     assert "Flagged as outstanding practice 1 0 +1" in text
 
 
