@@ -78,6 +78,8 @@ def test_a_thematic_audit_from_terms_of_reference_to_report(
     tab = window.programme.thematic
     with qtbot.waitSignal(tab.loaded):
         window.programme.tabs.setCurrentWidget(tab)
+    # The form column names the theme's form by its title, not its key.
+    assert tab.table.texts(0)[4] == "Thematic audit: Babies and neglect"
     with qtbot.waitSignal(tab.detail_shown):
         tab.table.selectRow(0)
     assert tab.agree_button.isEnabled()

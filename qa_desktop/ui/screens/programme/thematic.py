@@ -307,10 +307,12 @@ class ThematicTab(QWidget):
             list[PersonInfo],
             list[tuple[str, FormDefinition]],
             FilterOptions,
+            dict[str, str],
         ]:
+            infos = services.form_editing.forms()
             forms = [
                 (info.key, services.form_editing.load(info.key).form)
-                for info in services.form_editing.forms()
+                for info in infos
                 if info.kind in PICKABLE_KINDS and info.key != TEMPLATE
             ]
             return (
@@ -318,6 +320,7 @@ class ThematicTab(QWidget):
                 services.directory.people(),
                 forms,
                 services.directory.filter_options(),
+                {info.key: info.title for info in infos},
             )
 
         ops.read(self._runner, work, on_done=self._show)
@@ -329,9 +332,10 @@ class ThematicTab(QWidget):
             list[PersonInfo],
             list[tuple[str, FormDefinition]],
             FilterOptions,
+            dict[str, str],
         ],
     ) -> None:
-        rows, people, forms, options = loaded
+        rows, people, forms, options, titles = loaded
         if self.lead.count() == 0:
             for service in options.services:
                 _check_item(self.scope_services, service.name, service.id)
@@ -372,7 +376,8 @@ class ThematicTab(QWidget):
                     r.lead,
                     r.starts_on.strftime("%d %b %Y"),
                     r.reports_on.strftime("%d %b %Y"),
-                    r.form_key or self.tr("not made yet"),
+                    # The form's title, as everywhere a person reads it, not its key.
+                    titles.get(r.form_key, r.form_key) if r.form_key else self.tr("not made yet"),
                     r.actions,
                     self.tr("Agreed") if r.agreed else self.tr("Awaiting the lead"),
                 )
