@@ -37,6 +37,8 @@ from qa_desktop.store.queries import team_work
 from qa_desktop.store.queries.audits import TeamChoice
 from qa_desktop.store.reporting import queries as rq
 
+__all__ = ["BoardPapersService", "TeamChoice"]
+
 MODERATORS = "A moderator (not the auditor)"
 
 
