@@ -34,18 +34,19 @@ def figure_rows(rows: Sequence[TriangulationRow]) -> list[tuple[str, ...]]:
 def triangulation_rows(
     rows: Sequence[TriangulationRow], translate: Translate
 ) -> list[tuple[str, ...]]:
-    """Team, month, measure, the extract's figure, the question, the audits' compliance, how
-    many answers it rests on, and the difference (the audits' less the extract's)."""
+    """Team, month, measure, the extract's figure, the audits' compliance, the difference
+    (the audits' less the extract's), how many answers it rests on, and the question (last:
+    the longest)."""
     return [
         (
             r.team,
             r.month,
             translate(r.measure.label),
             percent(r.extract),
-            f"{r.question_id} {r.question}".strip(),
             percent(r.audited),
-            str(r.answers),
             points(r.difference),
+            str(r.answers),
+            f"{r.question_id} {r.question}".strip(),
         )
         for r in rows
     ]

@@ -107,10 +107,10 @@ class PerformanceExtractTab(QWidget):
                 self.tr("Month"),
                 self.tr("Measure"),
                 self.tr("Extract"),
-                self.tr("Audit question"),
                 self.tr("Audits' compliance"),
-                self.tr("Answers"),
                 self.tr("Difference (audits less extract)"),
+                self.tr("Answers"),
+                self.tr("Audit question"),
             ],
             self.tr("Figures beside the audits' compliance"),
         )
@@ -183,10 +183,14 @@ class PerformanceExtractTab(QWidget):
             "Imported {months} team-month(s) from {name}, {figures} figure(s)."
         ).format(months=done.team_months, name=name, figures=done.figures)
         if done.replaced_months:
+            named, more = done.replaced_months[:3], len(done.replaced_months) - 3
+            which = ", ".join(named)
+            if more > 0:
+                which += self.tr(" and {count} more").format(count=more)
             report += " " + self.tr(
                 "Replaced the figures held before for {which}: the file's figures now stand, and "
                 "a figure it left blank is cleared."
-            ).format(which=", ".join(done.replaced_months))
+            ).format(which=which)
         self._report(report)
 
     def _failed(self, exc: BaseException) -> None:
@@ -195,6 +199,7 @@ class PerformanceExtractTab(QWidget):
             self._runner.report(exc)  # the one error path: a message, the details to the log
             return
         self.problems.set_rows(problem_rows(exc.problems, _errors))
+        self.problems.resizeRowsToContents()  # each problem read whole, wrapped in its cell
         self._problems_box.setVisible(True)
         self._report(
             self.tr("Nothing was imported: the file has {count} problem(s), listed below.").format(

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QUrl, Signal
+from PySide6.QtCore import QLocale, QSize, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -145,6 +146,7 @@ class BoardPapersDialog(QDialog):
         column.addStretch(1)
         scroll = QScrollArea()  # at 200% on a laptop the form scrolls inside the dialog
         scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -160,6 +162,9 @@ class BoardPapersDialog(QDialog):
         self.as_csv.toggled.connect(self._chosen)
         self._show_result(False)
         self._chosen()
+        # Room for the weekly report's extra rows and a two-line status without scrolling;
+        # fitting it to the screen (fit_dialog) makes it smaller where that is too big.
+        self.resize(self.sizeHint().expandedTo(QSize(640, 440)))
 
     # -- what is chosen ---------------------------------------------------------------------
 
