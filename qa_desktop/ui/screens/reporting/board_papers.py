@@ -79,7 +79,7 @@ class BoardPapersDialog(QDialog):
         self.month.setCurrentIndex(self.month.findData(month_text(last_whole_month(today))))
         self.team = QComboBox()
         for team in own_team_first(teams, actor.person.team_id):
-            self.team.addItem(team.name, team.name)
+            self.team.addItem(team.name, team.id)
         self.week_of = QDateEdit(qdate(today))
         self.week_of.setCalendarPopup(True)
         self.week_of.setDisplayFormat("dd MMM yyyy")
@@ -247,7 +247,7 @@ class BoardPapersDialog(QDialog):
             return
         paper, papers, actor = self.chosen_paper(), self._papers, self._actor
         month = str(self.month.currentData())
-        team, week_of = self.team.currentText(), pydate(self.week_of.date())
+        team, week_of = str(self.team.currentData()), pydate(self.week_of.date())
 
         def work() -> tuple[Path, ...]:
             if paper is Paper.BOARD_PACK and pdf is not None:
