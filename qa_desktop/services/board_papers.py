@@ -37,6 +37,8 @@ from qa_desktop.store.queries import team_work
 from qa_desktop.store.queries.audits import TeamChoice
 from qa_desktop.store.reporting import queries as rq
 
+__all__ = ["BoardPapersService", "TeamChoice"]
+
 MODERATORS = "A moderator (not the auditor)"
 
 
@@ -54,6 +56,12 @@ class BoardPapersService:
         start = parse_month(month)
         this_period, last_period = month_period(start), previous_month(start)
         this = self._reporting.dashboard(this_period, COUNTY, actor)
+        if not (this.plan.completed or this.plan.due):
+            raise ValidationError(
+                "No audits were completed or due in {month}, so there is nothing to report. "
+                "Choose a month with audits.",
+                month=f"{this_period.start:%B %Y}",
+            )
         last = self._reporting.dashboard(last_period, COUNTY, actor)
         with self._store.reader() as session:
             outstanding = rq.outstanding_practice(session, this_period, COUNTY)
@@ -151,13 +159,17 @@ class BoardPapersService:
         self,
         team: str,
         week_of: date | None,
-        pdf: Path,
+        pdf: Path | None,
         csv: Path | None,
         actor: Caller,
     ) -> tuple[Path, ...]:
-        """The weekly report as PDF and, if ``csv`` is given, as CSV too."""
+        """The weekly report as PDF, as CSV, or both (each written where it is given)."""
+        if pdf is None and csv is None:
+            raise ValidationError("Choose PDF, CSV or both for the Required Actions report.")
         data = self.required_actions(team, week_of, actor)
-        written = [writing(pdf, lambda: (build_required_actions(data, pdf), pdf)[1])]
+        written: list[Path] = []
+        if pdf is not None:
+            written.append(writing(pdf, lambda: (build_required_actions(data, pdf), pdf)[1]))
         if csv is not None:
             written.append(writing(csv, lambda: write_required_actions_csv(data, csv)))
         return tuple(written)

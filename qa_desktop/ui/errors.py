@@ -27,6 +27,15 @@ def describe(exc: BaseException) -> str:
     ).format(log=log_file())
 
 
+def log_failure(exc: BaseException) -> None:
+    """What the log keeps of a failure: a refusal in one line, the unexpected with its
+    traceback (which never reaches the screen)."""
+    if isinstance(exc, UserError):
+        log.info("user error: %s", exc.template)
+    else:
+        log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+
+
 class ErrorPresenter:
     """Shows errors to the person; logs the details. ``show_box`` is replaceable in tests."""
 
@@ -35,10 +44,7 @@ class ErrorPresenter:
         self.last_message: str | None = None
 
     def __call__(self, exc: BaseException) -> None:
-        if isinstance(exc, UserError):
-            log.info("user error: %s", exc.template)
-        else:
-            log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+        log_failure(exc)
         self.last_message = describe(exc)
         self.show_box(self.last_message)
 

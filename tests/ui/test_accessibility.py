@@ -405,3 +405,29 @@ def test_placeholder_text_is_never_the_only_label(application: Application, qtbo
             if hint and not _inside_composite(field, top):
                 assert _name(field) and _name(field) != hint, _where(field)
     QApplication.processEvents()
+
+
+def test_the_board_papers_dialog_names_its_controls_and_announces_its_status(
+    application: Application, qtbot, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = application.show_window(_person(application, Role.TEAM_MANAGER))
+    qtbot.addWidget(window)
+    window.board_papers_action.trigger()
+    dialog = window.papers_dialog
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    statuses = Statuses(monkeypatch)
+    with listen(statuses.hear):
+        problems = []
+        for index in range(dialog.paper.count()):  # each paper shows its own controls
+            dialog.paper.setCurrentIndex(index)
+            problems += [f"unnamed: {w}" for w in unnamed(dialog)]
+        dialog.file.setText(str(tmp_path / "card.pdf"))
+        dialog.paper.setCurrentIndex(1)
+        dialog.make_button.click()  # "Making the paper…", then where it was saved
+        dialog.file.setText("")
+        dialog.make_button.click()  # why nothing was saved
+    problems += [f"not announced: {w}" for w in statuses.unannounced()]
+    assert sorted(set(problems)) == [], "\n".join(sorted(set(problems)))
+    said = [text for source, text in statuses.heard if source is dialog.status]
+    assert said[-2].startswith("Saved card.pdf") and said[-1].startswith("Nothing was saved")

@@ -53,7 +53,11 @@ class ExtractRefused(ValidationError):
 class ExtractImported:
     team_months: int  # rows of the file
     figures: int  # measures with a value
-    replaced: int  # team-months that had figures before, now replaced
+    replaced_months: tuple[str, ...]  # "Team YYYY-MM" that had figures before, now replaced
+
+    @property
+    def replaced(self) -> int:
+        return len(self.replaced_months)
 
 
 def figure_id(team_id: str, month: str, measure: Measure) -> str:
@@ -84,16 +88,16 @@ class PerformanceExtractImport:
         """Check the whole file, then apply it in one transaction (all or nothing)."""
         _may_import(actor)
         with self._store.session() as session:
-            teams = {
-                name.lower(): tid for tid, name in session.execute(select(m.Team.id, m.Team.name))
-            }
+            names = {tid: name for tid, name in session.execute(select(m.Team.id, m.Team.name))}
+            teams = {name.lower(): tid for tid, name in names.items()}
             checked = check_extract(decode(data), teams)
             if checked.problems:
                 raise ExtractRefused(file, checked.problems)
             now = self._clock()
             recorder = Recorder(session, actor.id, now)
             by_id = {f.id: f for f in session.scalars(select(m.PerformanceFigure))}
-            figures = replaced = 0
+            figures = 0
+            replaced: list[str] = []
             for row in checked.rows:
                 had_figures = False
                 for measure in Measure:
@@ -117,8 +121,9 @@ class PerformanceExtractImport:
                     had_figures = had_figures or existing.value is not None
                     if recorder.update(existing, value=value):
                         recorder.update(existing, imported_by_id=actor.id, imported_at=now)
-                replaced += had_figures
-        return ExtractImported(len(checked.rows), figures, replaced)
+                if had_figures:
+                    replaced.append(f"{names[row.team_id]} {row.month}")
+        return ExtractImported(len(checked.rows), figures, tuple(replaced))
 
 
 def _may_import(actor: Caller) -> None:

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
     from qa_desktop.domain.personal_settings import PersonalSettings
     from qa_desktop.services.audit.listing import AuditView
+    from qa_desktop.services.board_papers import TeamChoice
     from qa_desktop.services.container import Services
     from qa_desktop.services.setup.people import Actor
     from qa_desktop.services.sync import SyncSettings
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
     from qa_desktop.ui.screens.followup.moderation import ModerationScreen
     from qa_desktop.ui.screens.my_work import MyWorkScreen
     from qa_desktop.ui.screens.programme import ProgrammeScreen
+    from qa_desktop.ui.screens.reporting.board_papers import BoardPapersDialog
     from qa_desktop.ui.screens.reporting.dashboard import DashboardScreen
     from qa_desktop.ui.screens.settings import SettingsScreen
     from qa_desktop.ui.screens.sync.status import SyncController, SyncStatusWidget
@@ -129,6 +131,7 @@ class MainWindow(QMainWindow):
         self.viewer: AuditViewer | None = None
         self.about: QWidget | None = None
         self.help_window: QWidget | None = None
+        self.papers_dialog: BoardPapersDialog | None = None
         self._services: Services | None = None
         self._actor: Actor | None = None
         self._screens: dict[int, QWidget] = {}  # by navigation index, once built
@@ -305,7 +308,11 @@ class MainWindow(QMainWindow):
                 name=actor.person.name, role=actor.headline
             )
         )
-        self._add_person_menus(actor.can(Capability.AUDIT), actor.can(Capability.MANAGE_PROGRAMME))
+        self._add_person_menus(
+            actor.can(Capability.AUDIT),
+            actor.can(Capability.MANAGE_PROGRAMME),
+            actor.can(Capability.REPORT),
+        )
         self._add_shortcuts()
         # Sync status, timer and "Sync now"
         self.sync: SyncController = SyncController(
@@ -335,7 +342,7 @@ class MainWindow(QMainWindow):
         self.go_to(NAV_PROGRAMME)
         self.programme.import_historic()
 
-    def _add_person_menus(self, may_audit: bool, may_import: bool) -> None:
+    def _add_person_menus(self, may_audit: bool, may_import: bool, may_report: bool) -> None:
         from PySide6.QtGui import QAction, QKeySequence
 
         if may_import:
@@ -349,6 +356,11 @@ class MainWindow(QMainWindow):
             self.new_audit_action = audit_menu.addAction(self.tr("&New audit…"))
             self.new_audit_action.setShortcut(QKeySequence.StandardKey.New)
             self.new_audit_action.triggered.connect(lambda: self.opener.new_audit())
+        if may_report:
+            reports_menu = QMenu(self.tr("&Reports"), self)
+            self.menuBar().insertMenu(help_menu, reports_menu)
+            self.board_papers_action = reports_menu.addAction(self.tr("&Board papers…"))
+            self.board_papers_action.triggered.connect(self.show_board_papers)
         sync_menu = QMenu(self.tr("S&ync"), self)
         self.menuBar().insertMenu(help_menu, sync_menu)
         sync_now = sync_menu.addAction(self.tr("Sync &now"))
@@ -542,6 +554,21 @@ class MainWindow(QMainWindow):
         dialog = RefusedDialog(self.services.sync, self.runner, self)
         dialog.discarded.connect(self.sync.refresh)
         dialog.open()
+
+    def show_board_papers(self) -> None:
+        """Reports > Board papers: the teams are read first (the weekly report's choice)."""
+        ops.read(self.runner, self.services.board_papers.teams, on_done=self._open_board_papers)
+
+    def _open_board_papers(self, teams: tuple[TeamChoice, ...]) -> None:
+        from qa_desktop.ui.screens.reporting.board_papers import BoardPapersDialog
+
+        if self.papers_dialog is not None:
+            self.papers_dialog.close()
+        self.papers_dialog = BoardPapersDialog(
+            self.services.board_papers, self.runner, self.actor, teams, self.today(), self
+        )
+        fit_dialog(self.papers_dialog, self._display())
+        self.papers_dialog.open()
 
     def show_sync_settings(self) -> None:
         ops.read(self.runner, self.services.sync.settings, on_done=self._open_sync_settings)

@@ -111,6 +111,7 @@ def test_reimporting_a_team_month_replaces_its_figures(demo_store, clock) -> Non
     )
     again = svc.extract_import.import_bytes(extract(f"{first},2026-09,90,,60"), "e.csv", SYSTEM)
     assert (again.team_months, again.figures, again.replaced) == (1, 2, 1)
+    assert again.replaced_months == (f"{first} 2026-09",)  # named, for the tab to say so
     stored = figures(demo_store)
     assert stored[(first, "2026-09", "visits_in_timescale")] == 90.0
     assert stored[(first, "2026-09", "case_summaries_up_to_date")] is None  # blank now: cleared

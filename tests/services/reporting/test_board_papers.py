@@ -94,6 +94,12 @@ def test_a_bad_month_is_refused_with_the_reason(store, clock, tmp_path: Path) ->
     assert not (tmp_path / "x.pdf").exists()
 
 
+def test_a_month_with_nothing_completed_or_due_is_refused(store, clock, month_world, tmp_path):  # type: ignore[no-untyped-def]
+    with pytest.raises(ValidationError, match="No audits were completed or due in August 2026"):
+        papers(store, clock).scorecard("2026-08", tmp_path / "x.pdf", SYSTEM)
+    assert not (tmp_path / "x.pdf").exists()
+
+
 def test_required_actions_lists_what_is_due_in_five_working_days_or_overdue(
     store, clock, tmp_path: Path
 ) -> None:
@@ -131,6 +137,12 @@ def test_required_actions_lists_what_is_due_in_five_working_days_or_overdue(
     assert [r["kind"] for r in rows] == ["audit", "meeting", "action"]
     assert rows[2]["responsible"] == "Pat Worker" and rows[2]["due_on"] == "2026-11-26"
     assert rows[1]["overdue"] == "yes"
+    (only_csv,) = service.required_actions_report(
+        "West Early Help", date(2026, 11, 20), None, tmp_path / "only.csv", SYSTEM
+    )
+    assert only_csv.read_bytes() == table.read_bytes()
+    with pytest.raises(ValidationError, match="PDF, CSV or both"):
+        service.required_actions_report("West Early Help", None, None, None, SYSTEM)
 
 
 def test_an_unknown_team_is_named(store, clock) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize
 
 from qa_desktop.domain.roles import Role
+from qa_desktop.ui.screens.reporting.board_papers import BoardPapersDialog
 from qa_desktop.ui.screens.sync.central_server import SyncSettingsDialog
 from qa_desktop.ui.screens.sync.conflicts import ConflictsDialog
 from qa_desktop.ui.screens.sync.refused import RefusedDialog
@@ -42,6 +43,14 @@ def test_the_working_days_other_dialogs_fit_at_200_percent(application, qtbot) -
             SignOffBox(window, "Sign off the audit", summary, "A. Auditor", sign_label="Sign off"),
             ConflictsDialog(services.sync, application.runner, actor.person.id, window),
             RefusedDialog(services.sync, application.runner, window),
+            BoardPapersDialog(
+                services.board_papers,
+                application.runner,
+                actor,
+                services.board_papers.teams(),
+                window.today(),
+                window,
+            ),
         ],
     )
 

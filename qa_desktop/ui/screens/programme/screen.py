@@ -1,6 +1,6 @@
 """The audit programme: monthly cycle, dip samples, Back to the Floor, thematic audits,
-learning reviews, forms, family feedback, observations and the import of historic audits, one
-tab each."""
+learning reviews, forms, family feedback, observations, the import of historic audits and
+(for the QA team) the performance extract, one tab each."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Protocol, cast
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from qa_desktop.domain.roles import Capability
 from qa_desktop.services.container import Services
 from qa_desktop.services.setup.people import Actor
 from qa_desktop.ui.runner import Runner
@@ -22,6 +23,7 @@ from qa_desktop.ui.screens.programme.historic_import import HistoricImportTab
 from qa_desktop.ui.screens.programme.learning_reviews import LearningReviewsTab
 from qa_desktop.ui.screens.programme.monthly_cycle import MonthlyCycleTab
 from qa_desktop.ui.screens.programme.observations import ObservationsTab
+from qa_desktop.ui.screens.programme.performance_extract import PerformanceExtractTab
 from qa_desktop.ui.screens.programme.thematic import ThematicTab
 from qa_desktop.ui.widgets.scrolling_tabs import ScrollingTabs
 
@@ -63,6 +65,10 @@ class ProgrammeScreen(QWidget):
         self.tabs.addTab(self.observations, self.tr("Observations"))
         self.historic = HistoricImportTab(services, runner, actor)
         self.tabs.addTab(self.historic, self.tr("Historic audits"))
+        self.extract: PerformanceExtractTab | None = None  # only the QA team imports it
+        if actor.can(Capability.MANAGE_PROGRAMME):
+            self.extract = PerformanceExtractTab(services, runner, actor)
+            self.tabs.addTab(self.extract, self.tr("Performance extract"))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)
