@@ -64,7 +64,7 @@ def test_set_up_a_thematic_audit_with_its_form(application, qtbot) -> None:
     qtbot.keyClicks(tab.form_key, "thematic-neglect")
     with qtbot.waitSignal(tab.detail_shown):
         qtbot.mouseClick(tab.make_form_button, Qt.MouseButton.LeftButton)
-    assert tab.table.texts(0)[4] == "thematic-neglect"
+    assert tab.table.texts(0)[4] == "Thematic audit: Neglect"  # its title, not its key
     assert not tab.make_form_button.isEnabled()
     form = application.services.form_editing.load("thematic-neglect").form
     assert form.questions()[0].id == picked_id
