@@ -28,10 +28,10 @@ def buffer(suggested: Grade | None = Grade.REQUIRES_IMPROVEMENT) -> EditBuffer:
 
 def saved_all(buf: EditBuffer, saves: list[Save]) -> None:
     """The background worker writes each save and confirms it."""
-    for _save in saves:
-        buf.started()
-    for _save in saves:
-        buf.finished()
+    for save in saves:
+        buf.started(save)
+    for save in saves:
+        buf.finished(save.ref)
 
 
 def test_typing_waits_for_the_flush_and_a_choice_saves_at_once_after_it() -> None:
@@ -57,19 +57,20 @@ def test_saved_is_said_only_once_every_save_is_confirmed() -> None:
     assert buf.mark is SaveMark.SAVED
     buf.type(EVIDENCE, "Seen")
     assert buf.mark is SaveMark.EDITING
-    saves = buf.flush()
-    buf.started()
+    [save] = buf.flush()
+    buf.started(save)
     assert buf.mark is SaveMark.SAVING
-    buf.finished()
-    assert saves and buf.mark is SaveMark.SAVED
-    buf.choose(ANSWER, "yes")
-    buf.started()
-    buf.failed()
+    buf.finished(EVIDENCE)
+    assert buf.mark is SaveMark.SAVED
+    [answer] = buf.choose(ANSWER, "yes")
+    buf.started(answer)
+    buf.failed(ANSWER)
     assert buf.mark is SaveMark.FAILED
-    buf.load({ANSWER: None})  # the reload after a failure does not make it "saved"
-    assert buf.mark is SaveMark.FAILED
-    buf.started()
-    buf.finished()
+    assert buf.saved(ANSWER) is None  # the store kept what it had
+    assert buf.load({ANSWER: None}) == []  # the reload after it: no change from elsewhere
+    assert buf.mark is SaveMark.FAILED  # and it does not make it "saved"
+    buf.started(answer)
+    buf.finished(ANSWER)
     assert buf.mark is SaveMark.SAVED
 
 
