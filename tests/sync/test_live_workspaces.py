@@ -267,3 +267,12 @@ def test_undo_after_another_laptop_changed_the_field_does_not_write_back(sides, 
     qtbot.waitUntil(lambda: _stored(one, second) == "", timeout=6000)
     assert _stored(two, first) == _stored(one, first) == "The auditor's newer words"
     assert two.window.bindings[first].value() == "The auditor's newer words"
+
+
+def test_closing_with_a_choice_open_keeps_what_was_typed(sides, qtbot) -> None:
+    one, two = sides
+    ref = _typed_on_both(one, two, qtbot)
+    two.window.close()  # what the person wrote is never lost; history keeps theirs too
+    assert _stored(two, ref) == "Mine: we met at school"
+    values = [e.new for e in two.services.workspace.field_history(two.window.ws.id, ref)]
+    assert values[-2:] == ["Theirs: seen at home", "Mine: we met at school"]

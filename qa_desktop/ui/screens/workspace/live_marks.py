@@ -31,8 +31,8 @@ def changed_text(person: str) -> str:
 
 def choice_text(person: str, theirs: str, field: str) -> str:
     return _t(
-        "Also changed by {person}: “{theirs}” ({field}). What you typed stays in the box and "
-        "is not saved until you choose."
+        "Also changed by {person}: “{theirs}”, in {field}. What you typed stays in the box "
+        "and is not saved until you choose."
     ).format(person=person or _t("someone else"), theirs=theirs, field=field)
 
 
