@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from PySide6.QtCore import Qt
 
 from qa_desktop.services.audit.workspace_data import FieldRef, Value
@@ -164,9 +163,7 @@ def _typed_on_both(one: Side, two: Side, qtbot) -> FieldRef:
     return ref
 
 
-def test_the_same_field_typed_on_both_becomes_a_choice_and_keep_mine_saves_it(
-    sides, qtbot
-) -> None:
+def test_the_same_field_typed_on_both_becomes_a_choice_and_keep_mine_saves_it(sides, qtbot) -> None:
     one, two = sides
     ref = _typed_on_both(one, two, qtbot)
     row = two.window.choice_bar.rows[ref]
