@@ -402,48 +402,40 @@ class WorkspaceWindow(QMainWindow):
         self._show_live()
 
     def _show_live(self) -> None:
-        """The changed-by marks and the open choices, from the plain state."""
-        marks = self.changed_by.marks()
-        self._badges(self.changed_badges, {r: changed_text(p) for r, p in marks.items()}, True)
-        choices = [
-            (ref, self.changed_by.who(ref), theirs)
-            for ref, theirs in self.buffer.choices.items()
-            if self.changed_by.who(ref) is not None
-        ]
-        texts = {
-            ref: choice_text(
-                person or "", value_text(ref, theirs, self.ws.form), self._field_title(ref)
-            )
-            for ref, person, theirs in choices
-        }
-        self._badges(self.choice_badges, texts, False)
-        self.choice_bar.show_choices([(r, t, self._field_title(r)) for r, t in texts.items()])
-
-    def _badges(
-        self, badges: dict[FieldRef, FieldBadge], texts: dict[FieldRef, str], changed: bool
-    ) -> None:
-        for ref, text in texts.items():
-            badge = badges.get(ref)
+        """The changed-by marks and the open choices, from the plain state (each once it is
+        known who changed the field)."""
+        marks = {ref: changed_text(who) for ref, who in self.changed_by.marks().items()}
+        for ref, text in marks.items():
+            badge = self.changed_badges.get(ref)
             if badge is None:
-                badge = badges[ref] = (
-                    FieldBadge(self.bindings[ref], text, self.tr("Changed elsewhere"), CHANGED)
-                    if changed
-                    else FieldBadge(
-                        self.bindings[ref],
-                        self.tr("Also changed"),
-                        self.tr("Also changed elsewhere"),
-                        ALSO_CHANGED,
-                    )
+                badge = self.changed_badges[ref] = FieldBadge(
+                    self.bindings[ref], text, self.tr("Changed elsewhere"), CHANGED
                 )
             if badge.message != text:
-                if changed:
-                    badge.setText(text)
+                badge.setText(text)
                 badge.show_message(text)
-                if changed:
-                    announce(badge, text)
-        for ref, badge in badges.items():
-            if ref not in texts and badge.message:
-                badge.clear()
+                announce(badge, text)
+        choices = {
+            ref: choice_text(who, value_text(ref, theirs, self.ws.form), self._field_title(ref))
+            for ref, theirs in self.buffer.choices.items()
+            if (who := self.changed_by.who(ref)) is not None
+        }
+        for ref, text in choices.items():
+            badge = self.choice_badges.get(ref)
+            if badge is None:
+                badge = self.choice_badges[ref] = FieldBadge(
+                    self.bindings[ref],
+                    self.tr("Also changed"),
+                    self.tr("Also changed elsewhere"),
+                    ALSO_CHANGED,
+                )
+            if badge.message != text:
+                badge.show_message(text)  # the bar's row is said; the field carries it too
+        for badges, shown in ((self.changed_badges, marks), (self.choice_badges, choices)):
+            for ref, badge in badges.items():
+                if ref not in shown and badge.message:
+                    badge.clear()
+        self.choice_bar.show_choices([(r, t, self._field_title(r)) for r, t in choices.items()])
 
     def use_theirs(self, ref: FieldRef) -> None:
         """The typed text dropped for what the other laptop saved."""
