@@ -2,7 +2,13 @@
 with some answers filled in, and save a PNG of the window.
 
     xvfb-run -a -s "-screen 0 1920x1080x24" python scripts/screenshot_workspace.py STORE OUT.png \
-        [--size 1366x768] [--presentation] [--page N]
+        [--size 1366x768] [--presentation] [--page N] [--live choice|mark]
+
+``--live`` shows live side by side as if the practitioner had the audit open on their laptop
+(presence is heard as the link would hear it) and saved their reflection: with ``choice`` the
+auditor was typing in that box (the "also changed by" choice), with ``mark`` not (the
+"changed by" mark). Their save is written to the same store, then the window reloads as after
+a sync.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from qa_desktop.services.audit.listing import AuditFilter
 from qa_desktop.services.audit.workspace_data import FieldRef
 from qa_desktop.services.clock import system_clock
 from qa_desktop.services.container import build_services
+from qa_desktop.services.live import Presence
 from qa_desktop.store.engine import open_store
 from qa_desktop.ui.settings import PRESENTATION_MODE, AppSettings
 
@@ -34,6 +41,7 @@ def main() -> int:
     parser.add_argument("--presentation", action="store_true")
     parser.add_argument("--page", type=int, default=0)
     parser.add_argument("--dialog", choices=("history", "new"), default=None)
+    parser.add_argument("--live", choices=("choice", "mark"), default=None)
     args = parser.parse_args()
     qt_app = _qapplication()
     services = build_services(open_store(args.store), system_clock)
@@ -77,6 +85,19 @@ def main() -> int:
     workspace.resize(width, height)
     workspace.nav.setCurrentRow(args.page)
     workspace.areas[0].rows[1].help_button.setChecked(True)
+    if args.live and ws.practitioner is not None and window.opener.live is not None:
+        practitioner = services.directory.actor(ws.practitioner.id)
+        section = ws.form.sections[0].id
+        window.opener.live.heard.emit(Presence(audit_id, practitioner.id, section, True))
+        reflection = FieldRef.area(section, "practitioner_reflection")
+        if args.live == "choice":
+            workspace.timer.setInterval(60_000)  # still typing
+            workspace.bindings[reflection].set_value("Typed here while they wrote")
+            workspace.edited(reflection, "Typed here while they wrote")
+        services.workspace.save(
+            audit_id, practitioner, reflection, "I will share the plan with the family sooner."
+        )
+        workspace.reload()
 
     def shoot() -> None:
         target = workspace

@@ -1,7 +1,9 @@
 """Two workspace windows on two stores (the auditor's laptop and the practitioner's), each
 syncing as its own login with the real central PostgreSQL and going live: a field saved in
 one appears in the other within moments, and each window names who else is in the audit and
-where, until they close it."""
+where, until they close it. A field typed in on one that the other saves becomes a choice,
+never a silent overwrite; a field changed in place is marked with who changed it; undo never
+writes an old value back over the other's newer one."""
 
 from __future__ import annotations
 
@@ -10,11 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
-from qa_desktop.services.audit.workspace_data import FieldRef
+from qa_desktop.services.audit.workspace_data import FieldRef, Value
 from qa_desktop.services.container import Services, build_services
 from qa_desktop.store import models as m
 from qa_desktop.sync.connection import CentralAddress
+from qa_desktop.ui.announce import listen
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.sync.status import SyncController
 from qa_desktop.ui.screens.workspace.live import LiveHub
@@ -35,6 +39,7 @@ def central(postgres_url: str) -> Iterator[Central]:
 
 @dataclass
 class Side:
+    laptop: Laptop
     services: Services
     runner: Runner
     controller: SyncController
@@ -58,7 +63,7 @@ def _side(laptop: Laptop, person: str, audit_id: str, tmp_path: Path, qtbot) -> 
     hub.start()
     hub.attach(window)
     window.show()
-    return Side(services, runner, controller, hub, window)
+    return Side(laptop, services, runner, controller, hub, window)
 
 
 @pytest.fixture
@@ -133,3 +138,138 @@ def test_a_cut_mid_edit_loses_nothing_and_the_outbox_catches_up(sides, central, 
     qtbot.waitUntil(
         lambda: two.window.bindings[IMPACT].value() == "Typed while offline", timeout=4000
     )
+
+
+def _reflection(side: Side, area: int = 0) -> FieldRef:
+    return FieldRef.area(side.window.ws.form.sections[area].id, "practitioner_reflection")
+
+
+def _stored(side: Side, ref: FieldRef) -> Value:
+    """What the side's own store holds now (read afresh, not what its window shows)."""
+    return side.services.workspace.load(side.window.ws.id, side.window.actor).value(ref)
+
+
+def _typed_on_both(one: Side, two: Side, qtbot) -> FieldRef:
+    """The practitioner is typing their reflection (no pause yet) when the auditor, on the
+    other laptop, saves the same field."""
+    qtbot.wait(400)  # both links listen
+    ref = _reflection(two)
+    two.window.timer.setInterval(60_000)  # still typing: the pause does not come
+    box = two.window.bindings[ref].widgets()[0]
+    box.setPlainText("Mine: we met at school")
+    one.window.edited(ref, "Theirs: seen at home")
+    one.window.flush()
+    qtbot.waitUntil(lambda: ref in two.window.choice_bar.rows, timeout=6000)
+    return ref
+
+
+def test_the_same_field_typed_on_both_becomes_a_choice_and_keep_mine_saves_it(sides, qtbot) -> None:
+    one, two = sides
+    ref = _typed_on_both(one, two, qtbot)
+    row = two.window.choice_bar.rows[ref]
+    assert two.window.choice_bar.isVisible() and row.use.isVisible() and row.keep.isVisible()
+    assert row.label.text().startswith("Also changed by Test Auditor: “Theirs: seen at home”")
+    assert two.window.choice_badges[ref].isVisibleTo(two.window)  # the field says so too
+    box = two.window.bindings[ref].widgets()[0]
+    assert box.toPlainText() == "Mine: we met at school"  # the typed text stays in its box
+    # Held: neither a pause nor leaving the field saves it over theirs until the choice.
+    two.window.flush()
+    qtbot.wait(300)
+    assert _stored(two, ref) == "Theirs: seen at home"
+    assert two.window.save_status.text() == "Not saved: choose yours or theirs"
+
+    qtbot.mouseClick(row.keep, Qt.MouseButton.LeftButton)
+    assert not two.window.choice_bar.isVisible()
+    assert not two.window.choice_badges[ref].isVisibleTo(two.window)
+    qtbot.waitUntil(lambda: _stored(one, ref) == "Mine: we met at school", timeout=6000)
+    assert _stored(two, ref) == "Mine: we met at school"
+    qtbot.waitUntil(
+        lambda: one.window.bindings[ref].value() == "Mine: we met at school", timeout=4000
+    )
+    assert two.window.save_status.text() == "All changes saved"
+    # History keeps both, in the order they were saved.
+    values = [e.new for e in one.services.workspace.field_history(one.window.ws.id, ref)]
+    assert values[-2:] == ["Theirs: seen at home", "Mine: we met at school"]
+
+
+def test_use_theirs_drops_the_typed_text_and_nothing_goes_back(sides, qtbot) -> None:
+    one, two = sides
+    ref = _typed_on_both(one, two, qtbot)
+    qtbot.mouseClick(two.window.choice_bar.rows[ref].use, Qt.MouseButton.LeftButton)
+    box = two.window.bindings[ref].widgets()[0]
+    assert box.toPlainText() == "Theirs: seen at home"
+    assert two.window.save_status.text() == "All changes saved"
+    two.window.flush()
+    two.controller.sync_in_background()
+    qtbot.waitUntil(lambda: not two.controller.running, timeout=6000)
+    assert two.services.sync.status().waiting == 0  # nothing of the typed text travels
+    assert _stored(one, ref) == _stored(two, ref) == "Theirs: seen at home"
+    assert all(
+        e.new != "Mine: we met at school"
+        for e in two.services.workspace.field_history(two.window.ws.id, ref)
+    )
+
+
+def test_a_field_changed_on_one_is_marked_with_who_on_the_other(sides, qtbot) -> None:
+    one, two = sides
+    qtbot.wait(400)
+    ref = _reflection(two)
+    evidence = FieldRef.answer(two.window.ws.form.sections[0].questions[0].id, "evidence")
+    said: list[str] = []
+    with listen(lambda _source, text: said.append(text)):
+        one.window.edited(ref, "Written on the auditor's laptop")
+        one.window.edited(IMPACT, "Not on the practitioner's screen")
+        one.window.flush()
+        qtbot.waitUntil(lambda: ref in two.window.changed_badges, timeout=6000)
+    badge = two.window.changed_badges[ref]
+    assert badge.text() == "Changed by Test Auditor just now"
+    assert badge.isVisibleTo(two.window)
+    assert two.window.bindings[ref].widgets()[0].accessibleDescription() == badge.text()
+    assert "Changed by Test Auditor just now" in said
+    assert two.window.bindings[IMPACT].value() == "Not on the practitioner's screen"
+    assert IMPACT not in two.window.changed_badges  # it came, but not where they are looking
+    # Their own edit takes the mark away.
+    two.window.bindings[ref].widgets()[0].setPlainText("My reflection now")
+    assert not badge.isVisibleTo(two.window) and badge.message == ""
+    # Leaving the area takes the others' away.
+    one.window.edited(evidence, "Seen the plan")
+    one.window.flush()
+    qtbot.waitUntil(lambda: evidence in two.window.changed_badges, timeout=6000)
+    assert two.window.changed_badges[evidence].isVisibleTo(two.window)
+    two.window.reveal_page(1)
+    two.window.reveal_page(0)
+    assert not two.window.changed_badges[evidence].isVisibleTo(two.window)
+
+
+def test_undo_after_another_laptop_changed_the_field_does_not_write_back(sides, qtbot) -> None:
+    one, two = sides
+    qtbot.wait(400)
+    first, second = _reflection(two, 0), _reflection(two, 1)
+    two.window.edited(first, "Practitioner's first words")
+    two.window.edited(second, "Second area, practitioner")
+    two.window.flush()
+    assert two.window.undo_stack.count() == 2
+    qtbot.waitUntil(lambda: _stored(one, first) == "Practitioner's first words", timeout=6000)
+    qtbot.waitUntil(
+        lambda: one.window.bindings[first].value() == "Practitioner's first words", timeout=4000
+    )
+    one.window.edited(first, "The auditor's newer words")
+    one.window.flush()
+    qtbot.waitUntil(
+        lambda: two.window.bindings[first].value() == "The auditor's newer words", timeout=6000
+    )
+    assert two.window.undo_stack.count() == 1  # the step of the field changed elsewhere went
+    two.window.undo()  # takes back the second area's reflection only
+    two.window.undo()  # nothing more: the first area's step is gone
+    qtbot.waitUntil(lambda: _stored(one, second) == "", timeout=6000)
+    assert _stored(two, first) == _stored(one, first) == "The auditor's newer words"
+    assert two.window.bindings[first].value() == "The auditor's newer words"
+
+
+def test_closing_with_a_choice_open_keeps_what_was_typed(sides, qtbot) -> None:
+    one, two = sides
+    ref = _typed_on_both(one, two, qtbot)
+    two.window.close()  # what the person wrote is never lost; history keeps theirs too
+    assert _stored(two, ref) == "Mine: we met at school"
+    values = [e.new for e in two.services.workspace.field_history(two.window.ws.id, ref)]
+    assert values[-2:] == ["Theirs: seen at home", "Mine: we met at school"]

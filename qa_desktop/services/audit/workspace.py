@@ -8,7 +8,7 @@ transaction) and commits at once: what the screen shows as saved is on disk.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import Protocol
@@ -150,6 +150,16 @@ class WorkspaceService:
                 return []
             changes = wq.field_history(session, table, row_id, ref.field)
         return [HistoryEntry(c.at, c.actor, c.old, c.new) for c in changes]
+
+    def last_authors(self, audit_id: str, refs: Iterable[FieldRef]) -> dict[FieldRef, str]:
+        """Who made the latest recorded change of each field ("" where none is recorded)."""
+        authors: dict[FieldRef, str] = {}
+        with self._store.reader() as session:
+            for ref in refs:
+                table, row_id = _row_of(session, audit_id, ref)
+                changes = wq.field_history(session, table, row_id, ref.field) if row_id else []
+                authors[ref] = changes[-1].actor if changes else ""
+        return authors
 
     def start_options(self, actor: Actor) -> StartOptions:
         with self._store.reader() as session:

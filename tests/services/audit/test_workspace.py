@@ -257,6 +257,22 @@ def test_field_history_lists_old_and_new_values(service, demo_store) -> None:
     assert service.field_history(a.audit_id, FieldRef.answer("B3")) == []
 
 
+def test_last_authors_names_who_made_each_fields_latest_change(service, demo_store) -> None:
+    a = an_assignment(demo_store)
+    reflection = FieldRef.area("A", "practitioner_reflection")
+    service.save(a.audit_id, a.auditor, FieldRef.answer("A1"), "yes")
+    service.save(a.audit_id, a.auditor, reflection, "Typed for the practitioner")
+    service.save(a.audit_id, a.practitioner, reflection, "In my own words")
+    authors = service.last_authors(
+        a.audit_id, [reflection, FieldRef.answer("A1"), FieldRef.answer("B3")]
+    )
+    assert authors == {
+        reflection: a.practitioner.person.name,
+        FieldRef.answer("A1"): a.auditor.person.name,
+        FieldRef.answer("B3"): "",  # never changed: nobody to name
+    }
+
+
 def test_actions_are_added_removed_and_restored(service, demo_store, clock) -> None:
     a = an_assignment(demo_store)
     today = clock().date()

@@ -28,10 +28,10 @@ def buffer(suggested: Grade | None = Grade.REQUIRES_IMPROVEMENT) -> EditBuffer:
 
 def saved_all(buf: EditBuffer, saves: list[Save]) -> None:
     """The background worker writes each save and confirms it."""
-    for _save in saves:
-        buf.started()
-    for _save in saves:
-        buf.finished()
+    for save in saves:
+        buf.started(save)
+    for save in saves:
+        buf.finished(save.ref)
 
 
 def test_typing_waits_for_the_flush_and_a_choice_saves_at_once_after_it() -> None:
@@ -57,19 +57,20 @@ def test_saved_is_said_only_once_every_save_is_confirmed() -> None:
     assert buf.mark is SaveMark.SAVED
     buf.type(EVIDENCE, "Seen")
     assert buf.mark is SaveMark.EDITING
-    saves = buf.flush()
-    buf.started()
+    [save] = buf.flush()
+    buf.started(save)
     assert buf.mark is SaveMark.SAVING
-    buf.finished()
-    assert saves and buf.mark is SaveMark.SAVED
-    buf.choose(ANSWER, "yes")
-    buf.started()
-    buf.failed()
+    buf.finished(EVIDENCE)
+    assert buf.mark is SaveMark.SAVED
+    [answer] = buf.choose(ANSWER, "yes")
+    buf.started(answer)
+    buf.failed(ANSWER)
     assert buf.mark is SaveMark.FAILED
-    buf.load({ANSWER: None})  # the reload after a failure does not make it "saved"
-    assert buf.mark is SaveMark.FAILED
-    buf.started()
-    buf.finished()
+    assert buf.saved(ANSWER) is None  # the store kept what it had
+    assert buf.load({ANSWER: None}) == []  # the reload after it: no change from elsewhere
+    assert buf.mark is SaveMark.FAILED  # and it does not make it "saved"
+    buf.started(answer)
+    buf.finished(ANSWER)
     assert buf.mark is SaveMark.SAVED
 
 
@@ -142,3 +143,69 @@ def test_discard_forgets_what_can_no_longer_be_saved() -> None:
     buf.type(EVIDENCE, "Typed")
     buf.discard()
     assert buf.mark is SaveMark.SAVED and buf.shown(GRADE) is None and buf.shown(EVIDENCE) == ""
+
+
+# -- another laptop's change, come by a sync ----------------------------------------------------
+
+
+def test_a_change_from_elsewhere_to_a_field_being_typed_is_held_as_a_choice() -> None:
+    buf = buffer()
+    buf.type(EVIDENCE, "Mine")
+    assert buf.load({EVIDENCE: "Theirs", ANSWER: None}) == [EVIDENCE]
+    assert buf.choices == {EVIDENCE: "Theirs"}
+    assert buf.shown(EVIDENCE) == "Mine" and buf.saved(EVIDENCE) == "Theirs"
+    assert buf.flush() == []  # the pause, the focus leaving: nothing saved over theirs
+    assert buf.choose(ANSWER, "yes") == [Save(ANSWER, None, "yes")]  # nor by a choice after it
+    assert buf.mark is SaveMark.CHOICE  # never "All changes saved" while it waits
+    buf.type(EVIDENCE, "Mine, longer")  # typing on keeps it a choice
+    assert buf.flush() == [] and buf.choices == {EVIDENCE: "Theirs"}
+
+
+def test_keep_mine_saves_the_typed_text_over_theirs() -> None:
+    buf = buffer()
+    buf.type(EVIDENCE, "Mine")
+    buf.load({EVIDENCE: "Theirs"})
+    assert buf.keep_mine(EVIDENCE) == [Save(EVIDENCE, "Theirs", "Mine")]
+    assert not buf.choices and not buf.pending and buf.saved(EVIDENCE) == "Mine"
+    assert buf.mark is SaveMark.SAVED
+
+
+def test_use_theirs_drops_the_typed_text() -> None:
+    buf = buffer()
+    buf.type(EVIDENCE, "Mine")
+    buf.load({EVIDENCE: "Theirs"})
+    buf.use_theirs(EVIDENCE)
+    assert buf.shown(EVIDENCE) == "Theirs" and not buf.pending and not buf.choices
+    assert buf.flush() == [] and buf.mark is SaveMark.SAVED
+
+
+def test_typed_text_equal_to_theirs_is_no_choice() -> None:
+    buf = buffer()
+    buf.type(EVIDENCE, "Same")
+    assert buf.load({EVIDENCE: "Same"}) == [EVIDENCE]
+    assert not buf.choices and not buf.pending and buf.mark is SaveMark.SAVED
+    buf.type(EVIDENCE, "Mine")
+    buf.load({EVIDENCE: "Theirs"})
+    buf.type(EVIDENCE, "Theirs")  # typed back to theirs: nothing left to choose
+    assert not buf.choices and buf.flush() == []
+
+
+def test_a_reload_read_before_a_save_from_here_is_no_change_from_elsewhere() -> None:
+    buf = buffer()
+    buf.type(EVIDENCE, "Mine")
+    [save] = buf.flush()
+    buf.started(save)
+    assert buf.load({EVIDENCE: ""}) == []  # behind the save on its way
+    assert buf.saved(EVIDENCE) == "Mine"
+    buf.finished(EVIDENCE)
+    assert buf.load({EVIDENCE: "Mine"}) == []  # itself, come back by the sync
+    assert buf.load({EVIDENCE: "Theirs"}) == [EVIDENCE]  # a change from elsewhere
+
+
+def test_the_first_load_is_no_change_and_discard_forgets_the_choices() -> None:
+    buf = EditBuffer()
+    assert buf.load({EVIDENCE: "Stored"}) == []
+    buf.type(EVIDENCE, "Mine")
+    buf.load({EVIDENCE: "Theirs"})
+    buf.discard()
+    assert not buf.choices and buf.mark is SaveMark.SAVED

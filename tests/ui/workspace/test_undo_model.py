@@ -41,3 +41,23 @@ def test_listeners_hear_every_change_and_clear_empties_it() -> None:
     stack.clear()
     assert heard == [(True, False), (False, True), (False, False)]
     assert stack.count() == 0
+
+
+def test_a_field_another_laptop_changed_loses_its_steps_done_and_undone() -> None:
+    other = FieldRef.answer("A2", "evidence")
+    stack = UndoStack()
+    heard: list[int] = []
+    stack.on_change(lambda: heard.append(stack.count()))
+    stack.push(FieldChange(REF, None, "no", "change A1"))
+    stack.push(ActionChange(ACTION, True, "add an action"))
+    stack.push(FieldChange(other, "", "Seen", "change A2"))
+    stack.push(FieldChange(REF, "no", "yes", "change A1"))
+    stack.undo()  # A1 yes -> no, now undone
+    stack.drop({REF})
+    assert stack.count() == 2 and not stack.can_redo and heard[-1] == 2
+    assert stack.undo() == FieldChange(other, "Seen", "", "change A2")
+    assert stack.undo() == ActionChange(ACTION, False, "add an action")
+    assert stack.undo() is None  # A1's steps are gone: nothing writes an old value over theirs
+    before = len(heard)
+    stack.drop({REF})  # nothing to drop: no listener called
+    assert len(heard) == before

@@ -1,7 +1,8 @@
-"""A small badge beside a field that has an open sync conflict: the same field was changed
-on another computer while the two were apart. The badge, the field's tooltip and its
-accessible description say what the other value is and where to settle it; the badge goes
-when the conflict is settled.
+"""A small badge beside a field. The conflict badge: the field has an open sync conflict (the
+same field was changed on another computer while the two were apart); the badge, the field's
+tooltip and its accessible description say what the other value is and where to settle it,
+and it goes when the conflict is settled. The same badge, in other words and colours, marks a
+field another laptop changed just now (``live_marks.py``).
 
 The badge floats over the field's parent (the pages lay fields out in many ways): on the
 top-right corner of a text box or list, just after the last answer button. A tick box, often
@@ -11,6 +12,7 @@ in a tight corner, carries it inline instead, as its icon.
 from __future__ import annotations
 
 import contextlib
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPen, QPixmap
@@ -81,17 +83,37 @@ def conflict_message(
     )
 
 
-class ConflictBadge(QLabel):
+@dataclass(frozen=True)
+class BadgeLook:
+    """What kind of badge: its object name (the stylesheet's colours), the field's outline
+    property, and the colours of the pill drawn on a tick box (outline, fill, text)."""
+
+    name: str
+    outline: str
+    pill: tuple[str, str, str]
+
+
+CONFLICT = BadgeLook("conflictBadge", "conflict", ("#b35c00", "#fff1e0", "#7a3a00"))
+
+
+class FieldBadge(QLabel):
     """The badge of one field, following its anchor widget around."""
 
-    def __init__(self, binding: Binding) -> None:
+    def __init__(
+        self,
+        binding: Binding,
+        text: str | None = None,
+        accessible_name: str | None = None,
+        look: BadgeLook = CONFLICT,
+    ) -> None:
         widgets = binding.widgets()
         # Answer buttons: after the last one; anything else: the field itself.
         self.anchor = widgets[-1] if isinstance(widgets[0], QAbstractButton) else widgets[0]
-        super().__init__(_t("Conflict"), self.anchor.parentWidget())
+        super().__init__(text or _t("Conflict"), self.anchor.parentWidget())
         self.binding = binding
-        self.setObjectName("conflictBadge")
-        self.setAccessibleName(_t("Sync conflict"))
+        self.look = look
+        self.setObjectName(look.name)
+        self.setAccessibleName(accessible_name or _t("Sync conflict"))
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
         self.message = ""
         self._originals = {w: (w.toolTip(), w.accessibleDescription()) for w in widgets}
@@ -110,16 +132,16 @@ class ConflictBadge(QLabel):
             return not self.anchor.icon().isNull()
         return not self.isHidden()
 
-    def show_conflict(self, message: str) -> None:
+    def show_message(self, message: str) -> None:
         self.message = message
         self.setToolTip(message)
         self.setAccessibleDescription(message)
         for widget in self._originals:
             widget.setToolTip(message)
             widget.setAccessibleDescription(message)
-            _mark(widget, True)
+            _mark(widget, self.look.outline, True)
         if isinstance(self.anchor, QCheckBox):
-            pixmap = _pill(self.text(), self.anchor)
+            pixmap = _pill(self.text(), self.anchor, self.look.pill)
             self.anchor.setIcon(QIcon(pixmap))
             ratio = pixmap.devicePixelRatio() or 1.0
             self.anchor.setIconSize(
@@ -135,7 +157,7 @@ class ConflictBadge(QLabel):
         for widget, (tip, description) in self._originals.items():
             widget.setToolTip(tip)
             widget.setAccessibleDescription(description)
-            _mark(widget, False)
+            _mark(widget, self.look.outline, False)
         if isinstance(self.anchor, QCheckBox):
             self.anchor.setIcon(QIcon())
         self.hide()
@@ -173,17 +195,17 @@ class ConflictBadge(QLabel):
         self.raise_()
 
 
-def _mark(widget: QWidget, on: bool) -> None:
-    """The field's outline (the stylesheet draws it for ``conflict="true"``)."""
-    if widget.property("conflict") == on:
+def _mark(widget: QWidget, outline: str, on: bool) -> None:
+    """The field's outline (the stylesheet draws it for ``conflict="true"`` and the like)."""
+    if widget.property(outline) == on:
         return
-    widget.setProperty("conflict", on)
+    widget.setProperty(outline, on)
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
 
 
-def _pill(text: str, like: QWidget) -> QPixmap:
+def _pill(text: str, like: QWidget, colours: tuple[str, str, str]) -> QPixmap:
     """The badge drawn as a picture (a tick box's icon), in the badge's colours."""
     font = QFont(like.font())
     font.setBold(True)
@@ -196,11 +218,12 @@ def _pill(text: str, like: QWidget) -> QPixmap:
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(QColor("#b35c00"), 1))
-    painter.setBrush(QColor("#fff1e0"))
+    outline, fill, ink = colours
+    painter.setPen(QPen(QColor(outline), 1))
+    painter.setBrush(QColor(fill))
     painter.drawRoundedRect(QRectF(0.5, 0.5, width - 1, height - 1), height / 2, height / 2)
     painter.setFont(font)
-    painter.setPen(QColor("#7a3a00"))
+    painter.setPen(QColor(ink))
     painter.drawText(QRectF(0, 0, width, height), Qt.AlignmentFlag.AlignCenter, text)
     painter.end()
     return pixmap

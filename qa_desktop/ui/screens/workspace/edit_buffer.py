@@ -8,10 +8,14 @@ window; the window only shows this state.
 - A value equal to the stored one is not saved again (an empty text and no value are equal).
 - A grade that needs a rationale is held (:mod:`.rationale`): not saved, still shown in its box,
   and saved as soon as its rationale is written.
+- A value another laptop saved (a reload after a sync, :meth:`EditBuffer.load`) into a field
+  whose typed text differs is a choice (:attr:`~EditBuffer.choices`): the typed text stays in
+  the box and is not saved over theirs until the person keeps it
+  (:meth:`~EditBuffer.keep_mine`) or drops it (:meth:`~EditBuffer.use_theirs`).
 - One state answers every question the screen asks: the value a field shows
   (:meth:`~EditBuffer.shown`), the value the navigation shows (:meth:`~EditBuffer.saved`), and the
   save mark (:attr:`~EditBuffer.mark`), which is ``SAVED`` only when nothing is typed, held,
-  being written or failed.
+  waiting for a choice, being written or failed.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ class SaveMark(Enum):
     EDITING = "editing"  # typing, not yet saved
     SAVING = "saving"  # written to the background worker, not yet confirmed
     HELD = "held"  # a grade waits for its rationale
+    CHOICE = "choice"  # typed text waits: keep it, or use what another laptop saved
     FAILED = "failed"  # the last save failed (the error path said why)
 
 
@@ -59,15 +64,33 @@ class EditBuffer:
         self._stored: dict[FieldRef, Value] = {}
         self._pending: dict[FieldRef, Value] = {}
         self._held: dict[FieldRef, Value] = {}
-        self._saving = 0
+        self._theirs: dict[FieldRef, Value] = {}  # another laptop's value, typed over here
+        self._writing: dict[FieldRef, list[Value]] = {}  # each save on its way: the old value
         self._failed = False
 
     # -- what the store holds ------------------------------------------------------------
 
-    def load(self, values: Mapping[FieldRef, Value]) -> None:
+    def load(self, values: Mapping[FieldRef, Value]) -> list[FieldRef]:
         """The values as the store now holds them (at opening, after a reload). What is being
-        typed and the grades held for their rationale are kept: a reload never loses them."""
-        self._stored.update(values)
+        typed and the grades held for their rationale are kept: a reload never loses them.
+
+        Gives the fields whose stored value changed under this window (another laptop's
+        change, come by a sync). A field still being written from here keeps the value on its
+        way: a reload read before that write is behind it, not a change. Typed text that
+        differs from the new value becomes a choice; typed text equal to it is done."""
+        arrived = []
+        for ref, value in values.items():
+            if ref in self._writing:
+                continue
+            if ref in self._stored and not same(self._stored[ref], value):
+                arrived.append(ref)
+                if ref in self._pending and not same(self._pending[ref], value):
+                    self._theirs[ref] = value
+                elif ref in self._pending:
+                    self._pending.pop(ref)
+                    self._theirs.pop(ref, None)
+            self._stored[ref] = value
+        return arrived
 
     @property
     def stored(self) -> Mapping[FieldRef, Value]:
@@ -94,11 +117,20 @@ class EditBuffer:
         """Grades chosen but not saved: each needs its rationale written."""
         return self._held
 
+    @property
+    def choices(self) -> Mapping[FieldRef, Value]:
+        """Fields typed in here that another laptop changed meanwhile: their value, by field.
+        The typed text is shown and held until the person chooses."""
+        return self._theirs
+
     # -- the person's edits ----------------------------------------------------------------
 
     def type(self, ref: FieldRef, value: Value) -> None:
-        """Text typed into a field: saved at the next :meth:`flush`."""
+        """Text typed into a field: saved at the next :meth:`flush` (or, while it is a choice,
+        when the person keeps it). Typed back to their value, the choice is gone."""
         self._pending[ref] = value
+        if ref in self._theirs and same(value, self._theirs[ref]):
+            self._theirs.pop(ref)
 
     def choose(self, ref: FieldRef, value: Value) -> list[Save]:
         """A choice made: saved at once, after whatever was typed before it."""
@@ -107,23 +139,40 @@ class EditBuffer:
         return saves + self._commit(ref, value)
 
     def flush(self) -> list[Save]:
-        """Everything typed, to be saved now (a pause, the focus leaving, the window closing)."""
-        waiting, self._pending = self._pending, {}
+        """Everything typed, to be saved now (a pause, the focus leaving), except what waits
+        for a choice."""
+        waiting = {r: v for r, v in self._pending.items() if r not in self._theirs}
+        self._pending = {r: v for r, v in self._pending.items() if r in self._theirs}
         saves: list[Save] = []
         for ref, value in waiting.items():
             saves += self._commit(ref, value)
         return saves
 
+    def keep_mine(self, ref: FieldRef) -> list[Save]:
+        """The typed text saved over the other laptop's value (history keeps both)."""
+        self._theirs.pop(ref, None)
+        if ref not in self._pending:
+            return []
+        return self._commit(ref, self._pending.pop(ref))
+
+    def use_theirs(self, ref: FieldRef) -> None:
+        """The typed text dropped: the box shows the other laptop's value, as stored."""
+        self._theirs.pop(ref, None)
+        self._pending.pop(ref, None)
+
     def apply(self, ref: FieldRef, value: Value) -> None:
         """A value written without the gate (undo and redo put back what was saved before)."""
         self._pending.pop(ref, None)
         self._held.pop(ref, None)
+        self._theirs.pop(ref, None)
         self._stored[ref] = value
 
     def discard(self) -> None:
-        """Forget what is typed and held (the audit can no longer be edited)."""
+        """Forget what is typed, held and waiting for a choice (the audit can no longer be
+        edited)."""
         self._pending.clear()
         self._held.clear()
+        self._theirs.clear()
 
     def _commit(self, ref: FieldRef, value: Value) -> list[Save]:
         old = self._stored.get(ref)
@@ -145,28 +194,41 @@ class EditBuffer:
 
     # -- the writes --------------------------------------------------------------------------
 
-    def started(self) -> None:
+    def started(self, save: Save) -> None:
         """A save was handed to the background worker."""
-        self._saving += 1
+        self._writing.setdefault(save.ref, []).append(save.old)
         self._failed = False
 
-    def finished(self) -> None:
+    def finished(self, ref: FieldRef) -> None:
         """A save is in the store."""
-        self._saving = max(0, self._saving - 1)
+        self._written(ref)
 
-    def failed(self) -> None:
-        """A save failed: the mark says so until the next save."""
-        self._saving = max(0, self._saving - 1)
+    def failed(self, ref: FieldRef) -> None:
+        """A save failed: the store still holds what it held before, and the mark says so
+        until the next save."""
+        olds = self._writing.get(ref, [])
+        if len(olds) == 1:  # the last write of this field on its way: nothing of it stored
+            self._stored[ref] = olds[0]
+        self._written(ref)
         self._failed = True
+
+    def _written(self, ref: FieldRef) -> None:
+        olds = self._writing.get(ref)
+        if olds:
+            olds.pop(0)
+            if not olds:
+                del self._writing[ref]
 
     @property
     def mark(self) -> SaveMark:
-        if self._pending:
+        if self._pending.keys() - self._theirs.keys():
             return SaveMark.EDITING
         if self._failed:
             return SaveMark.FAILED
-        if self._saving:
+        if self._writing:
             return SaveMark.SAVING
+        if self._theirs:
+            return SaveMark.CHOICE
         if self._held:
             return SaveMark.HELD
         return SaveMark.SAVED

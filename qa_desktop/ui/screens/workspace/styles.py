@@ -19,6 +19,15 @@ QLabel#conflictBadge {
 QPlainTextEdit[conflict="true"], QLineEdit[conflict="true"], QComboBox[conflict="true"] {
     border: 2px solid #b35c00;
 }
+QLabel#changedBadge {
+    background: #e8f0fb; color: #10233f; border: 1px solid #1d4f91; border-radius: 8px;
+    padding: 0 6px; font-size: 8pt; font-weight: 600;
+}
+QPlainTextEdit[changed="true"], QLineEdit[changed="true"], QComboBox[changed="true"] {
+    border: 2px solid #1d4f91;
+}
+QFrame#choiceBar { background: #fff1e0; border: 1px solid #b35c00; border-radius: 4px; }
+QLabel#alsoChanged { color: #7a3a00; font-weight: 600; }
 QRadioButton:focus, QCheckBox:focus, QToolButton:focus, QPlainTextEdit:focus, QDateEdit:focus,
 QListWidget:focus, QTableWidget:focus {
     border: 2px solid #8a5a00; background: #fff8e1;

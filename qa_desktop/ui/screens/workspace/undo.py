@@ -4,7 +4,7 @@ are changes too, so the history of each field stays true). The window applies th
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from qa_desktop.services.audit.workspace_data import ActionData, FieldRef, Value
@@ -78,6 +78,16 @@ class UndoStack:
         self._done.append(step)
         self._changed()
         return step
+
+    def drop(self, refs: Collection[FieldRef]) -> None:
+        """Forget every step of these fields, done or undone: another laptop changed them, and
+        undoing or redoing a step from before would write an old value over theirs."""
+        kept = [s for s in self._done if not (isinstance(s, FieldChange) and s.ref in refs)]
+        again = [s for s in self._undone if not (isinstance(s, FieldChange) and s.ref in refs)]
+        if len(kept) + len(again) == self.count():
+            return
+        self._done, self._undone = kept, again
+        self._changed()
 
     def clear(self) -> None:
         self._done.clear()

@@ -65,16 +65,28 @@ from qa_desktop.services.changes import Change
 from qa_desktop.services.setup.people import Actor
 from qa_desktop.services.sync import SyncService
 from qa_desktop.ui import ops
-from qa_desktop.ui.announce import StatusLabel
+from qa_desktop.ui.announce import StatusLabel, announce
 from qa_desktop.ui.labels import audit_type_label, grade_label, state_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.workspace.area_page import AreaPage
 from qa_desktop.ui.screens.workspace.bindings import Binding
 from qa_desktop.ui.screens.workspace.closing_page import ClosingPage
-from qa_desktop.ui.screens.workspace.conflict_badge import ConflictBadge, conflict_message
+from qa_desktop.ui.screens.workspace.conflict_badge import (
+    FieldBadge,
+    conflict_message,
+    value_text,
+)
 from qa_desktop.ui.screens.workspace.edit_buffer import EditBuffer, Save, SaveMark
 from qa_desktop.ui.screens.workspace.field_names import field_title
 from qa_desktop.ui.screens.workspace.history_dialog import HistoryDialog
+from qa_desktop.ui.screens.workspace.live_marks import (
+    ALSO_CHANGED,
+    CHANGED,
+    ChoiceBar,
+    changed_text,
+    choice_text,
+)
+from qa_desktop.ui.screens.workspace.live_model import ChangedBy
 from qa_desktop.ui.screens.workspace.question_row import QuestionRow
 from qa_desktop.ui.screens.workspace.rationale import RationaleGate
 from qa_desktop.ui.screens.workspace.signoff_page import SignOffPage
@@ -132,7 +144,14 @@ class WorkspaceWindow(QMainWindow):
         self.buffer = EditBuffer(RationaleGate(ws.suggestions))
         self.action_list: list[ActionData] = list(ws.actions)
         self.current_row: QuestionRow | None = None
-        self.conflict_badges: dict[FieldRef, ConflictBadge] = {}  # made when first needed
+        self.conflict_badges: dict[FieldRef, FieldBadge] = {}  # made when first needed
+        # Another laptop's changes: who made them, the marks and the choices (live_marks.py).
+        self.changed_by = ChangedBy()
+        self.changed_badges: dict[FieldRef, FieldBadge] = {}
+        self.choice_badges: dict[FieldRef, FieldBadge] = {}
+        self.choice_bar = ChoiceBar()
+        self.choice_bar.use_theirs.connect(self.use_theirs)
+        self.choice_bar.keep_mine.connect(self.keep_mine)
         self.undo_stack = UndoStack()
         # Asks before a sign-off (replaceable in tests, which read the real box).
         self.confirm: Callable[[SignOffBox], bool] = confirm
@@ -196,6 +215,7 @@ class WorkspaceWindow(QMainWindow):
         body.addWidget(self.pages, 1)
         column = QVBoxLayout()
         column.addLayout(top)
+        column.addWidget(self.choice_bar)
         column.addLayout(body, 1)
         central = QWidget()
         central.setLayout(column)
@@ -314,7 +334,7 @@ class WorkspaceWindow(QMainWindow):
         """Show the audit as stored (at opening and after a sign-off or reopening)."""
         self.ws = ws
         self._show_header()
-        self.buffer.load({ref: _stored(ws.value(ref)) for ref in self.bindings})
+        arrived = self.buffer.load({ref: _stored(ws.value(ref)) for ref in self.bindings})
         if not ws.editable:
             self.buffer.discard()  # nothing typed or held can be saved any more
         for ref, binding in self.bindings.items():
@@ -335,8 +355,11 @@ class WorkspaceWindow(QMainWindow):
         self._show_suggestions(ws.suggestions)
         self.signoff.show_workspace(ws, {gap: self.gap_text(gap) for gap in ws.checklist})
         self._show_conflicts(ws)
+        if arrived:
+            self._arrived(arrived)
         if not ws.editable:
             self.undo_stack.clear()
+        self._show_live()
         self._show_state()
         self.reloaded.emit()
 
@@ -348,11 +371,84 @@ class WorkspaceWindow(QMainWindow):
                 continue
             badge = self.conflict_badges.get(ref)
             if badge is None:
-                badge = self.conflict_badges[ref] = ConflictBadge(binding)
-            badge.show_conflict(conflict_message(ref, conflict, ws.form, self.actor.id))
+                badge = self.conflict_badges[ref] = FieldBadge(binding)
+            badge.show_message(conflict_message(ref, conflict, ws.form, self.actor.id))
         for ref, badge in self.conflict_badges.items():
             if ref not in ws.conflicts:
                 badge.clear()
+
+    # -- another laptop's changes ------------------------------------------------------------
+
+    def _arrived(self, refs: list[FieldRef]) -> None:
+        """Fields another laptop changed: their undo steps go (undoing one would write an old
+        value over theirs); those on screen and not typed in are marked once it is known who
+        changed them."""
+        self.undo_stack.drop(refs)
+        page = self.pages.currentWidget()
+        on_screen = [
+            ref
+            for ref in refs
+            if ref not in self.buffer.choices
+            and page is not None
+            and page.isAncestorOf(self.bindings[ref].focus_widget())
+        ]
+        self.changed_by.arrived(refs, on_screen)
+        ops.read(
+            self.runner, self.service.last_authors, self.ws.id, refs, on_done=self._heard_authors
+        )
+
+    def _heard_authors(self, authors: dict[FieldRef, str]) -> None:
+        self.changed_by.heard(authors)
+        self._show_live()
+
+    def _show_live(self) -> None:
+        """The changed-by marks and the open choices, from the plain state (each once it is
+        known who changed the field)."""
+        marks = {ref: changed_text(who) for ref, who in self.changed_by.marks().items()}
+        for ref, text in marks.items():
+            badge = self.changed_badges.get(ref)
+            if badge is None:
+                badge = self.changed_badges[ref] = FieldBadge(
+                    self.bindings[ref], text, self.tr("Changed elsewhere"), CHANGED
+                )
+            if badge.message != text:
+                badge.setText(text)
+                badge.show_message(text)
+                announce(badge, text)
+        choices = {
+            ref: choice_text(who, value_text(ref, theirs, self.ws.form), self._field_title(ref))
+            for ref, theirs in self.buffer.choices.items()
+            if (who := self.changed_by.who(ref)) is not None
+        }
+        for ref, text in choices.items():
+            badge = self.choice_badges.get(ref)
+            if badge is None:
+                badge = self.choice_badges[ref] = FieldBadge(
+                    self.bindings[ref],
+                    self.tr("Also changed"),
+                    self.tr("Also changed elsewhere"),
+                    ALSO_CHANGED,
+                )
+            if badge.message != text:
+                badge.show_message(text)  # the bar's row is said; the field carries it too
+        for badges, shown in ((self.changed_badges, marks), (self.choice_badges, choices)):
+            for ref, badge in badges.items():
+                if ref not in shown and badge.message:
+                    badge.clear()
+        self.choice_bar.show_choices([(r, t, self._field_title(r)) for r, t in choices.items()])
+
+    def use_theirs(self, ref: FieldRef) -> None:
+        """The typed text dropped for what the other laptop saved."""
+        self.buffer.use_theirs(ref)
+        self.bindings[ref].set_value(self.buffer.shown(ref))
+        self._show_live()
+        self._show_state()
+
+    def keep_mine(self, ref: FieldRef) -> None:
+        """The typed text saved over the other laptop's value (history keeps both)."""
+        self._save_all(self.buffer.keep_mine(ref))
+        self._show_live()
+        self._show_state()
 
     def _data_changed(self, what: Change) -> None:
         # A sync (or a conflict settled) may change this audit: show it as it now stands.
@@ -453,6 +549,8 @@ class WorkspaceWindow(QMainWindow):
 
     def edited(self, ref: FieldRef, value: Value) -> None:
         """The person changed a field."""
+        live = ref in self.changed_by.marks() or ref in self.buffer.choices
+        self.changed_by.edited(ref)
         if self.bindings[ref].immediate:
             self._save_all(self.buffer.choose(ref, value))
         else:
@@ -462,10 +560,13 @@ class WorkspaceWindow(QMainWindow):
             row = self._row_for(ref.key)
             if row is not None:
                 row.refresh()
+        if live:
+            self._show_live()
         self._show_state()
 
     def flush(self) -> None:
-        """Save every edit still waiting for its pause (on a pause, focus change or close)."""
+        """Save every edit still waiting for its pause (on a pause or a focus change), except
+        typed text waiting for a choice."""
         self.timer.stop()
         self._save_all(self.buffer.flush())
         self._show_state()
@@ -477,7 +578,7 @@ class WorkspaceWindow(QMainWindow):
             )
             # A grade held for its rationale is saved now: its box shows what is saved.
             self.bindings[save.ref].set_value(self.buffer.shown(save.ref))
-            self._submit_save(save.ref, save.new)
+            self._submit_save(save)
 
     def _show_state(self) -> None:
         """The save mark and the rationale notices, from the buffer (never ahead of it)."""
@@ -499,6 +600,7 @@ class WorkspaceWindow(QMainWindow):
             SaveMark.EDITING: self.tr("Editing…"),
             SaveMark.SAVING: self.tr("Saving…"),
             SaveMark.HELD: self.tr("Not saved: a grade needs its rationale"),
+            SaveMark.CHOICE: self.tr("Not saved: choose yours or theirs"),
             SaveMark.FAILED: self.tr("Not saved"),
         }[mark]
 
@@ -526,6 +628,7 @@ class WorkspaceWindow(QMainWindow):
     def _apply_field(self, step: FieldChange) -> None:
         """Undo or redo of a field: shown, revealed and saved through the service again."""
         ref = step.ref
+        save = Save(ref, self.buffer.saved(ref), step.new)
         self.buffer.apply(ref, step.new)
         self.bindings[ref].set_value(step.new)
         if ref.target is Target.ANSWER:
@@ -533,18 +636,20 @@ class WorkspaceWindow(QMainWindow):
             if row is not None:
                 row.refresh()
         self.reveal(ref)
-        self._submit_save(ref, step.new)
+        self._submit_save(save)
         self._show_state()
 
-    def _submit_save(self, ref: FieldRef, value: Value) -> None:
-        self.buffer.started()
+    def _submit_save(self, save: Save) -> None:
+        self.buffer.started(save)
         self._show_state()
-        audit_id, actor = self.ws.id, self.actor
+        audit_id, actor, ref, value = self.ws.id, self.actor, save.ref, save.new
         # Not ops.write: what ``save`` may change is announced by ``_saved`` for what it did
         # change (a state, the overall grade, an escalation), so the audit lists do not reload
         # on every keystroke.
         self.runner.submit(
-            lambda: self.service.save(audit_id, actor, ref, value), self._saved, self._save_failed
+            lambda: self.service.save(audit_id, actor, ref, value),
+            self._saved,
+            lambda exc: self._save_failed(ref, exc),
         )
 
     def _saved(self, saved: Saved) -> None:
@@ -560,12 +665,12 @@ class WorkspaceWindow(QMainWindow):
             self._show_suggestions(saved.suggestions)
         elif saved.ref.target is Target.ANSWER and saved.ref.field == "value":
             self._show_suggestions(self._suggestions_now())
-        self.buffer.finished()
+        self.buffer.finished(saved.ref)
         self._show_state()
         self.saved.emit(saved)
 
-    def _save_failed(self, exc: BaseException) -> None:
-        self.buffer.failed()
+    def _save_failed(self, ref: FieldRef, exc: BaseException) -> None:
+        self.buffer.failed(ref)
         self._show_state()
         self.runner.report(exc)
         self.reload()
@@ -784,6 +889,8 @@ class WorkspaceWindow(QMainWindow):
 
     def _page_changed(self, index: int) -> None:
         self.flush()
+        self.changed_by.left()  # the area left: its changed-by marks go
+        self._show_live()
         self.pages.setCurrentIndex(index)
         if self.pages.widget(index) is self.signoff:
             self.reload()
@@ -1014,6 +1121,10 @@ class WorkspaceWindow(QMainWindow):
             page.halves.setSizes([left, width - left])
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Closing with a choice open keeps what was typed (history keeps theirs too): what
+        # the person wrote is never lost.
+        for ref in list(self.buffer.choices):
+            self._save_all(self.buffer.keep_mine(ref))
         self.flush()
         self.runner.wait(10000)
         app = QApplication.instance()
