@@ -96,6 +96,16 @@ def test_a_field_with_an_open_conflict_is_marked_until_it_is_settled(application
     assert f"“{Grade.INADEQUATE.label}”" in grade_badge.toolTip()
     assert workspace.areas[0].grade.property("conflict") is True
     assert "“Safer at home”" in workspace.conflict_badges[FieldRef.audit("impact")].toolTip()
+    # A text box's badge sits inside its bottom corner: its first line and its label stay clear.
+    workspace.reveal_page(len(workspace.areas))
+    impact_badge, impact = (
+        workspace.conflict_badges[FieldRef.audit("impact")],
+        workspace.closing.impact,
+    )
+    assert impact_badge.isVisibleTo(workspace)
+    assert impact.geometry().contains(impact_badge.geometry())
+    assert impact_badge.geometry().top() > impact.geometry().top() + impact.fontMetrics().height()
+    workspace.reveal_page(0)
     # Other fields carry no mark.
     assert workspace.areas[0].rows[0].evidence.accessibleDescription() == ""
     assert workspace.closing.rationale.property("conflict") in (None, False)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QPlainTextEdit, QWidget
 
 from qa_desktop.domain.answers import Answer
 from qa_desktop.domain.forms import AnswerType, FormDefinition
@@ -183,6 +183,10 @@ class FieldBadge(QLabel):
         if isinstance(anchor, QAbstractButton):  # just after its text
             x = frame.x() + min(frame.width(), anchor.sizeHint().width()) + 6
             y = frame.y() + (frame.height() - self.height()) // 2
+        elif isinstance(anchor, QPlainTextEdit):  # inside its bottom-right corner: a box's
+            # first line and the label above it both stay readable
+            x = frame.right() - self.width() - 6
+            y = frame.bottom() - self.height() - 4
         else:  # on the top-right corner
             x = frame.right() - self.width() - 6
             y = frame.y() - self.height() // 2
