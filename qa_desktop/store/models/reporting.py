@@ -75,7 +75,8 @@ Index(
 Index("ix_meetings_audit", Meeting.id, Meeting.audit_id)
 Index("ix_audits_due", Audit.due_on)
 # The Audits list's order, ix_audits_listed, is an expression index SQLite alone has: made
-# by migration 0013 only (store/queries/audits.py listed_on matches it).
+# by migration 0013 only (store/queries/audits.py listed_on matches it); so are migration
+# 0015's, by which the list is filtered by team and counted from indexes alone.
 # The "even better if" comments of a period's audits, from the index alone.
 Index(
     "ix_section_reviews_better",

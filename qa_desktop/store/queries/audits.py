@@ -401,9 +401,12 @@ def _conditions(flt: AuditFilter) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _joins_for_count(flt: AuditFilter) -> Select[int]:
-    """The count's query: the audits and only the tables its conditions read."""
-    stmt = select(func.count(m.Audit.id)).where(m.Audit.deleted_at.is_(None))
+def _narrow(column: ColumnElement[Any], flt: AuditFilter) -> Select[Any]:
+    """``column`` over the audits matching the filter, joining only the tables its conditions
+    read (the count, and the ids of a page before its rows are read whole). Migration 0015's
+    indexes let SQLite answer these from indexes alone: a team's cases, then their audits
+    in the list's order."""
+    stmt = select(column).select_from(m.Audit).where(m.Audit.deleted_at.is_(None))
     if flt.search.strip() or flt.area_id or flt.service_id or flt.team_id:
         stmt = stmt.join(m.Case, m.Audit.case_id == m.Case.id)
     if flt.area_id or flt.service_id:
@@ -416,12 +419,12 @@ def _joins_for_count(flt: AuditFilter) -> Select[int]:
         stmt = stmt.join(_auditor, m.Audit.auditor_id == _auditor.id).outerjoin(
             _practitioner, m.Audit.practitioner_id == _practitioner.id
         )
-    return stmt
+    return stmt.where(*_conditions(flt))
 
 
 def count_audits(session: Session, flt: AuditFilter) -> int:
     """How many audits match the filter (every one, whatever a list shows)."""
-    return session.scalar(_joins_for_count(flt).where(*_conditions(flt))) or 0
+    return session.scalar(_narrow(func.count(), flt)) or 0
 
 
 def list_audits(session: Session, flt: AuditFilter) -> tuple[list[AuditRow], int]:
@@ -437,15 +440,20 @@ def audit_page(
     """One page of the audits matching the filter, newest first, starting after ``after``
     (keyset paging on the list's index: a page far down costs what the first one does)."""
     key = listed_on()
-    stmt = _audit_select().add_columns(key).where(*_conditions(flt))
+    # The page's ids first, from the narrow query (indexes only), then those rows whole: the
+    # joins and the moderated grade are read for a page, not for every audit of the filter.
+    ids = _narrow(m.Audit.id, flt)
     if after is not None:
-        stmt = stmt.where(
+        ids = ids.where(
             or_(
                 key < after.listed_on,
                 and_(key == after.listed_on, m.Audit.reference > after.reference),
             )
         )
-    found = session.execute(stmt.order_by(key.desc(), m.Audit.reference).limit(size + 1)).all()
+    # Not correlated: the inner query reads the audits afresh, not the outer row.
+    ids = ids.order_by(key.desc(), m.Audit.reference).limit(size + 1).correlate(None)
+    stmt = _audit_select().add_columns(key).where(m.Audit.id.in_(ids.scalar_subquery()))
+    found = session.execute(stmt.order_by(key.desc(), m.Audit.reference)).all()
     rows = [_row(r) for r in found[:size]]
     more = len(found) > size
     return AuditPage(rows, PageKey(found[size - 1][-1], rows[-1].reference) if more else None)
