@@ -44,8 +44,8 @@ class _ChartView(QChartView):
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setAccessibleName(title)
-        self.setMinimumHeight(280)
-        self.setMinimumWidth(420)
+        self.setMinimumHeight(240)
+        self.setMinimumWidth(300)  # two side by side still fit a laptop at 200%
 
     def clear(self) -> None:
         chart = self.chart()

@@ -14,14 +14,14 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
     QFormLayout,
-    QGridLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -64,8 +64,10 @@ from qa_desktop.ui.screens.reporting.figures import (
 from qa_desktop.ui.widgets.audit_table import ROW_ROLE, AuditTableModel
 from qa_desktop.ui.widgets.empty import set_empty_text
 from qa_desktop.ui.widgets.report_table import ReportTableView
+from qa_desktop.ui.widgets.wrap_grid import WrapGrid
 
 MONTH, QUARTER, DATES = range(3)
+BODY_MINIMUM_HEIGHT = 300  # the tabs and the audits listed: scrolled to, never squashed
 
 
 def month_choices(today: date, count: int = 24) -> list[tuple[str, Period]]:
@@ -153,21 +155,33 @@ class DashboardScreen(QWidget):
             layout.addWidget(notice)
             layout.addStretch(1)
             return
-        layout.addLayout(self._build_choices())
-        layout.addLayout(self._build_heading())
-        layout.addLayout(self._build_figures())
+        # Everything under the title scrolls: at 200% on a laptop the slice boxes and the
+        # tiles wrap onto more rows and the tabs are still reached below them.
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self._build_choices())
+        column.addLayout(self._build_heading())
+        column.addWidget(self._build_figures())
         body = QSplitter(Qt.Orientation.Vertical)
         body.addWidget(self._build_tabs())
         body.addWidget(self._build_drill())
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 1)
-        layout.addWidget(body, 1)
+        body.setMinimumHeight(BODY_MINIMUM_HEIGHT)
+        column.addWidget(body, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("dashboardScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(content)
+        layout.addWidget(self.scroll, 1)
         self._wire()
         runner.subscribe(self, Change.AUDITS, self._data_changed)
 
     # -- building -------------------------------------------------------------------------
 
-    def _build_choices(self) -> QHBoxLayout:
+    def _build_choices(self) -> WrapGrid:
         """The period (a month, a quarter or two dates) and the slice."""
         self.period_kind = QComboBox()
         self.period_kind.addItems([self.tr("Month"), self.tr("Quarter"), self.tr("Dates")])
@@ -218,10 +232,14 @@ class DashboardScreen(QWidget):
         child = QFormLayout()  # the council reports by the child's legal status and age
         child.addRow(self.tr("&Legal status:"), self.legal_status)
         child.addRow(self.tr("Age &band:"), self.age_band)
-        choose = QHBoxLayout()
+        boxes = []
         for form in (left, middle, right, child):
-            choose.addLayout(form, 1)
-        return choose
+            box = QWidget()
+            box.setLayout(form)
+            form.setContentsMargins(0, 0, 0, 0)
+            boxes.append(box)
+        self.choices = WrapGrid(boxes)
+        return self.choices
 
     def _build_heading(self) -> QHBoxLayout:
         self.export_all = QPushButton(self.tr("Export all tables to E&xcel…"))
@@ -233,7 +251,7 @@ class DashboardScreen(QWidget):
         row.addWidget(self.export_all)
         return row
 
-    def _build_figures(self) -> QGridLayout:
+    def _build_figures(self) -> WrapGrid:
         """One button per headline figure (``figures.TILE_CAPTIONS``), in that order."""
         self.tiles = {key: FigureButton(self.tr(caption)) for key, caption in TILE_CAPTIONS}
         self.fig_completed = self.tiles["completed"]
@@ -245,12 +263,10 @@ class DashboardScreen(QWidget):
         self.fig_overdue = self.tiles["overdue"]
         self.fig_voice = self.tiles["voice"]
         self.figures = list(self.tiles.values())
-        grid = QGridLayout()
-        for index, button in enumerate(self.figures):
-            grid.addWidget(button, 0, index)
-            grid.setColumnStretch(index, 1)
+        for button in self.figures:
             button.clicked.connect(lambda _c=False, b=button: self._drill_figure(b))
-        return grid
+        self.tile_grid = WrapGrid(self.figures)
+        return self.tile_grid
 
     def _build_tabs(self) -> QTabWidget:
         self.compliance_chart = ComplianceChart()
@@ -277,10 +293,11 @@ class DashboardScreen(QWidget):
             "themes": self.themes_table,
         }
         self.tabs = QTabWidget()
+        self.tabs.setUsesScrollButtons(True)  # at 200% the tab bar is wider than the screen
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.compliance_chart)
-        scroll.setMinimumWidth(420)
+        scroll.setMinimumWidth(300)
         compliance = _split(scroll, self.compliance_table)
         compliance.setSizes([520, 800])
         self.tabs.addTab(compliance, self.tr("&Compliance"))
@@ -720,14 +737,39 @@ class DashboardScreen(QWidget):
         self.exported.emit(str(path))
 
 
+class SideBySide(QSplitter):
+    """Two parts side by side where there is room for both, else one above the other (at 200%
+    on a laptop): it never asks for more width than its wider part needs."""
+
+    def __init__(self, first: QWidget, second: QWidget) -> None:
+        super().__init__(Qt.Orientation.Horizontal)
+        self.addWidget(first)
+        self.addWidget(second)
+        self.setStretchFactor(0, 1)
+        self.setStretchFactor(1, 1)
+        self.setSizes([600, 600])
+
+    def _parts(self) -> list[QWidget]:
+        return [w for w in (self.widget(i) for i in range(self.count())) if w is not None]
+
+    def width_for_both(self) -> int:
+        return sum(w.minimumSizeHint().width() for w in self._parts()) + self.handleWidth()
+
+    def minimumSizeHint(self):  # type: ignore[no-untyped-def]  # Qt's own signature
+        hint = super().minimumSizeHint()
+        hint.setWidth(max((w.minimumSizeHint().width() for w in self._parts()), default=0))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        wide = event.size().width() >= self.width_for_both()
+        wanted = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.orientation() != wanted:
+            self.setOrientation(wanted)
+        super().resizeEvent(event)
+
+
 def _split(first: QWidget, second: QWidget) -> QSplitter:
-    splitter = QSplitter(Qt.Orientation.Horizontal)
-    splitter.addWidget(first)
-    splitter.addWidget(second)
-    splitter.setStretchFactor(0, 1)
-    splitter.setStretchFactor(1, 1)
-    splitter.setSizes([600, 600])
-    return splitter
+    return SideBySide(first, second)
 
 
 def _fill(combo: QComboBox, everything: str | None, items: Sequence[tuple[str, object]]) -> None:
