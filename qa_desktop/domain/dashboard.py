@@ -130,6 +130,7 @@ class GradeRow:
     """How many audits got each grade in one practice area (or overall) of one form."""
 
     form_key: str
+    form_title: str  # what people call the form ("Learning audit"), never its key
     section_id: str  # OVERALL for the overall grade
     section_title: str
     counts: Mapping[Grade, int]
@@ -419,7 +420,8 @@ def grades_table(rows: tuple[GradeRow, ...]) -> ReportTable:
         "Grades per practice area and overall",
         ("form", "section", *(g.label for g in GRADE_ORDER), "total"),
         tuple(
-            (r.form_key, r.section_title, *(r.count(g) for g in GRADE_ORDER), r.total) for r in rows
+            (r.form_title, r.section_title, *(r.count(g) for g in GRADE_ORDER), r.total)
+            for r in rows
         ),
     )
 

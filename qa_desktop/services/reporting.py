@@ -442,11 +442,17 @@ class ReportingService:
                 if (form.key, section.id) in counts:
                     rows.append(
                         GradeRow(
-                            form.key, section.id, section.title, counts[(form.key, section.id)]
+                            form.key,
+                            form.title,
+                            section.id,
+                            section.title,
+                            counts[(form.key, section.id)],
                         )
                     )
             if (form.key, OVERALL) in counts:
-                rows.append(GradeRow(form.key, OVERALL, "Overall", counts[(form.key, OVERALL)]))
+                rows.append(
+                    GradeRow(form.key, form.title, OVERALL, "Overall", counts[(form.key, OVERALL)])
+                )
         return tuple(rows)
 
     def _area_trend(

@@ -46,7 +46,7 @@ def dashboard(slc: ReportSlice = COUNTY, **changes: object) -> Dashboard:
         slice=slc,
         standard=90.0,
         compliance=(question("A1", 9, 0), question("A2", 1, 1), question("A3", 0, 0)),
-        grades=(GradeRow("learning", "overall", "Overall", {Grade.GOOD: 3}),),
+        grades=(GradeRow("learning", "Learning audit", "overall", "Overall", {Grade.GOOD: 3}),),
         trend=(),
         plan=PlanFigures(target=40, completed=36, due=30, due_completed=28),
         moderation=ModerationFigures(

@@ -1,0 +1,63 @@
+"""The Reports screen as the council reads it: human names, never internal keys; real
+per-auditor figures; the quarter and its comparison said as they are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+
+from qa_desktop.domain.audit_types import AuditType
+from qa_desktop.ui.screens.reporting.dashboard import DashboardScreen
+from tests.ui.reporting.test_dashboard import choose, reports_of
+
+
+def _keys(screen: DashboardScreen) -> set[str]:
+    """The stored keys of the forms and audit types a person could meet on the screen."""
+    options = screen._options
+    assert options is not None
+    forms = {f.id for f in options.organisation.forms}
+    assert "learning-audit" in forms
+    return forms | {t.value for t in AuditType}
+
+
+def _screen_texts(screen: DashboardScreen) -> list[str]:
+    texts = [screen.heading.text(), screen.drill_label.text()]
+    texts += [tile.text() for tile in screen.figures]
+    for view in screen.tables.values():
+        model = view.model
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                texts.append(str(model.index(row, column).data(Qt.ItemDataRole.DisplayRole)))
+    for combo in (screen.form, screen.audit_type):
+        texts += [combo.itemText(i) for i in range(combo.count())]
+    return texts
+
+
+def test_forms_and_audit_types_show_their_names_never_their_keys(
+    application, qtbot, tmp_path: Path
+) -> None:
+    screen = reports_of(application, qtbot)
+    with qtbot.waitSignal(screen.loaded):
+        choose(qtbot, screen.quarter, "2026/27-Q2")
+    keys = _keys(screen)
+    texts = _screen_texts(screen)
+    assert "Learning audit" in texts  # the grades table names the form
+    assert not keys & set(texts), keys & set(texts)
+    with qtbot.waitSignal(screen.loaded):
+        choose(qtbot, screen.audit_type, "Routine (monthly)")
+    with qtbot.waitSignal(screen.loaded):
+        choose(qtbot, screen.form, "Learning audit")
+    assert "Form: Learning audit" in screen.heading.text()
+    assert "Audit type: Routine (monthly)" in screen.heading.text()
+    assert not keys & set(_screen_texts(screen))
+    target = tmp_path / "q.pdf"
+    screen.ask_path = lambda *_args: target  # type: ignore[method-assign]
+    with qtbot.waitSignal(screen.exported):
+        qtbot.mouseClick(screen.quarterly_pdf, Qt.MouseButton.LeftButton)
+    text = " ".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "Learning audit" in text
+    for key in keys:
+        if "-" in key or "_" in key:
+            assert key not in text, key
