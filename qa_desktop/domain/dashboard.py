@@ -198,10 +198,15 @@ class PlanFigures:
 class AuditorAgreement:
     auditor_id: str
     auditor: str
+    completed: int  # the auditor's audits completed in the period
     moderated: int  # audits with an overall moderation decision
     overall_agreed: int
     area_decisions: int
     area_agreed: int
+
+    @property
+    def coverage(self) -> float | None:
+        return share(self.moderated, self.completed)
 
     @property
     def overall_percent(self) -> float | None:
@@ -511,9 +516,9 @@ def moderation_table(figures: ModerationFigures) -> ReportTable:
         rows.append(
             (
                 a.auditor,
-                None,
+                a.completed,
                 a.moderated,
-                None,
+                one_place(a.coverage),
                 a.overall_agreed,
                 one_place(a.overall_percent),
                 a.area_decisions,

@@ -143,6 +143,7 @@ class ReportingService:
                     AuditorAgreement(
                         a.auditor_id,
                         a.auditor,
+                        a.completed,
                         a.moderated,
                         a.overall_agreed,
                         a.area_decisions,

@@ -202,6 +202,7 @@ def plan_counts(session: Session, period: Period, slc: ReportSlice) -> tuple[int
 class AgreementCounts:
     auditor_id: str
     auditor: str
+    completed: int  # the auditor's audits counted in the period
     moderated: int
     overall_agreed: int
     area_decisions: int
@@ -211,7 +212,8 @@ class AgreementCounts:
 def agreement_by_auditor(
     session: Session, period: Period, slc: ReportSlice
 ) -> list[AgreementCounts]:
-    """Moderation decisions on audits completed in the period, per auditor: overall and areas."""
+    """Audits completed in the period and their moderation decisions, per auditor: overall and
+    areas."""
     return [AgreementCounts(*row) for row in kept.agreement_rows(session, period, slc)]
 
 

@@ -218,8 +218,14 @@ def test_plan_moderation_voice_and_themes(world: World, reporting: ReportingServ
     assert (dash.plan.completed, dash.plan.due, dash.plan.due_completed) == (2, 2, 1)
     assert dash.plan.target == 150  # 50 a month for three months
     assert dash.moderation.coverage == 50.0 and dash.moderation.agreement == 100.0
-    (ann,) = dash.moderation.by_auditor
+    # Every auditor who completed an audit, moderated or not, with their own coverage.
+    ann, bob = dash.moderation.by_auditor
     assert (ann.auditor, ann.area_decisions, ann.area_percent) == ("Ann Auditor", 2, 50.0)
+    assert (ann.completed, ann.moderated, ann.coverage) == (1, 1, 100.0)
+    assert (bob.auditor, bob.completed, bob.moderated, bob.coverage) == ("Bob Auditor", 1, 0, 0.0)
+    table = next(t for t in dash.tables() if t.key == "moderation")
+    assert table.column("completed") == [2, 1, 1]
+    assert table.column("coverage_pct") == [50.0, 100.0, 0.0]
     assert (dash.voice.completed, dash.voice.asked, dash.voice.recorded) == (2, 2, 1)
     assert dash.themes[0].phrase == "chronology" and dash.themes[0].comments == 3
     missing = reporting.audits_behind(Q1, ReportSlice(), Drill("voice", "D4", "missing"), SYSTEM)

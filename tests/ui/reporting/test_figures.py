@@ -52,7 +52,7 @@ def dashboard(slc: ReportSlice = COUNTY, **changes: object) -> Dashboard:
         moderation=ModerationFigures(
             completed=36,
             moderated=8,
-            by_auditor=(AuditorAgreement("aud-1", "Sam Sample", 8, 6, 40, 35),),
+            by_auditor=(AuditorAgreement("aud-1", "Sam Sample", 10, 8, 6, 40, 35),),
         ),
         inadequate=InadequateFigures(4, 2, 1, 4, 3, 1, 0, 2, 2, 0, 0),
         actions=ActionFigures(due=10, done_on_time=7, done_late=1, overdue=2, not_yet_due=0),
