@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from qa_desktop.domain.calendar import Period
 from qa_desktop.domain.compliance import (
@@ -22,7 +23,7 @@ from qa_desktop.domain.compliance import (
 )
 from qa_desktop.domain.forms import PartlyCounts, StandardMeasure
 from qa_desktop.domain.grades import Grade
-from qa_desktop.domain.report_periods import ReportSlice
+from qa_desktop.domain.report_periods import ReportSlice, counted_to
 from qa_desktop.domain.report_tables import ReportTable, one_place, share
 from qa_desktop.domain.themes import Theme
 
@@ -320,6 +321,12 @@ class Dashboard:
     voice: VoiceFigures
     themes: tuple[Theme, ...] = field(default=())
     area_trend: tuple[AreaTrend, ...] = field(default=())
+    as_of: date | None = None  # the day the figures were worked out
+
+    @property
+    def counted_to(self) -> date | None:
+        """The last day counted when the period is not over yet (figures so far), else None."""
+        return None if self.as_of is None else counted_to(self.period, self.as_of)
 
     @property
     def questions_meeting_standard(self) -> int:

@@ -157,6 +157,7 @@ class ReportingService:
             voice=voice,
             themes=tuple(themes(comments)),
             area_trend=area_trend,
+            as_of=day,
         )
 
     def compliance(

@@ -115,10 +115,33 @@ def test_the_monthly_target_shows_only_for_a_county_wide_slice() -> None:
 def test_the_heading_names_the_period_the_slice_and_the_comparison() -> None:
     phrase = figures.heading(dashboard(), "Team: West Early Help")
     assert phrase.english() == (
-        "01 Oct 2026 to 31 Dec 2026 · Team: West Early Help · compared with 01 Jul 2026 to "
-        "30 Sep 2026 · standard 90%"
+        "1 October to 31 December 2026 · Team: West Early Help · compared with 1 July to "
+        "30 September 2026 · standard 90%"
     )
     assert isinstance(phrase.values["slice"], Words)  # the screen translates it
+    # Worked out after the quarter ended: the whole quarter, said as such.
+    assert (
+        figures.heading(dashboard(as_of=date(2027, 1, 4)), "County")
+        .english()
+        .startswith("1 October to 31 December 2026 · County")
+    )
+
+
+def test_a_period_not_yet_over_is_said_to_be_partial() -> None:
+    partial = dashboard(as_of=date(2026, 12, 6))
+    assert figures.heading(partial, "County").english() == (
+        "1 October to 6 December 2026, quarter not finished · County · compared with "
+        "1 July to 30 September 2026 · standard 90%"
+    )
+    month = dashboard(
+        period=Period(date(2026, 12, 1), date(2026, 12, 31)),
+        previous_period=Period(date(2026, 11, 1), date(2026, 11, 30)),
+        as_of=date(2026, 12, 6),
+    )
+    assert figures.period_phrase(month).english() == (
+        "1 December to 6 December 2026, month not finished"
+    )
+    assert isinstance(figures.period_phrase(month).values["kind"], Words)
 
 
 def test_a_row_click_lists_the_audits_behind_that_row() -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from qa_desktop.domain.audit_types import AuditType
 from qa_desktop.ui.screens.reporting.dashboard import DashboardScreen
-from tests.ui.reporting.test_dashboard import choose, reports_of
+from tests.ui.reporting.test_dashboard import choose, choose_loaded, reports_of
 
 
 def _keys(screen: DashboardScreen) -> set[str]:
@@ -39,8 +39,7 @@ def test_forms_and_audit_types_show_their_names_never_their_keys(
     application, qtbot, tmp_path: Path
 ) -> None:
     screen = reports_of(application, qtbot)
-    with qtbot.waitSignal(screen.loaded):
-        choose(qtbot, screen.quarter, "2026/27-Q2")
+    choose_loaded(qtbot, screen, screen.quarter, "2026/27-Q2")
     keys = _keys(screen)
     texts = _screen_texts(screen)
     assert "Learning audit" in texts  # the grades table names the form
@@ -61,3 +60,27 @@ def test_forms_and_audit_types_show_their_names_never_their_keys(
     for key in keys:
         if "-" in key or "_" in key:
             assert key not in text, key
+
+
+def test_the_unfinished_quarter_is_said_to_be_partial_on_screen_and_in_the_pdf(
+    application, qtbot, tmp_path: Path
+) -> None:
+    screen = reports_of(application, qtbot)  # the clock: 20 November 2026
+    with qtbot.waitSignal(screen.loaded):
+        choose(qtbot, screen.quarter, "2026/27-Q3")
+    assert screen.heading.text().startswith(
+        "1 October to 20 November 2026, quarter not finished · County · compared with "
+        "1 July to 30 September 2026"
+    )
+    assert "The quarter is not finished" in screen.quarter_label.text()
+    assert "20 November 2026" in screen.quarter_label.text()
+    target = tmp_path / "q3.pdf"
+    screen.ask_path = lambda *_args: target  # type: ignore[method-assign]
+    with qtbot.waitSignal(screen.exported):
+        qtbot.mouseClick(screen.quarterly_pdf, Qt.MouseButton.LeftButton)
+    first = " ".join(PdfReader(target).pages[0].extract_text().split())
+    assert "1 October 2026 to 20 November 2026, quarter not finished" in first
+    assert "2026/27-Q3 is not finished" in first
+    # A whole quarter says nothing of the kind.
+    choose_loaded(qtbot, screen, screen.quarter, "2026/27-Q2")
+    assert "not finished" not in screen.heading.text() + screen.quarter_label.text()

@@ -40,7 +40,12 @@ from PySide6.QtWidgets import (
 from qa_desktop.domain.calendar import FinancialQuarter, Period
 from qa_desktop.domain.dashboard import Dashboard
 from qa_desktop.domain.grades import Grade
-from qa_desktop.domain.report_periods import ReportSlice
+from qa_desktop.domain.report_periods import (
+    ReportSlice,
+    counted_to,
+    last_whole_quarter,
+    long_day,
+)
 from qa_desktop.domain.report_tables import ReportTable
 from qa_desktop.domain.roles import Capability
 from qa_desktop.services.audit.listing import AuditList
@@ -478,6 +483,8 @@ class DashboardScreen(QWidget):
         )
         self.period_kind.setCurrentIndex(QUARTER)
         self.period_stack.setCurrentIndex(QUARTER)
+        # A quarter is read once it is over: the last whole one, unless chosen otherwise.
+        self.quarter.setCurrentIndex(max(self.quarter.findText(last_whole_quarter(today).label), 0))
         self._filling = False
         self._fill_teams()
 
@@ -631,12 +638,21 @@ class DashboardScreen(QWidget):
         return FinancialQuarter.containing(period.start) if period else None
 
     def _load_commentary(self, quarter: FinancialQuarter) -> None:
-        self.quarter_label.setText(
-            self.tr(
-                "The quarterly QA report for {quarter}, beside {previous}. Write what the "
-                "figures say for each indicator; the report prints it beside them."
-            ).format(quarter=quarter.label, previous=quarter.previous().label)
-        )
+        text = self.tr(
+            "The quarterly QA report for {quarter}, beside {previous}. Write what the "
+            "figures say for each indicator; the report prints it beside them."
+        ).format(quarter=quarter.label, previous=quarter.previous().label)
+        so_far = counted_to(Period.quarter(quarter), self._today())
+        if so_far is not None:
+            text += " " + self.tr(
+                "The quarter is not finished: its figures run from {start} to {end}, beside "
+                "the whole of {previous}."
+            ).format(
+                start=long_day(quarter.start),
+                end=long_day(so_far),
+                previous=quarter.previous().label,
+            )
+        self.quarter_label.setText(text)
         if quarter == self._commentary_quarter:
             return
         self._commentary_quarter = quarter

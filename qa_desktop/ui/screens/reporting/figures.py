@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from typing import TypeAlias
 
 from qa_desktop.domain.dashboard import Dashboard, monthly_target_applies
 from qa_desktop.domain.grades import Grade
+from qa_desktop.domain.report_periods import kind_of, span_words
 from qa_desktop.services.reporting import Drill
 
 PhraseValue: TypeAlias = "str | int | float | Grade | Phrase"
@@ -72,10 +72,6 @@ NO_FIGURE = "—"  # shown before the figures come, and for a share of nothing
 def percent(value: float | None) -> str:
     """A share to one place ("87.5%"); a share of nothing is a dash, never 0%."""
     return NO_FIGURE if value is None else f"{value:.1f}%"
-
-
-def day_text(day: date) -> str:
-    return day.strftime("%d %b %Y")
 
 
 def _just(value: PhraseValue) -> Phrase:
@@ -165,18 +161,28 @@ def tiles(dash: Dashboard) -> tuple[Tile, ...]:
 
 
 def heading(dash: Dashboard, slice_text: str) -> Phrase:
-    """The line above the figures: the period, the slice, what it is compared with."""
+    """The line above the figures: the period (so far, when it is not over), the slice, what
+    it is compared with."""
     return Phrase(
-        "{start} to {end} · {slice} · compared with {prev_start} to {prev_end} · "
-        "standard {standard:.0f}%",
+        "{period} · {slice} · compared with {previous} · standard {standard:.0f}%",
         {
-            "start": day_text(dash.period.start),
-            "end": day_text(dash.period.end),
+            "period": period_phrase(dash),
             "slice": Words(slice_text),
-            "prev_start": day_text(dash.previous_period.start),
-            "prev_end": day_text(dash.previous_period.end),
+            "previous": span_words(dash.previous_period.start, dash.previous_period.end),
             "standard": dash.standard,
         },
+    )
+
+
+def period_phrase(dash: Dashboard) -> Phrase:
+    """ "1 October to 31 December 2026", or while it is not over "1 October to 6 December
+    2026, quarter not finished"."""
+    so_far = dash.counted_to
+    if so_far is None:
+        return _just(span_words(dash.period.start, dash.period.end))
+    return Phrase(
+        "{span}, {kind} not finished",
+        {"span": span_words(dash.period.start, so_far), "kind": Words(kind_of(dash.period))},
     )
 
 
