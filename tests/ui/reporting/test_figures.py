@@ -171,3 +171,12 @@ def test_the_list_says_when_it_shows_only_the_newest() -> None:
         figures.listed(label, 500, 812, True).english()
         == "Inadequate audits: the newest 500 of 812 audits"
     )
+
+
+def test_the_compliance_scale_fits_the_figures_and_shows_the_standard() -> None:
+    assert figures.compliance_axis([93.5, 88.0, 97.1], 90.0) == (80, 100)
+    assert figures.compliance_axis([71.0, 99.0], 90.0) == (70, 100)
+    assert figures.compliance_axis([70.0, 99.0], 90.0) == (60, 100)  # a bar at the edge shows
+    assert figures.compliance_axis([98.0, 99.0], 90.0) == (80, 100)  # the standard line too
+    assert figures.compliance_axis([4.0], 90.0) == (0, 100)
+    assert figures.compliance_axis([], 90.0) == (80, 100)

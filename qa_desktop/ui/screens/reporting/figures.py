@@ -10,7 +10,8 @@ window.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
@@ -72,6 +73,16 @@ NO_FIGURE = "—"  # shown before the figures come, and for a share of nothing
 def percent(value: float | None) -> str:
     """A share to one place ("87.5%"); a share of nothing is a dash, never 0%."""
     return NO_FIGURE if value is None else f"{value:.1f}%"
+
+
+def compliance_axis(values: Sequence[float], standard: float) -> tuple[int, int]:
+    """The compliance chart's scale: from a round ten below the lowest figure (and below the
+    standard, so its line shows) to 100, so that differences between questions show."""
+    lowest = min([*values, standard])
+    low = math.floor(lowest / 10) * 10
+    if low >= lowest:  # a bar of exactly 70 needs room to be seen
+        low -= 10
+    return max(0, low), 100
 
 
 def _just(value: PhraseValue) -> Phrase:
