@@ -306,6 +306,32 @@ class VoiceFigures:
 
 
 @dataclass(frozen=True)
+class Before:
+    """The headline counts of the period a dashboard is compared with (its compliance and
+    voice of the child come with the answers, ``QuestionCompliance.before``)."""
+
+    completed: int
+    moderated: int
+    agreed: int  # overall grades the moderator agreed
+    inadequate: int
+    reaudited: int
+    moved_up: int
+    overdue: int  # actions due in that period and not done
+
+    @property
+    def coverage(self) -> float | None:
+        return share(self.moderated, self.completed)
+
+    @property
+    def agreement(self) -> float | None:
+        return share(self.agreed, self.moderated)
+
+    @property
+    def moved_up_percent(self) -> float | None:
+        return share(self.moved_up, self.reaudited)
+
+
+@dataclass(frozen=True)
 class Dashboard:
     period: Period
     previous_period: Period
@@ -322,6 +348,7 @@ class Dashboard:
     themes: tuple[Theme, ...] = field(default=())
     area_trend: tuple[AreaTrend, ...] = field(default=())
     as_of: date | None = None  # the day the figures were worked out
+    before: Before | None = None  # the headline counts of ``previous_period``
 
     @property
     def counted_to(self) -> date | None:
@@ -331,6 +358,21 @@ class Dashboard:
     @property
     def questions_meeting_standard(self) -> int:
         return sum(1 for q in self.compliance if q.meets(self.standard))
+
+    @property
+    def questions_meeting_standard_before(self) -> int:
+        return sum(1 for q in self.compliance if meets_standard(q.previous_held, self.standard))
+
+    @property
+    def voice_before(self) -> float | None:
+        """The voice of the child recorded in the period compared with."""
+        parts = tuple(
+            part
+            for q in self.compliance
+            if q.question_id in self.voice.question_ids
+            for part in q.before
+        )
+        return combined_percent(parts) if parts else None
 
     def tables(self) -> tuple[ReportTable, ...]:
         return (

@@ -22,6 +22,7 @@ from qa_desktop.domain.dashboard import (
     ActionFigures,
     AreaTrend,
     AuditorAgreement,
+    Before,
     Dashboard,
     GradeRow,
     InadequateFigures,
@@ -122,6 +123,7 @@ class ReportingService:
             voice_completed, _ = rq.voice_counts(session, period, slc)
             voice = _voice(forms, compliance, voice_completed)
             comments = rq.even_better_if_texts(session, period, slc)
+            before = _before(session, previous, slc, day)
         return Dashboard(
             period=period,
             previous_period=previous,
@@ -158,6 +160,7 @@ class ReportingService:
             themes=tuple(themes(comments)),
             area_trend=area_trend,
             as_of=day,
+            before=before,
         )
 
     def compliance(
@@ -494,6 +497,23 @@ class ReportingService:
             TrendPoint(q.label, p, counts.get(i, {}))
             for i, (q, p) in enumerate(zip(quarters, periods, strict=True))
         )
+
+
+def _before(session: Session, previous: Period, slc: ReportSlice, day: date) -> Before:
+    """The headline counts of the period compared with, for each tile's change."""
+    completed, _due, _due_completed = rq.plan_counts(session, previous, slc)
+    agreement = rq.agreement_by_auditor(session, previous, slc)
+    inadequate, reaudited, moved_up = rq.inadequate_counts(session, previous, slc)
+    overdue = rq.action_counts(session, previous, slc, day)[3]
+    return Before(
+        completed=completed,
+        moderated=sum(a.moderated for a in agreement),
+        agreed=sum(a.overall_agreed for a in agreement),
+        inadequate=inadequate,
+        reaudited=reaudited,
+        moved_up=moved_up,
+        overdue=overdue,
+    )
 
 
 def _voice(

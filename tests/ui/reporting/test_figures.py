@@ -180,3 +180,37 @@ def test_the_compliance_scale_fits_the_figures_and_shows_the_standard() -> None:
     assert figures.compliance_axis([98.0, 99.0], 90.0) == (80, 100)  # the standard line too
     assert figures.compliance_axis([4.0], 90.0) == (0, 100)
     assert figures.compliance_axis([], 90.0) == (80, 100)
+
+
+def test_each_tile_says_its_change_on_the_period_before_in_words() -> None:
+    from qa_desktop.domain.dashboard import Before
+
+    before = Before(
+        completed=30, moderated=9, agreed=9, inadequate=4, reaudited=0, moved_up=0, overdue=5
+    )
+    shown = by_key(dashboard(before=before))
+    assert shown["completed"].change.english() == "+6 on 2026/27-Q2"
+    assert shown["completed"].arrow == "▲"
+    assert shown["overdue"].change.english() == "-3 on 2026/27-Q2"
+    assert shown["overdue"].arrow == "▼"
+    assert shown["inadequate"].change.english() == "no change on 2026/27-Q2"
+    assert shown["inadequate"].arrow == ""
+    # Shares change in points: moderated 8 of 36 (22.2%) against 9 of 30 (30.0%).
+    assert shown["moderation"].change.english() == "-7.8 points on 2026/27-Q2"
+    # Nothing re-audited before: nothing to compare with, never a made-up change.
+    assert shown["moved_up"].change.english() == "nothing to compare with in 2026/27-Q2"
+    # A month is compared with the month before, by name.
+    month = dashboard(
+        period=Period(date(2026, 11, 1), date(2026, 11, 30)),
+        previous_period=Period(date(2026, 10, 1), date(2026, 10, 31)),
+        before=before,
+    )
+    assert by_key(month)["completed"].change.english() == "+6 on October"
+    january = dashboard(
+        period=Period(date(2027, 1, 1), date(2027, 1, 31)),
+        previous_period=Period(date(2026, 12, 1), date(2026, 12, 31)),
+        before=before,
+    )
+    assert by_key(january)["completed"].change.english() == "+6 on December 2026"
+    # Without the period before's figures, no change is claimed.
+    assert by_key(dashboard())["completed"].change is None

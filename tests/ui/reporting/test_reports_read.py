@@ -84,3 +84,24 @@ def test_the_unfinished_quarter_is_said_to_be_partial_on_screen_and_in_the_pdf(
     # A whole quarter says nothing of the kind.
     choose_loaded(qtbot, screen, screen.quarter, "2026/27-Q2")
     assert "not finished" not in screen.heading.text() + screen.quarter_label.text()
+
+
+def test_the_tiles_show_their_trend_in_words_read_out_too(application, qtbot) -> None:
+    screen = reports_of(application, qtbot)
+    dash = screen.dashboard
+    assert dash is not None and dash.before is not None
+    before = application.services.reporting.dashboard(
+        dash.previous_period,
+        dash.slice,
+        application.services.directory.actor(screen._actor.person.id),
+    )
+    difference = dash.plan.completed - before.plan.completed
+    lines = screen.fig_completed.text().split("\n")
+    assert lines[0] == str(dash.plan.completed)
+    expected = "no change on 2026/27-Q1" if difference == 0 else f"{difference:+d} on 2026/27-Q1"
+    assert lines[2].endswith(expected)
+    assert lines[2].startswith(("▲", "▼")) or difference == 0
+    assert screen.fig_completed.accessibleName().endswith(", " + expected)
+    assert "▲" not in screen.fig_completed.accessibleName()
+    for tile in screen.figures:  # every tile says its change (or that there is none)
+        assert tile.text().split("\n")[2].endswith("2026/27-Q1"), tile.text()

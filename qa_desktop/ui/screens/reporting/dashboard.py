@@ -114,13 +114,23 @@ class FigureButton(QPushButton):
         self.set_value(NO_FIGURE)
 
     def set_value(
-        self, value: str, drill: tuple[Phrase, Drill] | None = None, caption: str | None = None
+        self,
+        value: str,
+        drill: tuple[Phrase, Drill] | None = None,
+        caption: str | None = None,
+        change: str = "",
+        arrow: str = "",
     ) -> None:
+        """The figure, its caption and its change against the period before in words (the
+        arrow beside them only shows it; the accessible name says the words)."""
         self.drill = drill
         if caption is not None:
             self.caption = caption
-        self.setText(f"{value}\n{self.caption}")
-        self.setAccessibleName(f"{self.caption}: {value}")
+        lines = [value, self.caption]
+        if change:
+            lines.append(f"{arrow} {change}".strip())
+        self.setText("\n".join(lines))
+        self.setAccessibleName(f"{self.caption}: {value}" + (f", {change}" if change else ""))
         self.setEnabled(drill is not None)
 
 
@@ -563,7 +573,11 @@ class DashboardScreen(QWidget):
         self.heading.setText(self._heading_text(dash))
         for tile in figures.tiles(dash):
             self.tiles[tile.key].set_value(
-                self.say(tile.value), (tile.drill_label, tile.drill), self.say(tile.caption)
+                self.say(tile.value),
+                (tile.drill_label, tile.drill),
+                self.say(tile.caption),
+                self.say(tile.change) if tile.change else "",
+                tile.arrow,
             )
         for table in dash.tables():
             view = self.tables.get(table.key)  # the per-area trend is exported, not yet shown

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeAlias
 
+from qa_desktop.domain.calendar import FinancialQuarter
 from qa_desktop.domain.dashboard import Dashboard, monthly_target_applies
 from qa_desktop.domain.grades import Grade
-from qa_desktop.domain.report_periods import kind_of, span_words
+from qa_desktop.domain.report_periods import MONTH_NAMES, kind_of, span_words
 from qa_desktop.services.reporting import Drill
 
 PhraseValue: TypeAlias = "str | int | float | Grade | Phrase"
@@ -54,6 +55,8 @@ class Tile:
     value: Phrase
     drill_label: Phrase
     drill: Drill
+    change: Phrase | None = None  # against the period before, in words ("+4.0 points on ...")
+    arrow: str = ""  # ▲ or ▼ beside those words (never instead of them); none for no change
 
 
 # The tiles, in the order the screen lays them out; each key's caption before any figures.
@@ -89,8 +92,68 @@ def _just(value: PhraseValue) -> Phrase:
     return Phrase("{value}", {"value": value})
 
 
+def previous_name(dash: Dashboard) -> Phrase:
+    """What the period compared with is called: "2026/27-Q2", "October", "the 30 days
+    before"."""
+    before = dash.previous_period
+    kind = kind_of(before)
+    if kind == "quarter":
+        return _just(FinancialQuarter.containing(before.start).label)
+    if kind == "month":
+        same_year = before.start.year == dash.period.start.year
+        name = MONTH_NAMES[before.start.month - 1]
+        return _just(Words(name) if same_year else f"{name} {before.start.year}")
+    return Phrase("the {days} days before", {"days": before.days})
+
+
+def change_words(
+    now: float | None, then: float | None, previous: Phrase, *, points: bool
+) -> tuple[Phrase, str]:
+    """The change of a figure against the period before, in words, and its arrow: "+4.0
+    points on 2026/27-Q2" (shares) or "-3 on October" (counts)."""
+    values: dict[str, PhraseValue] = {"previous": previous}
+    if now is None or then is None:
+        return Phrase("nothing to compare with in {previous}", values), ""
+    difference = round(now - then, 1) if points else round(now - then)
+    if difference == 0:
+        return Phrase("no change on {previous}", values), ""
+    values["change"] = f"{difference:+.1f}" if points else f"{difference:+d}"
+    template = "{change} points on {previous}" if points else "{change} on {previous}"
+    return Phrase(template, values), "▲" if difference > 0 else "▼"
+
+
 def tiles(dash: Dashboard) -> tuple[Tile, ...]:
-    """The headline figures of a dashboard, keyed as in :data:`TILE_CAPTIONS`."""
+    """The headline figures of a dashboard, keyed as in :data:`TILE_CAPTIONS`, each with its
+    change against the period before where that period's figures came with it."""
+    shown = _tiles(dash)
+    b = dash.before
+    if b is None:
+        return shown
+    m, i = dash.moderation, dash.inadequate
+    pairs: dict[str, tuple[float | None, float | None, bool]] = {
+        "completed": (dash.plan.completed, b.completed, False),
+        "standard": (
+            dash.questions_meeting_standard,
+            dash.questions_meeting_standard_before,
+            False,
+        ),
+        "moderation": (m.coverage, b.coverage, True),
+        "agreement": (m.agreement, b.agreement, True),
+        "inadequate": (i.inadequate, b.inadequate, False),
+        "moved_up": (i.moved_up_percent, b.moved_up_percent, True),
+        "overdue": (dash.actions.overdue, b.overdue, False),
+        "voice": (dash.voice.percent, dash.voice_before, True),
+    }
+    previous = previous_name(dash)
+    result = []
+    for tile in shown:
+        now, then, points = pairs[tile.key]
+        words, arrow = change_words(now, then, previous, points=points)
+        result.append(replace(tile, change=words, arrow=arrow))
+    return tuple(result)
+
+
+def _tiles(dash: Dashboard) -> tuple[Tile, ...]:
     p, m, i, a, v = dash.plan, dash.moderation, dash.inadequate, dash.actions, dash.voice
     with_figure = sum(1 for q in dash.compliance if q.percent is not None)
     captions = dict(TILE_CAPTIONS)
