@@ -105,3 +105,33 @@ def test_the_tiles_show_their_trend_in_words_read_out_too(application, qtbot) ->
     assert "▲" not in screen.fig_completed.accessibleName()
     for tile in screen.figures:  # every tile says its change (or that there is none)
         assert tile.text().split("\n")[2].endswith("2026/27-Q1"), tile.text()
+
+
+def test_each_practice_areas_grades_by_quarter_are_on_screen_as_chart_and_table(
+    application, qtbot
+) -> None:
+    from qa_desktop.domain.grades import Grade
+
+    screen = reports_of(application, qtbot)
+    dash = screen.dashboard
+    assert dash is not None and dash.area_trend
+    page = screen.tabs.widget(screen.tabs.count() - 2)
+    assert screen.tabs.tabText(screen.tabs.count() - 2) == "Practice area t&rends"
+    screen.tabs.setCurrentWidget(page)
+    areas = [screen.trend_area.itemText(i) for i in range(screen.trend_area.count())]
+    assert areas == [a.section_title for a in dash.area_trend]
+    assert "Assessment" in areas
+    # Choosing an area draws its shares by quarter: one bar per quarter, a set per grade.
+    planning = next(a for a in dash.area_trend if a.section_title == "Planning")
+    choose(qtbot, screen.trend_area, "Planning")
+    chart = screen.area_chart
+    assert chart.chart().title() == "Planning: grades by quarter"
+    assert chart.accessibleName() == "Planning: grades by quarter"
+    inadequate = chart.sets[Grade.INADEQUATE]
+    assert [inadequate.at(i) for i in range(inadequate.count())] == [
+        p.counts.get(Grade.INADEQUATE, 0) for p in planning.points
+    ]
+    # The table beside it holds every area and quarter, for those who read tables.
+    model = screen.area_trend_table.model
+    assert model.rowCount() == sum(len(a.points) for a in dash.area_trend) > 0
+    assert screen.area_trend_table.view.accessibleName() == "Grades per practice area by quarter"

@@ -183,11 +183,16 @@ class GradeChart(_ChartView):
 
 
 class TrendChart(_ChartView):
-    """The share of each overall grade in each of the last quarters."""
+    """The share of each grade in each of the last quarters: overall, or one practice area's
+    (``set_title`` names it)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(_t("Overall grades over the last quarters"), parent)
+    def __init__(self, parent: QWidget | None = None, title: str = "") -> None:
+        super().__init__(title or _t("Overall grades over the last quarters"), parent)
         self.sets: dict[Grade, QBarSet] = {}
+
+    def set_title(self, title: str) -> None:
+        self.chart().setTitle(title)
+        self.setAccessibleName(title)
 
     def show_points(self, points: tuple[TrendPoint, ...]) -> None:
         self.clear()

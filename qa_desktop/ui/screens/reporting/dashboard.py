@@ -296,6 +296,7 @@ class DashboardScreen(QWidget):
         self.actions_table = ReportTableView(self.tr("Actions due in the period"))
         self.voice_table = ReportTableView(self.tr("Voice of the child"))
         self.themes_table = ReportTableView(self.tr("Even better if: themes"))
+        self.area_trend_table = ReportTableView(self.tr("Grades per practice area by quarter"))
         self.tables: dict[str, ReportTableView] = {
             "compliance": self.compliance_table,
             "grades": self.grades_table,
@@ -306,6 +307,7 @@ class DashboardScreen(QWidget):
             "actions": self.actions_table,
             "voice": self.voice_table,
             "themes": self.themes_table,
+            "area_trend": self.area_trend_table,
         }
         self.tabs = QTabWidget()
         self.tabs.setUsesScrollButtons(True)  # at 200% the tab bar is wider than the screen
@@ -328,8 +330,52 @@ class DashboardScreen(QWidget):
         )
         self.tabs.addTab(_split(self.inadequate_table, self.actions_table), self.tr("&Follow-up"))
         self.tabs.addTab(_split(self.voice_table, self.themes_table), self.tr("&Voice and themes"))
+        self.tabs.addTab(self._build_area_trend(), self.tr("Practice area t&rends"))
         self.tabs.addTab(self._build_quarterly(), self.tr("&Quarterly report"))
         return self.tabs
+
+    def _build_area_trend(self) -> QWidget:
+        """One practice area's grades over the last four quarters (chosen from a list), with
+        every area's figures as a table beside it for those who read tables, not charts."""
+        self.trend_area = QComboBox()
+        self.trend_area.setAccessibleName(self.tr("Practice area"))
+        self.area_chart = TrendChart(title=self.tr("A practice area's grades by quarter"))
+        label = QLabel(self.tr("Practice area:"))
+        label.setBuddy(self.trend_area)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.trend_area, 1)
+        chart_side = QWidget()
+        column = QVBoxLayout(chart_side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(row)
+        column.addWidget(self.area_chart, 1)
+        self.trend_area.currentIndexChanged.connect(self._show_area_trend)
+        return _split(chart_side, self.area_trend_table)
+
+    def _fill_area_trend(self, dash: Dashboard) -> None:
+        chosen = self.trend_area.currentData()
+        self.trend_area.blockSignals(True)
+        self.trend_area.clear()
+        for area in dash.area_trend:
+            self.trend_area.addItem(self.tr(area.section_title), area.section_id)
+        index = self.trend_area.findData(chosen) if chosen else 0
+        self.trend_area.setCurrentIndex(max(index, 0))
+        self.trend_area.blockSignals(False)
+        self._show_area_trend()
+
+    def _show_area_trend(self) -> None:
+        dash = self.dashboard
+        wanted = self.trend_area.currentData()
+        area = next((a for a in dash.area_trend if a.section_id == wanted), None) if dash else None
+        if area is None:
+            self.area_chart.set_title(self.tr("No practice area was graded in these quarters"))
+            self.area_chart.show_points(())
+            return
+        self.area_chart.set_title(
+            self.tr("{area}: grades by quarter").format(area=self.tr(area.section_title))
+        )
+        self.area_chart.show_points(area.points)
 
     def _build_quarterly(self) -> QWidget:
         """The quarterly report's tab: a commentary box per indicator, saved and printed."""
@@ -580,12 +626,11 @@ class DashboardScreen(QWidget):
                 tile.arrow,
             )
         for table in dash.tables():
-            view = self.tables.get(table.key)  # the per-area trend is exported, not yet shown
-            if view is not None:
-                view.set_table(table)
+            self.tables[table.key].set_table(table)
         self.compliance_chart.show_rows(dash.compliance, dash.standard)
         self.grade_chart.show_rows(dash.grades)
         self.trend_chart.show_points(dash.trend)
+        self._fill_area_trend(dash)
         self._load_commentary(FinancialQuarter.containing(dash.period.start))
         self.loaded.emit()
 
