@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -51,10 +51,10 @@ from qa_desktop.domain.targets import (
 )
 from qa_desktop.domain.thematic import AgeBand
 from qa_desktop.domain.themes import themes
-from qa_desktop.errors import ValidationError
+from qa_desktop.errors import PermissionRefused, ValidationError
 from qa_desktop.reports import exports
 from qa_desktop.reports.quarterly import INDICATORS, QuarterlyReportData, build_quarterly_report
-from qa_desktop.services.actors import Caller, SystemActor, require
+from qa_desktop.services.actors import Actor, Caller, SystemActor, require
 from qa_desktop.services.audit.listing import AuditList
 from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock, today
@@ -102,8 +102,9 @@ class ReportingService:
 
     def dashboard(self, period: Period, slc: ReportSlice, actor: Caller) -> Dashboard:
         """Every figure of the dashboard for a period and a slice (compared with the period of
-        the same length just before)."""
-        may_report(actor)
+        the same length just before). A practitioner's slice is their own team's audits that
+        they may read (:func:`readable_slice`)."""
+        slc = readable_slice(actor, slc)
         day = today(self._clock)
         previous = comparison_period(period)
         with self._store.reader() as session:
@@ -214,7 +215,7 @@ class ReportingService:
         limit: int = 5000,
     ) -> AuditList:
         """The audits a figure counts (the newest ``limit`` of them, and how many in all)."""
-        may_report(actor)
+        slc = readable_slice(actor, slc)
         with self._store.reader() as session:
             try:
                 rows, total = rq.drill_audits(
@@ -622,6 +623,32 @@ def describe_slice(slc: ReportSlice, options: SliceOptions) -> str:
 
 def may_report(actor: Caller) -> None:
     require(actor, Capability.REPORT, "Only managers and the QA team can see reports.")
+
+
+def readable_slice(actor: Caller, slc: ReportSlice) -> ReportSlice:
+    """The slice ``actor`` may have counted: any, for managers and the QA team; for a
+    practitioner, their own team's audits that the rights let them read, which are the audits
+    of their own cases (``rights.AUDIT_READERS``: a practitioner reads an audit as its
+    practitioner; the central database sends them no other child's). Any other team, area,
+    service or worker is refused."""
+    if actor.can(Capability.REPORT):
+        return slc
+    person = actor.person if isinstance(actor, Actor) else None
+    if person is None or not actor.can(Capability.TEAM_REPORT) or person.team_id is None:
+        raise PermissionRefused(
+            "Reports are for managers, the QA team and practitioners in a team."
+        )
+    team = person.team_id
+    if (
+        slc.area_id is not None
+        or slc.service_id is not None
+        or slc.team_id not in (None, team)
+        or slc.worker_id not in (None, person.id)
+    ):
+        raise PermissionRefused(
+            "A practitioner's reports are of their own team, counted from their own cases."
+        )
+    return replace(slc, team_id=team, worker_id=person.id)
 
 
 def period_label(period: Period) -> str:

@@ -136,11 +136,40 @@ def test_export_buttons_write_csv_and_excel(application, qtbot, tmp_path: Path) 
     assert any(name.startswith("Grades per practice area by") for name in sheets)
 
 
-def test_practitioners_see_no_reports(application, qtbot) -> None:
-    window = open_window_as(application, qtbot, Role.PRACTITIONER)
-    window.go_to(NAV_REPORTS)
-    assert window.reports.allowed is False
-    assert window.reports.dashboard is None
+def test_a_practitioner_sees_their_own_team_from_their_own_cases(application, qtbot) -> None:
+    from qa_desktop.domain.calendar import FinancialQuarter, Period
+    from qa_desktop.domain.report_periods import ReportSlice
+    from qa_desktop.services.actors import SYSTEM
+
+    services = application.services
+    q2 = Period.quarter(FinancialQuarter(2026, 2))
+    person = max(
+        (p for p in services.directory.people() if p.role is Role.PRACTITIONER),
+        key=lambda p: (
+            services.reporting.dashboard(q2, ReportSlice(worker_id=p.id), SYSTEM).plan.completed
+        ),
+    )
+    window = application.show_window(services.directory.actor(person.id))
+    qtbot.addWidget(window)
+    screen = window.reports
+    with qtbot.waitSignal(screen.loaded, timeout=10000):
+        window.go_to(NAV_REPORTS)
+    dash = screen.dashboard
+    assert screen.allowed and screen.team_view and dash is not None
+    assert (dash.slice.team_id, dash.slice.worker_id) == (person.team_id, person.id)
+    assert f"Team: {person.team_name}; your own cases" in screen.heading.text()
+    assert person.team_name in screen.team_notice.text()
+    # No other team, area, service or worker to choose; no quarterly report to write.
+    assert not screen.area.isVisibleTo(screen) and not screen.team.isVisibleTo(screen)
+    assert not screen.worker.isVisibleTo(screen)
+    tabs = [screen.tabs.tabText(i) for i in range(screen.tabs.count())]
+    assert "&Quarterly report" not in tabs
+    # The audits behind a figure are only their own cases' audits.
+    with qtbot.waitSignal(screen.drilled):
+        qtbot.mouseClick(screen.fig_completed, Qt.MouseButton.LeftButton)
+    rows = [screen.drill_model.row_at(i) for i in range(screen.drill_model.rowCount())]
+    assert rows and {r.practitioner for r in rows} == {person.name}
+    assert screen.dashboard.plan.completed == len(rows)
 
 
 def test_commentary_is_written_saved_and_printed_in_the_quarterly_report(

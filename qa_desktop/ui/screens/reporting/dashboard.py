@@ -9,6 +9,7 @@ builds the widgets (one small builder per part) and draws what it is given."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -163,9 +164,14 @@ class DashboardScreen(QWidget):
         title.setObjectName("screenTitle")
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        self.allowed = actor.can(Capability.REPORT)
+        # A practitioner sees their own team, counted from the audits they may read (their
+        # own cases): the service narrows the slice, the screen hides what it may not choose.
+        self.team_view = not actor.can(Capability.REPORT) and actor.can(Capability.TEAM_REPORT)
+        self.allowed = actor.can(Capability.REPORT) or (
+            self.team_view and actor.person.team_id is not None
+        )
         if not self.allowed:
-            notice = QLabel(self.tr("Reports are for managers and the QA team."))
+            notice = QLabel(self.tr("Reports are for managers, the QA team and practitioners."))
             notice.setObjectName("plannedNotice")
             layout.addWidget(notice)
             layout.addStretch(1)
@@ -176,6 +182,8 @@ class DashboardScreen(QWidget):
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self._build_choices())
+        if self.team_view:
+            column.addWidget(self._build_team_notice())
         column.addLayout(self._build_heading())
         column.addWidget(self._build_figures())
         body = QSplitter(Qt.Orientation.Vertical)
@@ -192,6 +200,8 @@ class DashboardScreen(QWidget):
         self.scroll.setWidget(content)
         layout.addWidget(self.scroll, 1)
         self._wire()
+        if self.team_view:
+            self._narrow_to_team()
         runner.subscribe(self, Change.AUDITS, self._data_changed)
 
     # -- building -------------------------------------------------------------------------
@@ -247,6 +257,7 @@ class DashboardScreen(QWidget):
         child = QFormLayout()  # the council reports by the child's legal status and age
         child.addRow(self.tr("&Legal status:"), self.legal_status)
         child.addRow(self.tr("Age &band:"), self.age_band)
+        self._worker_form = right
         boxes = []
         for form in (left, middle, right, child):
             box = QWidget()
@@ -255,6 +266,26 @@ class DashboardScreen(QWidget):
             boxes.append(box)
         self.choices = WrapGrid(boxes)
         return self.choices
+
+    def _build_team_notice(self) -> QLabel:
+        notice = QLabel(
+            self.tr(
+                "Your team, {team}: the figures count the audits of your own cases, the ones "
+                "you may read. The whole team's figures are in your managers' and the QA "
+                "team's reports."
+            ).format(team=self._actor.person.team_name)
+        )
+        notice.setObjectName("teamNotice")
+        notice.setWordWrap(True)
+        self.team_notice = notice
+        return notice
+
+    def _narrow_to_team(self) -> None:
+        """A practitioner chooses no area, service, team or worker, and writes no quarterly
+        report (the QA team's)."""
+        self.choices.items[1].hide()  # area, service, team
+        self._worker_form.setRowVisible(self.worker, False)
+        self.tabs.removeTab(self.tabs.count() - 1)  # the quarterly report
 
     def _build_heading(self) -> QHBoxLayout:
         self.export_all = QPushButton(self.tr("Export all tables to E&xcel…"))
@@ -580,6 +611,15 @@ class DashboardScreen(QWidget):
         return Period(start, end) if end >= start else None
 
     def current_slice(self) -> ReportSlice:
+        if self.team_view:  # as the service narrows it: their team, their own cases
+            return ReportSlice(
+                team_id=self._actor.person.team_id,
+                worker_id=self._actor.id,
+                form_key=self.form.currentData(),
+                audit_type=self.audit_type.currentData(),
+                legal_status=self.legal_status.currentData(),
+                age_band=self.age_band.currentData(),
+            )
         return ReportSlice(
             area_id=self.area.currentData(),
             service_id=self.service.currentData(),
@@ -631,11 +671,18 @@ class DashboardScreen(QWidget):
         self.grade_chart.show_rows(dash.grades)
         self.trend_chart.show_points(dash.trend)
         self._fill_area_trend(dash)
-        self._load_commentary(FinancialQuarter.containing(dash.period.start))
+        if not self.team_view:
+            self._load_commentary(FinancialQuarter.containing(dash.period.start))
         self.loaded.emit()
 
     def _heading_text(self, dash: Dashboard) -> str:
-        slice_text = describe_slice(dash.slice, self._options) if self._options else ""
+        if self._options is None:
+            slice_text = ""
+        elif self.team_view:
+            slice_text = describe_slice(replace(dash.slice, worker_id=None), self._options)
+            slice_text += "; " + self.tr("your own cases")
+        else:
+            slice_text = describe_slice(dash.slice, self._options)
         return self.say(figures.heading(dash, slice_text))
 
     # -- the audits behind a figure -------------------------------------------------------
