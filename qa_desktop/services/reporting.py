@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from sqlalchemy import select
@@ -50,8 +51,9 @@ from qa_desktop.domain.targets import (
     write_target_history,
 )
 from qa_desktop.domain.thematic import AgeBand
-from qa_desktop.domain.themes import themes
+from qa_desktop.domain.themes import ThemeDefinition, parse_themes, themes
 from qa_desktop.errors import PermissionRefused, ValidationError
+from qa_desktop.formdefs import FORMS_DIR
 from qa_desktop.reports import exports
 from qa_desktop.reports.quarterly import INDICATORS, QuarterlyReportData, build_quarterly_report
 from qa_desktop.services.actors import Actor, Caller, SystemActor, require
@@ -158,7 +160,7 @@ class ReportingService:
             inadequate=InadequateFigures(inadequate, reaudited, moved_up, *meetings, *reaudits),
             actions=ActionFigures(*actions),
             voice=voice,
-            themes=tuple(themes(comments)),
+            themes=tuple(themes(comments, theme_definitions())),
             area_trend=area_trend,
             as_of=day,
             before=before,
@@ -588,6 +590,22 @@ def _targets(session: Session) -> Targets:
         for month, target in session.execute(select(m.MonthlyPlan.month, m.MonthlyPlan.target))
     }
     return Targets(read_setting(session, MONTHLY_TARGET), history, plans)
+
+
+THEMES_FILE = FORMS_DIR / "themes.csv"
+
+
+@cache
+def theme_definitions(path: Path = THEMES_FILE) -> tuple[ThemeDefinition, ...]:
+    """The "even better if" themes the QA team keeps (``forms/themes.csv``), read once."""
+    try:
+        return parse_themes(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ValidationError(
+            "The list of themes ({file}) cannot be read ({reason}).",
+            file=path.name,
+            reason=str(exc),
+        ) from None
 
 
 def writing(path: Path, write: Callable[[], Path]) -> Path:

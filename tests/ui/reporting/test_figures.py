@@ -21,7 +21,7 @@ from qa_desktop.domain.dashboard import (
 from qa_desktop.domain.forms import PartlyCounts
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.report_periods import ReportSlice
-from qa_desktop.domain.themes import Theme
+from qa_desktop.domain.themes import NOT_MATCHED, Theme
 from qa_desktop.services.reporting import Drill
 from qa_desktop.ui.screens.reporting import figures
 from qa_desktop.ui.screens.reporting.figures import Phrase, Words
@@ -61,7 +61,7 @@ def dashboard(slc: ReportSlice = COUNTY, **changes: object) -> Dashboard:
             question_ids=("D4",),
             parts=((PartlyCounts.HALF, AnswerCounts(yes=0, no=30)),),
         ),
-        themes=(Theme("chronology", 5),),
+        themes=(Theme("Chronology kept up to date", 5, ("chronology", "case summary")),),
     )
     values.update(changes)
     return Dashboard(**values)  # type: ignore[arg-type]
@@ -159,9 +159,12 @@ def test_a_row_click_lists_the_audits_behind_that_row() -> None:
     assert drill == Drill("moderated", "aud-1") and "Sam Sample" in label.english()  # type: ignore[union-attr]
     assert figures.moderation_row(dash, 2) is None
     assert figures.themes_row(dash, 0) == (
-        Phrase("Even better if: “{theme}”", {"theme": "chronology"}),
-        Drill("theme", "chronology"),
+        Phrase("Even better if: {theme}", {"theme": Words("Chronology kept up to date")}),
+        Drill("theme", "chronology|case summary"),
     )
+    # The comments matched to no theme are counted, not listed.
+    unmatched = dashboard(themes=(Theme(NOT_MATCHED, 2),))
+    assert figures.themes_row(unmatched, 0) is None
 
 
 def test_the_list_says_when_it_shows_only_the_newest() -> None:

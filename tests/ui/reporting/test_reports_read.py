@@ -135,3 +135,25 @@ def test_each_practice_areas_grades_by_quarter_are_on_screen_as_chart_and_table(
     model = screen.area_trend_table.model
     assert model.rowCount() == sum(len(a.points) for a in dash.area_trend) > 0
     assert screen.area_trend_table.view.accessibleName() == "Grades per practice area by quarter"
+
+
+def test_the_themes_are_whole_phrases_and_list_their_audits(application, qtbot) -> None:
+    from qa_desktop.services.reporting import theme_definitions
+
+    screen = reports_of(application, qtbot)
+    dash = screen.dashboard
+    assert dash is not None
+    names = {t.name for t in theme_definitions()}
+    model = screen.themes_table.model
+    shown = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert shown and set(shown) <= names  # the demo's comments all match a listed theme
+    assert "Plans are SMART: owners, timescales and a contingency" in shown
+    counts = [model.index(row, 1).data() for row in range(model.rowCount())]
+    assert counts == sorted(counts, key=lambda c: -int(c))
+    screen.tabs.setCurrentIndex(4)
+    view = screen.themes_table.view
+    rect = view.visualRect(model.index(0, 0))
+    with qtbot.waitSignal(screen.drilled):
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert screen.drill_label.text().startswith(f"Even better if: {shown[0]}: ")
+    assert 0 < screen.drill_model.rowCount() <= dash.plan.completed

@@ -315,8 +315,11 @@ def moderation_row(dash: Dashboard, row: int) -> tuple[Phrase, Drill] | None:
 
 
 def themes_row(dash: Dashboard, row: int) -> tuple[Phrase, Drill] | None:
-    """A row of the themes table: the audits whose "even better if" has that phrase."""
-    if not 0 <= row < len(dash.themes):
-        return None
-    phrase = dash.themes[row].phrase
-    return Phrase("Even better if: “{theme}”", {"theme": phrase}), Drill("theme", phrase)
+    """A row of the themes table: the audits whose "even better if" mentions that theme."""
+    if not 0 <= row < len(dash.themes) or not dash.themes[row].matches:
+        return None  # the comments matched to no theme are counted, not listed
+    theme = dash.themes[row]
+    return (
+        Phrase("Even better if: {theme}", {"theme": Words(theme.phrase)}),
+        Drill("theme", "|".join(theme.matches)),
+    )
