@@ -101,7 +101,7 @@ def test_the_shipped_themes_read_as_a_qa_officer_writes_them() -> None:
 def test_a_wrong_themes_file_names_its_row() -> None:
     with pytest.raises(ValueError, match="row 3"):
         parse_themes("theme,phrases\nPlans,smart\nNo phrases,\n")
-    with pytest.raises(ValueError, match="row 3.*twice"):
+    with pytest.raises(ValueError, match=r"row 3.*twice"):
         parse_themes("theme,phrases\nPlans,smart\nPlans,owner\n")
     with pytest.raises(ValueError, match="columns"):
         parse_themes("name,words\nPlans,smart\n")

@@ -22,7 +22,7 @@ def test_the_reports_screen_wraps_and_scrolls_at_200_percent(
     window.resize(683, 384)
     for _ in range(3):
         QApplication.processEvents()
-    scroll = screen.scroll
+    scroll = screen.body_scroll
     room = scroll.viewport().width()
     assert room < 560
     # Nothing wider than the room: no part is reached only by scrolling sideways.
