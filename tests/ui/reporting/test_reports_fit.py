@@ -4,10 +4,12 @@ tab bar scrolls, and everything is reached by scrolling, never wider than the sc
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTabBar, QToolButton
 
 from qa_desktop.app import Application
 from qa_desktop.domain.roles import Role
+from qa_desktop.ui.screens.reporting.dashboard import SideBySide
 from qa_desktop.ui.shell.main_window import NAV_REPORTS
 from tests.ui.conftest import open_window_as
 
@@ -48,6 +50,13 @@ def test_the_reports_screen_wraps_and_scrolls_at_200_percent(
         screen.tabs.setCurrentIndex(index)
         QApplication.processEvents()
         assert bar.tabRect(index).right() <= bar.width(), screen.tabs.tabText(index)
+        # Two tables (or a chart and a table) with no room side by side stand one above
+        # the other, neither squeezed below its smallest width.
+        for pair in screen.findChildren(SideBySide):
+            if pair.isVisible():
+                assert pair.orientation() is Qt.Orientation.Vertical
+                for part, narrowest in zip(pair._parts(), pair._narrowest(), strict=True):
+                    assert part.width() >= narrowest, screen.tabs.tabText(index)
     # The tabs and the audits below them are reached by scrolling down.
     scroll.ensureWidgetVisible(screen.drill_table)
     QApplication.processEvents()

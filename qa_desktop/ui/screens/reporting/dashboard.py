@@ -874,12 +874,16 @@ class SideBySide(QSplitter):
     def _parts(self) -> list[QWidget]:
         return [w for w in (self.widget(i) for i in range(self.count())) if w is not None]
 
+    def _narrowest(self) -> list[int]:
+        """Each part's smallest width: its own minimum where set, else what its layout needs."""
+        return [w.minimumSizeHint().expandedTo(w.minimumSize()).width() for w in self._parts()]
+
     def width_for_both(self) -> int:
-        return sum(w.minimumSizeHint().width() for w in self._parts()) + self.handleWidth()
+        return sum(self._narrowest()) + self.handleWidth()
 
     def minimumSizeHint(self):  # type: ignore[no-untyped-def]  # Qt's own signature
         hint = super().minimumSizeHint()
-        hint.setWidth(max((w.minimumSizeHint().width() for w in self._parts()), default=0))
+        hint.setWidth(max(self._narrowest(), default=0))
         return hint
 
     def resizeEvent(self, event: QResizeEvent) -> None:
