@@ -62,3 +62,22 @@ def test_the_reports_screen_wraps_and_scrolls_at_200_percent(
     QApplication.processEvents()
     assert scroll.verticalScrollBar().value() > 0
     assert not screen.drill_table.visibleRegion().isEmpty()
+
+
+def test_tiles_refit_when_their_words_change_and_hidden_boxes_leave_no_gap(
+    application: Application, qtbot
+) -> None:
+    window = open_window_as(application, qtbot, Role.PRACTITIONER)
+    screen = window.reports
+    window.resize(1366, 768)
+    with qtbot.waitSignal(screen.loaded, timeout=10000):
+        window.go_to(NAV_REPORTS)
+    QApplication.processEvents()
+    # New figures (each with its change in words) came after the last resize.
+    for tile in screen.figures:
+        assert tile.width() >= tile.minimumSizeHint().width(), tile.text()
+    # A practitioner's hidden area, service and team boxes take no place in the row.
+    hidden = screen.choices.items[1]
+    assert hidden.isHidden() and screen.choices._grid.indexOf(hidden) == -1
+    shown = [box for box in screen.choices.items if not box.isHidden()]
+    assert [screen.choices._grid.indexOf(box) for box in shown] == list(range(len(shown)))

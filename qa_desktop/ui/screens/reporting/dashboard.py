@@ -284,6 +284,7 @@ class DashboardScreen(QWidget):
         """A practitioner chooses no area, service, team or worker, and writes no quarterly
         report (the QA team's)."""
         self.choices.items[1].hide()  # area, service, team
+        self.choices.refit()
         self._worker_form.setRowVisible(self.worker, False)
         self.tabs.removeTab(self.tabs.count() - 1)  # the quarterly report
 
@@ -665,6 +666,7 @@ class DashboardScreen(QWidget):
                 self.say(tile.change) if tile.change else "",
                 tile.arrow,
             )
+        self.tile_grid.refit()  # the figures' words may need more room than before
         for table in dash.tables():
             self.tables[table.key].set_table(table)
         self.compliance_chart.show_rows(dash.compliance, dash.standard)
