@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication, QTabBar, QToolButton
 
 from qa_desktop.app import Application
 from qa_desktop.domain.roles import Role
-from qa_desktop.ui.screens.reporting.dashboard import SideBySide
 from qa_desktop.ui.shell.main_window import NAV_REPORTS
+from qa_desktop.ui.widgets.side_by_side import SideBySide
 from tests.ui.conftest import open_window_as
 
 

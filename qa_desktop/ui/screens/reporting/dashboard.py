@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -70,6 +70,7 @@ from qa_desktop.ui.screens.reporting.figures import (
 from qa_desktop.ui.widgets.audit_table import ROW_ROLE, AuditTableModel
 from qa_desktop.ui.widgets.empty import set_empty_text
 from qa_desktop.ui.widgets.report_table import ReportTableView
+from qa_desktop.ui.widgets.side_by_side import SideBySide
 from qa_desktop.ui.widgets.wrap_grid import WrapGrid
 
 MONTH, QUARTER, DATES = range(3)
@@ -347,7 +348,7 @@ class DashboardScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.compliance_chart)
         scroll.setMinimumWidth(300)
-        compliance = _split(scroll, self.compliance_table)
+        compliance = SideBySide(scroll, self.compliance_table)
         compliance.setSizes([520, 800])
         self.tabs.addTab(compliance, self.tr("&Compliance"))
         grade_charts = QSplitter(Qt.Orientation.Vertical)
@@ -356,12 +357,16 @@ class DashboardScreen(QWidget):
         grade_tables = QSplitter(Qt.Orientation.Vertical)
         grade_tables.addWidget(self.grades_table)
         grade_tables.addWidget(self.trend_table)
-        self.tabs.addTab(_split(grade_charts, grade_tables), self.tr("&Grades"))
+        self.tabs.addTab(SideBySide(grade_charts, grade_tables), self.tr("&Grades"))
         self.tabs.addTab(
-            _split(self.plan_table, self.moderation_table), self.tr("Programme and &moderation")
+            SideBySide(self.plan_table, self.moderation_table), self.tr("Programme and &moderation")
         )
-        self.tabs.addTab(_split(self.inadequate_table, self.actions_table), self.tr("&Follow-up"))
-        self.tabs.addTab(_split(self.voice_table, self.themes_table), self.tr("&Voice and themes"))
+        self.tabs.addTab(
+            SideBySide(self.inadequate_table, self.actions_table), self.tr("&Follow-up")
+        )
+        self.tabs.addTab(
+            SideBySide(self.voice_table, self.themes_table), self.tr("&Voice and themes")
+        )
         self.tabs.addTab(self._build_area_trend(), self.tr("Practice area t&rends"))
         self.tabs.addTab(self._build_quarterly(), self.tr("&Quarterly report"))
         return self.tabs
@@ -383,7 +388,7 @@ class DashboardScreen(QWidget):
         column.addLayout(row)
         column.addWidget(self.area_chart, 1)
         self.trend_area.currentIndexChanged.connect(self._show_area_trend)
-        return _split(chart_side, self.area_trend_table)
+        return SideBySide(chart_side, self.area_trend_table)
 
     def _fill_area_trend(self, dash: Dashboard) -> None:
         chosen = self.trend_area.currentData()
@@ -859,45 +864,6 @@ class DashboardScreen(QWidget):
     def _exported(self, path: Path) -> None:
         self.drill_label.setText(self.tr("Saved {path}").format(path=path))
         self.exported.emit(str(path))
-
-
-class SideBySide(QSplitter):
-    """Two parts side by side where there is room for both, else one above the other (at 200%
-    on a laptop): it never asks for more width than its wider part needs."""
-
-    def __init__(self, first: QWidget, second: QWidget) -> None:
-        super().__init__(Qt.Orientation.Horizontal)
-        self.addWidget(first)
-        self.addWidget(second)
-        self.setStretchFactor(0, 1)
-        self.setStretchFactor(1, 1)
-        self.setSizes([600, 600])
-
-    def _parts(self) -> list[QWidget]:
-        return [w for w in (self.widget(i) for i in range(self.count())) if w is not None]
-
-    def _narrowest(self) -> list[int]:
-        """Each part's smallest width: its own minimum where set, else what its layout needs."""
-        return [w.minimumSizeHint().expandedTo(w.minimumSize()).width() for w in self._parts()]
-
-    def width_for_both(self) -> int:
-        return sum(self._narrowest()) + self.handleWidth()
-
-    def minimumSizeHint(self):  # type: ignore[no-untyped-def]  # Qt's own signature
-        hint = super().minimumSizeHint()
-        hint.setWidth(max(self._narrowest(), default=0))
-        return hint
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        wide = event.size().width() >= self.width_for_both()
-        wanted = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
-        if self.orientation() != wanted:
-            self.setOrientation(wanted)
-        super().resizeEvent(event)
-
-
-def _split(first: QWidget, second: QWidget) -> QSplitter:
-    return SideBySide(first, second)
 
 
 def _fill(combo: QComboBox, everything: str | None, items: Sequence[tuple[str, object]]) -> None:

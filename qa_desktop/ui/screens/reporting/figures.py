@@ -100,9 +100,10 @@ def previous_name(dash: Dashboard) -> Phrase:
     if kind == "quarter":
         return _just(FinancialQuarter.containing(before.start).label)
     if kind == "month":
-        same_year = before.start.year == dash.period.start.year
-        name = MONTH_NAMES[before.start.month - 1]
-        return _just(Words(name) if same_year else f"{name} {before.start.year}")
+        name = Words(MONTH_NAMES[before.start.month - 1])
+        if before.start.year == dash.period.start.year:
+            return _just(name)
+        return Phrase("{month} {year}", {"month": name, "year": str(before.start.year)})
     return Phrase("the {days} days before", {"days": before.days})
 
 
