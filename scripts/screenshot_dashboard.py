@@ -2,7 +2,8 @@
 audits behind the first figure listed, saved as a PNG.
 
     xvfb-run -s "-screen 0 1920x1080x24" python scripts/screenshot_dashboard.py STORE OUT.png \
-        [--size 1366x768] [--quarter 2026/27-Q2] [--tab 1] [--drill]
+        [--size 1366x768] [--role practitioner] [--quarter 2026/27-Q2] [--tab 1] [--drill]
+        [--scroll-to-tabs]
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ def main() -> int:
     parser.add_argument("--quarter", default="")
     parser.add_argument("--tab", type=int, default=0)
     parser.add_argument("--drill", action="store_true")
+    parser.add_argument("--scroll-to-tabs", action="store_true", help="at 200%%: the tabs in view")
     args = parser.parse_args()
     qt_app = _qapplication()
     services = build_services(open_store(args.store), system_clock)
@@ -50,6 +52,12 @@ def main() -> int:
 
     def shoot() -> None:
         QApplication.processEvents()
+        if args.scroll_to_tabs:
+            bar = screen.body_scroll.verticalScrollBar()
+            bar.setValue(
+                screen.tabs.mapTo(screen.body_scroll.widget(), screen.tabs.rect().topLeft()).y()
+            )
+            QApplication.processEvents()
         window.grab().save(str(args.out))
         qt_app.quit()
 

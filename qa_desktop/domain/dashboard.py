@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from qa_desktop.domain.calendar import Period
 from qa_desktop.domain.compliance import (
@@ -22,7 +23,7 @@ from qa_desktop.domain.compliance import (
 )
 from qa_desktop.domain.forms import PartlyCounts, StandardMeasure
 from qa_desktop.domain.grades import Grade
-from qa_desktop.domain.report_periods import ReportSlice
+from qa_desktop.domain.report_periods import ReportSlice, counted_to
 from qa_desktop.domain.report_tables import ReportTable, one_place, share
 from qa_desktop.domain.themes import Theme
 
@@ -130,6 +131,7 @@ class GradeRow:
     """How many audits got each grade in one practice area (or overall) of one form."""
 
     form_key: str
+    form_title: str  # what people call the form ("Learning audit"), never its key
     section_id: str  # OVERALL for the overall grade
     section_title: str
     counts: Mapping[Grade, int]
@@ -197,10 +199,15 @@ class PlanFigures:
 class AuditorAgreement:
     auditor_id: str
     auditor: str
+    completed: int  # the auditor's audits completed in the period
     moderated: int  # audits with an overall moderation decision
     overall_agreed: int
     area_decisions: int
     area_agreed: int
+
+    @property
+    def coverage(self) -> float | None:
+        return share(self.moderated, self.completed)
 
     @property
     def overall_percent(self) -> float | None:
@@ -299,6 +306,32 @@ class VoiceFigures:
 
 
 @dataclass(frozen=True)
+class Before:
+    """The headline counts of the period a dashboard is compared with (its compliance and
+    voice of the child come with the answers, ``QuestionCompliance.before``)."""
+
+    completed: int
+    moderated: int
+    agreed: int  # overall grades the moderator agreed
+    inadequate: int
+    reaudited: int
+    moved_up: int
+    overdue: int  # actions due in that period and not done
+
+    @property
+    def coverage(self) -> float | None:
+        return share(self.moderated, self.completed)
+
+    @property
+    def agreement(self) -> float | None:
+        return share(self.agreed, self.moderated)
+
+    @property
+    def moved_up_percent(self) -> float | None:
+        return share(self.moved_up, self.reaudited)
+
+
+@dataclass(frozen=True)
 class Dashboard:
     period: Period
     previous_period: Period
@@ -314,10 +347,32 @@ class Dashboard:
     voice: VoiceFigures
     themes: tuple[Theme, ...] = field(default=())
     area_trend: tuple[AreaTrend, ...] = field(default=())
+    as_of: date | None = None  # the day the figures were worked out
+    before: Before | None = None  # the headline counts of ``previous_period``
+
+    @property
+    def counted_to(self) -> date | None:
+        """The last day counted when the period is not over yet (figures so far), else None."""
+        return None if self.as_of is None else counted_to(self.period, self.as_of)
 
     @property
     def questions_meeting_standard(self) -> int:
         return sum(1 for q in self.compliance if q.meets(self.standard))
+
+    @property
+    def questions_meeting_standard_before(self) -> int:
+        return sum(1 for q in self.compliance if meets_standard(q.previous_held, self.standard))
+
+    @property
+    def voice_before(self) -> float | None:
+        """The voice of the child recorded in the period compared with."""
+        parts = tuple(
+            part
+            for q in self.compliance
+            if q.question_id in self.voice.question_ids
+            for part in q.before
+        )
+        return combined_percent(parts) if parts else None
 
     def tables(self) -> tuple[ReportTable, ...]:
         return (
@@ -419,7 +474,8 @@ def grades_table(rows: tuple[GradeRow, ...]) -> ReportTable:
         "Grades per practice area and overall",
         ("form", "section", *(g.label for g in GRADE_ORDER), "total"),
         tuple(
-            (r.form_key, r.section_title, *(r.count(g) for g in GRADE_ORDER), r.total) for r in rows
+            (r.form_title, r.section_title, *(r.count(g) for g in GRADE_ORDER), r.total)
+            for r in rows
         ),
     )
 
@@ -509,9 +565,9 @@ def moderation_table(figures: ModerationFigures) -> ReportTable:
         rows.append(
             (
                 a.auditor,
-                None,
+                a.completed,
                 a.moderated,
-                None,
+                one_place(a.coverage),
                 a.overall_agreed,
                 one_place(a.overall_percent),
                 a.area_decisions,

@@ -5,7 +5,7 @@ child's legal status and age band)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from qa_desktop.domain.calendar import FinancialQuarter, Period
 
@@ -66,3 +66,52 @@ def trend_quarters(period: Period, count: int = 4) -> list[FinancialQuarter]:
 def quarter_period(label: str) -> Period:
     """The period of a quarter written like ``2021/22-Q2`` (ValueError saying why not)."""
     return Period.quarter(FinancialQuarter.parse(label))
+
+
+def last_whole_quarter(today: date) -> FinancialQuarter:
+    """The newest financial quarter that has ended by ``today`` (a quarter's report is read
+    once it is over; the unfinished one is chosen on purpose, and then said to be partial)."""
+    quarter = FinancialQuarter.containing(today)
+    return quarter if today >= quarter.end else quarter.previous()
+
+
+def kind_of(period: Period) -> str:
+    """ "quarter", "month" or "period": what a period is called in "quarter not finished"."""
+    if period == Period.quarter(FinancialQuarter.containing(period.start)):
+        return "quarter"
+    if period == Period.month(period.start.year, period.start.month):
+        return "month"
+    return "period"
+
+
+def counted_to(period: Period, today: date) -> date | None:
+    """The last day counted when the period is not over by ``today`` (figures so far), else
+    None: the whole period is counted."""
+    return today if today < period.end else None
+
+
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def long_day(day: date, year: bool = True) -> str:
+    """ "6 December 2026" (in English whatever the computer's language)."""
+    text = f"{day.day} {MONTH_NAMES[day.month - 1]}"
+    return f"{text} {day.year}" if year else text
+
+
+def span_words(start: date, end: date) -> str:
+    """ "1 October to 6 December 2026" (the start's year only when it differs)."""
+    return f"{long_day(start, start.year != end.year)} to {long_day(end)}"

@@ -56,6 +56,9 @@ class Capability(StrEnum):
     MANAGE_PROGRAMME = "manage_programme"  # plan cycles, import cases, publish forms, settings
     ADD_TO_MODERATION = "add_to_moderation"
     REPORT = "report"
+    # The Reports view of one's own team, counted from the audits one may read: a
+    # practitioner's own cases (the rights give a practitioner no other child's audit).
+    TEAM_REPORT = "team_report"
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,8 @@ def capabilities(
     may_moderate = moderator_roles is None or person.role in moderator_roles
     if person.is_moderator and senior and may_moderate:
         caps.add(Capability.MODERATE)
+    if person.role is Role.PRACTITIONER:
+        caps.add(Capability.TEAM_REPORT)
     if person.role is Role.HEAD_OF_SERVICE:
         caps.add(Capability.HOLD_MEETINGS)
     if person.role is Role.QA_OFFICER:

@@ -53,11 +53,22 @@ def build_quarterly_report(data: QuarterlyReportData, path: Path | None = None) 
             keywords=f"quarterly QA report, {data.quarter}, compliance, grades, moderation",
         )
     )
+    so_far = this.counted_to
+    span = (
+        f"{long_date(this.period.start)} to {long_date(this.period.end)}"
+        if so_far is None
+        else f"{long_date(this.period.start)} to {long_date(so_far)}, quarter not finished"
+    )
     builder.title_block(
         f"Quarterly QA report {data.quarter}",
-        f"{long_date(this.period.start)} to {long_date(this.period.end)} · {data.scope} · "
-        f"compared with {data.previous_quarter}",
+        f"{span} · {data.scope} · compared with {data.previous_quarter}",
     )
+    if so_far is not None:
+        builder.note(
+            f"{data.quarter} is not finished: its figures count the audits completed up to "
+            f"{long_date(so_far)}, beside the whole of {data.previous_quarter}.",
+            tone="warning",
+        )
     header = ("Measure", data.quarter, data.previous_quarter, "Change")
     widths = (0.46, 0.18, 0.18, 0.18)
 

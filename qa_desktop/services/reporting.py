@@ -7,8 +7,9 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from sqlalchemy import select
@@ -22,6 +23,7 @@ from qa_desktop.domain.dashboard import (
     ActionFigures,
     AreaTrend,
     AuditorAgreement,
+    Before,
     Dashboard,
     GradeRow,
     InadequateFigures,
@@ -49,11 +51,12 @@ from qa_desktop.domain.targets import (
     write_target_history,
 )
 from qa_desktop.domain.thematic import AgeBand
-from qa_desktop.domain.themes import themes
-from qa_desktop.errors import ValidationError
+from qa_desktop.domain.themes import ThemeDefinition, parse_themes, themes
+from qa_desktop.errors import PermissionRefused, ValidationError
+from qa_desktop.formdefs import FORMS_DIR
 from qa_desktop.reports import exports
 from qa_desktop.reports.quarterly import INDICATORS, QuarterlyReportData, build_quarterly_report
-from qa_desktop.services.actors import Caller, SystemActor, require
+from qa_desktop.services.actors import Actor, Caller, SystemActor, require
 from qa_desktop.services.audit.listing import AuditList
 from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock, today
@@ -101,8 +104,9 @@ class ReportingService:
 
     def dashboard(self, period: Period, slc: ReportSlice, actor: Caller) -> Dashboard:
         """Every figure of the dashboard for a period and a slice (compared with the period of
-        the same length just before)."""
-        may_report(actor)
+        the same length just before). A practitioner's slice is their own team's audits that
+        they may read (:func:`readable_slice`)."""
+        slc = readable_slice(actor, slc)
         day = today(self._clock)
         previous = comparison_period(period)
         with self._store.reader() as session:
@@ -122,6 +126,7 @@ class ReportingService:
             voice_completed, _ = rq.voice_counts(session, period, slc)
             voice = _voice(forms, compliance, voice_completed)
             comments = rq.even_better_if_texts(session, period, slc)
+            before = _before(session, previous, slc, day)
         return Dashboard(
             period=period,
             previous_period=previous,
@@ -143,6 +148,7 @@ class ReportingService:
                     AuditorAgreement(
                         a.auditor_id,
                         a.auditor,
+                        a.completed,
                         a.moderated,
                         a.overall_agreed,
                         a.area_decisions,
@@ -154,8 +160,10 @@ class ReportingService:
             inadequate=InadequateFigures(inadequate, reaudited, moved_up, *meetings, *reaudits),
             actions=ActionFigures(*actions),
             voice=voice,
-            themes=tuple(themes(comments)),
+            themes=tuple(themes(comments, theme_definitions())),
             area_trend=area_trend,
+            as_of=day,
+            before=before,
         )
 
     def compliance(
@@ -209,7 +217,7 @@ class ReportingService:
         limit: int = 5000,
     ) -> AuditList:
         """The audits a figure counts (the newest ``limit`` of them, and how many in all)."""
-        may_report(actor)
+        slc = readable_slice(actor, slc)
         with self._store.reader() as session:
             try:
                 rows, total = rq.drill_audits(
@@ -442,11 +450,17 @@ class ReportingService:
                 if (form.key, section.id) in counts:
                     rows.append(
                         GradeRow(
-                            form.key, section.id, section.title, counts[(form.key, section.id)]
+                            form.key,
+                            form.title,
+                            section.id,
+                            section.title,
+                            counts[(form.key, section.id)],
                         )
                     )
             if (form.key, OVERALL) in counts:
-                rows.append(GradeRow(form.key, OVERALL, "Overall", counts[(form.key, OVERALL)]))
+                rows.append(
+                    GradeRow(form.key, form.title, OVERALL, "Overall", counts[(form.key, OVERALL)])
+                )
         return tuple(rows)
 
     def _area_trend(
@@ -486,6 +500,23 @@ class ReportingService:
             TrendPoint(q.label, p, counts.get(i, {}))
             for i, (q, p) in enumerate(zip(quarters, periods, strict=True))
         )
+
+
+def _before(session: Session, previous: Period, slc: ReportSlice, day: date) -> Before:
+    """The headline counts of the period compared with, for each tile's change."""
+    completed, _due, _due_completed = rq.plan_counts(session, previous, slc)
+    agreement = rq.agreement_by_auditor(session, previous, slc)
+    inadequate, reaudited, moved_up = rq.inadequate_counts(session, previous, slc)
+    overdue = rq.action_counts(session, previous, slc, day)[3]
+    return Before(
+        completed=completed,
+        moderated=sum(a.moderated for a in agreement),
+        agreed=sum(a.overall_agreed for a in agreement),
+        inadequate=inadequate,
+        reaudited=reaudited,
+        moved_up=moved_up,
+        overdue=overdue,
+    )
 
 
 def _voice(
@@ -561,6 +592,22 @@ def _targets(session: Session) -> Targets:
     return Targets(read_setting(session, MONTHLY_TARGET), history, plans)
 
 
+THEMES_FILE = FORMS_DIR / "themes.csv"
+
+
+@cache
+def theme_definitions(path: Path = THEMES_FILE) -> tuple[ThemeDefinition, ...]:
+    """The "even better if" themes the QA team keeps (``forms/themes.csv``), read once."""
+    try:
+        return parse_themes(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ValidationError(
+            "The list of themes ({file}) cannot be read ({reason}).",
+            file=path.name,
+            reason=str(exc),
+        ) from None
+
+
 def writing(path: Path, write: Callable[[], Path]) -> Path:
     try:
         return write()
@@ -594,6 +641,32 @@ def describe_slice(slc: ReportSlice, options: SliceOptions) -> str:
 
 def may_report(actor: Caller) -> None:
     require(actor, Capability.REPORT, "Only managers and the QA team can see reports.")
+
+
+def readable_slice(actor: Caller, slc: ReportSlice) -> ReportSlice:
+    """The slice ``actor`` may have counted: any, for managers and the QA team; for a
+    practitioner, their own team's audits that the rights let them read, which are the audits
+    of their own cases (``rights.AUDIT_READERS``: a practitioner reads an audit as its
+    practitioner; the central database sends them no other child's). Any other team, area,
+    service or worker is refused."""
+    if actor.can(Capability.REPORT):
+        return slc
+    person = actor.person if isinstance(actor, Actor) else None
+    if person is None or not actor.can(Capability.TEAM_REPORT) or person.team_id is None:
+        raise PermissionRefused(
+            "Reports are for managers, the QA team and practitioners in a team."
+        )
+    team = person.team_id
+    if (
+        slc.area_id is not None
+        or slc.service_id is not None
+        or slc.team_id not in (None, team)
+        or slc.worker_id not in (None, person.id)
+    ):
+        raise PermissionRefused(
+            "A practitioner's reports are of their own team, counted from their own cases."
+        )
+    return replace(slc, team_id=team, worker_id=person.id)
 
 
 def period_label(period: Period) -> str:

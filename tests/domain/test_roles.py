@@ -15,11 +15,11 @@ MANAGERS = {R.TEAM_MANAGER, R.SERVICE_MANAGER, R.HEAD_OF_SERVICE, R.ASSISTANT_DI
 @pytest.mark.parametrize(
     ("person", "expected"),
     [
-        (PersonRoles(R.PRACTITIONER), {C.REFLECT}),
+        (PersonRoles(R.PRACTITIONER), {C.REFLECT, C.TEAM_REPORT}),
         # a practitioner flagged as an auditor by mistake still cannot audit
-        (PersonRoles(R.PRACTITIONER, is_auditor=True), {C.REFLECT}),
+        (PersonRoles(R.PRACTITIONER, is_auditor=True), {C.REFLECT, C.TEAM_REPORT}),
         # the moderator flag means nothing without a senior role
-        (PersonRoles(R.PRACTITIONER, is_moderator=True), {C.REFLECT}),
+        (PersonRoles(R.PRACTITIONER, is_moderator=True), {C.REFLECT, C.TEAM_REPORT}),
         (PersonRoles(R.TEAM_MANAGER), BASE),
         (PersonRoles(R.TEAM_MANAGER, is_auditor=True), BASE | {C.AUDIT}),
         (

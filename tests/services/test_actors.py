@@ -89,9 +89,17 @@ def test_reports_refuse_a_person_without_the_right_and_serve_the_system(
         lambda actor: reporting.save_commentary(QUARTER, {"summary": "Steady."}, actor),
         lambda actor: reporting.quarterly_report(QUARTER, tmp_path / "q.pdf", COUNTY, actor),
     ]
-    for call in calls:
-        with pytest.raises(PermissionRefused, match="managers and the QA team"):
-            call(practitioner)
+    # A practitioner's dashboard is narrowed to their own team's cases (see the reporting
+    # tests); the rest of reporting, and all of it for anyone without either right, refused.
+    narrowed = reporting.dashboard(PERIOD, COUNTY, practitioner)
+    assert narrowed.slice.worker_id == practitioner.id
+    nobody = Actor(practitioner.person, frozenset())
+    for index, call in enumerate(calls):
+        with pytest.raises(PermissionRefused, match="managers"):
+            call(nobody)
+        if index not in (0, 3):  # the dashboard and the audits behind it are narrowed
+            with pytest.raises(PermissionRefused, match="managers and the QA team"):
+                call(practitioner)
     assert reporting.commentary(QUARTER) == {}
     assert not (tmp_path / "q.pdf").exists()
     for call in calls:

@@ -404,16 +404,19 @@ def plan_counts(session: Session, period: Period, slc: ReportSlice) -> tuple[int
 
 
 def agreement_rows(session: Session, period: Period, slc: ReportSlice) -> list[tuple[Any, ...]]:
-    """(auditor id, name, overall moderated, agreed, areas moderated, agreed) per auditor."""
+    """(auditor id, name, audits completed, overall moderated, agreed, areas moderated,
+    agreed) per auditor who completed an audit in the period, moderated or not (so that each
+    auditor's coverage is a share of their own audits)."""
     totals = (
         select(
             f.auditor_id,
+            func.count().label("completed"),
             func.sum(f.moderated).label("moderated"),
             func.sum(f.agreed).label("agreed"),
             func.sum(f.area_decisions).label("areas"),
             func.sum(f.area_agreed).label("areas_agreed"),
         )
-        .where(*_completed(period, slc), (f.moderated + f.area_decisions) > 0)
+        .where(*_completed(period, slc))
         .group_by(f.auditor_id)
         .subquery()
     )
@@ -421,6 +424,7 @@ def agreement_rows(session: Session, period: Period, slc: ReportSlice) -> list[t
         select(
             totals.c.auditor_id,
             m.Person.name,
+            totals.c.completed,
             totals.c.moderated,
             totals.c.agreed,
             totals.c.areas,

@@ -24,6 +24,7 @@ from sqlalchemy import (
     ColumnElement,
     and_,
     func,
+    or_,
     select,
 )
 from sqlalchemy.orm import Session, aliased
@@ -202,6 +203,7 @@ def plan_counts(session: Session, period: Period, slc: ReportSlice) -> tuple[int
 class AgreementCounts:
     auditor_id: str
     auditor: str
+    completed: int  # the auditor's audits counted in the period
     moderated: int
     overall_agreed: int
     area_decisions: int
@@ -211,7 +213,8 @@ class AgreementCounts:
 def agreement_by_auditor(
     session: Session, period: Period, slc: ReportSlice
 ) -> list[AgreementCounts]:
-    """Moderation decisions on audits completed in the period, per auditor: overall and areas."""
+    """Audits completed in the period and their moderation decisions, per auditor: overall and
+    areas."""
     return [AgreementCounts(*row) for row in kept.agreement_rows(session, period, slc)]
 
 
@@ -293,7 +296,7 @@ class Drill:
     or ``moved_up``), meetings (value ``late`` or ``overdue``), reaudits (value ``overdue``),
     actions (value ``overdue``), voice (key the questions that measure it, comma-separated;
     value ``missing`` for Partly or No, ``recorded`` for Yes), theme (key the
-    phrase), due (audits due in the period; value ``missed`` for those not completed).
+    theme's phrases, separated by ``|``), due (audits due in the period; value ``missed`` for those not completed).
     """
 
     kind: str
@@ -399,10 +402,10 @@ def _drill_conditions(
             m.Answer.value.in_(wanted),
         )
         return [*scope, m.Audit.id.in_(answers)]
-    if kind == "theme":
-        pattern = "%" + "%".join(key.split()) + "%"
+    if kind == "theme":  # key: the theme's phrases, separated by "|"
+        text = func.lower(m.SectionReview.even_better_if)
         reviews = select(m.SectionReview.audit_id).where(
-            func.lower(m.SectionReview.even_better_if).like(pattern)
+            or_(*(text.contains(p, autoescape=True) for p in key.split("|") if p))
         )
         return [*scope, m.Audit.id.in_(reviews)]
     if kind == "due":

@@ -131,6 +131,7 @@ class ReportTableView(QWidget):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel(f"<b>{title}</b>")
+        self.title.setWordWrap(True)  # at 200% the buttons keep their room beside it
         self.model = ReportTableModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)

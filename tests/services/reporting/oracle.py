@@ -167,12 +167,13 @@ def agreement_by_auditor_from_audits(
         select(
             m.Audit.auditor_id,
             m.Person.name,
+            func.count(func.distinct(m.Audit.id)),
             _count_if(is_overall),
             _count_if(and_(is_overall, agreed)),
             _count_if(~is_overall),
             _count_if(and_(~is_overall, agreed)),
         )
-        .join(m.Moderation, m.Moderation.audit_id == m.Audit.id)
+        .outerjoin(m.Moderation, m.Moderation.audit_id == m.Audit.id)
         .join(m.Person, m.Person.id == m.Audit.auditor_id)
         .where(*completed_in(period, slc))
         .group_by(m.Audit.auditor_id, m.Person.name)

@@ -4,6 +4,7 @@ questions, empty periods, quarter boundaries, slices, grades, moderation, follow
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -218,17 +219,29 @@ def test_plan_moderation_voice_and_themes(world: World, reporting: ReportingServ
     assert (dash.plan.completed, dash.plan.due, dash.plan.due_completed) == (2, 2, 1)
     assert dash.plan.target == 150  # 50 a month for three months
     assert dash.moderation.coverage == 50.0 and dash.moderation.agreement == 100.0
-    (ann,) = dash.moderation.by_auditor
+    # Every auditor who completed an audit, moderated or not, with their own coverage.
+    ann, bob = dash.moderation.by_auditor
     assert (ann.auditor, ann.area_decisions, ann.area_percent) == ("Ann Auditor", 2, 50.0)
+    assert (ann.completed, ann.moderated, ann.coverage) == (1, 1, 100.0)
+    assert (bob.auditor, bob.completed, bob.moderated, bob.coverage) == ("Bob Auditor", 1, 0, 0.0)
+    table = next(t for t in dash.tables() if t.key == "moderation")
+    assert table.column("completed") == [2, 1, 1]
+    assert table.column("coverage_pct") == [50.0, 100.0, 0.0]
     assert (dash.voice.completed, dash.voice.asked, dash.voice.recorded) == (2, 2, 1)
-    assert dash.themes[0].phrase == "chronology" and dash.themes[0].comments == 3
+    chronology = dash.themes[0]
+    assert (chronology.phrase, chronology.comments) == (
+        "Chronology and case summary kept up to date",
+        3,
+    )
     missing = reporting.audits_behind(Q1, ReportSlice(), Drill("voice", "D4", "missing"), SYSTEM)
     assert missing.total == 1 and missing.rows[0].auditor == "Bob Auditor"
     disagreed = reporting.audits_behind(
         Q1, ReportSlice(), Drill("moderated", value="disagreed"), SYSTEM
     )
     assert [r.id for r in disagreed.rows] == [done]
-    themed = reporting.audits_behind(Q1, ReportSlice(), Drill("theme", "chronology"), SYSTEM)
+    themed = reporting.audits_behind(
+        Q1, ReportSlice(), Drill("theme", "|".join(chronology.matches)), SYSTEM
+    )
     assert themed.total == 2
 
 
@@ -280,11 +293,42 @@ def test_drill_down_to_the_audits_behind_a_question(
         reporting.audits_behind(Q1, ReportSlice(), Drill("nonsense"), SYSTEM)
 
 
-def test_practitioners_cannot_see_reports(demo_store, clock) -> None:
+def test_a_practitioner_is_counted_only_their_own_teams_readable_audits(demo_store, clock) -> None:
+    from qa_desktop.domain.rights import Relation, may_read
+
     directory = DirectoryService(demo_store)
-    practitioner = next(p for p in directory.people() if p.role.value == "practitioner")
+    reporting = ReportingService(demo_store, clock)
+    people = directory.people()
+    year = Period(date(2025, 11, 21), date(2026, 11, 20))
+    practitioner = max(
+        (p for p in people if p.role.value == "practitioner"),
+        key=lambda p: reporting.dashboard(year, ReportSlice(worker_id=p.id), SYSTEM).plan.completed,
+    )
+    actor = directory.actor(practitioner.id)
+    dash = reporting.dashboard(year, COUNTY, actor)
+    assert dash.slice == ReportSlice(team_id=practitioner.team_id, worker_id=practitioner.id)
+    behind = reporting.audits_behind(year, COUNTY, Drill("completed"), actor)
+    assert behind.total == dash.plan.completed > 0
+    # Every audit counted is one the rulebook lets them read as its practitioner (what the
+    # central database sends them), none another child's.
+    assert {r.practitioner for r in behind.rows} == {practitioner.name}
+    assert may_read({Relation.PRACTITIONER}, "audits", "closed")
+    assert not may_read({Relation.ANYONE}, "audits", "closed")
+    # The county counts more; another team, or another worker, is refused.
+    assert reporting.dashboard(year, COUNTY, SYSTEM).plan.completed > dash.plan.completed
+    other = next(p for p in people if p.team_id not in (None, practitioner.team_id))
     with pytest.raises(PermissionRefused):
-        ReportingService(demo_store, clock).dashboard(Q1, COUNTY, directory.actor(practitioner.id))
+        reporting.dashboard(year, ReportSlice(team_id=other.team_id), actor)
+    with pytest.raises(PermissionRefused):
+        reporting.dashboard(year, ReportSlice(worker_id=other.id), actor)
+    with pytest.raises(PermissionRefused):
+        reporting.quarterly_report(FinancialQuarter(2026, 2), Path("x.pdf"), COUNTY, actor)
+    # Nobody else without the reports' right sees any.
+    from qa_desktop.domain.people import Actor
+
+    worker = Actor(actor.person, frozenset())
+    with pytest.raises(PermissionRefused):
+        reporting.dashboard(year, COUNTY, worker)
 
 
 def test_demo_dashboard_tables_hold_every_figure(demo_store, clock) -> None:

@@ -17,7 +17,7 @@ from qa_desktop.domain.report_periods import (
     quarter_period,
     trend_quarters,
 )
-from qa_desktop.domain.themes import Theme, themes
+from qa_desktop.domain.themes import NOT_MATCHED, parse_themes, themes
 
 
 def test_a_quarter_compares_with_the_quarter_before() -> None:
@@ -59,17 +59,49 @@ def test_pooled_compliance_equals_the_single_form_rule() -> None:
     assert combined_percent(()) is None
 
 
-def test_themes_count_each_comment_once_and_prefer_phrases() -> None:
+def test_themes_are_the_qa_teams_phrases_each_comment_counted_once() -> None:
+    listed = parse_themes(
+        "theme,phrases\n"
+        '"Plans are SMART: owners, timescales and a contingency",smart;owner;contingency\n'
+        "Chronology kept up to date,chronology\n"
+        "Voice of the child,child's voice;wishes and feelings\n"
+    )
     found = themes(
         [
             ("Make the plan SMART: owners and dates for each action.", 3),
-            ("The plan needs owners and dates; the plan drifted.", 1),
+            ("The plan needs owners, an owner for each; the plan drifted.", 1),
+            ("Update the CHRONOLOGY and make the plan smart.", 2),
             ("Record the child's voice.", 1),
+            ("Write more clearly.", 1),
         ],
-        top=3,
+        listed,
     )
-    # Two-word phrases of meaningful words first ("and" joins nothing), then keywords that
-    # the phrases do not already cover, each counted once per comment.
-    assert found == [Theme("plan smart", 3), Theme("smart owners", 3), Theme("dates", 4)]
-    assert themes([("plan plan plan", 2)], top=1) == [Theme("plan", 2)]
-    assert themes([], top=5) == []
+    # Whole phrases, most mentioned first; a comment counts once per theme it mentions; what
+    # mentions none is shown as such, last; a theme nobody mentions is left out.
+    assert [(t.phrase, t.comments) for t in found] == [
+        ("Plans are SMART: owners, timescales and a contingency", 6),
+        ("Chronology kept up to date", 2),
+        ("Voice of the child", 1),
+        (NOT_MATCHED, 1),
+    ]
+    assert found[0].matches == ("smart", "owner", "contingency") and found[-1].matches == ()
+    assert themes([], listed) == []
+
+
+def test_the_shipped_themes_read_as_a_qa_officer_writes_them() -> None:
+    from qa_desktop.services.reporting import theme_definitions
+
+    shipped = theme_definitions()
+    assert len(shipped) >= 6
+    for theme in shipped:
+        assert theme.name[0].isupper() and len(theme.name.split()) >= 3, theme.name
+        assert all(p == p.lower() for p in theme.phrases)
+
+
+def test_a_wrong_themes_file_names_its_row() -> None:
+    with pytest.raises(ValueError, match="row 3"):
+        parse_themes("theme,phrases\nPlans,smart\nNo phrases,\n")
+    with pytest.raises(ValueError, match=r"row 3.*twice"):
+        parse_themes("theme,phrases\nPlans,smart\nPlans,owner\n")
+    with pytest.raises(ValueError, match="columns"):
+        parse_themes("name,words\nPlans,smart\n")

@@ -30,12 +30,20 @@ def choose(qtbot, combo, text: str) -> None:  # type: ignore[no-untyped-def]
     combo.setCurrentIndex(index)
 
 
-def test_the_dashboard_opens_on_this_quarter(application, qtbot) -> None:
-    screen = reports_of(application, qtbot)
+def choose_loaded(qtbot, screen, combo, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Choose an item and wait for the figures, unless it is already chosen."""
+    if combo.currentText() != text:
+        with qtbot.waitSignal(screen.loaded):
+            choose(qtbot, combo, text)
+
+
+def test_the_dashboard_opens_on_the_last_whole_quarter(application, qtbot) -> None:
+    screen = reports_of(application, qtbot)  # on 20 November 2026: Q3 is not over
     dash = screen.dashboard
     assert dash is not None
     assert screen.period_kind.currentIndex() == QUARTER
-    assert screen.quarter.currentText() == "2026/27-Q3"
+    assert screen.quarter.currentText() == "2026/27-Q2"
+    assert dash.counted_to is None and "not finished" not in screen.heading.text()
     assert screen.fig_completed.text().split("\n")[0] == str(dash.plan.completed)
     assert screen.compliance_table.model.rowCount() == len(dash.compliance) > 0
     assert "County" in screen.heading.text()
@@ -46,8 +54,7 @@ def test_changing_the_period_and_the_slice_refreshes_the_figures(application, qt
     screen = reports_of(application, qtbot)
     county = screen.dashboard
     assert county is not None
-    with qtbot.waitSignal(screen.loaded):
-        choose(qtbot, screen.quarter, "2026/27-Q2")
+    choose_loaded(qtbot, screen, screen.quarter, "2026/27-Q2")
     quarter = screen.dashboard
     assert quarter is not None and quarter.period.start.isoformat() == "2026-07-01"
     with qtbot.waitSignal(screen.loaded):
@@ -69,8 +76,7 @@ def test_changing_the_period_and_the_slice_refreshes_the_figures(application, qt
 
 def test_clicking_a_figure_lists_the_audits_behind_it(application, qtbot) -> None:
     screen = reports_of(application, qtbot)
-    with qtbot.waitSignal(screen.loaded):
-        choose(qtbot, screen.quarter, "2026/27-Q2")
+    choose_loaded(qtbot, screen, screen.quarter, "2026/27-Q2")
     completed = screen.dashboard.plan.completed
     with qtbot.waitSignal(screen.drilled):
         qtbot.mouseClick(screen.fig_completed, Qt.MouseButton.LeftButton)
@@ -91,8 +97,7 @@ def test_clicking_a_figure_lists_the_audits_behind_it(application, qtbot) -> Non
 
 def test_clicking_a_bar_or_a_row_lists_its_audits(application, qtbot) -> None:
     screen = reports_of(application, qtbot)
-    with qtbot.waitSignal(screen.loaded):
-        choose(qtbot, screen.quarter, "2026/27-Q2")
+    choose_loaded(qtbot, screen, screen.quarter, "2026/27-Q2")
     dash = screen.dashboard
     chart = screen.compliance_chart
     worst = min((q for q in dash.compliance if q.counts.no), key=lambda q: q.percent)
@@ -131,11 +136,40 @@ def test_export_buttons_write_csv_and_excel(application, qtbot, tmp_path: Path) 
     assert any(name.startswith("Grades per practice area by") for name in sheets)
 
 
-def test_practitioners_see_no_reports(application, qtbot) -> None:
-    window = open_window_as(application, qtbot, Role.PRACTITIONER)
-    window.go_to(NAV_REPORTS)
-    assert window.reports.allowed is False
-    assert window.reports.dashboard is None
+def test_a_practitioner_sees_their_own_team_from_their_own_cases(application, qtbot) -> None:
+    from qa_desktop.domain.calendar import FinancialQuarter, Period
+    from qa_desktop.domain.report_periods import ReportSlice
+    from qa_desktop.services.actors import SYSTEM
+
+    services = application.services
+    q2 = Period.quarter(FinancialQuarter(2026, 2))
+    person = max(
+        (p for p in services.directory.people() if p.role is Role.PRACTITIONER),
+        key=lambda p: (
+            services.reporting.dashboard(q2, ReportSlice(worker_id=p.id), SYSTEM).plan.completed
+        ),
+    )
+    window = application.show_window(services.directory.actor(person.id))
+    qtbot.addWidget(window)
+    screen = window.reports
+    with qtbot.waitSignal(screen.loaded, timeout=10000):
+        window.go_to(NAV_REPORTS)
+    dash = screen.dashboard
+    assert screen.allowed and screen.team_view and dash is not None
+    assert (dash.slice.team_id, dash.slice.worker_id) == (person.team_id, person.id)
+    assert f"Team: {person.team_name}; your own cases" in screen.heading.text()
+    assert person.team_name in screen.team_notice.text()
+    # No other team, area, service or worker to choose; no quarterly report to write.
+    assert not screen.area.isVisibleTo(screen) and not screen.team.isVisibleTo(screen)
+    assert not screen.worker.isVisibleTo(screen)
+    tabs = [screen.tabs.tabText(i) for i in range(screen.tabs.count())]
+    assert "&Quarterly report" not in tabs
+    # The audits behind a figure are only their own cases' audits.
+    with qtbot.waitSignal(screen.drilled):
+        qtbot.mouseClick(screen.fig_completed, Qt.MouseButton.LeftButton)
+    rows = [screen.drill_model.row_at(i) for i in range(screen.drill_model.rowCount())]
+    assert rows and {r.practitioner for r in rows} == {person.name}
+    assert screen.dashboard.plan.completed == len(rows)
 
 
 def test_commentary_is_written_saved_and_printed_in_the_quarterly_report(
@@ -146,8 +180,7 @@ def test_commentary_is_written_saved_and_printed_in_the_quarterly_report(
     from qa_desktop.domain.calendar import FinancialQuarter
 
     screen = reports_of(application, qtbot)
-    with qtbot.waitSignal(screen.loaded):
-        choose(qtbot, screen.quarter, "2026/27-Q2")
+    choose_loaded(qtbot, screen, screen.quarter, "2026/27-Q2")
     screen.tabs.setCurrentIndex(screen.tabs.count() - 1)
     assert "2026/27-Q2" in screen.quarter_label.text()
     box = screen.commentary_edits["summary"]
@@ -162,8 +195,7 @@ def test_commentary_is_written_saved_and_printed_in_the_quarterly_report(
     with qtbot.waitSignal(screen.loaded):
         choose(qtbot, screen.quarter, "2026/27-Q1")
     assert box.toPlainText() == ""
-    with qtbot.waitSignal(screen.loaded):
-        choose(qtbot, screen.quarter, "2026/27-Q2")
+    choose_loaded(qtbot, screen, screen.quarter, "2026/27-Q2")
     assert box.toPlainText() == "Good rose for the third quarter running."
     target = tmp_path / "q.pdf"
     screen.ask_path = lambda *_args: target  # type: ignore[method-assign]

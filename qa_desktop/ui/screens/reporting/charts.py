@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 from qa_desktop.domain.dashboard import GRADE_ORDER, GradeRow, QuestionCompliance, TrendPoint
 from qa_desktop.domain.grades import Grade
 from qa_desktop.ui.labels import GRADE_COLOURS, grade_label
+from qa_desktop.ui.screens.reporting.figures import compliance_axis
 
 MEETS = QColor("#2e7d32")
 BELOW = QColor("#c62828")
@@ -44,8 +45,8 @@ class _ChartView(QChartView):
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setAccessibleName(title)
-        self.setMinimumHeight(280)
-        self.setMinimumWidth(420)
+        self.setMinimumHeight(240)
+        self.setMinimumWidth(300)  # two side by side still fit a laptop at 200%
 
     def clear(self) -> None:
         chart = self.chart()
@@ -63,6 +64,8 @@ class ComplianceChart(_ChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(_t("Compliance per question (%)"), parent)
         self.question_ids: list[str] = []
+        self.value_axis: QValueAxis | None = None
+        self.standard_line: QLineSeries | None = None
         self.meets_set: QBarSet | None = None
         self.below_set: QBarSet | None = None
 
@@ -88,10 +91,13 @@ class ComplianceChart(_ChartView):
         meets.clicked.connect(self._clicked)
         below.clicked.connect(self._clicked)
         chart.addSeries(series)
+        low, high = compliance_axis([r.percent for r in shown if r.percent is not None], standard)
         values = QValueAxis()
-        values.setRange(0, 100)
-        values.setTickCount(11)
-        values.setLabelFormat("%d")
+        values.setRange(low, high)
+        values.setTickCount((high - low) // 10 + 1)
+        values.setLabelFormat("%d%%")
+        values.setTitleText(_t("Compliance (%)"))
+        self.value_axis = values
         categories = QBarCategoryAxis()
         categories.append(self.question_ids or [""])
         small = QFont()
@@ -110,6 +116,7 @@ class ComplianceChart(_ChartView):
         pen.setStyle(Qt.PenStyle.DashLine)
         line.setPen(pen)
         chart.addSeries(line)
+        self.standard_line = line
         line_y = QValueAxis()
         line_y.setRange(-0.5, max(len(shown), 1) - 0.5)
         line_y.setVisible(False)
@@ -176,11 +183,16 @@ class GradeChart(_ChartView):
 
 
 class TrendChart(_ChartView):
-    """The share of each overall grade in each of the last quarters."""
+    """The share of each grade in each of the last quarters: overall, or one practice area's
+    (``set_title`` names it)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(_t("Overall grades over the last quarters"), parent)
+    def __init__(self, parent: QWidget | None = None, title: str = "") -> None:
+        super().__init__(title or _t("Overall grades over the last quarters"), parent)
         self.sets: dict[Grade, QBarSet] = {}
+
+    def set_title(self, title: str) -> None:
+        self.chart().setTitle(title)
+        self.setAccessibleName(title)
 
     def show_points(self, points: tuple[TrendPoint, ...]) -> None:
         self.clear()

@@ -9,6 +9,7 @@ builds the widgets (one small builder per part) and draws what it is given."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QFormLayout,
-    QGridLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,7 +41,12 @@ from PySide6.QtWidgets import (
 from qa_desktop.domain.calendar import FinancialQuarter, Period
 from qa_desktop.domain.dashboard import Dashboard
 from qa_desktop.domain.grades import Grade
-from qa_desktop.domain.report_periods import ReportSlice
+from qa_desktop.domain.report_periods import (
+    ReportSlice,
+    counted_to,
+    last_whole_quarter,
+    long_day,
+)
 from qa_desktop.domain.report_tables import ReportTable
 from qa_desktop.domain.roles import Capability
 from qa_desktop.services.audit.listing import AuditList
@@ -64,8 +70,11 @@ from qa_desktop.ui.screens.reporting.figures import (
 from qa_desktop.ui.widgets.audit_table import ROW_ROLE, AuditTableModel
 from qa_desktop.ui.widgets.empty import set_empty_text
 from qa_desktop.ui.widgets.report_table import ReportTableView
+from qa_desktop.ui.widgets.side_by_side import SideBySide
+from qa_desktop.ui.widgets.wrap_grid import WrapGrid
 
 MONTH, QUARTER, DATES = range(3)
+BODY_MINIMUM_HEIGHT = 300  # the tabs and the audits listed: scrolled to, never squashed
 
 
 def month_choices(today: date, count: int = 24) -> list[tuple[str, Period]]:
@@ -107,13 +116,23 @@ class FigureButton(QPushButton):
         self.set_value(NO_FIGURE)
 
     def set_value(
-        self, value: str, drill: tuple[Phrase, Drill] | None = None, caption: str | None = None
+        self,
+        value: str,
+        drill: tuple[Phrase, Drill] | None = None,
+        caption: str | None = None,
+        change: str = "",
+        arrow: str = "",
     ) -> None:
+        """The figure, its caption and its change against the period before in words (the
+        arrow beside them only shows it; the accessible name says the words)."""
         self.drill = drill
         if caption is not None:
             self.caption = caption
-        self.setText(f"{value}\n{self.caption}")
-        self.setAccessibleName(f"{self.caption}: {value}")
+        lines = [value, self.caption]
+        if change:
+            lines.append(f"{arrow} {change}".strip())
+        self.setText("\n".join(lines))
+        self.setAccessibleName(f"{self.caption}: {value}" + (f", {change}" if change else ""))
         self.setEnabled(drill is not None)
 
 
@@ -146,28 +165,49 @@ class DashboardScreen(QWidget):
         title.setObjectName("screenTitle")
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        self.allowed = actor.can(Capability.REPORT)
+        # A practitioner sees their own team, counted from the audits they may read (their
+        # own cases): the service narrows the slice, the screen hides what it may not choose.
+        self.team_view = not actor.can(Capability.REPORT) and actor.can(Capability.TEAM_REPORT)
+        self.allowed = actor.can(Capability.REPORT) or (
+            self.team_view and actor.person.team_id is not None
+        )
         if not self.allowed:
-            notice = QLabel(self.tr("Reports are for managers and the QA team."))
+            notice = QLabel(self.tr("Reports are for managers, the QA team and practitioners."))
             notice.setObjectName("plannedNotice")
             layout.addWidget(notice)
             layout.addStretch(1)
             return
-        layout.addLayout(self._build_choices())
-        layout.addLayout(self._build_heading())
-        layout.addLayout(self._build_figures())
+        # Everything under the title scrolls: at 200% on a laptop the slice boxes and the
+        # tiles wrap onto more rows and the tabs are still reached below them.
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self._build_choices())
+        if self.team_view:
+            column.addWidget(self._build_team_notice())
+        column.addLayout(self._build_heading())
+        column.addWidget(self._build_figures())
         body = QSplitter(Qt.Orientation.Vertical)
         body.addWidget(self._build_tabs())
         body.addWidget(self._build_drill())
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 1)
-        layout.addWidget(body, 1)
+        body.setMinimumHeight(BODY_MINIMUM_HEIGHT)
+        column.addWidget(body, 1)
+        self.body_scroll = QScrollArea()
+        self.body_scroll.setObjectName("dashboardScroll")
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setWidget(content)
+        layout.addWidget(self.body_scroll, 1)
         self._wire()
+        if self.team_view:
+            self._narrow_to_team()
         runner.subscribe(self, Change.AUDITS, self._data_changed)
 
     # -- building -------------------------------------------------------------------------
 
-    def _build_choices(self) -> QHBoxLayout:
+    def _build_choices(self) -> WrapGrid:
         """The period (a month, a quarter or two dates) and the slice."""
         self.period_kind = QComboBox()
         self.period_kind.addItems([self.tr("Month"), self.tr("Quarter"), self.tr("Dates")])
@@ -218,10 +258,36 @@ class DashboardScreen(QWidget):
         child = QFormLayout()  # the council reports by the child's legal status and age
         child.addRow(self.tr("&Legal status:"), self.legal_status)
         child.addRow(self.tr("Age &band:"), self.age_band)
-        choose = QHBoxLayout()
+        self._worker_form = right
+        boxes = []
         for form in (left, middle, right, child):
-            choose.addLayout(form, 1)
-        return choose
+            box = QWidget()
+            box.setLayout(form)
+            form.setContentsMargins(0, 0, 0, 0)
+            boxes.append(box)
+        self.choices = WrapGrid(boxes)
+        return self.choices
+
+    def _build_team_notice(self) -> QLabel:
+        notice = QLabel(
+            self.tr(
+                "Your team, {team}: the figures count the audits of your own cases, the ones "
+                "you may read. The whole team's figures are in your managers' and the QA "
+                "team's reports."
+            ).format(team=self._actor.person.team_name)
+        )
+        notice.setObjectName("teamNotice")
+        notice.setWordWrap(True)
+        self.team_notice = notice
+        return notice
+
+    def _narrow_to_team(self) -> None:
+        """A practitioner chooses no area, service, team or worker, and writes no quarterly
+        report (the QA team's)."""
+        self.choices.items[1].hide()  # area, service, team
+        self.choices.refit()
+        self._worker_form.setRowVisible(self.worker, False)
+        self.tabs.removeTab(self.tabs.count() - 1)  # the quarterly report
 
     def _build_heading(self) -> QHBoxLayout:
         self.export_all = QPushButton(self.tr("Export all tables to E&xcel…"))
@@ -233,7 +299,7 @@ class DashboardScreen(QWidget):
         row.addWidget(self.export_all)
         return row
 
-    def _build_figures(self) -> QGridLayout:
+    def _build_figures(self) -> WrapGrid:
         """One button per headline figure (``figures.TILE_CAPTIONS``), in that order."""
         self.tiles = {key: FigureButton(self.tr(caption)) for key, caption in TILE_CAPTIONS}
         self.fig_completed = self.tiles["completed"]
@@ -245,12 +311,10 @@ class DashboardScreen(QWidget):
         self.fig_overdue = self.tiles["overdue"]
         self.fig_voice = self.tiles["voice"]
         self.figures = list(self.tiles.values())
-        grid = QGridLayout()
-        for index, button in enumerate(self.figures):
-            grid.addWidget(button, 0, index)
-            grid.setColumnStretch(index, 1)
+        for button in self.figures:
             button.clicked.connect(lambda _c=False, b=button: self._drill_figure(b))
-        return grid
+        self.tile_grid = WrapGrid(self.figures)
+        return self.tile_grid
 
     def _build_tabs(self) -> QTabWidget:
         self.compliance_chart = ComplianceChart()
@@ -265,6 +329,7 @@ class DashboardScreen(QWidget):
         self.actions_table = ReportTableView(self.tr("Actions due in the period"))
         self.voice_table = ReportTableView(self.tr("Voice of the child"))
         self.themes_table = ReportTableView(self.tr("Even better if: themes"))
+        self.area_trend_table = ReportTableView(self.tr("Grades per practice area by quarter"))
         self.tables: dict[str, ReportTableView] = {
             "compliance": self.compliance_table,
             "grades": self.grades_table,
@@ -275,13 +340,15 @@ class DashboardScreen(QWidget):
             "actions": self.actions_table,
             "voice": self.voice_table,
             "themes": self.themes_table,
+            "area_trend": self.area_trend_table,
         }
         self.tabs = QTabWidget()
+        self.tabs.setUsesScrollButtons(True)  # at 200% the tab bar is wider than the screen
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.compliance_chart)
-        scroll.setMinimumWidth(420)
-        compliance = _split(scroll, self.compliance_table)
+        scroll.setMinimumWidth(300)
+        compliance = SideBySide(scroll, self.compliance_table)
         compliance.setSizes([520, 800])
         self.tabs.addTab(compliance, self.tr("&Compliance"))
         grade_charts = QSplitter(Qt.Orientation.Vertical)
@@ -290,14 +357,62 @@ class DashboardScreen(QWidget):
         grade_tables = QSplitter(Qt.Orientation.Vertical)
         grade_tables.addWidget(self.grades_table)
         grade_tables.addWidget(self.trend_table)
-        self.tabs.addTab(_split(grade_charts, grade_tables), self.tr("&Grades"))
+        self.tabs.addTab(SideBySide(grade_charts, grade_tables), self.tr("&Grades"))
         self.tabs.addTab(
-            _split(self.plan_table, self.moderation_table), self.tr("Programme and &moderation")
+            SideBySide(self.plan_table, self.moderation_table), self.tr("Programme and &moderation")
         )
-        self.tabs.addTab(_split(self.inadequate_table, self.actions_table), self.tr("&Follow-up"))
-        self.tabs.addTab(_split(self.voice_table, self.themes_table), self.tr("&Voice and themes"))
+        self.tabs.addTab(
+            SideBySide(self.inadequate_table, self.actions_table), self.tr("&Follow-up")
+        )
+        self.tabs.addTab(
+            SideBySide(self.voice_table, self.themes_table), self.tr("&Voice and themes")
+        )
+        self.tabs.addTab(self._build_area_trend(), self.tr("Practice area t&rends"))
         self.tabs.addTab(self._build_quarterly(), self.tr("&Quarterly report"))
         return self.tabs
+
+    def _build_area_trend(self) -> QWidget:
+        """One practice area's grades over the last four quarters (chosen from a list), with
+        every area's figures as a table beside it for those who read tables, not charts."""
+        self.trend_area = QComboBox()
+        self.trend_area.setAccessibleName(self.tr("Practice area"))
+        self.area_chart = TrendChart(title=self.tr("A practice area's grades by quarter"))
+        label = QLabel(self.tr("Practice area:"))
+        label.setBuddy(self.trend_area)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.trend_area, 1)
+        chart_side = QWidget()
+        column = QVBoxLayout(chart_side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(row)
+        column.addWidget(self.area_chart, 1)
+        self.trend_area.currentIndexChanged.connect(self._show_area_trend)
+        return SideBySide(chart_side, self.area_trend_table)
+
+    def _fill_area_trend(self, dash: Dashboard) -> None:
+        chosen = self.trend_area.currentData()
+        self.trend_area.blockSignals(True)
+        self.trend_area.clear()
+        for area in dash.area_trend:
+            self.trend_area.addItem(self.tr(area.section_title), area.section_id)
+        index = self.trend_area.findData(chosen) if chosen else 0
+        self.trend_area.setCurrentIndex(max(index, 0))
+        self.trend_area.blockSignals(False)
+        self._show_area_trend()
+
+    def _show_area_trend(self) -> None:
+        dash = self.dashboard
+        wanted = self.trend_area.currentData()
+        area = next((a for a in dash.area_trend if a.section_id == wanted), None) if dash else None
+        if area is None:
+            self.area_chart.set_title(self.tr("No practice area was graded in these quarters"))
+            self.area_chart.show_points(())
+            return
+        self.area_chart.set_title(
+            self.tr("{area}: grades by quarter").format(area=self.tr(area.section_title))
+        )
+        self.area_chart.show_points(area.points)
 
     def _build_quarterly(self) -> QWidget:
         """The quarterly report's tab: a commentary box per indicator, saved and printed."""
@@ -461,6 +576,8 @@ class DashboardScreen(QWidget):
         )
         self.period_kind.setCurrentIndex(QUARTER)
         self.period_stack.setCurrentIndex(QUARTER)
+        # A quarter is read once it is over: the last whole one, unless chosen otherwise.
+        self.quarter.setCurrentIndex(max(self.quarter.findText(last_whole_quarter(today).label), 0))
         self._filling = False
         self._fill_teams()
 
@@ -500,6 +617,15 @@ class DashboardScreen(QWidget):
         return Period(start, end) if end >= start else None
 
     def current_slice(self) -> ReportSlice:
+        if self.team_view:  # as the service narrows it: their team, their own cases
+            return ReportSlice(
+                team_id=self._actor.person.team_id,
+                worker_id=self._actor.id,
+                form_key=self.form.currentData(),
+                audit_type=self.audit_type.currentData(),
+                legal_status=self.legal_status.currentData(),
+                age_band=self.age_band.currentData(),
+            )
         return ReportSlice(
             area_id=self.area.currentData(),
             service_id=self.service.currentData(),
@@ -539,20 +665,31 @@ class DashboardScreen(QWidget):
         self.heading.setText(self._heading_text(dash))
         for tile in figures.tiles(dash):
             self.tiles[tile.key].set_value(
-                self.say(tile.value), (tile.drill_label, tile.drill), self.say(tile.caption)
+                self.say(tile.value),
+                (tile.drill_label, tile.drill),
+                self.say(tile.caption),
+                self.say(tile.change) if tile.change else "",
+                tile.arrow,
             )
+        self.tile_grid.refit()  # the figures' words may need more room than before
         for table in dash.tables():
-            view = self.tables.get(table.key)  # the per-area trend is exported, not yet shown
-            if view is not None:
-                view.set_table(table)
+            self.tables[table.key].set_table(table)
         self.compliance_chart.show_rows(dash.compliance, dash.standard)
         self.grade_chart.show_rows(dash.grades)
         self.trend_chart.show_points(dash.trend)
-        self._load_commentary(FinancialQuarter.containing(dash.period.start))
+        self._fill_area_trend(dash)
+        if not self.team_view:
+            self._load_commentary(FinancialQuarter.containing(dash.period.start))
         self.loaded.emit()
 
     def _heading_text(self, dash: Dashboard) -> str:
-        slice_text = describe_slice(dash.slice, self._options) if self._options else ""
+        if self._options is None:
+            slice_text = ""
+        elif self.team_view:
+            slice_text = describe_slice(replace(dash.slice, worker_id=None), self._options)
+            slice_text += "; " + self.tr("your own cases")
+        else:
+            slice_text = describe_slice(dash.slice, self._options)
         return self.say(figures.heading(dash, slice_text))
 
     # -- the audits behind a figure -------------------------------------------------------
@@ -614,12 +751,21 @@ class DashboardScreen(QWidget):
         return FinancialQuarter.containing(period.start) if period else None
 
     def _load_commentary(self, quarter: FinancialQuarter) -> None:
-        self.quarter_label.setText(
-            self.tr(
-                "The quarterly QA report for {quarter}, beside {previous}. Write what the "
-                "figures say for each indicator; the report prints it beside them."
-            ).format(quarter=quarter.label, previous=quarter.previous().label)
-        )
+        text = self.tr(
+            "The quarterly QA report for {quarter}, beside {previous}. Write what the "
+            "figures say for each indicator; the report prints it beside them."
+        ).format(quarter=quarter.label, previous=quarter.previous().label)
+        so_far = counted_to(Period.quarter(quarter), self._today())
+        if so_far is not None:
+            text += " " + self.tr(
+                "The quarter is not finished: its figures run from {start} to {end}, beside "
+                "the whole of {previous}."
+            ).format(
+                start=long_day(quarter.start),
+                end=long_day(so_far),
+                previous=quarter.previous().label,
+            )
+        self.quarter_label.setText(text)
         if quarter == self._commentary_quarter:
             return
         self._commentary_quarter = quarter
@@ -718,16 +864,6 @@ class DashboardScreen(QWidget):
     def _exported(self, path: Path) -> None:
         self.drill_label.setText(self.tr("Saved {path}").format(path=path))
         self.exported.emit(str(path))
-
-
-def _split(first: QWidget, second: QWidget) -> QSplitter:
-    splitter = QSplitter(Qt.Orientation.Horizontal)
-    splitter.addWidget(first)
-    splitter.addWidget(second)
-    splitter.setStretchFactor(0, 1)
-    splitter.setStretchFactor(1, 1)
-    splitter.setSizes([600, 600])
-    return splitter
 
 
 def _fill(combo: QComboBox, everything: str | None, items: Sequence[tuple[str, object]]) -> None:

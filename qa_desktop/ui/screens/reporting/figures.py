@@ -10,13 +10,15 @@ window.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import date
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TypeAlias
 
+from qa_desktop.domain.calendar import FinancialQuarter
 from qa_desktop.domain.dashboard import Dashboard, monthly_target_applies
 from qa_desktop.domain.grades import Grade
+from qa_desktop.domain.report_periods import MONTH_NAMES, kind_of, span_words
 from qa_desktop.services.reporting import Drill
 
 PhraseValue: TypeAlias = "str | int | float | Grade | Phrase"
@@ -53,6 +55,8 @@ class Tile:
     value: Phrase
     drill_label: Phrase
     drill: Drill
+    change: Phrase | None = None  # against the period before, in words ("+4.0 points on ...")
+    arrow: str = ""  # ▲ or ▼ beside those words (never instead of them); none for no change
 
 
 # The tiles, in the order the screen lays them out; each key's caption before any figures.
@@ -74,16 +78,83 @@ def percent(value: float | None) -> str:
     return NO_FIGURE if value is None else f"{value:.1f}%"
 
 
-def day_text(day: date) -> str:
-    return day.strftime("%d %b %Y")
+def compliance_axis(values: Sequence[float], standard: float) -> tuple[int, int]:
+    """The compliance chart's scale: from a round ten below the lowest figure (and below the
+    standard, so its line shows) to 100, so that differences between questions show."""
+    lowest = min([*values, standard])
+    low = math.floor(lowest / 10) * 10
+    if low >= lowest:  # a bar of exactly 70 needs room to be seen
+        low -= 10
+    return max(0, low), 100
 
 
 def _just(value: PhraseValue) -> Phrase:
     return Phrase("{value}", {"value": value})
 
 
+def previous_name(dash: Dashboard) -> Phrase:
+    """What the period compared with is called: "2026/27-Q2", "October", "the 30 days
+    before"."""
+    before = dash.previous_period
+    kind = kind_of(before)
+    if kind == "quarter":
+        return _just(FinancialQuarter.containing(before.start).label)
+    if kind == "month":
+        name = Words(MONTH_NAMES[before.start.month - 1])
+        if before.start.year == dash.period.start.year:
+            return _just(name)
+        return Phrase("{month} {year}", {"month": name, "year": str(before.start.year)})
+    return Phrase("the {days} days before", {"days": before.days})
+
+
+def change_words(
+    now: float | None, then: float | None, previous: Phrase, *, points: bool
+) -> tuple[Phrase, str]:
+    """The change of a figure against the period before, in words, and its arrow: "+4.0
+    points on 2026/27-Q2" (shares) or "-3 on October" (counts)."""
+    values: dict[str, PhraseValue] = {"previous": previous}
+    if now is None or then is None:
+        return Phrase("nothing to compare with in {previous}", values), ""
+    difference = round(now - then, 1) if points else round(now - then)
+    if difference == 0:
+        return Phrase("no change on {previous}", values), ""
+    values["change"] = f"{difference:+.1f}" if points else f"{difference:+d}"
+    template = "{change} points on {previous}" if points else "{change} on {previous}"
+    return Phrase(template, values), "▲" if difference > 0 else "▼"
+
+
 def tiles(dash: Dashboard) -> tuple[Tile, ...]:
-    """The headline figures of a dashboard, keyed as in :data:`TILE_CAPTIONS`."""
+    """The headline figures of a dashboard, keyed as in :data:`TILE_CAPTIONS`, each with its
+    change against the period before where that period's figures came with it."""
+    shown = _tiles(dash)
+    b = dash.before
+    if b is None:
+        return shown
+    m, i = dash.moderation, dash.inadequate
+    pairs: dict[str, tuple[float | None, float | None, bool]] = {
+        "completed": (dash.plan.completed, b.completed, False),
+        "standard": (
+            dash.questions_meeting_standard,
+            dash.questions_meeting_standard_before,
+            False,
+        ),
+        "moderation": (m.coverage, b.coverage, True),
+        "agreement": (m.agreement, b.agreement, True),
+        "inadequate": (i.inadequate, b.inadequate, False),
+        "moved_up": (i.moved_up_percent, b.moved_up_percent, True),
+        "overdue": (dash.actions.overdue, b.overdue, False),
+        "voice": (dash.voice.percent, dash.voice_before, True),
+    }
+    previous = previous_name(dash)
+    result = []
+    for tile in shown:
+        now, then, points = pairs[tile.key]
+        words, arrow = change_words(now, then, previous, points=points)
+        result.append(replace(tile, change=words, arrow=arrow))
+    return tuple(result)
+
+
+def _tiles(dash: Dashboard) -> tuple[Tile, ...]:
     p, m, i, a, v = dash.plan, dash.moderation, dash.inadequate, dash.actions, dash.voice
     with_figure = sum(1 for q in dash.compliance if q.percent is not None)
     captions = dict(TILE_CAPTIONS)
@@ -165,18 +236,28 @@ def tiles(dash: Dashboard) -> tuple[Tile, ...]:
 
 
 def heading(dash: Dashboard, slice_text: str) -> Phrase:
-    """The line above the figures: the period, the slice, what it is compared with."""
+    """The line above the figures: the period (so far, when it is not over), the slice, what
+    it is compared with."""
     return Phrase(
-        "{start} to {end} · {slice} · compared with {prev_start} to {prev_end} · "
-        "standard {standard:.0f}%",
+        "{period} · {slice} · compared with {previous} · standard {standard:.0f}%",
         {
-            "start": day_text(dash.period.start),
-            "end": day_text(dash.period.end),
+            "period": period_phrase(dash),
             "slice": Words(slice_text),
-            "prev_start": day_text(dash.previous_period.start),
-            "prev_end": day_text(dash.previous_period.end),
+            "previous": span_words(dash.previous_period.start, dash.previous_period.end),
             "standard": dash.standard,
         },
+    )
+
+
+def period_phrase(dash: Dashboard) -> Phrase:
+    """ "1 October to 31 December 2026", or while it is not over "1 October to 6 December
+    2026, quarter not finished"."""
+    so_far = dash.counted_to
+    if so_far is None:
+        return _just(span_words(dash.period.start, dash.period.end))
+    return Phrase(
+        "{span}, {kind} not finished",
+        {"span": span_words(dash.period.start, so_far), "kind": Words(kind_of(dash.period))},
     )
 
 
@@ -235,8 +316,11 @@ def moderation_row(dash: Dashboard, row: int) -> tuple[Phrase, Drill] | None:
 
 
 def themes_row(dash: Dashboard, row: int) -> tuple[Phrase, Drill] | None:
-    """A row of the themes table: the audits whose "even better if" has that phrase."""
-    if not 0 <= row < len(dash.themes):
-        return None
-    phrase = dash.themes[row].phrase
-    return Phrase("Even better if: “{theme}”", {"theme": phrase}), Drill("theme", phrase)
+    """A row of the themes table: the audits whose "even better if" mentions that theme."""
+    if not 0 <= row < len(dash.themes) or not dash.themes[row].matches:
+        return None  # the comments matched to no theme are counted, not listed
+    theme = dash.themes[row]
+    return (
+        Phrase("Even better if: {theme}", {"theme": Words(theme.phrase)}),
+        Drill("theme", "|".join(theme.matches)),
+    )
