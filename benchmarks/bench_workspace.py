@@ -141,8 +141,8 @@ def bare_window(questions: int) -> float:
 
 def describe(name: str, values: list[float]) -> str:
     return (
-        f"{name:<44} median {statistics.median(values):7.2f} ms   "
-        f"p90 {sorted(values)[int(len(values) * 0.9) - 1]:7.2f} ms"
+        f"{name:<44} min {min(values):7.2f}   median {statistics.median(values):7.2f}   "
+        f"p90 {sorted(values)[int(len(values) * 0.9) - 1]:7.2f}   max {max(values):7.2f} ms"
     )
 
 
