@@ -4,8 +4,9 @@ for or in idle time, and each shows the audit as it stands when it is built (iss
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QRadioButton
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QMenu, QRadioButton
 
 from qa_desktop.domain.checklist import Gap
 from qa_desktop.services.audit.workspace_data import FieldRef
@@ -140,3 +141,41 @@ def test_a_reload_for_an_area_not_built_shows_when_it_is_built(
     assert isinstance(page, AreaPage) and page.section is last
     assert page.rows[0].evidence.text() == "Seen at home"
     assert evidence not in workspace.changed_badges  # it came while the area was not shown
+
+
+def test_every_fields_menu_offers_its_history(application, qtbot, no_idle_building) -> None:
+    """One slot serves the menus of all fields: each still names its own field's history."""
+    _window, workspace, _a = open_workspace(application, qtbot)
+    row = workspace.areas[2].rows[0]
+    assert row.choice is not None
+    for widget in (row.evidence, row.choice.buttons["yes"]):
+        seen: list[list[str]] = []
+
+        def read_menu(seen=seen) -> None:
+            menu = QApplication.activePopupWidget()
+            assert isinstance(menu, QMenu)
+            seen.append([action.text() for action in menu.actions()])
+            menu.close()
+
+        QTimer.singleShot(100, read_menu)
+        at = QPoint(4, 4)
+        QApplication.sendEvent(
+            widget, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, widget.mapToGlobal(at))
+        )
+        assert seen and "History of this field…" in seen[0]
+
+
+def test_an_area_built_in_the_presentation_layout_is_laid_out_for_it(
+    application, qtbot, no_idle_building
+) -> None:
+    _window, workspace, _a = open_workspace(application, qtbot)
+    workspace.presentation_action.trigger()  # F5: half and half, for a shared screen
+    workspace.step_page(1)
+    page = workspace.areas[1]
+    qtbot.waitUntil(lambda: page.halves.width() > 400)
+    left, right = page.halves.sizes()
+    assert abs(left - right) <= 10, (left, right)
+    workspace.presentation_action.trigger()
+    workspace.step_page(1)
+    left, right = workspace.areas[2].halves.sizes()
+    assert left > right * 1.3, (left, right)  # three fifths to two

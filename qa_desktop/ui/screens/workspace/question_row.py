@@ -118,12 +118,12 @@ class QuestionRow(QFrame):
         grid.addLayout(evidence_row, 3, 1, 1, 2)
         grid.setColumnStretch(1, 1)
 
-    def _show_reason(self, value: object) -> None:
+    def _show_reason(self, _ref: FieldRef, value: object) -> None:
         self.na_reason.setVisible(value == Answer.NA.value)
 
     def refresh(self) -> None:
         """Show or hide the N/A reason after the value was set from outside."""
-        self._show_reason(self.value_binding.value())
+        self._show_reason(self.value_binding.ref, self.value_binding.value())
 
     def focus_answer(self) -> None:
         self.value_binding.focus_widget().setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -317,13 +317,11 @@ class WorkspaceWindow(QMainWindow):
     def _bind(self, bindings: list[Binding]) -> None:
         for binding in bindings:
             self._bound[binding.ref] = binding
-            binding.edited.connect(lambda value, b=binding: self.edited(b.ref, value))
+            binding.edited.connect(self.edited)
             for widget in binding.widgets():
                 self.widget_refs[widget] = binding.ref
                 widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-                widget.customContextMenuRequested.connect(
-                    lambda pos, w=widget: self._context_menu(w, pos)
-                )
+                widget.customContextMenuRequested.connect(self._context_menu)
                 if isinstance(widget, QLineEdit | QPlainTextEdit):
                     widget.installEventFilter(self)
 
@@ -1207,7 +1205,12 @@ class WorkspaceWindow(QMainWindow):
         self.history_dialog = HistoryDialog(title, entries, self)
         self.history_dialog.show()
 
-    def _context_menu(self, widget: QWidget, pos: QPoint) -> None:
+    def _context_menu(self, pos: QPoint) -> None:
+        """A field's own menu and its history (one slot for every field: the sender says
+        which)."""
+        widget = self.sender()
+        if not isinstance(widget, QWidget) or widget not in self.widget_refs:
+            return
         ref = self.widget_refs[widget]
         menu = (
             widget.createStandardContextMenu()
