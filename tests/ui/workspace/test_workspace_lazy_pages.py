@@ -7,14 +7,17 @@ import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu, QRadioButton
+from sqlalchemy import select
 
 from qa_desktop.domain.checklist import Gap
 from qa_desktop.services.audit.workspace_data import FieldRef
+from qa_desktop.store import models as m
 from qa_desktop.ui.screens.workspace import window as window_module
 from qa_desktop.ui.screens.workspace.area_page import AreaPage
 from qa_desktop.ui.screens.workspace.signoff_page import MISSING_ROLE
 from tests.services.audit.workspace_helpers import an_assignment
 from tests.store_access import store_of
+from tests.ui.workspace.test_workspace_conflicts import _conflict
 from tests.ui.workspace.workspace_fixtures import open_workspace
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -179,3 +182,27 @@ def test_an_area_built_in_the_presentation_layout_is_laid_out_for_it(
     workspace.step_page(1)
     left, right = workspace.areas[2].halves.sizes()
     assert left > right * 1.3, (left, right)  # three fifths to two
+
+
+def test_a_conflict_in_an_area_not_built_is_marked_when_it_is_built(
+    application, qtbot, no_idle_building
+) -> None:
+    a = _stored_before_opening(application, {3: "yes"})
+    _window, workspace, _a = open_workspace(application, qtbot, a)
+    question = workspace.ws.form.sections[3].questions[0]
+    store = store_of(application.services)
+    with store.reader() as session:
+        answer_id = session.scalar(
+            select(m.Answer.id).where(
+                m.Answer.audit_id == a.audit_id, m.Answer.question_id == question.id
+            )
+        )
+    _conflict(store, "answers", answer_id, "value", "yes", "no", a.practitioner.id)
+    with qtbot.waitSignal(workspace.reloaded, timeout=3000):
+        workspace.reload()  # as after the sync that brought the conflict
+    ref = FieldRef.answer(question.id)
+    assert ref in workspace.ws.conflicts and ref not in workspace.conflict_badges
+    workspace.reveal_page(3)
+    badge = workspace.conflict_badges[ref]
+    assert badge.isVisibleTo(workspace) and "“No”" in badge.toolTip()
+    assert workspace.areas[3].rows[0].choice.buttons["no"].toolTip() == badge.toolTip()

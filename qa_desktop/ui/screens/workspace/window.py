@@ -351,9 +351,7 @@ class WorkspaceWindow(QMainWindow):
         progress = self.suggestions.areas.get(area.section.id)
         if progress is not None:
             area.show_progress(progress)
-        if area.section.graded:
-            ref = area.grade_binding.ref
-            area.show_notice(self._held_text(self.buffer.held.get(ref)))
+        self._show_state()  # its grade's notice, if one is held for its rationale
         self._show_conflicts(self.ws)
         if not self._first_show:  # laid out as the pages already shown were
             area.setGeometry(self.pages.contentsRect())
