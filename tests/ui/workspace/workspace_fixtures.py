@@ -11,9 +11,9 @@ from tests.store_access import store_of
 
 
 def open_workspace(
-    application: Application, qtbot
+    application: Application, qtbot, a: Assignment | None = None
 ) -> tuple[MainWindow, WorkspaceWindow, Assignment]:
-    a = an_assignment(store_of(application.services))
+    a = a or an_assignment(store_of(application.services))
     window = application.show_window(a.auditor)
     qtbot.addWidget(window)
     window.open_audit(a.audit_id)

@@ -1,6 +1,7 @@
 """Bindings between one editable field of an audit and the widget that shows it.
 
-A binding reports the person's edits (``edited``) and lets the workspace set the value back
+A binding reports the person's edits (``edited``, with the field, so that one slot serves
+every binding) and lets the workspace set the value back
 (undo, redo, reload) without that counting as an edit.
 """
 
@@ -26,7 +27,7 @@ class Binding(QObject):
     NotImplementedError here rather than use ``abc.abstractmethod`` because Qt's metaclass
     cannot be combined with ``ABCMeta``."""
 
-    edited = Signal(object)
+    edited = Signal(object, object)  # FieldRef, Value
 
     def __init__(self, ref: FieldRef, immediate: bool) -> None:
         super().__init__()
@@ -73,7 +74,7 @@ class Binding(QObject):
 
     def _changed(self, *_args: object) -> None:
         if not self._quiet:
-            self.edited.emit(self.value())
+            self.edited.emit(self.ref, self.value())
 
 
 class TextBinding(Binding):

@@ -112,9 +112,10 @@ class LiveHub(QObject):
     @staticmethod
     def _area(window: WorkspaceWindow) -> str:
         row = window.nav.currentRow()
-        if 0 <= row < len(window.areas):
-            return window.areas[row].section.id
-        return CLOSING if row == len(window.areas) else SIGNOFF
+        sections = window.ws.form.sections
+        if 0 <= row < len(sections):
+            return sections[row].id
+        return CLOSING if row == len(sections) else SIGNOFF
 
     # -- what the link hears ----------------------------------------------------------------
 

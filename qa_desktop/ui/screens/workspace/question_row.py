@@ -3,10 +3,11 @@ the N/A reason, the evidence note, and "what good looks like" on demand."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -49,7 +50,8 @@ class QuestionRow(QFrame):
             self.tr("What good looks like, question {id}").format(id=question.id)
         )
         self.help_button.setToolTip(self.tr("What good looks like (F1)"))
-        self.help = QLabel(question.help or self.tr("No guidance for this question."))
+        # Made inside the row: hiding a widget that has no parent yet costs more.
+        self.help = QLabel(question.help or self.tr("No guidance for this question."), self)
         self.help.setWordWrap(True)
         self.help.setObjectName("questionHelp")
         self.help.setVisible(False)
@@ -72,7 +74,6 @@ class QuestionRow(QFrame):
                         answer=self.tr(answer.label), id=question.id
                     )
                 )
-                button.installEventFilter(self)
                 buttons[answer.value] = button
                 answers.addWidget(button)
             self.choice = ChoiceBinding(FieldRef.answer(question.id), buttons)
@@ -117,12 +118,12 @@ class QuestionRow(QFrame):
         grid.addLayout(evidence_row, 3, 1, 1, 2)
         grid.setColumnStretch(1, 1)
 
-    def _show_reason(self, value: object) -> None:
+    def _show_reason(self, _ref: FieldRef, value: object) -> None:
         self.na_reason.setVisible(value == Answer.NA.value)
 
     def refresh(self) -> None:
         """Show or hide the N/A reason after the value was set from outside."""
-        self._show_reason(self.value_binding.value())
+        self._show_reason(self.value_binding.ref, self.value_binding.value())
 
     def focus_answer(self) -> None:
         self.value_binding.focus_widget().setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -133,16 +134,14 @@ class QuestionRow(QFrame):
             if answer is Answer.NA and self.na_reason.isVisible():
                 self.na_reason.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            key_event = event
-            if (
-                key_event.modifiers() == Qt.KeyboardModifier.NoModifier
-                and key_event.key() in ANSWER_KEYS
-            ):
-                self.answer(ANSWER_KEYS[Qt.Key(key_event.key())])
-                return True
-            if key_event.key() == Qt.Key.Key_F1:
-                self.help_button.toggle()
-                return True
-        return super().eventFilter(watched, event)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """1-4 and F1 on an answer button, which leaves keys it has no use for to its row
+        (one handler for the row, rather than a filter on each button)."""
+        on_answer = self.choice is not None and QApplication.focusWidget() in self.choice.widgets()
+        key = event.key()
+        if on_answer and event.modifiers() == Qt.KeyboardModifier.NoModifier and key in ANSWER_KEYS:
+            self.answer(ANSWER_KEYS[Qt.Key(key)])
+        elif on_answer and key == Qt.Key.Key_F1:
+            self.help_button.toggle()
+        else:
+            super().keyPressEvent(event)

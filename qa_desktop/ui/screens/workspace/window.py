@@ -12,10 +12,11 @@ from the buffer.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from html import escape
+from typing import overload
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -46,10 +47,14 @@ from PySide6.QtWidgets import (
 
 from qa_desktop.domain.answers import Answer
 from qa_desktop.domain.checklist import CLOSING, AnswerState, AreaState, Gap, Missing
+from qa_desktop.domain.forms import FormDefinition
 from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.services.audit.workspace import WorkspaceService
 from qa_desktop.services.audit.workspace_data import (
+    ANSWER_FIELDS,
+    AREA_FIELDS,
+    AUDIT_FIELDS,
     Access,
     ActionData,
     FieldRef,
@@ -99,6 +104,7 @@ from qa_desktop.ui.widgets.shortcuts import ShortcutsDialog
 from qa_desktop.ui.widgets.sign_off_box import SignOffBox, confirm
 
 SAVE_DELAY_MS = 400
+BUILD_AFTER_MS = 150  # after the window is shown, the areas not yet built are built in turn
 # Saving these announces "escalations": the managers' My work shows them without sign-off.
 _ESCALATION_FIELDS = (FieldRef.audit("escalation"), FieldRef.audit("escalation_note"))
 
@@ -112,6 +118,62 @@ def _stored(value: object) -> Value:
     if isinstance(value, Grade):
         return value.value
     return value  # type: ignore[return-value]  # every other field holds a Value already
+
+
+def _field_pages(form: FormDefinition) -> dict[FieldRef, int]:
+    """Every field of the audit by the index of the page that holds it: each question's
+    answer, N/A reason and evidence note and each area's own fields on that area's page, the
+    audit's own on the closing page after them."""
+    pages = {}
+    for index, section in enumerate(form.sections):
+        for question in section.questions:
+            for name in sorted(ANSWER_FIELDS):
+                pages[FieldRef.answer(question.id, name)] = index
+        for name in sorted(AREA_FIELDS):
+            pages[FieldRef.area(section.id, name)] = index
+    for name in sorted(AUDIT_FIELDS):
+        pages[FieldRef.audit(name)] = len(form.sections)
+    return pages
+
+
+class _Areas(Sequence[AreaPage]):
+    """The area pages in their order; one not built yet is built when it is asked for."""
+
+    def __init__(self, window: WorkspaceWindow) -> None:
+        self._window = window
+
+    def __len__(self) -> int:
+        return len(self._window.ws.form.sections)
+
+    @overload
+    def __getitem__(self, index: int) -> AreaPage: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[AreaPage]: ...
+    def __getitem__(self, index: int | slice) -> AreaPage | list[AreaPage]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        page = self._window.ensure_page(range(len(self))[index])
+        assert isinstance(page, AreaPage)
+        return page
+
+
+class _Bindings(Mapping[FieldRef, Binding]):
+    """Every field of the audit; asking for one's binding builds its page if need be."""
+
+    def __init__(self, window: WorkspaceWindow) -> None:
+        self._window = window
+
+    def __getitem__(self, ref: FieldRef) -> Binding:
+        window = self._window
+        if ref not in window._bound:
+            window.ensure_page(window._page_of[ref])  # KeyError: not a field of this audit
+        return window._bound[ref]
+
+    def __iter__(self) -> Iterator[FieldRef]:
+        return iter(self._window._page_of)
+
+    def __len__(self) -> int:
+        return len(self._window._page_of)
 
 
 class WorkspaceWindow(QMainWindow):
@@ -139,7 +201,6 @@ class WorkspaceWindow(QMainWindow):
         self.settings = settings
         self.today = today
         self.sync: SyncService | None = None  # where the store syncs (use_sync)
-        self.bindings: dict[FieldRef, Binding] = {}
         self.widget_refs: dict[QWidget, FieldRef] = {}
         self.buffer = EditBuffer(RationaleGate(ws.suggestions))
         self.action_list: list[ActionData] = list(ws.actions)
@@ -180,18 +241,22 @@ class WorkspaceWindow(QMainWindow):
         self.nav.setFixedWidth(250)
         self.nav.setWordWrap(True)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Laid out under the styled window before the pages exist, so each widget takes the
+        # stylesheet once, when it joins, rather than in a second pass over all of them.
+        central = QWidget()
+        self.setCentralWidget(central)
         self.pages = QStackedWidget()
-        self.areas: list[AreaPage] = []
-        practitioner = ws.practitioner.name if ws.practitioner else ""
-        for number, section in enumerate(ws.form.sections, start=1):
-            page = AreaPage(section, practitioner)
-            page.position.setText(
-                self.tr("area {number} of {total}").format(
-                    number=number, total=len(ws.form.sections)
-                )
-            )
-            self.areas.append(page)
-            self._add_page(section.title, page, page.bindings)
+        self.suggestions = ws.suggestions
+        # Only the first area is built at once; the others when first shown, asked for or in
+        # idle time (ensure_page). The navigation lists all of them from the start, and
+        # ``areas`` and ``bindings`` build a page when one of its parts is asked for.
+        self._built_areas: dict[int, AreaPage] = {}
+        self._bound: dict[FieldRef, Binding] = {}  # the bindings of the pages built so far
+        self._page_of = _field_pages(ws.form)
+        self.areas = _Areas(self)
+        self.bindings = _Bindings(self)
+        for section in ws.form.sections:
+            self._add_page(section.title, QWidget(), [])
         self.closing = ClosingPage()
         self._add_page(self.tr("Closing the audit"), self.closing, self.closing.bindings)
         self.signoff = SignOffPage()
@@ -217,9 +282,7 @@ class WorkspaceWindow(QMainWindow):
         column.addLayout(top)
         column.addWidget(self.choice_bar)
         column.addLayout(body, 1)
-        central = QWidget()
         central.setLayout(column)
-        self.setCentralWidget(central)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
@@ -247,20 +310,70 @@ class WorkspaceWindow(QMainWindow):
     # -- building -----------------------------------------------------------------------------
 
     def _add_page(self, title: str, page: QWidget, bindings: list[Binding]) -> None:
-        item = QListWidgetItem(title)
-        self.nav.addItem(item)
+        self.nav.addItem(QListWidgetItem(title))
         self.pages.addWidget(page)
+        self._bind(bindings)
+
+    def _bind(self, bindings: list[Binding]) -> None:
         for binding in bindings:
-            self.bindings[binding.ref] = binding
-            binding.edited.connect(lambda value, b=binding: self.edited(b.ref, value))
+            self._bound[binding.ref] = binding
+            binding.edited.connect(self.edited)
             for widget in binding.widgets():
                 self.widget_refs[widget] = binding.ref
                 widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-                widget.customContextMenuRequested.connect(
-                    lambda pos, w=widget: self._context_menu(w, pos)
-                )
+                widget.customContextMenuRequested.connect(self._context_menu)
                 if isinstance(widget, QLineEdit | QPlainTextEdit):
                     widget.installEventFilter(self)
+
+    def ensure_page(self, index: int) -> QWidget:
+        """The page at ``index`` of the navigation; an area not built yet is built now and
+        shows the audit as it stands (stored, typed, held, conflicts)."""
+        if index in self._built_areas:
+            return self._built_areas[index]
+        page = self.pages.widget(index)
+        if page is None:
+            raise IndexError(index)
+        sections = self.ws.form.sections
+        if index >= len(sections):
+            return page  # the closing and sign-off pages are built at once
+        practitioner = self.ws.practitioner.name if self.ws.practitioner else ""
+        area = AreaPage(sections[index], practitioner)
+        area.position.setText(
+            self.tr("area {number} of {total}").format(number=index + 1, total=len(sections))
+        )
+        self._built_areas[index] = area
+        self.pages.removeWidget(page)
+        page.deleteLater()
+        self.pages.insertWidget(index, area)
+        self._bind(area.bindings)
+        self._show_fields(area.bindings)
+        self._show_area(area)
+        progress = self.suggestions.areas.get(area.section.id)
+        if progress is not None:
+            area.show_progress(progress)
+        self._show_state()  # its grade's notice, if one is held for its rationale
+        self._show_conflicts(self.ws)
+        if not self._first_show:  # laid out as the pages already shown were
+            area.setGeometry(self.pages.contentsRect())
+            layout = area.layout()
+            if layout is not None:
+                layout.activate()
+            self._balance_area(area)
+        return area
+
+    def _build_next(self) -> None:
+        """Idle time after the window is shown: the next area not built yet, one per turn
+        of the event loop, so that the person can answer in between."""
+        index = next(
+            (i for i in range(len(self.ws.form.sections)) if i not in self._built_areas), None
+        )
+        if index is not None and self.isVisible():
+            self.ensure_page(index)
+            QTimer.singleShot(0, self, self._build_next)
+
+    def built_areas(self) -> list[AreaPage]:
+        """The area pages built so far, in their order."""
+        return [self._built_areas[i] for i in sorted(self._built_areas)]
 
     def _build_actions(self) -> None:
         bar = QToolBar(self.tr("Workspace"))
@@ -334,20 +447,13 @@ class WorkspaceWindow(QMainWindow):
         """Show the audit as stored (at opening and after a sign-off or reopening)."""
         self.ws = ws
         self._show_header()
+        # Every field of the audit, its page built or not (``bindings`` lists them all).
         arrived = self.buffer.load({ref: _stored(ws.value(ref)) for ref in self.bindings})
         if not ws.editable:
             self.buffer.discard()  # nothing typed or held can be saved any more
-        for ref, binding in self.bindings.items():
-            # What is being typed and a grade held for its rationale stay in their boxes.
-            binding.set_value(self.buffer.shown(ref))
-            binding.set_editable(self._may_edit(ref), self._why_read_only(ref))
-        for page in self.areas:
-            page.show_reflection_reason(
-                self.bindings[FieldRef.area(page.section.id, "practitioner_reflection")]
-            )
-        for page in self.areas:
-            for row in page.rows:
-                row.refresh()
+        self._show_fields(self._bound.values())
+        for page in self.built_areas():
+            self._show_area(page)
         self.closing.set_owners(ws.owners, ws.practitioner.id if ws.practitioner else None)
         self.closing.show_actions(ws.actions)
         self.closing.set_actions_editable(ws.editable and ws.may_add_actions)
@@ -363,10 +469,32 @@ class WorkspaceWindow(QMainWindow):
         self._show_state()
         self.reloaded.emit()
 
+    def _show_fields(self, bindings: Iterable[Binding]) -> None:
+        for binding in bindings:
+            ref = binding.ref
+            # What is being typed and a grade held for its rationale stay in their boxes.
+            binding.set_value(self.buffer.shown(ref))
+            binding.set_editable(self._may_edit(ref), self._why_read_only(ref))
+
+    def _show_value(self, ref: FieldRef) -> None:
+        """A field's box shows the buffer's value; a page not built yet shows it when built."""
+        binding = self._bound.get(ref)
+        if binding is not None:
+            binding.set_value(self.buffer.shown(ref))
+
+    def _show_area(self, page: AreaPage) -> None:
+        """What an area shows beside its fields' values: the reflection's note, the N/A
+        reasons of the answers."""
+        page.show_reflection_reason(
+            self._bound[FieldRef.area(page.section.id, "practitioner_reflection")]
+        )
+        for row in page.rows:
+            row.refresh()
+
     def _show_conflicts(self, ws: Workspace) -> None:
         """A badge on each field with an open sync conflict; settled ones lose theirs."""
         for ref, conflict in ws.conflicts.items():
-            binding = self.bindings.get(ref)
+            binding = self._bound.get(ref)  # a page built later shows its badges then
             if binding is None:
                 continue
             badge = self.conflict_badges.get(ref)
@@ -390,7 +518,8 @@ class WorkspaceWindow(QMainWindow):
             for ref in refs
             if ref not in self.buffer.choices
             and page is not None
-            and page.isAncestorOf(self.bindings[ref].focus_widget())
+            and (binding := self._bound.get(ref)) is not None
+            and page.isAncestorOf(binding.focus_widget())
         ]
         self.changed_by.arrived(refs, on_screen)
         ops.read(
@@ -440,7 +569,7 @@ class WorkspaceWindow(QMainWindow):
     def use_theirs(self, ref: FieldRef) -> None:
         """The typed text dropped for what the other laptop saved."""
         self.buffer.use_theirs(ref)
-        self.bindings[ref].set_value(self.buffer.shown(ref))
+        self._show_value(ref)
         self._show_live()
         self._show_state()
 
@@ -502,22 +631,23 @@ class WorkspaceWindow(QMainWindow):
     def _show_suggestions(self, suggestions: Suggestions) -> None:
         self.suggestions = suggestions
         self.buffer.gate.update(suggestions)
-        for index, page in enumerate(self.areas):
-            progress = suggestions.areas.get(page.section.id)
+        for index, section in enumerate(self.ws.form.sections):
+            progress = suggestions.areas.get(section.id)
             if progress is None:
                 continue
-            page.show_progress(progress)
+            if index in self._built_areas:
+                self._built_areas[index].show_progress(progress)
             item = self.nav.item(index)
-            grade = self.buffer.saved(FieldRef.area(page.section.id, "grade"))  # never a held one
+            grade = self.buffer.saved(FieldRef.area(section.id, "grade"))  # never a held one
             shown = grade_label(Grade(str(grade))) if grade else ""
             item.setText(
-                f"{page.section.title}\n{progress.answered}/{progress.total}"
+                f"{section.title}\n{progress.answered}/{progress.total}"
                 + (f" · {shown}" if shown else "")
             )
             item.setData(
                 Qt.ItemDataRole.AccessibleTextRole,
                 self.tr("{area}: {answered} of {total} answered").format(
-                    area=page.section.title, answered=progress.answered, total=progress.total
+                    area=section.title, answered=progress.answered, total=progress.total
                 ),
             )
         self.closing.show_suggested(suggestions.overall)
@@ -577,14 +707,14 @@ class WorkspaceWindow(QMainWindow):
                 FieldChange(save.ref, save.old, save.new, self._describe(save.ref))
             )
             # A grade held for its rationale is saved now: its box shows what is saved.
-            self.bindings[save.ref].set_value(self.buffer.shown(save.ref))
+            self._show_value(save.ref)
             self._submit_save(save)
 
     def _show_state(self) -> None:
         """The save mark and the rationale notices, from the buffer (never ahead of it)."""
         self.save_status.setText(self._mark_text(self.buffer.mark))
         held = self.buffer.held
-        for page in self.areas:
+        for page in self.built_areas():  # a page built later shows its notice then
             if page.section.graded:
                 self._notice(
                     page.grade_binding.ref, self._held_text(held.get(page.grade_binding.ref))
@@ -614,8 +744,9 @@ class WorkspaceWindow(QMainWindow):
 
     def _notice(self, ref: FieldRef, text: str) -> None:
         if ref.target is Target.AREA:
-            page = next(p for p in self.areas if p.section.id == ref.key)
-            page.show_notice(text)
+            page = next((p for p in self.built_areas() if p.section.id == ref.key), None)
+            if page is not None:
+                page.show_notice(text)
         else:
             self.closing.show_notice(text)
 
@@ -630,7 +761,7 @@ class WorkspaceWindow(QMainWindow):
         ref = step.ref
         save = Save(ref, self.buffer.saved(ref), step.new)
         self.buffer.apply(ref, step.new)
-        self.bindings[ref].set_value(step.new)
+        self._show_value(ref)
         if ref.target is Target.ANSWER:
             row = self._row_for(ref.key)
             if row is not None:
@@ -750,8 +881,7 @@ class WorkspaceWindow(QMainWindow):
         its rationale is written, the overall grade, the actions."""
         stored = self.buffer.stored
         lines = []
-        for page in self.areas:
-            area = page.section
+        for area in self.ws.form.sections:
             grade = stored.get(FieldRef.area(area.id, "grade"))
             rationale = str(stored.get(FieldRef.area(area.id, "rationale")) or "").strip()
             lines.append(
@@ -889,6 +1019,7 @@ class WorkspaceWindow(QMainWindow):
 
     def _page_changed(self, index: int) -> None:
         self.flush()
+        self.ensure_page(index)
         self.changed_by.left()  # the area left: its changed-by marks go
         self._show_live()
         self.pages.setCurrentIndex(index)
@@ -902,7 +1033,7 @@ class WorkspaceWindow(QMainWindow):
     def step_page(self, step: int) -> None:
         index = max(0, min(self.nav.count() - 1, self.nav.currentRow() + step))
         self.reveal_page(index)
-        page = self.pages.widget(index)
+        page = self.ensure_page(index)
         if isinstance(page, AreaPage) and page.rows:
             self._focus_row(page.rows[0])
         elif page is not None:
@@ -913,7 +1044,7 @@ class WorkspaceWindow(QMainWindow):
         return page if isinstance(page, AreaPage) else None
 
     def _row_for(self, question_id: str) -> QuestionRow | None:
-        for page in self.areas:
+        for page in self.built_areas():
             row = page.row_of(question_id)
             if row is not None:
                 return row
@@ -931,7 +1062,7 @@ class WorkspaceWindow(QMainWindow):
     def _focus_row(self, row: QuestionRow) -> None:
         self._mark_current(row)
         row.focus_answer()
-        for page in self.areas:
+        for page in self.built_areas():
             if row in page.rows:
                 page.scroll_area.ensureWidgetVisible(row)
 
@@ -961,12 +1092,12 @@ class WorkspaceWindow(QMainWindow):
             key = ref.key
             if ref.target is Target.ANSWER:
                 key = self.ws.form.section_of(ref.key).id
-            index = next(i for i, p in enumerate(self.areas) if p.section.id == key)
+            index = next(i for i, s in enumerate(self.ws.form.sections) if s.id == key)
             self.reveal_page(index)
         widget = self.bindings[ref].focus_widget()
         if widget.isVisible():
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
-            for page in self.areas:
+            for page in self.built_areas():
                 if page.isAncestorOf(widget):
                     page.scroll_area.ensureWidgetVisible(widget)
 
@@ -1072,7 +1203,12 @@ class WorkspaceWindow(QMainWindow):
         self.history_dialog = HistoryDialog(title, entries, self)
         self.history_dialog.show()
 
-    def _context_menu(self, widget: QWidget, pos: QPoint) -> None:
+    def _context_menu(self, pos: QPoint) -> None:
+        """A field's own menu and its history (one slot for every field: the sender says
+        which)."""
+        widget = self.sender()
+        if not isinstance(widget, QWidget) or widget not in self.widget_refs:
+            return
         ref = self.widget_refs[widget]
         menu = (
             widget.createStandardContextMenu()
@@ -1087,7 +1223,7 @@ class WorkspaceWindow(QMainWindow):
     def _presentation_toggled(self, on: bool) -> None:
         self.setStyleSheet(at_text_size(PRESENTATION_STYLE if on else STYLE))
         self.nav.setVisible(not on)
-        for page in self.areas:
+        for page in self.built_areas():  # a page built later is laid out so then
             total = max(page.halves.width(), 2)
             page.halves.setSizes(
                 [total // 2, total // 2] if on else [total * 3 // 5, total * 2 // 5]
@@ -1103,6 +1239,8 @@ class WorkspaceWindow(QMainWindow):
             page = self._current_area()
             if page is not None and page.rows:
                 self._focus_row(page.rows[0])
+            # The other areas in idle time, once the first one is on the screen.
+            QTimer.singleShot(BUILD_AFTER_MS, self, self._build_next)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -1110,15 +1248,18 @@ class WorkspaceWindow(QMainWindow):
 
     def _balance(self) -> None:
         """Give the questions and the reflection most of the height, both halves their share."""
+        for page in self.built_areas():
+            self._balance_area(page)
+
+    def _balance_area(self, page: AreaPage) -> None:
         on = self.presentation_action.isChecked()
-        for page in self.areas:
-            height = max(page.split.height(), 2)
-            lower = page.split.widget(1)
-            below = lower.minimumSizeHint().height() if lower is not None else 0
-            page.split.setSizes([height - below, below])
-            width = max(page.halves.width(), 2)
-            left = width // 2 if on else width * 3 // 5
-            page.halves.setSizes([left, width - left])
+        height = max(page.split.height(), 2)
+        lower = page.split.widget(1)
+        below = lower.minimumSizeHint().height() if lower is not None else 0
+        page.split.setSizes([height - below, below])
+        width = max(page.halves.width(), 2)
+        left = width // 2 if on else width * 3 // 5
+        page.halves.setSizes([left, width - left])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closing with a choice open keeps what was typed (history keeps theirs too): what
