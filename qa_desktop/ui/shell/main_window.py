@@ -310,6 +310,7 @@ class MainWindow(QMainWindow):
         self.nav_screen(NAV_MY_WORK)
         self.my_work.show_work(work)
         self.nav.setEnabled(True)
+        self.statusBar().showMessage(self.tr("Opening the other screens…"))
         self.usable.emit()
 
     def _show_person(self, actor: Actor) -> None:
