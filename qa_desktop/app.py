@@ -210,6 +210,7 @@ class Application:
             lambda quick: self._quick_read(quick, store_path, smoke_test),
             lambda exc: self._quick_read(None, store_path, smoke_test),
         )
+        QTimer.singleShot(0, _import_my_work_screen)  # meanwhile, on the idle GUI thread
 
     def _quick_read(self, quick: QuickStart | None, store_path: Path, smoke_test: bool) -> None:
         instance = None
@@ -469,6 +470,12 @@ def run_app(store_path: Path, *, smoke_test: bool = False) -> int:
     code = qt_app.exec()
     application.shutdown()
     return code
+
+
+def _import_my_work_screen() -> None:
+    """My work's screen module (and the table widgets it uses), imported while the quick
+    start reads on the runner: the GUI thread would only wait for it."""
+    import qa_desktop.ui.screens.my_work  # noqa: F401
 
 
 def _daily_backup(services: Services, clock: Clock) -> None:

@@ -265,19 +265,28 @@ def receives_escalations(role: Role) -> bool:
     return role in (Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE)
 
 
-def queue_reason(row: QueuedRow, share_percent: float, seed: int) -> SelectionReason:
-    """Why an audit is in moderation: its queue entry's reason; else the selection rules'; an
-    audit no fixed rule explains came by the random share (under the share or seed of its
-    day, or an older store's draw)."""
-    if row.entry_reason:
-        return SelectionReason(row.entry_reason)
+def queue_reason(
+    entry_reason: str | None,
+    audit_id: str,
+    overall: Grade | None,
+    *,
+    disputed: bool,
+    area_grades: Iterable[Grade | None],
+    share_percent: float,
+    seed: int,
+) -> SelectionReason:
+    """Why an audit is in moderation: its queue entry's reason (added by hand, or recorded
+    at submission); else the selection rules'; an audit no fixed rule explains came by the
+    random share (under the share or seed of its day, or an older store's draw)."""
+    if entry_reason:
+        return SelectionReason(entry_reason)
     reason = moderation_reason(
-        row.id,
-        row.overall_grade,
-        disputed=row.disputed,
+        audit_id,
+        overall,
+        disputed=disputed,
         share_percent=share_percent,
         seed=seed,
-        area_grades=row.area_grades,
+        area_grades=area_grades,
     )
     return reason or SelectionReason.RANDOM_SHARE
 
@@ -386,7 +395,15 @@ def _moderation(actor: Actor, on: date, rows: MyWorkRows) -> list[WorkItem]:
                 case_reference=q.case_reference,
                 team=q.team,
                 state=AuditState.IN_MODERATION,
-                description=queue_reason(q, rows.share_percent, rows.seed).value,
+                description=queue_reason(
+                    q.entry_reason,
+                    q.id,
+                    q.overall_grade,
+                    disputed=q.disputed,
+                    area_grades=q.area_grades,
+                    share_percent=rows.share_percent,
+                    seed=rows.seed,
+                ).value,
                 due_on=due,
                 overdue=is_overdue(due, on),
             )
