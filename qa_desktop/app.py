@@ -116,8 +116,6 @@ class Application:
         self.key_prompt: Callable[[str, bool], str | None] = self._ask_for_key
         # The quick start's person, until the services confirm them (None: none was read).
         self._quick: Actor | None = None
-        # Whether the PDF library is loaded in idle time after the start (tests may say no).
-        self.preload_documents = True
 
     @property
     def services(self) -> Services:
@@ -257,8 +255,7 @@ class Application:
             return
         window.attach(services, actor)
         self.runner.submit(lambda: _daily_backup(services, self.clock), None, self._backup_failed)
-        if self.preload_documents:
-            self.runner.submit(preload_documents, None, self._preload_failed)
+        self.runner.submit(preload_documents, None, self._preload_failed)
 
     def _preload_failed(self, exc: BaseException) -> None:
         """Nothing is lost: the first export loads the PDF library itself."""

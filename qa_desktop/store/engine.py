@@ -25,14 +25,13 @@ from qa_desktop.errors import StoreError, StoreLost
 from qa_desktop.store.backup_files import backups_of, latest_backup
 from qa_desktop.store.instance_lock import InstanceLock, lock_store
 from qa_desktop.store.keys import ENV_KEY, StoreKey, WrongKey, store_key
-from qa_desktop.store.revision import head_from_files
+from qa_desktop.store.revision import MIGRATIONS, head_from_files
 
 if TYPE_CHECKING:  # alembic is imported only when a store needs migrating (it is slow)
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
 log = logging.getLogger(__name__)
-MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
