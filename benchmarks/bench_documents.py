@@ -139,9 +139,11 @@ def fresh_runs(store_path: Path, audit_id: str, preload: bool, runs: int) -> lis
     command = [sys.executable, __file__, "--first-export", str(store_path), audit_id]
     if preload:
         command.append("--preload")
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # compiled as installed, not from source each time
     results = []
     for _ in range(runs):
-        out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        out = subprocess.run(command, check=True, capture_output=True, text=True, env=env).stdout
         results.append(json.loads(out.strip().splitlines()[-1]))
     return results
 
