@@ -7,8 +7,8 @@ they own (moved on here, or opened on their Programme tab).
 
 At start the screen is filled before the services are built (``show_work`` with the quick
 start's rows, ``services`` None) and is given them later (``set_services``), which reads it
-again; until then marking an action done waits with the services. Nothing on this path
-imports SQLAlchemy or the services' modules."""
+again; until then the buttons that mark an action done are disabled, saying the store is
+opening. Nothing on this path imports SQLAlchemy or the services' modules."""
 
 from __future__ import annotations
 
@@ -374,7 +374,7 @@ class MyWorkScreen(QWidget):
         item = selected_record(self.tables[WorkKind.REVIEW])
         if not isinstance(item, WorkItem) or item.kind not in PROGRAMME_ACTIONS:
             return
-        if self._services is None:
+        if self._services is None:  # before the services: the button is disabled
             return
         actor, done = self._actor, ActionStatus.DONE
         if item.kind is WorkKind.REVIEW_ACTION:

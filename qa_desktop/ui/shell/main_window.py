@@ -557,10 +557,9 @@ class MainWindow(QMainWindow):
     def go_to(self, index: int) -> None:
         if not self.is_usable:
             return
-        if not self.is_ready:  # the navigation shows the screen's stand-in meanwhile
-            self.nav.setCurrentRow(index)
-            return
         self.nav.setCurrentRow(index)
+        if not self.is_ready:  # the screen's stand-in shows meanwhile
+            return
         from PySide6.QtCore import Qt
 
         self.nav_screen(index).setFocus(Qt.FocusReason.ShortcutFocusReason)
