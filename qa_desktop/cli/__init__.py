@@ -136,7 +136,6 @@ def _open_app(args: argparse.Namespace) -> int:
             "QA Desktop needs a desktop session to open its window, and there is none here "
             "(no display). The command-line tools work without one: see 'qa-desktop --help'."
         )
-    keys.prefetch()  # beside the window's frame: the quick start needs the store's key
     if args.demo and not path.exists():
         setup_logging()
         print(t("Building the demo county in {path} ...").format(path=path), file=sys.stderr)

@@ -26,7 +26,6 @@ import logging
 import os
 import re
 import secrets
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -127,23 +126,6 @@ def _keyring_get() -> tuple[StoreKey | None, bool]:
     if _no_keyring_backend(keyring.get_keyring()):
         return None, False
     return (StoreKey.from_keyring_text(text) if text else None), True
-
-
-def prefetch() -> None:
-    """Load the keyring (about 100 ms: its modules, and finding its backend, which runs
-    programs to look for system libraries) on a thread of its own, while the window's frame
-    is being built, so that the store's key is at hand when the start asks for it. Only the
-    loading: the key itself is read where it is needed, as always."""
-
-    def load() -> None:
-        try:
-            import keyring
-
-            keyring.get_keyring()
-        except Exception as exc:  # the start asks again, and says what is wrong
-            log.info("the keyring could not be loaded ahead (%s)", type(exc).__name__)
-
-    threading.Thread(target=load, name="keyring-prefetch", daemon=True).start()
 
 
 def _no_keyring_backend(backend: object) -> bool:
