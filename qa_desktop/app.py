@@ -1,9 +1,14 @@
 """The entry point of the application: the one place where objects are built and wired.
 
-Start-up order (so the window is on screen at once): the QApplication and the window's frame
-are built with Qt alone; the store is opened, and the services (SQLAlchemy and the rest)
-imported, on the background runner; the person is then found (or asked for) and the
-screens fill the window. Nothing here imports the services or the store at module level.
+Start-up order (so the window is on screen, and usable, at once): the QApplication and the
+window's frame are built with Qt alone; on the background runner the quick start reads the
+person and My work with plain SQL (``store/quick_start.py``), and the window shows them with
+the navigation working; then, on the runner too, the store is opened and the services
+(SQLAlchemy and the rest) imported, and the screens fill the window, My work read again from
+the services. Where the quick start cannot decide (no key, a store to migrate, a person to
+ask for) the window waits for the services as before. When the runner is idle, the PDF
+library and the fonts are loaded, so that the first export does not wait for them. Nothing
+here imports the services or SQLAlchemy at module level.
 """
 
 from __future__ import annotations
@@ -38,6 +43,8 @@ if TYPE_CHECKING:
     from qa_desktop.services.container import Services
     from qa_desktop.services.setup.people import Actor
     from qa_desktop.store.backups import Backup
+    from qa_desktop.store.instance_lock import InstanceLock
+    from qa_desktop.store.quick_start import QuickStart
 
 log = logging.getLogger(__name__)
 
@@ -56,14 +63,34 @@ def today(clock: Clock) -> date:
     return on(clock)
 
 
-def open_services(store_path: Path, clock: Clock) -> Services:
+def open_services(store_path: Path, clock: Clock, instance: InstanceLock | None = None) -> Services:
     """Open (and migrate) the store and build the services on it: the slow part of a start,
-    run on the background runner while the window is already showing."""
+    run on the background runner while the window is already showing (``instance``: the
+    store's lock, taken by the quick start)."""
     setup_logging()  # here, off the GUI thread: see logs.py
     from qa_desktop.services.container import build_services
     from qa_desktop.store.engine import open_store
 
-    return build_services(open_store(store_path, exclusive=True), clock)
+    return build_services(open_store(store_path, exclusive=True, instance=instance), clock)
+
+
+def read_quick_start(
+    store_path: Path, clock: Clock, remembered: str | None, smoke_test: bool
+) -> QuickStart | None:
+    """The person and My work with plain SQL (on the runner): see store/quick_start.py."""
+    setup_logging()
+    from qa_desktop.store.quick_start import quick_start
+
+    return quick_start(store_path, today(clock), remembered, first_if_unknown=smoke_test)
+
+
+def preload_documents() -> None:
+    """The PDF library and the house fonts, loaded while the person reads My work (on the
+    runner, when it is idle): the first export of a session then takes what any export
+    takes."""
+    from qa_desktop.reports.pdf.preload import preload
+
+    preload()
 
 
 class Application:
@@ -87,6 +114,8 @@ class Application:
         self.quit_on_close = False
         # Asks for the store's key (message, new store?) -> the text typed or None (tests).
         self.key_prompt: Callable[[str, bool], str | None] = self._ask_for_key
+        # The quick start's person, until the services confirm them (None: none was read).
+        self._quick: Actor | None = None
 
     @property
     def services(self) -> Services:
@@ -171,9 +200,32 @@ class Application:
         return window
 
     def open_store(self, store_path: Path, *, smoke_test: bool = False) -> None:
-        """Open the store on the background runner; the window fills in when it is open."""
+        """Read the quick start on the background runner and show it; then open the store
+        and build the services there too; the window fills in when they are ready."""
+        remembered = self.settings.identity_for(store_path)
         self.runner.submit(
-            lambda: open_services(store_path, system_clock),
+            lambda: read_quick_start(store_path, system_clock, remembered, smoke_test),
+            lambda quick: self._quick_read(quick, store_path, smoke_test),
+            lambda exc: self._quick_read(None, store_path, smoke_test),
+        )
+        QTimer.singleShot(0, _import_my_work_screen)  # meanwhile, on the idle GUI thread
+
+    def _quick_read(self, quick: QuickStart | None, store_path: Path, smoke_test: bool) -> None:
+        instance = None
+        if quick is not None and self.window is not None:
+            self._quick = quick.actor
+            instance = quick.instance
+            self.window.attach_quick(quick.actor, quick.work)
+        elif quick is not None:
+            quick.instance.release()
+        self.open_full(store_path, instance, smoke_test=smoke_test)
+
+    def open_full(
+        self, store_path: Path, instance: InstanceLock | None = None, *, smoke_test: bool = False
+    ) -> None:
+        """Open the store and build the services on the background runner."""
+        self.runner.submit(
+            lambda: open_services(store_path, system_clock, instance),
             lambda services: self.store_opened(services, smoke_test=smoke_test),
             lambda exc: self.fail(exc, store_path, smoke_test=smoke_test),
         )
@@ -186,8 +238,14 @@ class Application:
         self._services = services
         window = self.window
         assert window is not None
+        quick, self._quick = self._quick, None
         try:
-            actor = _first_person(self) if smoke_test else self.choose_person(window)
+            if quick is not None:  # the person the quick start showed, as the services say
+                actor: Actor | None = services.directory.actor(quick.id)
+            elif smoke_test:
+                actor = _first_person(self)
+            else:
+                actor = self.choose_person(window)
         except UserError as exc:  # nobody can sign in (a store with no people): say so, quit
             self.fail(exc, services.store_path, smoke_test=smoke_test)
             return
@@ -197,6 +255,11 @@ class Application:
             return
         window.attach(services, actor)
         self.runner.submit(lambda: _daily_backup(services, self.clock), None, self._backup_failed)
+        self.runner.submit(preload_documents, None, self._preload_failed)
+
+    def _preload_failed(self, exc: BaseException) -> None:
+        """Nothing is lost: the first export loads the PDF library itself."""
+        log.warning("the PDF library could not be loaded ahead: %s", type(exc).__name__)
 
     def _backup_failed(self, exc: BaseException) -> None:
         """Said in the status bar, not in a box: the work itself is safe in the store."""
@@ -406,6 +469,12 @@ def run_app(store_path: Path, *, smoke_test: bool = False) -> int:
     return code
 
 
+def _import_my_work_screen() -> None:
+    """My work's screen module (and the table widgets it uses), imported while the quick
+    start reads on the runner: the GUI thread would only wait for it."""
+    import qa_desktop.ui.screens.my_work  # noqa: F401
+
+
 def _daily_backup(services: Services, clock: Clock) -> None:
     services.daily_backup(today(clock))
 
@@ -429,6 +498,15 @@ def _report_shown(window: MainWindow, runner: Runner, qt_app: QApplication) -> N
         qt_app.exit(1)
         return
     print("qa-desktop: main window shown", flush=True)
+    said_usable: list[bool] = []
+
+    def usable() -> None:  # once, the next time round the event loop (after painting)
+        if not said_usable:
+            said_usable.append(True)
+            QTimer.singleShot(0, lambda: print("qa-desktop: My work usable", flush=True))
+
+    window.usable.connect(usable)
+    window.ready.connect(usable)  # no quick start: usable once the services are here
 
     def loaded() -> None:
         if window.is_ready and not runner.pending:

@@ -13,8 +13,6 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import holidays
-
 ENGLAND = ZoneInfo("Europe/London")
 
 
@@ -116,6 +114,9 @@ class Period:
 
 @lru_cache(maxsize=64)
 def _bank_holidays(year: int) -> frozenset[date]:
+    # Imported when first asked (about 30 ms): a start that shows no working day skips it.
+    import holidays
+
     return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year).keys())
 
 

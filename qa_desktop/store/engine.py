@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,13 +25,13 @@ from qa_desktop.errors import StoreError, StoreLost
 from qa_desktop.store.backup_files import backups_of, latest_backup
 from qa_desktop.store.instance_lock import InstanceLock, lock_store
 from qa_desktop.store.keys import ENV_KEY, StoreKey, WrongKey, store_key
+from qa_desktop.store.revision import MIGRATIONS, head_from_files
 
 if TYPE_CHECKING:  # alembic is imported only when a store needs migrating (it is slow)
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
 log = logging.getLogger(__name__)
-MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -80,30 +79,8 @@ def head_revision() -> str:
     return head
 
 
-_REVISION_LINE = re.compile(
-    r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(?:['\"]([\w.-]+)['\"]|(None))\s*$", re.M
-)
-
-
 def _head_from_files() -> str | None:
-    """The newest migration, read from the files without alembic; None if unsure (a merge,
-    several heads, a form this reader does not know): then alembic decides."""
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        found = dict(
-            (m.group(1), m.group(2))
-            for m in _REVISION_LINE.finditer(path.read_text(encoding="utf-8"))
-        )
-        if "revision" not in found or "down_revision" not in found or not found["revision"]:
-            if path.name != "__init__.py":
-                return None
-            continue
-        revisions.add(found["revision"])
-        if found["down_revision"]:
-            parents.add(found["down_revision"])
-    heads = revisions - parents
-    return heads.pop() if len(heads) == 1 else None
+    return head_from_files(MIGRATIONS)
 
 
 def _stored_revision(engine: Engine) -> str | None:
@@ -359,16 +336,24 @@ def _unreadable(path: Path, key: StoreKey) -> StoreError:
     )
 
 
-def open_store(path: Path, *, create: bool = False, exclusive: bool = False) -> Store:
+def open_store(
+    path: Path,
+    *,
+    create: bool = False,
+    exclusive: bool = False,
+    instance: InstanceLock | None = None,
+) -> Store:
     """Open (and migrate) the encrypted store at ``path``; ``create`` makes a new one if
     absent. A plain store (from before encryption) is encrypted first, once. ``exclusive``
-    (the app): take the store's instance lock first, held until the store is closed."""
+    (the app): take the store's instance lock first, held until the store is closed; or
+    ``instance``, the lock the quick start took already."""
     path = path.expanduser()
-    if not exclusive:
+    if not exclusive and instance is None:
         return _open_store(path, create)
     if not path.parent.is_dir() and create:
         private_folder(path.parent)
-    instance = lock_store(path) if path.parent.is_dir() else None
+    if instance is None and path.parent.is_dir():
+        instance = lock_store(path)
     try:
         store = _open_store(path, create)
     except BaseException:

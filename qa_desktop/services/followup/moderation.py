@@ -21,17 +21,20 @@ from qa_desktop.domain.grades import Grade
 from qa_desktop.domain.identity import one_per_parent_id
 from qa_desktop.domain.lifecycle import AuditState, Transition, next_state
 from qa_desktop.domain.moderation import SelectionReason
+from qa_desktop.domain.my_work import queue_reason
+from qa_desktop.domain.published_settings import MODERATION_SEED, MODERATION_SHARE_PERCENT
 from qa_desktop.domain.roles import Capability
 from qa_desktop.errors import PermissionRefused, ValidationError
 from qa_desktop.services.audit.listing import AuditService, AuditView
 from qa_desktop.services.changes import Change, writes
 from qa_desktop.services.clock import Clock, local_day, today
 from qa_desktop.services.followup.routing import (
+    area_grades,
     confirm_grade,
     record_transition,
-    selection_reason,
 )
 from qa_desktop.services.programme.forms import form_from_source
+from qa_desktop.services.published import read_setting
 from qa_desktop.services.setup.people import Actor
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store
@@ -338,16 +341,22 @@ def _entries(session: Session, audit_id: str) -> list[m.ModerationQueueEntry]:
 
 def _reason(session: Session, audit_id: str) -> SelectionReason:
     entries = _entries(session, audit_id)
-    if entries:
-        return SelectionReason(entries[-1].reason)
-    audit = _audit(session, audit_id)
-    return _selection_reason(session, audit)
+    return _queue_reason(session, _audit(session, audit_id), entries[-1] if entries else None)
 
 
-def _selection_reason(session: Session, audit: m.Audit) -> SelectionReason:
-    """Why the selection rules sent this audit. One that no fixed rule explains came by the
-    random share (under the share or seed of its day, or an older store's draw)."""
-    return selection_reason(session, audit) or SelectionReason.RANDOM_SHARE
+def _queue_reason(
+    session: Session, audit: m.Audit, entry: m.ModerationQueueEntry | None
+) -> SelectionReason:
+    """Why the audit is in moderation (the rule: ``domain.my_work.queue_reason``)."""
+    return queue_reason(
+        entry.reason if entry else None,
+        audit.id,
+        Grade(audit.overall_grade) if audit.overall_grade else None,
+        disputed=audit.practitioner_disagrees,
+        area_grades=() if entry else area_grades(session, audit.id),
+        share_percent=read_setting(session, MODERATION_SHARE_PERCENT),
+        seed=read_setting(session, MODERATION_SEED),
+    )
 
 
 def moderation_queue(session: Session, on: date) -> list[QueueItem]:
@@ -383,9 +392,7 @@ def moderation_queue(session: Session, on: date) -> list[QueueItem]:
                 submitted_on=audit.submitted_on,
                 due_on=due,
                 overdue=is_overdue(due, on),
-                reason=SelectionReason(entry.reason)
-                if entry
-                else _selection_reason(session, audit),
+                reason=_queue_reason(session, audit, entry),
                 added_by=names.get(entry.added_by_id or "", "") if entry else "",
                 note=entry.note if entry else "",
             )

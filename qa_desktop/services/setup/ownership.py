@@ -27,9 +27,9 @@ from sqlalchemy.orm import Session
 
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import Store
+from qa_desktop.store.quick_start import OWN_PERSON, STORE_KIND
 
-OWN_PERSON = "own_person"  # sync_state: the person a joined or standalone store belongs to
-STORE_KIND = "store_kind"  # sync_state: "joined" or "standalone"
+__all__ = ["OWN_PERSON", "STORE_KIND", "Ownership", "StoreKind", "mark_owned", "ownership"]
 
 
 class StoreKind(StrEnum):

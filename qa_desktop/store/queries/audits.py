@@ -19,7 +19,7 @@ from sqlalchemy import (
     select,
     type_coerce,
 )
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from qa_desktop.domain.calendar import Period
 from qa_desktop.domain.grades import Grade
@@ -401,7 +401,9 @@ def _conditions(flt: AuditFilter) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _narrow(column: ColumnElement[Any], flt: AuditFilter) -> Select[Any]:
+def _narrow(
+    column: ColumnElement[Any] | InstrumentedAttribute[Any], flt: AuditFilter
+) -> Select[Any]:
     """``column`` over the audits matching the filter, joining only the tables its conditions
     read (the count, and the ids of a page before its rows are read whole). Migration 0015's
     indexes let SQLite answer these from indexes alone: a team's cases, then their audits

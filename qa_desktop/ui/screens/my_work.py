@@ -3,11 +3,17 @@ for their reflection or sign-off, audits to do, audits to
 moderate, reflective meetings to hold, re-audits due and the actions they own; for team
 managers and heads of service, first of all, the live safeguarding escalations. Last, the
 programme's: learning reviews the person leads, and the learning review and thematic actions
-they own (moved on here, or opened on their Programme tab)."""
+they own (moved on here, or opened on their Programme tab).
+
+At start the screen is filled before the services are built (``show_work`` with the quick
+start's rows, ``services`` None) and is given them later (``set_services``), which reads it
+again; until then the buttons that mark an action done are disabled, saying the store is
+opening. Nothing on this path imports SQLAlchemy or the services' modules."""
 
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,11 +29,9 @@ from PySide6.QtWidgets import (
 from qa_desktop.domain.learning_reviews import ActionStatus
 from qa_desktop.domain.lifecycle import AuditState
 from qa_desktop.domain.moderation import SelectionReason
-from qa_desktop.services.audit.escalations import receives_escalations
+from qa_desktop.domain.my_work import MyWork, WorkItem, WorkKind, receives_escalations
+from qa_desktop.domain.people import Actor
 from qa_desktop.services.changes import Change
-from qa_desktop.services.container import Services
-from qa_desktop.services.my_work import MyWork, WorkItem, WorkKind
-from qa_desktop.services.setup.people import Actor
 from qa_desktop.ui import ops
 from qa_desktop.ui.announce import StatusLabel
 from qa_desktop.ui.labels import state_label
@@ -40,6 +44,9 @@ from qa_desktop.ui.widgets.record_table import (
     record_view,
     selected_record,
 )
+
+if TYPE_CHECKING:
+    from qa_desktop.services.container import Services
 
 # Data changes after which My work is read again ("escalations": the workspace's tick, which
 # is saved at once; "sync": escalations raised on another laptop arrive with a pull).
@@ -63,7 +70,11 @@ class MyWorkScreen(QWidget):
     loaded = Signal()
 
     def __init__(
-        self, services: Services, runner: Runner, actor: Actor, parent: QWidget | None = None
+        self,
+        services: Services | None,
+        runner: Runner,
+        actor: Actor,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
@@ -129,6 +140,7 @@ class MyWorkScreen(QWidget):
         bottom.addWidget(self.done_button)
         bottom.addWidget(self.programme_done_button)
         layout.addLayout(bottom)
+        self._set_buttons_enabled(services is not None)
         runner.subscribe(self, WATCHED, lambda _what: self.load())
 
     def _empty_text(self, kind: WorkKind) -> str:
@@ -244,11 +256,24 @@ class MyWorkScreen(QWidget):
             return self.tr("Not recorded")
         return item.raised_at.strftime("%d %b %Y %H:%M")
 
-    def load(self) -> None:
-        actor = self._actor
-        ops.read(self._runner, self._services.my_work.for_person, actor, on_done=self._show)
+    def set_services(self, services: Services) -> None:
+        """The services are built (after a quick start): read My work again from them."""
+        self._services = services
+        self._set_buttons_enabled(True)
+        self.load()
 
-    def _show(self, work: MyWork) -> None:
+    def _set_buttons_enabled(self, enabled: bool) -> None:
+        for button in (self.done_button, self.programme_done_button):
+            button.setEnabled(enabled)
+            button.setToolTip("" if enabled else self.tr("Opening your store…"))
+
+    def load(self) -> None:
+        if self._services is None:
+            return  # filled by the quick start; read again once the services are built
+        actor = self._actor
+        ops.read(self._runner, self._services.my_work.for_person, actor, on_done=self.show_work)
+
+    def show_work(self, work: MyWork) -> None:
         first_load = self.work is None
         self.work = work
         lists = {
@@ -340,7 +365,7 @@ class MyWorkScreen(QWidget):
 
     def _complete_selected(self) -> None:
         item = selected_record(self.tables[WorkKind.ACTION])
-        if not isinstance(item, WorkItem):
+        if not isinstance(item, WorkItem) or self._services is None:
             return
         actor = self._actor
         ops.write(self._runner, self._services.my_work.complete_action, item.id, actor)
@@ -348,6 +373,8 @@ class MyWorkScreen(QWidget):
     def _complete_programme_action(self) -> None:
         item = selected_record(self.tables[WorkKind.REVIEW])
         if not isinstance(item, WorkItem) or item.kind not in PROGRAMME_ACTIONS:
+            return
+        if self._services is None:  # before the services: the button is disabled
             return
         actor, done = self._actor, ActionStatus.DONE
         if item.kind is WorkKind.REVIEW_ACTION:

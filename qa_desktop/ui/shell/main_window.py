@@ -1,8 +1,11 @@
 """The main window: who you are, the navigation, one screen at a time, and the status bar.
 
-The window is built in two steps so that it is on screen at once. ``MainWindow(...)`` builds
-the frame (navigation, menus, status bar, "Opening your store…") with nothing but Qt;
-:meth:`MainWindow.attach` then adds the person and the screens when the store is open.
+The window is built in steps so that it is on screen, and then usable, at once.
+``MainWindow(...)`` builds the frame (navigation, menus, status bar, "Opening your store…")
+with nothing but Qt; :meth:`MainWindow.attach_quick` shows the person and My work from the
+quick start's rows (no services yet: the navigation works, other screens say "Opening your
+store…", and what the person opens waits for the services); :meth:`MainWindow.attach` then
+adds the services and the screens, and carries out what was asked for meanwhile.
 Each screen is built the first time it is shown (or asked for), so a start pays only for
 My work. Screen modules are imported in :meth:`attach` and later, never at the top of this
 module: importing them pulls in the services and the store.
@@ -44,6 +47,7 @@ from qa_desktop.ui.widgets.fit import fit_dialog
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QResizeEvent, QScreen
 
+    from qa_desktop.domain.my_work import MyWork
     from qa_desktop.domain.personal_settings import PersonalSettings
     from qa_desktop.services.audit.listing import AuditView
     from qa_desktop.services.board_papers import TeamChoice
@@ -112,6 +116,8 @@ class MainWindow(QMainWindow):
     closed = Signal()
     # The store is open and the person known: the screens can be shown.
     ready = Signal()
+    # My work is filled and the navigation works (before ``ready`` after a quick start).
+    usable = Signal()
     _sync_said: str  # the sync status last told to assistive technology
 
     def __init__(
@@ -136,6 +142,7 @@ class MainWindow(QMainWindow):
         self._actor: Actor | None = None
         self._screens: dict[int, QWidget] = {}  # by navigation index, once built
         self._opener: WorkspaceOpener | None = None
+        self._waiting: list[Callable[[], None]] = []  # asked for before the services came
         # Asks whether to close with meeting notes the store refused (reason) -> close?
         self.close_anyway: Callable[[str], bool] = self._ask_close_anyway
         self.checked_before_close = False  # may_close() said yes (Switch person)
@@ -162,11 +169,12 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.splitter.addWidget(self.stack)
         # A stand-in per navigation entry, replaced by its screen when that is built.
-        self.opening = QLabel(self.tr("Opening your store…"))
-        self.opening.setObjectName("openingLabel")
-        for index, label in enumerate(self.screen_labels()):
+        for label in self.screen_labels():
             self.nav.addItem(QListWidgetItem(label))
-            self.stack.addWidget(self.opening if index == NAV_MY_WORK else QWidget())
+            stand_in = QLabel(self.tr("Opening your store…"))
+            stand_in.setObjectName("openingLabel")
+            self.stack.addWidget(stand_in)
+        self.opening = self.stack.widget(NAV_MY_WORK)
         self.nav.currentRowChanged.connect(self._show_screen)
 
         side = QVBoxLayout(side_panel)
@@ -289,14 +297,26 @@ class MainWindow(QMainWindow):
 
     @property
     def is_ready(self) -> bool:
+        """The services are here: every screen can be shown."""
+        return self._services is not None and self._actor is not None
+
+    @property
+    def is_usable(self) -> bool:
+        """My work is shown and the navigation works (the services may be on their way)."""
         return self._actor is not None
 
-    def attach(self, services: Services, actor: Actor) -> None:
-        """The store is open and the person chosen: show who they are and their screens."""
-        from qa_desktop.domain.roles import Capability
-        from qa_desktop.ui.screens.sync.status import SyncController, SyncStatusWidget
+    def attach_quick(self, actor: Actor, work: MyWork) -> None:
+        """The quick start read the person and My work: show them and let the navigation
+        work; the rest waits for :meth:`attach`."""
+        self._actor = actor
+        self._show_person(actor)
+        self.nav_screen(NAV_MY_WORK)
+        self.my_work.show_work(work)
+        self.nav.setEnabled(True)
+        self.statusBar().showMessage(self.tr("Opening the other screens…"))
+        self.usable.emit()
 
-        self._services, self._actor = services, actor
+    def _show_person(self, actor: Actor) -> None:
         self.setWindowTitle(
             self.tr("{app} — {person}").format(app=APP_NAME, person=actor.person.name)
         )
@@ -308,6 +328,18 @@ class MainWindow(QMainWindow):
                 name=actor.person.name, role=actor.headline
             )
         )
+
+    def attach(self, services: Services, actor: Actor) -> None:
+        """The store is open and the person chosen: show who they are and their screens."""
+        from qa_desktop.domain.roles import Capability
+        from qa_desktop.ui.screens.sync.status import SyncController, SyncStatusWidget
+
+        quick = self._screens.get(NAV_MY_WORK)
+        if quick is not None and self._actor is not None and self._actor.id != actor.id:
+            self._drop_screen(NAV_MY_WORK)  # a quick start for someone else: not theirs
+            quick = None
+        self._services, self._actor = services, actor
+        self._show_person(actor)
         self._add_person_menus(
             actor.can(Capability.AUDIT),
             actor.can(Capability.MANAGE_PROGRAMME),
@@ -333,10 +365,36 @@ class MainWindow(QMainWindow):
         self.switch_action.setVisible(may_switch)
         self.switch_action.setEnabled(may_switch)
         self.about_action.setEnabled(True)
+        if quick is not None:
+            self.my_work.set_services(services)  # read again, now from the services
         self.go_to(self.nav.currentRow())
-        if self.nav.currentRow() != NAV_MY_WORK:
+        if quick is None and self.nav.currentRow() != NAV_MY_WORK:
             self.my_work.load()  # its counts go in the navigation
+        waiting, self._waiting = self._waiting, []
+        for asked in waiting:
+            asked()
+        self.statusBar().clearMessage()
         self.ready.emit()
+
+    def _drop_screen(self, index: int) -> None:
+        built = self._screens.pop(index)
+        stand_in = QLabel(self.tr("Opening your store…"))
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, stand_in)
+        self.stack.removeWidget(built)
+        built.deleteLater()
+        self.stack.setCurrentIndex(current)
+
+    def when_ready(self, asked: Callable[[], None]) -> None:
+        """Do ``asked`` now if the services are here, else as soon as they are (an audit
+        opened from My work in the first moment of a start waits, it is not lost)."""
+        if self.is_ready:
+            asked()
+            return
+        self._waiting.append(asked)
+        self.statusBar().showMessage(
+            self.tr("Opening your store… What you asked for opens as soon as it is open.")
+        )
 
     def _import_historic(self) -> None:
         self.go_to(NAV_PROGRAMME)
@@ -408,17 +466,17 @@ class MainWindow(QMainWindow):
         return built
 
     def _build_screen(self, index: int) -> QWidget:
-        services, runner, actor, today = self.services, self.runner, self.actor, self.today
-        if index == NAV_MY_WORK:
+        if index == NAV_MY_WORK:  # the one screen a quick start builds without services
             from qa_desktop.ui.screens.my_work import MyWorkScreen
 
-            my_work = MyWorkScreen(services, runner, actor)
+            my_work = MyWorkScreen(self._services, self.runner, self.actor)
             my_work.open_requested.connect(self.open_audit)
             my_work.counted.connect(self._show_my_work_count)
             my_work.moderate_requested.connect(self._moderate)
             my_work.meeting_requested.connect(self._hold_meeting)
             my_work.programme_requested.connect(self._open_programme_item)
             return my_work
+        services, runner, actor, today = self.services, self.runner, self.actor, self.today
         if index == NAV_AUDITS:
             from qa_desktop.ui.screens.audits import AuditsScreen
 
@@ -504,14 +562,16 @@ class MainWindow(QMainWindow):
     def _show_screen(self, index: int) -> None:
         if index < 0:
             return
-        if self.is_ready:
+        if self.is_ready or (index == NAV_MY_WORK and self.is_usable):
             self.nav_screen(index)
-        self.stack.setCurrentIndex(index)
+        self.stack.setCurrentIndex(index)  # before the services: its "Opening your store…"
 
     def go_to(self, index: int) -> None:
-        if not self.is_ready:
+        if not self.is_usable:
             return
         self.nav.setCurrentRow(index)
+        if not self.is_ready:  # the screen's stand-in shows meanwhile
+            return
         from PySide6.QtCore import Qt
 
         self.nav_screen(index).setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -528,16 +588,16 @@ class MainWindow(QMainWindow):
 
     def _moderate(self, audit_id: str) -> None:
         self.go_to(NAV_MODERATION)
-        self.moderation.open_case(audit_id)
+        self.when_ready(lambda: self.moderation.open_case(audit_id))
 
     def _hold_meeting(self, meeting_id: str) -> None:
         self.go_to(NAV_MEETINGS)
-        self.meetings.select_meeting(meeting_id)
+        self.when_ready(lambda: self.meetings.select_meeting(meeting_id))
 
     def _open_programme_item(self, kind: str, item_id: str) -> None:
         """A learning review or a thematic audit from My work, on its Programme tab."""
         self.go_to(NAV_PROGRAMME)
-        self.programme.show_item(kind, item_id)
+        self.when_ready(lambda: self.programme.show_item(kind, item_id))
 
     # --- windows and dialogs ---
 
@@ -595,7 +655,7 @@ class MainWindow(QMainWindow):
         return self._opener
 
     def open_audit(self, audit_id: str) -> None:
-        self.opener.open(audit_id)
+        self.when_ready(lambda: self.opener.open(audit_id))
 
     def _view(self, audit_id: str) -> None:
         actor, audits = self.actor, self.services.audits
