@@ -26,12 +26,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, insert, select, text, update
+from sqlalchemy import delete, insert, literal, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from qa_desktop.store.engine import Store
-from qa_desktop.store.models import OutboxChange, SyncConflict, SyncRefused, SyncState
+from qa_desktop.store.models import (
+    FIRST_SYNC,
+    ORIGIN,
+    OutboxChange,
+    SyncConflict,
+    SyncRefused,
+    SyncState,
+)
+from qa_desktop.store.reporting import tables
 from qa_desktop.sync.central.sql import CLIENT_FORMAT, PROTOCOL_VERSION
 from qa_desktop.sync.connection import (
     CentralAddress,
@@ -324,16 +332,11 @@ class SyncClient:
     def _pull(self, conn: psycopg.Connection, tally: _Tally) -> int:
         with self.store.reader() as session:
             cursor = int(_state(session, CURSOR) or 0)
+            empty = _empty_tables(session) if cursor == 0 else frozenset()
+        if empty:
+            return self._first_pull(conn, tally, empty)
         while True:
-            self.fault("before_pull")
-            row = conn.execute(
-                "SELECT qa_central.pull(%s, %s, %s, %s)",
-                (self.protocol, self.client_format, cursor, self.pull_batch),
-            ).fetchone()
-            assert row is not None
-            answer = row[0]
-            # Earlier changes of audits given to this person since the cursor come first.
-            events: list[dict[str, Any]] = answer.get("backfill", []) + answer["events"]
+            answer, events = self._fetch(conn, cursor)
             with self.store.session() as session:
                 _defer_foreign_keys(session)
                 _Applier(session, self.now()).apply(events, tally)
@@ -345,13 +348,67 @@ class SyncClient:
             if not answer["more"]:
                 return cursor
 
+    def _first_pull(
+        self, conn: psycopg.Connection, tally: _Tally, empty: frozenset[str]
+    ) -> int:
+        """The first pull into a store with none of the central records yet: the whole
+        snapshot in one local transaction (a cut leaves the store as it was, and the next sync
+        starts again), the rows of the tables that were empty written in bulk with the report
+        tables rebuilt once at the end, and history kept compactly: one row per audit and one
+        for the rest of the snapshot (see ``_Applier``). What is applied, and what is refused
+        or kept as a conflict, is what the batch-by-batch pull would do."""
+        cursor = 0
+        arrived: dict[str, int] = {}
+        with self.store.session() as session:
+            _defer_foreign_keys(session)
+            with tables.rebuilt_once(session.connection()):
+                while True:
+                    answer, events = self._fetch(conn, cursor)
+                    _Applier(session, self.now(), first=empty, arrived=arrived).apply(
+                        events, tally
+                    )
+                    cursor = int(answer["last"])
+                    self.fault("mid_pull")
+                    tally.pulled += len(events)
+                    if not answer["more"]:
+                        break
+                _drop_orphans(session)
+            _insert_history(session, [_arrival(arrived, cursor, self.now())] if arrived else [])
+            _set_state(session, CURSOR, str(cursor))
+        return cursor
+
+    def _fetch(
+        self, conn: psycopg.Connection, cursor: int
+    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """One batch of the change log after ``cursor``: the answer and its events."""
+        self.fault("before_pull")
+        row = conn.execute(
+            "SELECT qa_central.pull(%s, %s, %s, %s)",
+            (self.protocol, self.client_format, cursor, self.pull_batch),
+        ).fetchone()
+        assert row is not None
+        answer = row[0]
+        # Earlier changes of audits given to this person since the cursor come first.
+        return answer, answer.get("backfill", []) + answer["events"]
+
 
 class _Applier:
     """Applies one pulled batch inside the caller's transaction."""
 
-    def __init__(self, session: Session, now: datetime) -> None:
+    def __init__(
+        self,
+        session: Session,
+        now: datetime,
+        *,
+        first: frozenset[str] = frozenset(),
+        arrived: dict[str, int] | None = None,
+    ) -> None:
+        """``first``: in a first sync, the tables that were empty when it began (their rows
+        go in bulk, see ``_insert_new``); ``arrived`` counts the rows that came that way."""
         self.session = session
         self.now = now
+        self.first = first
+        self.arrived = {} if arrived is None else arrived
         self.pending_fields: set[tuple[str, str, str]] = set()
         self.pending_rows: set[tuple[str, str]] = set()
         for table, row_id, op, field in session.execute(
@@ -409,6 +466,9 @@ class _Applier:
             by_table.setdefault(event["table_name"], []).append(event)
         self.inserts = []
         for table_name, events in sorted(by_table.items(), key=lambda item: ORDER[item[0]]):
+            if table_name in self.first and self._insert_new(table_name, events):
+                tally.applied += len(events)
+                continue
             table = TABLES[table_name]
             key = key_column(table_name)
             ids = [e["row_id"] for e in events]
@@ -429,14 +489,7 @@ class _Applier:
                     # another laptop (its id comes from its parent): merged field by field.
                     self._merge_insert(event, table_name, key)
                     continue
-                values = event["value"]
-                rows.append(
-                    {
-                        name: value if convert is None or value is None else convert(value)
-                        for name, convert in converters
-                        if (value := values.get(name, _MISSING)) is not _MISSING
-                    }
-                )
+                rows.append(_local_values(converters, event["value"]))
                 made.append(event)
                 existing.add(event["row_id"])
             if rows:
@@ -455,6 +508,28 @@ class _Applier:
                         )
                     )
                 tally.applied += len(rows)
+
+    def _insert_new(self, table_name: str, events: list[dict[str, Any]]) -> bool:
+        """A first sync's rows of a table that was empty when it began: one statement, with no
+        look-up of rows already here (only this sync can have made any), and no history row
+        each: an audit's one row (its values, marked as come with the first sync) stands for
+        its answers, grades and the rest, and the other rows are counted for the snapshot's
+        own row. False if a row clashes (the same row twice, or a record made twice under two
+        ids): nothing of the batch is kept, and it goes the ordinary way instead."""
+        converters = _converters(table_name)
+        rows = [_local_values(converters, e["value"]) for e in events]
+        try:
+            with self.session.begin_nested():
+                self.session.execute(insert(TABLES[table_name]), rows)
+        except IntegrityError:
+            return False
+        if table_name == "audits":
+            self.history.extend(
+                _history(e, table_name, e["row_id"], "*", None, _first_synced(e), self.now)
+                for e in events
+            )
+        self.arrived[table_name] = self.arrived.get(table_name, 0) + len(events)
+        return True
 
     def _merge_insert(self, event: dict[str, Any], table_name: str, key: str) -> None:
         for field, value in event["value"].items():
@@ -583,6 +658,43 @@ class _Applier:
                 self._set(event, field, value, author)
         else:
             self._set(event, event["field"], current, author)
+
+
+def _local_values(
+    converters: list[tuple[str, Callable[[Any], Any] | None]], values: dict[str, Any]
+) -> dict[str, Any]:
+    """A pulled row's canonical values as the local columns hold them."""
+    return {
+        name: value if convert is None or value is None else convert(value)
+        for name, convert in converters
+        if (value := values.get(name, _MISSING)) is not _MISSING
+    }
+
+
+def _first_synced(event: dict[str, Any]) -> dict[str, Any]:
+    return {**event["value"], ORIGIN: FIRST_SYNC}
+
+
+def _arrival(arrived: dict[str, int], cursor: int, now: datetime) -> dict[str, Any]:
+    """The history row of a first sync's snapshot: how many rows of each table came."""
+    return {
+        "at": now,
+        "actor_id": None,
+        "table_name": "store",
+        "row_id": FIRST_SYNC,
+        "field": "*",
+        "old_value": None,
+        "new_value": encode({"cursor": cursor, "rows": arrived}),
+    }
+
+
+def _empty_tables(session: Session) -> frozenset[str]:
+    """The synced tables without a row."""
+    return frozenset(
+        name
+        for name, table in TABLES.items()
+        if session.execute(select(literal(1)).select_from(table).limit(1)).first() is None
+    )
 
 
 def _defer_foreign_keys(session: Session) -> None:

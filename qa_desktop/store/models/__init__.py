@@ -56,6 +56,8 @@ from qa_desktop.store.models.programme import (
     ThematicTerms,
 )
 from qa_desktop.store.models.records import (
+    FIRST_SYNC,
+    ORIGIN,
     History,
     OutboxChange,
 )
@@ -91,6 +93,8 @@ __all__ = [
     "FeedbackAnswer",
     "Form",
     "FormVersion",
+    "FIRST_SYNC",
+    "ORIGIN",
     "History",
     "LearningReview",
     "LearningReviewAction",
