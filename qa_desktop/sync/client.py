@@ -27,6 +27,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, insert, literal, select, text, update
+from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -510,18 +511,29 @@ class _Applier:
                 tally.applied += len(rows)
 
     def _insert_new(self, table_name: str, events: list[dict[str, Any]]) -> bool:
-        """A first sync's rows of a table that was empty when it began: one statement, with no
-        look-up of rows already here (only this sync can have made any), and no history row
-        each: an audit's one row (its values, marked as come with the first sync) stands for
-        its answers, grades and the rest, and the other rows are counted for the snapshot's
-        own row. False if a row clashes (the same row twice, or a record made twice under two
-        ids): nothing of the batch is kept, and it goes the ordinary way instead."""
-        converters = _converters(table_name)
-        rows = [_local_values(converters, e["value"]) for e in events]
+        """A first sync's rows of a table that was empty when it began: one statement through
+        the driver, with no look-up of rows already here (only this sync can have made any),
+        and no history row each: an audit's one row (its values, marked as come with the first
+        sync) stands for its answers, grades and the rest, and the other rows are counted for
+        the snapshot's own row. False if a row lacks a column (from an older QA Desktop) or
+        clashes (the same row twice, or a record made twice under two ids): nothing of the
+        batch is kept, and it goes the ordinary way instead."""
+        connection = self.session.connection()
+        sql, columns = _bulk_insert(table_name, connection.dialect)
+        try:
+            rows = [
+                tuple(
+                    value if (value := e["value"][name]) is None or store is None else store(value)
+                    for name, store in columns
+                )
+                for e in events
+            ]
+        except KeyError:
+            return False
         try:
             with self.session.begin_nested():
-                self.session.execute(insert(TABLES[table_name]), rows)
-        except IntegrityError:
+                connection.connection.driver_connection.executemany(sql, rows)
+        except connection.dialect.dbapi.IntegrityError:
             return False
         if table_name == "audits":
             self.history.extend(
@@ -669,6 +681,35 @@ def _local_values(
         for name, convert in converters
         if (value := values.get(name, _MISSING)) is not _MISSING
     }
+
+
+_BULK: dict[str, tuple[str, list[tuple[str, Callable[[Any], Any] | None]]]] = {}
+
+
+def _bulk_insert(
+    table_name: str, dialect: Dialect
+) -> tuple[str, list[tuple[str, Callable[[Any], Any] | None]]]:
+    """The driver's INSERT of every column of a table, and per column what turns its
+    canonical value into what the driver is given (SQLAlchemy's own bind processing: moments
+    in the text form SQLAlchemy keeps them in, booleans as integers)."""
+    if table_name not in _BULK:
+        table = TABLES[table_name]
+        columns: list[tuple[str, Callable[[Any], Any] | None]] = []
+        for (name, convert), column in zip(_converters(table_name), table.c, strict=True):
+            process = column.type.dialect_impl(dialect).bind_processor(dialect)
+            columns.append((name, _then(convert, process)))
+        names = ", ".join(f'"{name}"' for name, _ in columns)
+        marks = ", ".join("?" for _ in columns)
+        _BULK[table_name] = (f'INSERT INTO "{table_name}" ({names}) VALUES ({marks})', columns)
+    return _BULK[table_name]
+
+
+def _then(
+    first: Callable[[Any], Any] | None, second: Callable[[Any], Any] | None
+) -> Callable[[Any], Any] | None:
+    if first is None or second is None:
+        return first or second
+    return lambda value: second(first(value))
 
 
 def _first_synced(event: dict[str, Any]) -> dict[str, Any]:
