@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from operator import itemgetter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -519,20 +520,19 @@ class _Applier:
         clashes (the same row twice, or a record made twice under two ids): nothing of the
         batch is kept, and it goes the ordinary way instead."""
         connection = self.session.connection()
-        sql, columns = _bulk_insert(table_name, connection.dialect)
+        sql, values_of, stores = _bulk_insert(table_name, connection.dialect)
         try:
-            rows = [
-                tuple(
-                    value if (value := e["value"][name]) is None or store is None else store(value)
-                    for name, store in columns
-                )
-                for e in events
-            ]
+            rows = [list(values_of(e["value"])) for e in events]
         except KeyError:
             return False
+        for row in rows:
+            for at, store in stores:
+                if row[at] is not None:
+                    row[at] = store(row[at])
         try:
             with self.session.begin_nested():
-                connection.connection.driver_connection.executemany(sql, rows)
+                # Asked for inside the savepoint, so that it is made before the driver writes.
+                self.session.connection().connection.driver_connection.executemany(sql, rows)
         except connection.dialect.dbapi.IntegrityError:
             return False
         if table_name == "audits":
@@ -683,24 +683,34 @@ def _local_values(
     }
 
 
-_BULK: dict[str, tuple[str, list[tuple[str, Callable[[Any], Any] | None]]]] = {}
+_BULK: dict[str, tuple[str, Callable[[dict[str, Any]], Any], list[tuple[int, Callable[[Any], Any]]]]] = {}
 
 
 def _bulk_insert(
     table_name: str, dialect: Dialect
-) -> tuple[str, list[tuple[str, Callable[[Any], Any] | None]]]:
-    """The driver's INSERT of every column of a table, and per column what turns its
-    canonical value into what the driver is given (SQLAlchemy's own bind processing: moments
-    in the text form SQLAlchemy keeps them in, booleans as integers)."""
+) -> tuple[str, Callable[[dict[str, Any]], Any], list[tuple[int, Callable[[Any], Any]]]]:
+    """The driver's INSERT of every column of a table, what takes those columns' values out of
+    a pulled row in order, and for the columns that need it (by position) what turns a
+    canonical value into what the driver is given: SQLAlchemy's own bind processing, so that
+    moments are in the text form SQLAlchemy keeps them in and booleans are integers."""
     if table_name not in _BULK:
         table = TABLES[table_name]
-        columns: list[tuple[str, Callable[[Any], Any] | None]] = []
-        for (name, convert), column in zip(_converters(table_name), table.c, strict=True):
+        names = [column.name for column in table.c]
+        stores: list[tuple[int, Callable[[Any], Any]]] = []
+        for at, ((_name, convert), column) in enumerate(
+            zip(_converters(table_name), table.c, strict=True)
+        ):
             process = column.type.dialect_impl(dialect).bind_processor(dialect)
-            columns.append((name, _then(convert, process)))
-        names = ", ".join(f'"{name}"' for name, _ in columns)
-        marks = ", ".join("?" for _ in columns)
-        _BULK[table_name] = (f'INSERT INTO "{table_name}" ({names}) VALUES ({marks})', columns)
+            store = _then(convert, process)
+            if store is not None:
+                stores.append((at, store))
+        columns = ", ".join(f'"{name}"' for name in names)
+        marks = ", ".join("?" for _ in names)
+        _BULK[table_name] = (
+            f'INSERT INTO "{table_name}" ({columns}) VALUES ({marks})',
+            itemgetter(*names),
+            stores,
+        )
     return _BULK[table_name]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,12 +16,12 @@ from qa_desktop.services.audit.workspace import WorkspaceService
 from qa_desktop.services.audit.workspace_data import FieldRef, Target
 from qa_desktop.services.clock import fixed_clock
 from qa_desktop.store import models as m
-from qa_desktop.store.engine import Store
+from qa_desktop.store.engine import Store, open_store
 from qa_desktop.store.recorder import Recorder
 from qa_desktop.store.reporting.tables import FAMILIES
 from qa_desktop.sync import client as sync_client
 from qa_desktop.sync.connection import CentralAddress
-from qa_desktop.sync.rows import TABLES
+from qa_desktop.sync.rows import TABLES, row_snapshot
 from tests.conftest import NOW
 from tests.services.reporting.kept_counts_check import assert_kept_counts_agree
 from tests.sync.conftest import Central, Laptop
@@ -213,3 +214,34 @@ def test_a_cut_first_sync_leaves_the_store_empty_and_the_next_one_completes(
     laptop.client(pull_batch=5).sync()
     assert _records(laptop.store)["audits"] == _records(qa.store)["audits"]
     assert_kept_counts_agree(laptop.store, today=NOW.date())
+
+
+def test_a_row_pulled_twice_in_a_first_sync_goes_the_ordinary_way(tmp_path: Path) -> None:
+    """The bulk statement refuses a batch holding the same row twice; the batch is then
+    applied as the ordinary pull applies it, its history included."""
+
+    def event(seq: int, name: str) -> dict[str, Any]:
+        return {
+            "seq": seq,
+            "change_id": f"change-{seq}",
+            "kind": "insert",
+            "table_name": "areas",
+            "row_id": "area-1",
+            "value": row_snapshot("areas", {"id": "area-1", "name": name}),
+            "actor_id": None,
+            "at": NOW.isoformat(),
+        }
+
+    events = [event(1, "West"), event(2, "West and North")]
+    results = []
+    for first in (frozenset(TABLES), frozenset()):
+        store = open_store(tmp_path / f"{len(first)}.qadb", create=True)
+        tally = sync_client._Tally()
+        with store.session() as s:
+            sync_client._defer_foreign_keys(s)  # as the pull does: the transaction is open
+            sync_client._Applier(s, NOW, first=first).apply(events, tally)
+        history = [(h.row_id, h.field) for h in _history(store, "areas")]
+        results.append((_records(store)["areas"], history, tally.applied))
+        store.close()
+    assert results[0] == results[1]
+    assert results[0][1:] == ([("area-1", "*")], 1)
