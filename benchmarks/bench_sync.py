@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import argparse
 import statistics
-from contextlib import nullcontext
 import sys
 import tempfile
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
 from sqlalchemy import insert, select, text

@@ -111,9 +111,8 @@ def test_history_of_a_first_sync_says_where_it_came_from_and_later_changes_have_
 
     audits = _history(laptop.store, "audits")
     assert sorted(h.row_id for h in audits if h.field == "*") == sorted([first, second, third])
-    assert all(
-        m.FIRST_SYNC in (h.new_value or "") for h in audits if h.field == "*"
-    )  # each marked
+    # Each marked as come with the first sync.
+    assert all(m.FIRST_SYNC in (h.new_value or "") for h in audits if h.field == "*")
     for table in ("answers", "section_reviews", "moderations", "meetings", "actions"):
         assert _history(laptop.store, table) == [], table  # the audit's row stands for them
     (snapshot,) = _history(laptop.store, "store")

@@ -71,7 +71,9 @@ from qa_desktop.store.models.sync import (
 )
 
 __all__ = [
+    "FIRST_SYNC",
     "NAMING",
+    "ORIGIN",
     "OVERALL",
     "Action",
     "Answer",
@@ -93,8 +95,6 @@ __all__ = [
     "FeedbackAnswer",
     "Form",
     "FormVersion",
-    "FIRST_SYNC",
-    "ORIGIN",
     "History",
     "LearningReview",
     "LearningReviewAction",

@@ -15,7 +15,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from qa_desktop.store.models.base import Base, new_id
 
-
 ORIGIN = "origin"  # in a compact insert row: where the rows came from
 FIRST_SYNC = "first sync"
 
