@@ -93,22 +93,21 @@ def main() -> None:
         county.close()
         synced: list[Store] = []
         firsts: list[float] = []
-        for n in range(runs):
+        directs: list[float] = []
+        for n in range(runs):  # one of each in turn, so that both see the machine's load
             store = open_store(folder / f"first-{n}.qadb", create=True)
             started = time.perf_counter()
             report = SyncClient(store, address, None, now=lambda: NOW).sync()
             firsts.append(time.perf_counter() - started)
             synced.append(store)
             print(f"first sync {n + 1}: {firsts[-1]:6.2f} s ({report.applied:,} rows)", flush=True)
-        rows = report.applied
-        directs: list[float] = []
-        for n in range(runs):
             target = open_store(folder / f"direct-{n}.qadb", create=True)
             copied, seconds = _direct_insert(synced[0], target, rebuilt_once=True)
             target.close()
             directs.append(seconds)
             print(f"direct insert {n + 1}: {seconds:6.2f} s ({copied:,} rows)", flush=True)
-            assert copied == rows, (copied, rows)
+            assert copied == report.applied, (copied, report.applied)
+        rows = report.applied
         target = open_store(folder / "triggers.qadb", create=True)
         _copied, by_triggers = _direct_insert(synced[0], target, rebuilt_once=False)
         target.close()

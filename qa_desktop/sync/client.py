@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from operator import itemgetter
@@ -359,25 +360,34 @@ class SyncClient:
         starts again), the rows of the tables that were empty written in bulk with the report
         tables rebuilt once at the end, and history kept compactly: one row per audit and one
         for the rest of the snapshot (see ``_Applier``). What is applied, and what is refused
-        or kept as a conflict, is what the batch-by-batch pull would do."""
-        cursor = 0
+        or kept as a conflict, is what the batch-by-batch pull would do. Each next batch is
+        asked for (on a thread of its own, the connection used by one thread at a time) while
+        the one before is applied."""
         arrived: dict[str, int] = {}
         written: set[str] = set()
-        with self.store.session() as session:
+        with (
+            ThreadPoolExecutor(1, thread_name_prefix="first-pull") as fetcher,
+            self.store.session() as session,
+        ):
             _defer_foreign_keys(session)
             with tables.rebuilt_once(session.connection()):
+                coming = fetcher.submit(self._fetch, conn, 0)
                 while True:
-                    answer, events = self._fetch(conn, cursor)
+                    answer, events = coming.result()
+                    cursor = int(answer["last"])
+                    if answer["more"]:
+                        # The central database makes the next batch while this one is applied.
+                        coming = fetcher.submit(self._fetch, conn, cursor)
                     applier = _Applier(session, self.now(), first=empty, arrived=arrived)
                     applier.apply(events, tally)
                     written |= applier.written
-                    cursor = int(answer["last"])
                     self.fault("mid_pull")
                     tally.pulled += len(events)
                     if not answer["more"]:
                         break
                 _drop_orphans(session, written)
-            _insert_history(session, [_arrival(arrived, cursor, self.now())] if arrived else [])
+            if arrived:
+                _insert_history(session, [_arrival(arrived, cursor, self.now())])
             _set_state(session, CURSOR, str(cursor))
         return cursor
 
