@@ -160,6 +160,7 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     store = work / f"demo-{args.audits}.qadb"
     home = work / "home"
+    home.mkdir(exist_ok=True)
     env = dict(
         os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT), QA_DESKTOP_HOME=str(home)
     )
