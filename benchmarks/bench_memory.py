@@ -6,10 +6,11 @@ most 300 MB resident, with a sync done.
     python benchmarks/bench_memory.py [--audits 10000] [--work DIR]
         [--url postgresql+psycopg://postgres@127.0.0.1:5432/test]
 
-Measured twice: on the demo county, and with a sync done: the county is loaded into a new
-central database on the server at ``--url`` (as ``qa-desktop central load`` does; dropped
-afterwards), a QA officer's first sync makes a new store in the app's own process (as joining
-does), the app opens on it, goes through the same steps and then syncs again.
+Measured on the demo county, then with a sync done: the county is loaded into a new central
+database on the server at ``--url`` (as ``qa-desktop central load`` does; dropped afterwards)
+and the app, as one of its QA officers, goes through the same steps on a store a first sync
+made before (in another process) and then syncs; and again with the first sync made in the
+app's own process first (joining in the welcome, then working on without a restart).
 
 Each is measured in its own new process with Qt offscreen; figures are the resident set
 (VmRSS) at the end and its peak (VmHWM), from /proc (Linux).
@@ -48,9 +49,11 @@ def _settle(app, runner) -> None:  # type: ignore[no-untyped-def]
     app.processEvents()
 
 
-def child_app(store_path: Path, home: Path, central: str | None, person_id: str | None) -> None:
-    """``central``: first sync a new store from there as ``person_id`` (instead of opening
-    ``store_path``), and sync again at the end."""
+def child_app(
+    store_path: Path, home: Path, central: str | None, person_id: str | None, join: bool
+) -> None:
+    """``central``: sync with it at the end, as ``person_id``; ``join``: first make the store
+    by a first sync from it, here (instead of opening ``store_path``), as joining does."""
     import gc
 
     from PySide6.QtCore import QCoreApplication
@@ -65,7 +68,7 @@ def child_app(store_path: Path, home: Path, central: str | None, person_id: str 
     from qa_desktop.ui.widgets.audit_table import ROW_ROLE
 
     qt_app = _qapplication()
-    if central is not None:
+    if join:
         from qa_desktop.sync.client import SyncClient
         from qa_desktop.sync.connection import CentralAddress
 
@@ -73,6 +76,7 @@ def child_app(store_path: Path, home: Path, central: str | None, person_id: str 
         for leftover in home.glob("joined.qadb*"):
             leftover.unlink()
         joined = open_store(store_path, create=True)
+        assert central is not None
         pulled = SyncClient(joined, CentralAddress.parse(central), None, now=system_clock).sync()
         joined.close()
         print(f"pulled {pulled.applied}")
@@ -153,8 +157,14 @@ def main() -> int:
         if args.child[0] == "bare":
             child_bare()
         else:
-            central = args.child[3:5] or [None, None]
-            child_app(Path(args.child[1]), Path(args.child[2]), central[0], central[1])
+            central = args.child[3:6] or [None, None, ""]
+            child_app(
+                Path(args.child[1]),
+                Path(args.child[2]),
+                central[0],
+                central[1],
+                central[2] == "join",
+            )
         return 0
     work = args.work or Path(tempfile.mkdtemp(prefix="qa-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -188,19 +198,31 @@ def main() -> int:
     app = _run_child(["app", str(store), str(home)], env)
     from common import loaded_central
 
+    from qa_desktop.services.clock import system_clock
     from qa_desktop.store.engine import open_store
+    from qa_desktop.sync.client import SyncClient
 
     county = open_store(store)
     with loaded_central(args.url, county) as (address, person):
         county.close()
-        synced = _run_child(["app", str(store), str(home), address.display(), person], env)
+        central = [address.display(), person]
+        joining = _run_child(["app", str(store), str(home), *central, "join"], env)
+        joined = work / "joined.qadb"
+        for leftover in work.glob("joined.qadb*"):
+            leftover.unlink()
+        made = open_store(joined, create=True)
+        SyncClient(made, address, None, now=system_clock).sync()
+        made.close()
+        synced = _run_child(["app", str(joined), str(home), *central, "open"], env)
     print(f"store: {args.audits} audits ({app['listed']} listed for a QA officer), Qt offscreen")
     print(
         f"bare PySide6 window:  {float(bare['rss_mb']):6.0f} MB resident (peak {float(bare['peak_mb']):.0f})"
     )
+    rows = int(joining["pulled"])
     for label, figures in (
         ("the demo county", app),
-        (f"after a first sync of {int(synced['pulled']):,} rows and a sync", synced),
+        (f"a store joined before ({rows:,} rows), with a sync", synced),
+        (f"joined here (a first sync of {rows:,} rows), with a sync", joining),
     ):
         rss = float(figures["rss_mb"])
         print(

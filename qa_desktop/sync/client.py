@@ -128,7 +128,9 @@ class SyncClient:
         *,
         now: Callable[[], datetime],
         push_batch: int = 500,
-        pull_batch: int = 5000,
+        # 2,000: a 10,000-audit first sync in 5,000s left about 40 MB more in the app's resident
+        # size (its freed batches scattered among what stays), for about 2 s less.
+        pull_batch: int = 2000,
         fault: Fault = _no_fault,
         protocol: int = PROTOCOL_VERSION,
         client_format: int = CLIENT_FORMAT,
