@@ -1,8 +1,16 @@
 """Memory: the app's resident size with a 10,000-audit store open after visiting every screen
-(and opening an audit and Help > About), against a bare PySide6 window measured in the same
-run. Target: at most 300 MB resident.
+(and opening an audit in its workspace, Help > About, and exporting the audit record and a
+meeting's notes as PDF), against a bare PySide6 window measured in the same run. Target: at
+most 300 MB resident, with a sync done.
 
     python benchmarks/bench_memory.py [--audits 10000] [--work DIR]
+        [--url postgresql+psycopg://postgres@127.0.0.1:5432/test]
+
+Measured on the demo county, then with a sync done: the county is loaded into a new central
+database on the server at ``--url`` (as ``qa-desktop central load`` does; dropped afterwards)
+and the app, as one of its QA officers, goes through the same steps on a store a first sync
+made before (in another process) and then syncs; and again with the first sync made in the
+app's own process first (joining in the welcome, then working on without a restart).
 
 Each is measured in its own new process with Qt offscreen; figures are the resident set
 (VmRSS) at the end and its peak (VmHWM), from /proc (Linux).
@@ -20,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # this checkout's qa_desktop, not an installed one
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 def _memory() -> dict[str, float]:
@@ -40,10 +49,15 @@ def _settle(app, runner) -> None:  # type: ignore[no-untyped-def]
     app.processEvents()
 
 
-def child_app(store_path: Path, home: Path) -> None:
+def child_app(
+    store_path: Path, home: Path, central: str | None, person_id: str | None, join: bool
+) -> None:
+    """``central``: sync with it at the end, as ``person_id``; ``join``: first make the store
+    by a first sync from it, here (instead of opening ``store_path``), as joining does."""
     import gc
 
     from PySide6.QtCore import QCoreApplication
+    from sqlalchemy import text
 
     from qa_desktop.app import Application, _qapplication
     from qa_desktop.domain.roles import Role
@@ -54,10 +68,28 @@ def child_app(store_path: Path, home: Path) -> None:
     from qa_desktop.ui.widgets.audit_table import ROW_ROLE
 
     qt_app = _qapplication()
-    services = build_services(open_store(store_path), system_clock)
+    if join:
+        from qa_desktop.sync.client import SyncClient
+        from qa_desktop.sync.connection import CentralAddress
+
+        store_path = home / "joined.qadb"
+        for leftover in home.glob("joined.qadb*"):
+            leftover.unlink()
+        joined = open_store(store_path, create=True)
+        assert central is not None
+        pulled = SyncClient(joined, CentralAddress.parse(central), None, now=system_clock).sync()
+        joined.close()
+        print(f"pulled {pulled.applied}")
+    store = open_store(store_path)
+    services = build_services(store, system_clock)
     application = Application(services, AppSettings(home / "settings.ini"))
-    person = next(p for p in services.directory.people() if p.role is Role.QA_OFFICER)
-    window = application.show_window(services.directory.actor(person.id))
+    person = next(
+        p
+        for p in services.directory.people()
+        if p.id == person_id or (person_id is None and p.role is Role.QA_OFFICER)
+    )
+    actor = services.directory.actor(person.id)
+    window = application.show_window(actor)
     runner = application.runner
     _settle(qt_app, runner)
     for index in range(window.stack.count()):
@@ -69,6 +101,13 @@ def child_app(store_path: Path, home: Path) -> None:
     window.open_audit(first.id)
     _settle(qt_app, runner)
     window.show_about()
+    _settle(qt_app, runner)
+    with store.reader() as session:
+        met = session.scalar(text("SELECT audit_id FROM meetings ORDER BY audit_id LIMIT 1"))
+    services.documents.export_audit(first.id, home / "audit.pdf", actor)
+    services.documents.export_meeting(met, home / "meeting.pdf", actor)
+    if central is not None:
+        services.sync.sync_now(central)
     _settle(qt_app, runner)
     gc.collect()
     QCoreApplication.processEvents()
@@ -111,18 +150,27 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--audits", type=int, default=10_000)
     parser.add_argument("--work", type=Path, help="folder for the store (kept between runs)")
+    parser.add_argument("--url", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         if args.child[0] == "bare":
             child_bare()
         else:
-            child_app(Path(args.child[1]), Path(args.child[2]))
+            central = args.child[3:6] or [None, None, ""]
+            child_app(
+                Path(args.child[1]),
+                Path(args.child[2]),
+                central[0],
+                central[1],
+                central[2] == "join",
+            )
         return 0
     work = args.work or Path(tempfile.mkdtemp(prefix="qa-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     store = work / f"demo-{args.audits}.qadb"
     home = work / "home"
+    home.mkdir(exist_ok=True)
     env = dict(
         os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT), QA_DESKTOP_HOME=str(home)
     )
@@ -148,17 +196,41 @@ def main() -> int:
         print(f"built in {time.perf_counter() - started:.0f} s", flush=True)
     bare = _run_child(["bare"], env)
     app = _run_child(["app", str(store), str(home)], env)
-    rss = float(app["rss_mb"])
+    from common import loaded_central
+
+    from qa_desktop.services.clock import system_clock
+    from qa_desktop.store.engine import open_store
+    from qa_desktop.sync.client import SyncClient
+
+    county = open_store(store)
+    with loaded_central(args.url, county) as (address, person):
+        county.close()
+        central = [address.display(), person]
+        joining = _run_child(["app", str(store), str(home), *central, "join"], env)
+        joined = work / "joined.qadb"
+        for leftover in work.glob("joined.qadb*"):
+            leftover.unlink()
+        made = open_store(joined, create=True)
+        SyncClient(made, address, None, now=system_clock).sync()
+        made.close()
+        synced = _run_child(["app", str(joined), str(home), *central, "open"], env)
     print(f"store: {args.audits} audits ({app['listed']} listed for a QA officer), Qt offscreen")
     print(
         f"bare PySide6 window:  {float(bare['rss_mb']):6.0f} MB resident (peak {float(bare['peak_mb']):.0f})"
     )
-    print(
-        f"QA Desktop, every screen visited, an audit and About open: {rss:6.0f} MB resident (peak {float(app['peak_mb']):.0f})"
-    )
-    print(
-        f"ratio: {rss / float(bare['rss_mb']):.2f} x the bare window; target <= 300 MB: {'met' if rss <= 300 else 'NOT met'}"
-    )
+    rows = int(joining["pulled"])
+    for label, figures in (
+        ("the demo county", app),
+        (f"a store joined before ({rows:,} rows), with a sync", synced),
+        (f"joined here (a first sync of {rows:,} rows), with a sync", joining),
+    ):
+        rss = float(figures["rss_mb"])
+        print(
+            f"QA Desktop, {label}: every screen visited, an audit, About and both PDFs: "
+            f"{rss:6.0f} MB resident (peak {float(figures['peak_mb']):.0f}); "
+            f"{rss / float(bare['rss_mb']):.2f} x the bare window; target <= 300 MB: "
+            f"{'met' if rss <= 300 else 'NOT met'}"
+        )
     return 0
 
 

@@ -10,15 +10,21 @@ from __future__ import annotations
 import os
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
 from qa_desktop.demo.county import build_demo
 from qa_desktop.services.clock import fixed_clock
 from qa_desktop.store.engine import Store, open_store
+
+if TYPE_CHECKING:
+    from qa_desktop.sync.connection import CentralAddress
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 DEFAULT_WORK = Path.home() / ".cache" / "qa-desktop-bench"
@@ -48,6 +54,52 @@ def open_bench_store(work: Path, audits: int, *, analyze: bool = True) -> Store:
         with store.engine.begin() as connection:
             connection.execute(text("ANALYZE"))
     return store
+
+
+@contextmanager
+def loaded_central(url: str, store: Store) -> Iterator[tuple[CentralAddress, str]]:
+    """A new central database ``bench_sync_<pid>`` on the server at ``url`` holding every
+    record of ``store`` (as ``qa-desktop central load`` loads it), and the login of one of its
+    QA officers: yields (that login's address, the person's id). Dropped afterwards."""
+    import psycopg
+
+    from qa_desktop.domain.roles import Role
+    from qa_desktop.store import models as m
+    from qa_desktop.sync.central.admin import add_user, init_central, load_store
+    from qa_desktop.sync.connection import CentralAddress
+
+    server = CentralAddress.parse(url)
+    name = f"bench_sync_{os.getpid()}"
+    login = f"{name}_qa"
+
+    def admin() -> psycopg.Connection:
+        return psycopg.connect(
+            host=server.host, port=server.port, user=server.user, dbname=server.database,
+            autocommit=True,
+        )  # fmt: skip
+
+    with admin() as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    central = replace(server, database=name)
+    try:
+        init_central(central)
+        load_store(central, None, store)
+        with store.reader() as session:
+            person = session.query(m.Person.id).filter(m.Person.role == Role.QA_OFFICER.value)
+            person_id = str(person.order_by(m.Person.name).first()[0])  # type: ignore[index]
+        add_user(central, None, login=login, login_password=None, person_id=person_id,
+                 roles=["qa_team"])  # fmt: skip
+        yield central.with_user(login), person_id
+    finally:
+        with admin() as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            for role in (login, f"qa_client_{name}", f"qa_owner_{name}"):
+                conn.execute(f'DROP ROLE IF EXISTS "{role}"')
+
+
+def file_mb(path: Path) -> float:
+    """A store's size on disk with its WAL, in MB."""
+    return sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists()) / 1e6
 
 
 def times_ms(work: Callable[[], object], runs: int) -> list[float]:

@@ -148,8 +148,8 @@ class WorkspaceService:
             table, row_id = _row_of(session, audit_id, ref)
             if row_id is None:
                 return []
-            changes = wq.field_history(session, table, row_id, ref.field)
-        return [HistoryEntry(c.at, c.actor, c.old, c.new) for c in changes]
+            changes = wq.field_history(session, table, row_id, ref.field, audit_id=audit_id)
+        return [HistoryEntry(c.at, c.actor, c.old, c.new, c.origin) for c in changes]
 
     def last_authors(self, audit_id: str, refs: Iterable[FieldRef]) -> dict[FieldRef, str]:
         """Who made the latest recorded change of each field ("" where none is recorded)."""

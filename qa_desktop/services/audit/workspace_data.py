@@ -226,6 +226,7 @@ class HistoryEntry:
     actor: str
     old: object
     new: object
+    origin: str | None = None  # FIRST_SYNC: the value came with the first sync
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,8 @@ from qa_desktop.store.models.programme import (
     ThematicTerms,
 )
 from qa_desktop.store.models.records import (
+    FIRST_SYNC,
+    ORIGIN,
     History,
     OutboxChange,
 )
@@ -69,7 +71,9 @@ from qa_desktop.store.models.sync import (
 )
 
 __all__ = [
+    "FIRST_SYNC",
     "NAMING",
+    "ORIGIN",
     "OVERALL",
     "Action",
     "Answer",

@@ -15,12 +15,20 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from qa_desktop.store.models.base import Base, new_id
 
+ORIGIN = "origin"  # in a compact insert row: where the rows came from
+FIRST_SYNC = "first sync"
+
 
 class History(Base):
     """Append-only: every change, who made it and when, the old and the new value (JSON).
 
     An insert is one row with ``field`` ``*`` and the new row's values; an update is one row
     per changed field; a delete is one row with ``field`` ``deleted_at``.
+
+    Kept compactly where many rows arrive at once: a historic import writes one insert row per
+    audit carrying its answers and grades; the first sync writes one per audit (its values,
+    ``ORIGIN``: ``FIRST_SYNC``) standing for the audit's rows, and one for the rest of the
+    snapshot (table ``store``, row ``FIRST_SYNC``: how many rows of each table came).
     """
 
     __tablename__ = "history"

@@ -296,11 +296,17 @@ class FieldChange:
     actor: str
     old: object
     new: object
+    origin: str | None = None  # where a value not typed in this store came from: FIRST_SYNC
 
 
-def field_history(session: Session, table: str, row_id: str, field: str) -> list[FieldChange]:
+def field_history(
+    session: Session, table: str, row_id: str, field: str, *, audit_id: str | None = None
+) -> list[FieldChange]:
     """Every recorded change of one field, oldest first. The row's insert counts as the first
-    change when it carried a value for the field."""
+    change when it carried a value for the field. ``audit_id``: the audit an answer or a
+    section's review belongs to; a row that came with its audit in the first sync has no
+    history row of its own (the audit's stands for it), so its first change is the value it
+    came with, said to have come with the first sync."""
     stmt = (
         select(m.History, func.coalesce(m.Person.name, ""))
         .outerjoin(m.Person, m.History.actor_id == m.Person.id)
@@ -312,15 +318,61 @@ def field_history(session: Session, table: str, row_id: str, field: str) -> list
         .order_by(m.History.id)
     )
     changes: list[FieldChange] = []
+    inserted = False
     for row, actor in session.execute(stmt):
         old = _decode(row.old_value)
         new = _decode(row.new_value)
+        origin = None
         if row.field == "*":
+            inserted = True
             if not isinstance(new, dict) or new.get(field) in (None, "", False):
                 continue
-            old, new = None, new[field]
-        changes.append(FieldChange(row.at, actor, old, new))
+            old, new, origin = None, new[field], new.get(m.ORIGIN)
+        changes.append(FieldChange(row.at, actor, old, new, origin))
+    if audit_id is not None and table != m.Audit.__tablename__ and not inserted:
+        changes[:0] = _came_with_audit(session, table, row_id, field, audit_id, changes)
     return changes
+
+
+def _came_with_audit(
+    session: Session,
+    table: str,
+    row_id: str,
+    field: str,
+    audit_id: str,
+    later: list[FieldChange],
+) -> list[FieldChange]:
+    """The value a row's field came with in the first sync, as its first change (none if the
+    audit did not come with the first sync, or the field came empty). Who made the row is not
+    kept; when is when it came."""
+    marked = session.scalar(
+        select(m.History.new_value)
+        .where(
+            m.History.table_name == m.Audit.__tablename__,
+            m.History.row_id == audit_id,
+            m.History.field == "*",
+        )
+        .order_by(m.History.id)
+        .limit(1)
+    )
+    values = _decode(marked)
+    if not isinstance(values, dict) or values.get(m.ORIGIN) != m.FIRST_SYNC:
+        return []
+    came = session.scalar(
+        select(m.History.at).where(
+            m.History.table_name == "store", m.History.row_id == m.FIRST_SYNC
+        )
+    )
+    if later:
+        value = later[0].old
+    else:
+        column = m.Base.metadata.tables[table].c
+        value = session.scalar(select(column[field]).where(column.id == row_id))
+        if isinstance(value, date):
+            value = value.isoformat()
+    if came is None or value in (None, "", False):
+        return []
+    return [FieldChange(came, "", None, value, m.FIRST_SYNC)]
 
 
 def _decode(text: str | None) -> object:

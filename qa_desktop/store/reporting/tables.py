@@ -28,6 +28,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import Connection, text
 
+from qa_desktop.store.page_cache import larger_page_cache
 from qa_desktop.store.reporting import (
     action_facts,
     answer_counts,
@@ -83,20 +84,26 @@ def rebuilt_once(connection: Connection) -> Iterator[None]:
     each row moving its counts one statement at a time.
 
     The triggers are dropped and made again from the store's own SQL, in the caller's
-    transaction: if the block fails, the rollback brings them back with everything else."""
+    transaction: if the block fails, the rollback brings them back with everything else.
+
+    The connection's page cache is larger meanwhile (``store/page_cache.py``): rows keyed by
+    random ids land all over their indexes, and every page that falls out of a small cache is
+    decrypted again when it is next needed (the rebuild of a 10,000-audit county took 25 s
+    with the default 8 MB, 9 s with 64 MB)."""
     driver = connection.connection.driver_connection
     if driver is not None and not driver.in_transaction:
         driver.execute("BEGIN")  # DDL would otherwise run outside the transaction
-    ours = {name for family in FAMILIES for name in family.trigger_names}
-    saved = [
-        (name, sql)
-        for name, sql in connection.execute(
-            text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY rowid")
-        )
-        if name in ours
-    ]
-    _run(connection, (f"DROP TRIGGER {name}" for name, _sql in saved))
-    yield
-    for _name, sql in saved:
-        connection.exec_driver_sql(sql)  # the store's own text, run as it is
-    rebuild(connection)
+    with larger_page_cache(connection):
+        ours = {name for family in FAMILIES for name in family.trigger_names}
+        saved = [
+            (name, sql)
+            for name, sql in connection.execute(
+                text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY rowid")
+            )
+            if name in ours
+        ]
+        _run(connection, (f"DROP TRIGGER {name}" for name, _sql in saved))
+        yield
+        for _name, sql in saved:
+            connection.exec_driver_sql(sql)  # the store's own text, run as it is
+        rebuild(connection)
