@@ -65,7 +65,7 @@ class HistoryDialog(QDialog):
             for column, text in enumerate(
                 (
                     entry.at.strftime("%d %b %Y %H:%M:%S"),
-                    entry.actor or self.tr("(not recorded)"),
+                    self._who(entry),
                     shown(entry.old),
                     shown(entry.new),
                 )
@@ -79,3 +79,9 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(760, 360)
+
+    def _who(self, entry: HistoryEntry) -> str:
+        who = entry.actor or self.tr("(not recorded)")
+        if entry.origin:  # the value this laptop was given when it joined, not a change here
+            return self.tr("{who} (came with this laptop's first sync)").format(who=who)
+        return who
