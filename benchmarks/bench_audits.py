@@ -79,7 +79,7 @@ def bench_size(work: Path, audits: int, runs: int) -> None:
 
     shown = times_ms(first_shown, runs)
     screen = screens[-1]
-    rows_shown = screen.proxy.rowCount()
+    rows_shown = screen.model.rowCount()
     everything = screen.count.text()
     for each in screens[:-1]:
         each.close()
@@ -96,7 +96,7 @@ def bench_size(work: Path, audits: int, runs: int) -> None:
     team_times = times_ms(filtered, runs * 2)[::2]  # the team, not back to all
     screen.team.setCurrentIndex(index)
     painted(screen.table)
-    team_rows = screen.proxy.rowCount()
+    team_rows = screen.model.rowCount()
 
     def bare(count: int) -> list[float]:
         rows = [(f"A-{i:06d}", "CASE-1 (AB)", team, "Learning audit") for i in range(count)]

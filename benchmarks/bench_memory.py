@@ -95,7 +95,7 @@ def child_app(
     for index in range(window.stack.count()):
         window.go_to(index)
         _settle(qt_app, runner)
-    proxy = window.audits.proxy
+    proxy = window.audits.model
     audits = proxy.rowCount()
     first = proxy.data(proxy.index(0, 0), ROW_ROLE)
     window.open_audit(first.id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,7 +31,7 @@ from qa_desktop.ui import ops
 from qa_desktop.ui.announce import StatusLabel
 from qa_desktop.ui.labels import grade_label, state_label
 from qa_desktop.ui.runner import Runner
-from qa_desktop.ui.widgets.audit_table import COMPLETED_COLUMN, ROW_ROLE, SORT_ROLE, AuditTableModel
+from qa_desktop.ui.widgets.audit_table import COMPLETED_COLUMN, ROW_ROLE, AuditTableModel
 from qa_desktop.ui.widgets.buddy import with_clear_button
 from qa_desktop.ui.widgets.empty import set_empty_text
 
@@ -116,11 +116,8 @@ class AuditsScreen(QWidget):
             filters.addLayout(form, 1)
 
         self.model = AuditTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Audits"))
         # The store's order (newest first) is shown as it comes, page by page; sorting by a
         # column fetches the remaining pages, so the sort covers every audit.
@@ -259,7 +256,7 @@ class AuditsScreen(QWidget):
         if generation != self._generation:
             return
         self._listed, self._next = flt, page.next
-        self._want_all = self.proxy.sortColumn() >= 0  # a column sort covers every audit
+        self._want_all = self.model.is_sorted  # a column sort covers every audit
         self.model.set_rows(page.rows, more=page.next is not None)
         total = page.total if page.total is not None else len(page.rows)
         self.count.setText(self.tr("{total} audits").format(total=f"{total:,}"))
@@ -301,7 +298,7 @@ class AuditsScreen(QWidget):
             self._fetch_more()
 
     def _sort_by(self, column: int, order: Qt.SortOrder) -> None:
-        self.proxy.sort(column, order)
+        self.model.sort(column, order)
         self._want_all = True
         self._fetch_rest()
 
@@ -325,7 +322,7 @@ class AuditsScreen(QWidget):
     # -- opening ------------------------------------------------------------------------------
 
     def _open_index(self, index: QModelIndex) -> None:
-        row = self.proxy.data(index, ROW_ROLE)
+        row = self.model.data(index, ROW_ROLE)
         if row is not None:
             self.open_requested.emit(row.id)
 

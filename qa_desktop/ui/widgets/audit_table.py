@@ -48,7 +48,6 @@ _COLUMNS: list[tuple[str, Callable[[AuditRow], str], Callable[[AuditRow], Any]]]
 ]
 GRADE_COLUMNS = {6: "overall_grade", 7: "moderated_grade"}
 COMPLETED_COLUMN = 10
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
@@ -68,22 +67,61 @@ class AuditTableModel(QAbstractTableModel):
         self.has_more = False
         self.fetching = False
         self.fetch_more: Callable[[], None] | None = None  # asks for the next page
+        self._sorted: tuple[int, Qt.SortOrder] | None = None  # by a column, once asked
 
     def set_rows(self, rows: list[AuditRow], *, more: bool = False) -> None:
         self.beginResetModel()
         self._rows, self._text, self._sort, self._colours = [], [], [], []
         self._prepare(rows)
+        self._order_rows()
         self.has_more, self.fetching = more, False
         self.endResetModel()
 
     def append_rows(self, rows: list[AuditRow], *, more: bool) -> None:
-        """The next page, below the rows already shown."""
+        """The next page, below the rows already shown (and into their order, if sorted)."""
         if rows:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self._prepare(rows)
             self.endInsertRows()
+            if self._sorted is not None:
+                self._resort()
         self.has_more, self.fetching = more, False
+
+    # The model sorts itself (no proxy in front of it): a proxy's index mapping called
+    # rowCount and columnCount into Python thousands of times a paint (6-11 ms of a 45 ms
+    # team filter at 10,000 audits).
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sorted = (column, order)
+        self._resort()
+
+    def _resort(self) -> None:
+        """Sorted again, the selection and the current row following their audits."""
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        ids = [self._rows[index.row()].id for index in before]
+        self._order_rows()
+        row_of = {row.id: number for number, row in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            before,
+            [self.index(row_of[i], index.column()) for i, index in zip(ids, before, strict=True)],
+        )
+        self.layoutChanged.emit()
+
+    def _order_rows(self) -> None:
+        if self._sorted is None:
+            return  # the store's order, as it came
+        column, order = self._sorted
+        keys = self._sort
+        ranked = sorted(
+            range(len(self._rows)),
+            key=lambda number: keys[number][column],
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        self._rows = [self._rows[n] for n in ranked]
+        self._text = [self._text[n] for n in ranked]
+        self._sort = [keys[n] for n in ranked]
+        self._colours = [self._colours[n] for n in ranked]
 
     def fetch_failed(self) -> None:
         self.fetching = False
@@ -99,6 +137,10 @@ class AuditTableModel(QAbstractTableModel):
                 if found:
                     colours[column] = found
             self._colours.append(colours)
+
+    @property
+    def is_sorted(self) -> bool:
+        return self._sorted is not None
 
     def row_at(self, row: int) -> AuditRow:
         return self._rows[row]
@@ -132,8 +174,6 @@ class AuditTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text[index.row()][index.column()]
-        if role == SORT_ROLE:
-            return self._sort[index.row()][index.column()]
         if role == ROW_ROLE:
             return self._rows[index.row()]
         if role == Qt.ItemDataRole.BackgroundRole:

@@ -14,7 +14,7 @@ from tests.ui.conftest import open_window_as
 
 
 def _rows(screen) -> list:
-    proxy = screen.proxy
+    proxy = screen.model
     return [proxy.data(proxy.index(i, 0), ROW_ROLE) for i in range(proxy.rowCount())]
 
 
@@ -150,10 +150,18 @@ def test_the_list_fetches_the_next_page_on_scroll_and_all_of_them_for_a_sort(
     screen = window.audits
     screen.refresh()
     assert screen.count.text() == "120 audits"
-    assert screen.model.rowCount() == 25 and screen.proxy.canFetchMore(screen.proxy.index(-1, -1))
-    screen.proxy.fetchMore(screen.proxy.index(-1, -1))
+    assert screen.model.rowCount() == 25 and screen.model.canFetchMore(screen.model.index(-1, -1))
+    screen.model.fetchMore(screen.model.index(-1, -1))
     assert screen.model.rowCount() == 50
     screen.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     qtbot.waitUntil(lambda: screen.model.rowCount() == 120, timeout=5000)
     references = [r.reference for r in _rows(screen)]
     assert references == sorted(references) and len(set(references)) == 120
+    # The selected audit stays selected through a sort the other way round.
+    chosen = _rows(screen)[7]
+    screen.table.selectRow(7)
+    screen.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    references = [r.reference for r in _rows(screen)]
+    assert references == sorted(references, reverse=True)
+    (selected,) = screen.table.selectionModel().selectedRows()
+    assert screen.model.row_at(selected.row()).id == chosen.id and selected.row() == 120 - 1 - 7
