@@ -9,10 +9,15 @@ back, so a laptop's resident memory does not keep the peak of the day's biggest 
 
 from __future__ import annotations
 
+import ctypes
+import logging
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Connection
+
+log = logging.getLogger(__name__)
 
 # 64 MiB: a county quarter's report rows of 100,000 audits fit (a refresh took 1,204 ms with
 # SQLite's default cache, 632 ms with 16 MiB, 366 ms with 32 MiB, 196 ms with 64), and the
@@ -29,3 +34,17 @@ def larger_page_cache(connection: Connection, kib: int = LARGE_CACHE_KIB) -> Ite
     finally:
         connection.exec_driver_sql(f"PRAGMA cache_size = {int(before or 0)}")
         connection.exec_driver_sql("PRAGMA shrink_memory")
+        release_memory()
+
+
+def release_memory() -> None:
+    """Give freed memory back to the system. The C library keeps what is freed for later use,
+    so a large cache's pages or a first sync's batches would otherwise stay in the app's
+    resident size for good (about 120 MB after a first sync of a 10,000-audit county, on
+    Linux; elsewhere nothing is done)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        log.info("could not hand memory back to the system")

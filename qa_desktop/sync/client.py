@@ -21,9 +21,7 @@ The rules that make sure nobody loses an edit:
 
 from __future__ import annotations
 
-import ctypes
 import logging
-import sys
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -46,6 +44,7 @@ from qa_desktop.store.models import (
     SyncRefused,
     SyncState,
 )
+from qa_desktop.store.page_cache import release_memory
 from qa_desktop.store.reporting import tables
 from qa_desktop.sync.central.sql import CLIENT_FORMAT, PROTOCOL_VERSION
 from qa_desktop.sync.connection import (
@@ -344,7 +343,7 @@ class SyncClient:
             empty = _empty_tables(session) if cursor == 0 else frozenset()
         if empty:
             cursor = self._first_pull(conn, tally, empty)
-            _release_memory()
+            release_memory()
             return cursor
         while True:
             answer, events = self._fetch(conn, cursor)
@@ -763,19 +762,6 @@ def _arrival(arrived: dict[str, int], cursor: int, now: datetime) -> dict[str, A
         "old_value": None,
         "new_value": encode({"cursor": cursor, "rows": arrived}),
     }
-
-
-def _release_memory() -> None:
-    """Give the memory a first sync took back to the system. The C library keeps what is
-    freed for later use, so the snapshot's batches and the bulk write's page cache would
-    otherwise stay in the app's resident size for good (about 120 MB for a 10,000-audit
-    county, on Linux; elsewhere nothing is done)."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc
-        log.info("could not hand memory back after the first sync")
 
 
 def _empty_tables(session: Session) -> frozenset[str]:
