@@ -12,8 +12,10 @@ import contextlib
 import logging
 from enum import StrEnum
 
-# keyring is imported where it is used: finding its backends reads every installed
-# package's metadata (about 100 ms), which a start that never syncs need not pay.
+from qa_desktop.store.system_keyring import system_keyring
+
+# keyring is imported where it is used (``system_keyring``): importing it and finding its
+# backend take about 100 ms, which a start that never syncs need not pay.
 
 log = logging.getLogger(__name__)
 SERVICE = "qa-desktop-central"
@@ -37,11 +39,12 @@ class Credentials:
         self._memory: dict[str, str] = {}
 
     def save(self, account: str, password: str) -> Kept:
-        import keyring
         from keyring.errors import KeyringError  # NoKeyringError is one too
 
+        backend = system_keyring()
+
         try:
-            keyring.set_password(SERVICE, account, password)
+            backend.set_password(SERVICE, account, password)
         except KeyringError as exc:
             log.info("no keyring (%s): password held in memory", type(exc).__name__)
             self._memory[account] = password
@@ -52,18 +55,20 @@ class Credentials:
     def get(self, account: str) -> str | None:
         if account in self._memory:
             return self._memory[account]
-        import keyring
         from keyring.errors import KeyringError
 
+        backend = system_keyring()
+
         try:
-            return keyring.get_password(SERVICE, account)
+            return backend.get_password(SERVICE, account)
         except KeyringError:
             return None
 
     def forget(self, account: str) -> None:
         self._memory.pop(account, None)
-        import keyring
         from keyring.errors import KeyringError  # PasswordDeleteError is one too
 
+        backend = system_keyring()
+
         with contextlib.suppress(KeyringError):
-            keyring.delete_password(SERVICE, account)
+            backend.delete_password(SERVICE, account)

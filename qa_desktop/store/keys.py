@@ -30,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from qa_desktop.errors import StoreError
+from qa_desktop.store.system_keyring import system_keyring
 
 log = logging.getLogger(__name__)
 KEYRING_SERVICE = "qa-desktop-store"
@@ -115,15 +116,16 @@ def hold(key: StoreKey | None) -> None:
 
 def _keyring_get() -> tuple[StoreKey | None, bool]:
     """The key in the keyring, and whether there is a working keyring at all."""
-    import keyring
     from keyring.errors import KeyringError
 
+    backend = system_keyring()
+
     try:
-        text = keyring.get_password(KEYRING_SERVICE, KEYRING_ACCOUNT)
+        text = backend.get_password(KEYRING_SERVICE, KEYRING_ACCOUNT)
     except KeyringError as exc:
         log.info("no keyring for the store key (%s)", type(exc).__name__)
         return None, False
-    if _no_keyring_backend(keyring.get_keyring()):
+    if _no_keyring_backend(backend):
         return None, False
     return (StoreKey.from_keyring_text(text) if text else None), True
 
@@ -134,11 +136,12 @@ def _no_keyring_backend(backend: object) -> bool:
 
 def save_in_keyring(key: StoreKey) -> bool:
     """Keep ``key`` in the keyring; False when there is none (then it is held in memory)."""
-    import keyring
     from keyring.errors import KeyringError
 
+    backend = system_keyring()
+
     try:
-        keyring.set_password(KEYRING_SERVICE, KEYRING_ACCOUNT, key.keyring_text())
+        backend.set_password(KEYRING_SERVICE, KEYRING_ACCOUNT, key.keyring_text())
     except KeyringError as exc:
         log.info("the store key cannot go in a keyring (%s)", type(exc).__name__)
         hold(key)
