@@ -22,7 +22,6 @@ from sqlalchemy import (
     Select,
     and_,
     case,
-    exists,
     func,
     literal,
     literal_column,
@@ -49,6 +48,7 @@ from qa_desktop.store.reporting.answer_counts import (
     answer_month_counts,
 )
 from qa_desktop.store.reporting.audit_facts import audit_facts
+from qa_desktop.store.reporting.audit_months import audit_month_counts
 from qa_desktop.store.reporting.better_counts import better_counts, better_team_counts
 from qa_desktop.store.reporting.grade_counts import (
     grade_counts,
@@ -144,6 +144,45 @@ def _completed(period: Period, slc: ReportSlice) -> list[Any]:
     return [f.day.between(period.start, period.end), *in_slice(f, slc)]
 
 
+def _completed_pieces(period: Period, slc: ReportSlice) -> list[tuple[Any, list[Any], Any]]:
+    """Where the audits completed in the period are counted, piece by piece: (the columns of
+    a kept table, the conditions on them, how many audits one of its rows stands for). The
+    whole months from the month rows, the days either side from the audit rows; a worker's
+    or some children's audits from the audit rows alone."""
+    if per_audit(slc):
+        return [(f, _completed(period, slc), literal(1))]
+    months, days = split_months(period)
+    pieces: list[tuple[Any, list[Any], Any]] = []
+    if months:
+        mc = audit_month_counts.c
+        pieces.append((mc, [mc.month.between(*months), *in_slice(mc, slc)], mc.n))
+    pieces += [(f, _completed(Period(first, last), slc), literal(1)) for first, last in days]
+    return pieces
+
+
+def _completed_sums(
+    session: Session, period: Period, slc: ReportSlice, by: str | None, sums: Sequence[str]
+) -> dict[Any, list[int]]:
+    """For the audits completed in the period, per value of the column ``by`` (None: all in
+    one): [how many, then the sum of each column in ``sums``]."""
+    parts = []
+    for c, conditions, n in _completed_pieces(period, slc):
+        group = [c[by]] if by else [literal(None)]
+        parts.append(
+            select(*group, func.sum(n), *(func.sum(c[name]) for name in sums))
+            .where(*conditions)
+            .group_by(*group)
+        )
+    totals: dict[Any, list[int]] = {}
+    for key, *values in session.execute(union_all(*parts) if len(parts) > 1 else parts[0]):
+        if values[0] is None:  # a group of no rows (an aggregate without GROUP BY)
+            continue
+        into = totals.setdefault(key, [0] * (1 + len(sums)))
+        for i, value in enumerate(values):
+            into[i] += int(value or 0)
+    return totals
+
+
 # -- compliance --------------------------------------------------------------------------------
 
 
@@ -234,12 +273,8 @@ def _worker_answer_rows(
 
 
 def audits_per_version(session: Session, period: Period, slc: ReportSlice) -> dict[str, int]:
-    stmt = (
-        select(f.form_version_id, func.count())
-        .where(*_completed(period, slc))
-        .group_by(f.form_version_id)
-    )
-    return {version: int(count) for version, count in session.execute(stmt)}
+    totals = _completed_sums(session, period, slc, "form_version_id", ())
+    return {version: n for version, (n,) in totals.items() if n}
 
 
 # -- grades ------------------------------------------------------------------------------------
@@ -394,7 +429,7 @@ def overall_grade_trend(
 
 
 def plan_counts(session: Session, period: Period, slc: ReportSlice) -> tuple[int, int, int]:
-    completed = session.scalar(select(func.count()).where(*_completed(period, slc))) or 0
+    completed = sum(n for (n,) in _completed_sums(session, period, slc, None, ()).values())
     due, due_completed = session.execute(
         select(func.count(), func.count(f.day)).where(
             f.due_on.between(period.start, period.end), *in_slice(f, slc)
@@ -407,51 +442,32 @@ def agreement_rows(session: Session, period: Period, slc: ReportSlice) -> list[t
     """(auditor id, name, audits completed, overall moderated, agreed, areas moderated,
     agreed) per auditor who completed an audit in the period, moderated or not (so that each
     auditor's coverage is a share of their own audits)."""
-    totals = (
-        select(
-            f.auditor_id,
-            func.count().label("completed"),
-            func.sum(f.moderated).label("moderated"),
-            func.sum(f.agreed).label("agreed"),
-            func.sum(f.area_decisions).label("areas"),
-            func.sum(f.area_agreed).label("areas_agreed"),
-        )
-        .where(*_completed(period, slc))
-        .group_by(f.auditor_id)
-        .subquery()
-    )
-    stmt = (
-        select(
-            totals.c.auditor_id,
-            m.Person.name,
-            totals.c.completed,
-            totals.c.moderated,
-            totals.c.agreed,
-            totals.c.areas,
-            totals.c.areas_agreed,
-        )
-        .join(m.Person, m.Person.id == totals.c.auditor_id)
-        .order_by(m.Person.name, totals.c.auditor_id)
-    )
-    return [(a, name, *(int(v) for v in rest)) for a, name, *rest in session.execute(stmt)]
+    sums = ("moderated", "agreed", "area_decisions", "area_agreed")
+    totals = {
+        auditor: counts
+        for auditor, counts in _completed_sums(session, period, slc, "auditor_id", sums).items()
+        if counts[0]
+    }
+    chosen = select(m.Person.id, m.Person.name).where(m.Person.id.in_(list(totals)))
+    names: dict[str, str] = {person: name for person, name in session.execute(chosen)}
+    rows = [(a, names[a], *counts) for a, counts in totals.items() if a in names]
+    return sorted(rows, key=lambda row: (row[1], row[0]))
 
 
 def inadequate_counts(session: Session, period: Period, slc: ReportSlice) -> tuple[int, int, int]:
     reaudit = audit_facts.alias("reaudit")
     done = and_(reaudit.c.reaudit_of_id == f.audit_id, reaudit.c.day.is_not(None))
+    # The re-audits from their index alone (a bare EXISTS would read their rows), and the
+    # grade written out, not bound, so that SQLite reads the Inadequate audits' own index.
+    moved_up = reaudit.c.overall != Grade.INADEQUATE.value
     stmt = select(
         func.count(),
-        func.coalesce(func.sum(case((exists().where(done), 1), else_=0)), 0),
+        func.coalesce(func.sum(case((select(reaudit.c.day).where(done).exists(), 1), else_=0)), 0),
         func.coalesce(
-            func.sum(
-                case(
-                    (exists().where(done, reaudit.c.overall != Grade.INADEQUATE.value), 1),
-                    else_=0,
-                )
-            ),
+            func.sum(case((select(reaudit.c.overall).where(done, moved_up).exists(), 1), else_=0)),
             0,
         ),
-    ).where(*_completed(period, slc), f.overall == Grade.INADEQUATE.value)
+    ).where(*_completed(period, slc), f.overall == literal_column(f"'{Grade.INADEQUATE.value}'"))
     inadequate, reaudited, moved_up = session.execute(stmt).one()
     return int(inadequate), int(reaudited), int(moved_up)
 
@@ -525,10 +541,8 @@ def action_counts(
 
 
 def voice_counts(session: Session, period: Period, slc: ReportSlice) -> tuple[int, int]:
-    completed, recorded = session.execute(
-        select(func.count(), func.coalesce(func.sum(f.voice), 0)).where(*_completed(period, slc))
-    ).one()
-    return int(completed), int(recorded)
+    completed, recorded = _completed_sums(session, period, slc, None, ("voice",)).get(None, [0, 0])
+    return completed, recorded
 
 
 def even_better_if_texts(

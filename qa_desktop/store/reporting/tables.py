@@ -13,7 +13,9 @@ with each change, whoever makes it (a screen, an import, sync); none is ever syn
   (:mod:`.grade_counts`).
 - ``report_better_team_counts``: "even better if" comments per team, day, form version and
   type; ``report_better_counts`` county-wide (:mod:`.better_counts`).
-- ``report_audits``: one narrow row per audit (:mod:`.audit_facts`).
+- ``report_audits``: one narrow row per audit (:mod:`.audit_facts`);
+  ``report_audit_month_counts`` the completed ones per month, team, form version, type and
+  auditor (:mod:`.audit_months`).
 - ``report_actions``: one narrow row per action; ``report_action_counts`` per team, due date
   and state (:mod:`.action_facts`).
 
@@ -33,6 +35,7 @@ from qa_desktop.store.reporting import (
     action_facts,
     answer_counts,
     audit_facts,
+    audit_months,
     better_counts,
     grade_counts,
 )
@@ -48,6 +51,7 @@ FAMILIES: tuple[Family, ...] = (
     better_counts.TEAM,
     better_counts.COUNTY,
     audit_facts.FAMILY,
+    audit_months.FAMILY,
     action_facts.FAMILY,
     action_facts.COUNTS,
 )

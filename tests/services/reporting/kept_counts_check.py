@@ -68,6 +68,25 @@ def _tables_agree(session: Session) -> None:
         _rows(session, audit_facts.facts_of("1 = 1")),
         "report_audits",
     )
+    months: dict[tuple[Any, ...], list[int]] = {}
+    for day, *key, moderated, agreed, areas, areas_agreed, voice in _rows(
+        session,
+        "SELECT day, team_id, form_version_id, audit_type, auditor_id, moderated, agreed,"
+        " area_decisions, area_agreed, voice FROM report_audits WHERE day IS NOT NULL",
+    ):
+        sums = months.setdefault((str(day)[:8] + "01", *key), [0] * 6)
+        for i, value in enumerate((1, moderated, agreed, areas, areas_agreed, voice)):
+            sums[i] += value
+    _same(
+        _rows(
+            session,
+            "SELECT month, team_id, form_version_id, audit_type, auditor_id, n, moderated,"
+            " agreed, area_decisions, area_agreed, voice FROM report_audit_month_counts"
+            " WHERE n != 0",
+        ),
+        sorted((*key, *sums) for key, sums in months.items()),
+        "report_audit_month_counts",
+    )
     _same(
         _rows(session, f"SELECT {action_facts.COLUMNS} FROM report_actions"),
         _rows(session, action_facts.facts_of("1 = 1")),
