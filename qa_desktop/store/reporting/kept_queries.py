@@ -55,6 +55,7 @@ from qa_desktop.store.reporting.grade_counts import (
     grade_month_counts,
     grade_team_counts,
 )
+from qa_desktop.store.reporting.meeting_facts import meeting_facts
 
 OVERALL = m.OVERALL
 f = audit_facts.c
@@ -477,39 +478,18 @@ def timeliness(
 ) -> tuple[int, int, int, int]:
     """Reflective meetings (or the re-audits six weeks after them) due in the period: (due,
     done on time, done late, overdue today)."""
-    meeting = m.Meeting
-    done: Any
-    due: Any
-    if reaudits:
-        reaudit = audit_facts.alias("reaudit")
-        done = (
-            select(func.min(reaudit.c.day))
-            .where(reaudit.c.reaudit_of_id == meeting.audit_id)
-            .scalar_subquery()
-        )
-        due = meeting.reaudit_due_on
-    else:
-        done, due = meeting.held_on, meeting.due_on
+    x = meeting_facts.c
+    due, done = (x.reaudit_due_on, x.reaudit_done_on) if reaudits else (x.due_on, x.held_on)
 
     def count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
         return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
-    # One row per meeting, its due and done dates worked out once (grouped, so that the
-    # database does not fold it into the count and work the done date out four times over).
-    rows = (
-        select(due.label("due"), done.label("done"))
-        .select_from(meeting)
-        .join(audit_facts, f.audit_id == meeting.audit_id)
-        .where(due.between(period.start, period.end), *in_slice(f, slc))
-        .group_by(due, meeting.id)
-        .subquery()
-    )
     stmt = select(
         func.count(),
-        count_if(and_(rows.c.done.is_not(None), rows.c.done <= rows.c.due)),
-        count_if(and_(rows.c.done.is_not(None), rows.c.done > rows.c.due)),
-        count_if(and_(rows.c.done.is_(None), rows.c.due < today)),
-    )
+        count_if(and_(done.is_not(None), done <= due)),
+        count_if(and_(done.is_not(None), done > due)),
+        count_if(and_(done.is_(None), due < today)),
+    ).where(due.between(period.start, period.end), *in_slice(x, slc))
     due_n, on_time, late, overdue = map(int, session.execute(stmt).one())
     return due_n, on_time, late, overdue
 

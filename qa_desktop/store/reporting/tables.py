@@ -16,6 +16,8 @@ with each change, whoever makes it (a screen, an import, sync); none is ever syn
 - ``report_audits``: one narrow row per audit (:mod:`.audit_facts`);
   ``report_audit_month_counts`` the completed ones per month, team, form version, type and
   auditor (:mod:`.audit_months`).
+- ``report_meetings``: one narrow row per reflective meeting, with its re-audit
+  (:mod:`.meeting_facts`).
 - ``report_actions``: one narrow row per action; ``report_action_counts`` per team, due date
   and state (:mod:`.action_facts`).
 
@@ -38,6 +40,7 @@ from qa_desktop.store.reporting import (
     audit_months,
     better_counts,
     grade_counts,
+    meeting_facts,
 )
 from qa_desktop.store.reporting.family import Family
 
@@ -52,6 +55,7 @@ FAMILIES: tuple[Family, ...] = (
     better_counts.COUNTY,
     audit_facts.FAMILY,
     audit_months.FAMILY,
+    meeting_facts.FAMILY,
     action_facts.FAMILY,
     action_facts.COUNTS,
 )

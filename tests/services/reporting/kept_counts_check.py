@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from qa_desktop.domain.calendar import FinancialQuarter, Period
 from qa_desktop.domain.report_periods import ReportSlice, comparison_period
 from qa_desktop.store.engine import Store
-from qa_desktop.store.reporting import action_facts, audit_facts
+from qa_desktop.store.reporting import action_facts, audit_facts, meeting_facts
 from qa_desktop.store.reporting import queries as rq
 from tests.services.reporting import oracle
 
@@ -86,6 +86,11 @@ def _tables_agree(session: Session) -> None:
         ),
         sorted((*key, *sums) for key, sums in months.items()),
         "report_audit_month_counts",
+    )
+    _same(
+        _rows(session, f"SELECT {meeting_facts.COLUMNS} FROM report_meetings"),
+        _rows(session, meeting_facts.facts_of("1 = 1")),
+        "report_meetings",
     )
     _same(
         _rows(session, f"SELECT {action_facts.COLUMNS} FROM report_actions"),
