@@ -48,7 +48,7 @@ from qa_desktop.store.reporting.answer_counts import (
     answer_month_counts,
 )
 from qa_desktop.store.reporting.audit_facts import audit_facts
-from qa_desktop.store.reporting.audit_months import audit_month_counts
+from qa_desktop.store.reporting.audit_months import audit_due_months, audit_month_counts
 from qa_desktop.store.reporting.better_counts import better_counts, better_team_counts
 from qa_desktop.store.reporting.grade_counts import (
     grade_counts,
@@ -145,32 +145,45 @@ def _completed(period: Period, slc: ReportSlice) -> list[Any]:
     return [f.day.between(period.start, period.end), *in_slice(f, slc)]
 
 
-def _completed_pieces(period: Period, slc: ReportSlice) -> list[tuple[Any, list[Any], Any]]:
-    """Where the audits completed in the period are counted, piece by piece: (the columns of
-    a kept table, the conditions on them, how many audits one of its rows stands for). The
-    whole months from the month rows, the days either side from the audit rows; a worker's
-    or some children's audits from the audit rows alone."""
+def _audit_pieces(
+    period: Period, slc: ReportSlice, *, due: bool
+) -> list[tuple[Any, list[Any], Any]]:
+    """Where the audits completed (``due``: due) in the period are counted, piece by piece:
+    (the columns of a kept table, the conditions on them, how many audits one of its rows
+    stands for). The whole months from the month rows, the days either side from the audit
+    rows; a worker's or some children's audits from the audit rows alone."""
+    day = f.due_on if due else f.day
+
+    def rows(first: date, last: date) -> tuple[Any, list[Any], Any]:
+        return (f, [day.between(first, last), *in_slice(f, slc)], literal(1))
+
     if per_audit(slc):
-        return [(f, _completed(period, slc), literal(1))]
+        return [rows(period.start, period.end)]
     months, days = split_months(period)
-    pieces: list[tuple[Any, list[Any], Any]] = []
+    pieces = [rows(first, last) for first, last in days]
     if months:
-        mc = audit_month_counts.c
+        mc = (audit_due_months if due else audit_month_counts).c
         pieces.append((mc, [mc.month.between(*months), *in_slice(mc, slc)], mc.n))
-    pieces += [(f, _completed(Period(first, last), slc), literal(1)) for first, last in days]
     return pieces
 
 
-def _completed_sums(
-    session: Session, period: Period, slc: ReportSlice, by: str | None, sums: Sequence[str]
+def _audit_sums(
+    session: Session,
+    period: Period,
+    slc: ReportSlice,
+    by: str | None,
+    sums: Sequence[str],
+    *,
+    due: bool = False,
 ) -> dict[Any, list[int]]:
-    """For the audits completed in the period, per value of the column ``by`` (None: all in
-    one): [how many, then the sum of each column in ``sums``]."""
+    """For the audits completed (``due``: due) in the period, per value of the column ``by``
+    (None: all in one): [how many, then the sum of each column in ``sums``; for the audits
+    rows, ``completed`` is whether the audit counts as completed]."""
     parts = []
-    for c, conditions, n in _completed_pieces(period, slc):
+    for c, conditions, n in _audit_pieces(period, slc, due=due):
         group = [c[by]] if by else [literal(None)]
         parts.append(
-            select(*group, func.sum(n), *(func.sum(c[name]) for name in sums))
+            select(*group, func.sum(n), *(func.sum(_column(c, name)) for name in sums))
             .where(*conditions)
             .group_by(*group)
         )
@@ -182,6 +195,13 @@ def _completed_sums(
         for i, value in enumerate(values):
             into[i] += int(value or 0)
     return totals
+
+
+def _column(c: Any, name: str) -> Any:
+    """A counted column of a month table, or what it adds up in the audit rows."""
+    if name == "completed" and c is f:
+        return case((f.day.is_not(None), 1), else_=0)
+    return c[name]
 
 
 # -- compliance --------------------------------------------------------------------------------
@@ -274,7 +294,7 @@ def _worker_answer_rows(
 
 
 def audits_per_version(session: Session, period: Period, slc: ReportSlice) -> dict[str, int]:
-    totals = _completed_sums(session, period, slc, "form_version_id", ())
+    totals = _audit_sums(session, period, slc, "form_version_id", ())
     return {version: n for version, (n,) in totals.items() if n}
 
 
@@ -430,13 +450,10 @@ def overall_grade_trend(
 
 
 def plan_counts(session: Session, period: Period, slc: ReportSlice) -> tuple[int, int, int]:
-    completed = sum(n for (n,) in _completed_sums(session, period, slc, None, ()).values())
-    due, due_completed = session.execute(
-        select(func.count(), func.count(f.day)).where(
-            f.due_on.between(period.start, period.end), *in_slice(f, slc)
-        )
-    ).one()
-    return int(completed), int(due), int(due_completed)
+    (completed,) = _audit_sums(session, period, slc, None, ()).get(None, [0])
+    due = _audit_sums(session, period, slc, None, ("completed",), due=True)
+    planned, planned_completed = due.get(None, [0, 0])
+    return completed, planned, planned_completed
 
 
 def agreement_rows(session: Session, period: Period, slc: ReportSlice) -> list[tuple[Any, ...]]:
@@ -446,7 +463,7 @@ def agreement_rows(session: Session, period: Period, slc: ReportSlice) -> list[t
     sums = ("moderated", "agreed", "area_decisions", "area_agreed")
     totals = {
         auditor: counts
-        for auditor, counts in _completed_sums(session, period, slc, "auditor_id", sums).items()
+        for auditor, counts in _audit_sums(session, period, slc, "auditor_id", sums).items()
         if counts[0]
     }
     chosen = select(m.Person.id, m.Person.name).where(m.Person.id.in_(list(totals)))
@@ -521,7 +538,7 @@ def action_counts(
 
 
 def voice_counts(session: Session, period: Period, slc: ReportSlice) -> tuple[int, int]:
-    completed, recorded = _completed_sums(session, period, slc, None, ("voice",)).get(None, [0, 0])
+    completed, recorded = _audit_sums(session, period, slc, None, ("voice",)).get(None, [0, 0])
     return completed, recorded
 
 

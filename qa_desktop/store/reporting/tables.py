@@ -15,7 +15,8 @@ with each change, whoever makes it (a screen, an import, sync); none is ever syn
   type; ``report_better_counts`` county-wide (:mod:`.better_counts`).
 - ``report_audits``: one narrow row per audit (:mod:`.audit_facts`);
   ``report_audit_month_counts`` the completed ones per month, team, form version, type and
-  auditor (:mod:`.audit_months`).
+  auditor, ``report_audit_due_months`` those due per month, team, form version and type
+  (:mod:`.audit_months`).
 - ``report_meetings``: one narrow row per reflective meeting, with its re-audit
   (:mod:`.meeting_facts`).
 - ``report_actions``: one narrow row per action; ``report_action_counts`` per team, due date
@@ -54,7 +55,8 @@ FAMILIES: tuple[Family, ...] = (
     better_counts.TEAM,
     better_counts.COUNTY,
     audit_facts.FAMILY,
-    audit_months.FAMILY,
+    audit_months.COMPLETED,
+    audit_months.DUE,
     meeting_facts.FAMILY,
     action_facts.FAMILY,
     action_facts.COUNTS,

@@ -87,6 +87,24 @@ def _tables_agree(session: Session) -> None:
         sorted((*key, *sums) for key, sums in months.items()),
         "report_audit_month_counts",
     )
+    due: dict[tuple[Any, ...], list[int]] = {}
+    for due_on, *key, day in _rows(
+        session,
+        "SELECT due_on, team_id, form_version_id, audit_type, day FROM report_audits"
+        " WHERE due_on IS NOT NULL",
+    ):
+        sums = due.setdefault((str(due_on)[:8] + "01", *key), [0, 0])
+        sums[0] += 1
+        sums[1] += day is not None
+    _same(
+        _rows(
+            session,
+            "SELECT month, team_id, form_version_id, audit_type, n, completed"
+            " FROM report_audit_due_months WHERE n != 0",
+        ),
+        sorted((*key, *sums) for key, sums in due.items()),
+        "report_audit_due_months",
+    )
     _same(
         _rows(session, f"SELECT {meeting_facts.COLUMNS} FROM report_meetings"),
         _rows(session, meeting_facts.facts_of("1 = 1")),
