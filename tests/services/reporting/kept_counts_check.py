@@ -69,10 +69,11 @@ def _tables_agree(session: Session) -> None:
         "report_audits",
     )
     months: dict[tuple[Any, ...], list[int]] = {}
-    for day, *key, moderated, agreed, areas, areas_agreed, voice in _rows(
-        session,
-        "SELECT day, team_id, form_version_id, audit_type, auditor_id, moderated, agreed,"
-        " area_decisions, area_agreed, voice FROM report_audits WHERE day IS NOT NULL",
+    for day, *key, moderated, agreed, areas, areas_agreed, voice in session.execute(
+        text(
+            "SELECT day, team_id, form_version_id, audit_type, auditor_id, moderated, agreed,"
+            " area_decisions, area_agreed, voice FROM report_audits WHERE day IS NOT NULL"
+        )
     ):
         sums = months.setdefault((str(day)[:8] + "01", *key), [0] * 6)
         for i, value in enumerate((1, moderated, agreed, areas, areas_agreed, voice)):
@@ -88,10 +89,11 @@ def _tables_agree(session: Session) -> None:
         "report_audit_month_counts",
     )
     due: dict[tuple[Any, ...], list[int]] = {}
-    for due_on, *key, day in _rows(
-        session,
-        "SELECT due_on, team_id, form_version_id, audit_type, day FROM report_audits"
-        " WHERE due_on IS NOT NULL",
+    for due_on, *key, day in session.execute(
+        text(
+            "SELECT due_on, team_id, form_version_id, audit_type, day FROM report_audits"
+            " WHERE due_on IS NOT NULL"
+        )
     ):
         sums = due.setdefault((str(due_on)[:8] + "01", *key), [0, 0])
         sums[0] += 1
