@@ -16,7 +16,7 @@ from typing import Any, Protocol, TypeVar, cast
 from sqlalchemy import Connection, Dialect, Table, Update, bindparam, insert, inspect, update
 from sqlalchemy.orm import Session
 
-from qa_desktop.store.models import Base, History, OutboxChange, new_id
+from qa_desktop.store.models import Base, History, OutboxChange, new_id, new_ids
 
 M = TypeVar("M", bound=Base)
 
@@ -128,11 +128,12 @@ class Recorder:
             self._history_texts(table, [(r["id"], t) for r, t in zip(prepared, texts, strict=True)])
         if self.capture:
             at, actor = _stored_moment(self.now), self.actor_id
+            # Ascending change ids: the outbox's index on them grows at one end.
             _driver(connection).executemany(
                 _OUTBOX_SQL,
                 [
-                    (new_id(), at, actor, table, r["id"], "insert", None, t, None)
-                    for r, t in zip(prepared, texts, strict=True)
+                    (change_id, at, actor, table, r["id"], "insert", None, t, None)
+                    for change_id, r, t in zip(new_ids(len(prepared)), prepared, texts, strict=True)
                 ],
             )
         return len(prepared)

@@ -354,8 +354,13 @@ class _Writer:
         answer_rows: list[dict[str, Any]] = []
         review_rows: list[dict[str, Any]] = []
         history: list[tuple[str, dict[str, Any]]] = []
+        # Ids made in bulk and ascending, in the order the rows are written: each table's
+        # indexes (and the answers' by audit) then grow at one end instead of all over.
+        audit_ids = iter(m.new_ids(len(audits)))
+        answer_ids = iter(m.new_ids(sum(len(a.answers) for a in audits)))
+        review_ids = iter(m.new_ids(sum(len(a.section_grades) for a in audits)))
         for audit in audits:
-            audit_id = m.new_id()
+            audit_id = next(audit_ids)
             day = audit.completed_on
             row = {
                 "id": audit_id,
@@ -379,11 +384,11 @@ class _Writer:
             }
             audit_rows.append(row)
             answer_rows.extend(
-                {"id": m.new_id(), "audit_id": audit_id, "question_id": q, "value": a.value}
+                {"id": next(answer_ids), "audit_id": audit_id, "question_id": q, "value": a.value}
                 for q, a in audit.answers
             )
             review_rows.extend(
-                {"id": m.new_id(), "audit_id": audit_id, "section_id": s, "grade": g.value}
+                {"id": next(review_ids), "audit_id": audit_id, "section_id": s, "grade": g.value}
                 for s, g in audit.section_grades
             )
             snapshot: dict[str, Any] = {

@@ -33,6 +33,21 @@ def new_id() -> str:
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
+def new_ids(count: int) -> list[str]:
+    """``count`` ids made as ``new_id`` makes them (random version 4 UUIDs), from one read of
+    the system's randomness, in ascending order: rows written in that order land side by side
+    in the indexes they are keyed by, instead of all over them (a bulk write's pages stay in
+    the cache, and the commit writes fewer of them)."""
+    raw = bytearray(os.urandom(16 * count))
+    raw[6::16] = bytes(b & 0x0F | 0x40 for b in raw[6::16])  # version 4
+    raw[8::16] = bytes(b & 0x3F | 0x80 for b in raw[8::16])  # RFC 4122 variant
+    h = raw.hex()
+    return sorted(
+        f"{h[i : i + 8]}-{h[i + 8 : i + 12]}-{h[i + 12 : i + 16]}-{h[i + 16 : i + 20]}-{h[i + 20 : i + 32]}"
+        for i in range(0, 32 * count, 32)
+    )
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     __table__: ClassVar[Table]  # every model is a plain table (the base's type is any FROM)
