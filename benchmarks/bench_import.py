@@ -30,7 +30,7 @@ from qa_desktop.domain.answers import Answer
 from qa_desktop.formdefs import FORMS_DIR, load_form_text
 from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.clock import fixed_clock
-from qa_desktop.services.imports.historic_audits import HistoricImport
+from qa_desktop.services.imports.historic_audits import CHUNK, HistoricImport
 from qa_desktop.services.programme.forms import publish_sources, shipped_sources
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import open_store
@@ -70,6 +70,10 @@ def make_file(rows: int) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
+def _snap(answer: tuple[str, ...]) -> dict[str, str]:
+    return dict(zip(FIELDS, answer[: len(FIELDS)], strict=True))
+
+
 def floor(data: bytes, folder: Path, *, outbox: bool) -> float:
     """Seconds to insert the file's answers (as the import stores them: id, audit, question,
     value and the two empty defaults) with the driver alone into a fresh store, and commit;
@@ -78,30 +82,27 @@ def floor(data: bytes, folder: Path, *, outbox: bool) -> float:
     reader = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))
     header = next(reader)
     questions = [(i, name) for i, name in enumerate(header) if not name.startswith("grade:")][6:]
-    answers: list[tuple[str, str, str, str, str, str]] = []
-    for cells in reader:
-        audit_id = m.new_id()
-        answers += [
-            (m.new_id(), audit_id, q, Answer.parse(cells[i]).value, "", "")
-            for i, q in questions
-            if cells[i]
-        ]
+    rows = list(reader)
     at = NOW.strftime("%Y-%m-%d %H:%M:%S.%f")
     snapshot = json.JSONEncoder(ensure_ascii=False).encode
-    changes = [
-        (
-            m.new_id(),
-            at,
-            None,
-            "answers",
-            a[0],
-            "insert",
-            None,
-            snapshot(dict(zip(FIELDS, a[:4], strict=True))),
-            None,
-        )
-        for a in answers
-    ]
+    answers: list[tuple[str, str, str, str, str, str]] = []
+    changes: list[tuple[str, str, None, str, str, str, None, str, None]] = []
+    for start in range(0, len(rows), CHUNK):  # ids made as the import makes them
+        given = [
+            [(q, Answer.parse(cells[i]).value) for i, q in questions if cells[i]]
+            for cells in rows[start : start + CHUNK]
+        ]
+        ids = iter(m.new_ids(sum(len(g) for g in given)))
+        made = [
+            (next(ids), audit_id, q, value, "", "")
+            for audit_id, g in zip(m.new_ids(len(given)), given, strict=True)
+            for q, value in g
+        ]
+        answers += made
+        changes += [
+            (change_id, at, None, "answers", a[0], "insert", None, snapshot(_snap(a)), None)
+            for change_id, a in zip(m.new_ids(len(made)), made, strict=True)
+        ]
     store = open_store(folder / f"floor-{int(outbox)}.qadb", create=True)
     try:
         with store.session() as session:
