@@ -336,13 +336,13 @@ _PLANS: dict[tuple[str, str, tuple[str, ...]], _Plan | None] = {}
 
 def _plan(table: Table, dialect: Dialect, fields: tuple[str, ...]) -> _Plan | None:
     """The driver's way in for rows with these fields, or None: then Core writes them (a
-    field that is no column, or a column whose default is computed)."""
+    field that is no column, a column whose default is computed, a store not on SQLite)."""
     key = (table.name, dialect.name, fields)
     if key in _PLANS:
         return _PLANS[key]
     plan: _Plan | None = None
     columns = table.c
-    if all(f in columns for f in fields):
+    if dialect.name == "sqlite" and all(f in columns for f in fields):  # its "?" parameters
         names = list(fields)
         defaults: list[Any] = []
         computed = False
