@@ -16,7 +16,7 @@ from typing import Any, Protocol, TypeVar, cast
 from sqlalchemy import Connection, Dialect, Table, Update, bindparam, insert, inspect, update
 from sqlalchemy.orm import Session
 
-from qa_desktop.store.models import Base, History, OutboxChange, new_id, new_ids
+from qa_desktop.store.models import Base, History, IdRun, OutboxChange, new_id, new_ids
 
 M = TypeVar("M", bound=Base)
 
@@ -100,12 +100,19 @@ class Recorder:
         return row
 
     def insert_many(
-        self, model: type[Base], rows: Iterable[Mapping[str, Any]], *, history: bool = True
+        self,
+        model: type[Base],
+        rows: Iterable[Mapping[str, Any]],
+        *,
+        history: bool = True,
+        change_ids: IdRun | None = None,
     ) -> int:
         """Bulk insert (one statement), with the same history and capture as ``insert``.
 
         ``history`` False: the caller records the rows' history itself, compactly (a
-        historic import writes one history row per audit carrying its answers and grades)."""
+        historic import writes one history row per audit carrying its answers and grades).
+        ``change_ids``: where the rows' outbox changes take their ids from, for a bulk write
+        in many calls (else they are made for this call)."""
         table = model.__tablename__
         prepared = [r if r.get("id") else dict(r, id=new_id()) for r in rows]
         if not prepared:
@@ -133,7 +140,14 @@ class Recorder:
                 _OUTBOX_SQL,
                 [
                     (change_id, at, actor, table, r["id"], "insert", None, t, None)
-                    for change_id, r, t in zip(new_ids(len(prepared)), prepared, texts, strict=True)
+                    for change_id, r, t in zip(
+                        change_ids.take(len(prepared))
+                        if change_ids is not None
+                        else new_ids(len(prepared)),
+                        prepared,
+                        texts,
+                        strict=True,
+                    )
                 ],
             )
         return len(prepared)
