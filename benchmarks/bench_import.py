@@ -85,23 +85,27 @@ def floor(data: bytes, folder: Path, *, outbox: bool) -> float:
     rows = list(reader)
     at = NOW.strftime("%Y-%m-%d %H:%M:%S.%f")
     snapshot = json.JSONEncoder(ensure_ascii=False).encode
+    given = [
+        [(q, Answer.parse(cells[i]).value) for i, q in questions if cells[i]] for cells in rows
+    ]
+    # Ids made as the import makes them: one ascending run for the file, taken chunk by chunk.
+    audit_ids = m.IdRun(len(given))
+    answer_ids = m.IdRun(sum(len(g) for g in given))
+    change_ids = m.IdRun(sum(len(g) for g in given))
     answers: list[tuple[str, str, str, str, str, str]] = []
     changes: list[tuple[str, str, None, str, str, str, None, str, None]] = []
-    for start in range(0, len(rows), CHUNK):  # ids made as the import makes them
-        given = [
-            [(q, Answer.parse(cells[i]).value) for i, q in questions if cells[i]]
-            for cells in rows[start : start + CHUNK]
-        ]
-        ids = iter(m.new_ids(sum(len(g) for g in given)))
+    for start in range(0, len(given), CHUNK):
+        chunk = given[start : start + CHUNK]
+        ids = iter(answer_ids.take(sum(len(g) for g in chunk)))
         made = [
             (next(ids), audit_id, q, value, "", "")
-            for audit_id, g in zip(m.new_ids(len(given)), given, strict=True)
+            for audit_id, g in zip(audit_ids.take(len(chunk)), chunk, strict=True)
             for q, value in g
         ]
         answers += made
         changes += [
             (change_id, at, None, "answers", a[0], "insert", None, snapshot(_snap(a)), None)
-            for change_id, a in zip(m.new_ids(len(made)), made, strict=True)
+            for change_id, a in zip(change_ids.take(len(made)), made, strict=True)
         ]
     store = open_store(folder / f"floor-{int(outbox)}.qadb", create=True)
     try:
