@@ -4,8 +4,12 @@
     python benchmarks/bench_import.py [--rows N] [--folder DIR]
 
 Prints the time to read and check the file, to write it (all rows go through the Recorder's
-bulk insert, with history and sync capture), and the rows per second, beside a baseline
-measured in the same run: parsing the same file with the csv module alone.
+bulk insert, with history and sync capture), and the rows per second, beside two baselines
+measured in the same run: parsing the same file with the csv module alone, and the floor,
+the same rows' answers inserted with the driver alone into a fresh store of the same schema
+(no history, no outbox, no report triggers, the import's page cache), then committed. One
+more line adds an outbox row per answer to the floor: what one captured change per row
+costs SQLite whatever the Python above it does.
 """
 
 from __future__ import annotations
@@ -13,22 +17,28 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import json
 import sys
 import tempfile
 import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from sqlalchemy import text
+
+from qa_desktop.domain.answers import Answer
 from qa_desktop.formdefs import FORMS_DIR, load_form_text
 from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.clock import fixed_clock
-from qa_desktop.services.imports.historic_audits import HistoricImport
+from qa_desktop.services.imports.historic_audits import CHUNK, HistoricImport
 from qa_desktop.services.programme.forms import publish_sources, shipped_sources
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import open_store
+from qa_desktop.store.page_cache import larger_page_cache
 from qa_desktop.store.recorder import Recorder
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+FIELDS = ("id", "audit_id", "question_id", "value")  # an answer's snapshot in its outbox row
 
 
 def make_file(rows: int) -> bytes:
@@ -60,6 +70,74 @@ def make_file(rows: int) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
+def _snap(answer: tuple[str, ...]) -> dict[str, str]:
+    return dict(zip(FIELDS, answer[: len(FIELDS)], strict=True))
+
+
+def floor(data: bytes, folder: Path, *, outbox: bool) -> float:
+    """Seconds to insert the file's answers (as the import stores them: id, audit, question,
+    value and the two empty defaults) with the driver alone into a fresh store, and commit;
+    ``outbox``: with one outbox row each, as sync capture writes them. Foreign keys are off
+    (there are no audits to point at) and so are the report triggers."""
+    reader = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))
+    header = next(reader)
+    questions = [(i, name) for i, name in enumerate(header) if not name.startswith("grade:")][6:]
+    rows = list(reader)
+    at = NOW.strftime("%Y-%m-%d %H:%M:%S.%f")
+    snapshot = json.JSONEncoder(ensure_ascii=False).encode
+    given = [
+        [(q, Answer.parse(cells[i]).value) for i, q in questions if cells[i]] for cells in rows
+    ]
+    # Ids made as the import makes them: one ascending run for the file, taken chunk by chunk.
+    audit_ids = m.IdRun(len(given))
+    answer_ids = m.IdRun(sum(len(g) for g in given))
+    change_ids = m.IdRun(sum(len(g) for g in given))
+    answers: list[tuple[str, str, str, str, str, str]] = []
+    changes: list[tuple[str, str, None, str, str, str, None, str, None]] = []
+    for start in range(0, len(given), CHUNK):
+        chunk = given[start : start + CHUNK]
+        ids = iter(answer_ids.take(sum(len(g) for g in chunk)))
+        made = [
+            (next(ids), audit_id, q, value, "", "")
+            for audit_id, g in zip(audit_ids.take(len(chunk)), chunk, strict=True)
+            for q, value in g
+        ]
+        answers += made
+        changes += [
+            (change_id, at, None, "answers", a[0], "insert", None, snapshot(_snap(a)), None)
+            for change_id, a in zip(change_ids.take(len(made)), made, strict=True)
+        ]
+    store = open_store(folder / f"floor-{int(outbox)}.qadb", create=True)
+    try:
+        with store.session() as session:
+            connection = session.connection()
+            driver = connection.connection.driver_connection
+            assert driver is not None and not driver.in_transaction
+            driver.execute("PRAGMA foreign_keys = OFF")  # only outside a transaction
+            with larger_page_cache(connection):
+                driver.execute("BEGIN")
+                for (name,) in connection.execute(
+                    text("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+                ).all():
+                    driver.execute(f'DROP TRIGGER "{name}"')
+                started = time.perf_counter()
+                driver.executemany(
+                    "INSERT INTO answers (id, audit_id, question_id, value, na_reason, evidence) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    answers,
+                )
+                if outbox:
+                    driver.executemany(
+                        "INSERT INTO outbox (change_id, at, actor_id, table_name, row_id, op, "
+                        "field, value, base_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        changes,
+                    )
+                driver.commit()
+                return time.perf_counter() - started
+    finally:
+        store.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=50_000)
@@ -70,6 +148,8 @@ def main() -> int:
     started = time.perf_counter()
     rows = sum(1 for _ in csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     baseline = time.perf_counter() - started
+    bare = floor(data, folder, outbox=False)
+    captured = floor(data, folder, outbox=True)
     store = open_store(folder / "import.qadb", create=True)
     clock = fixed_clock(NOW)
     with store.session() as session:
@@ -83,10 +163,16 @@ def main() -> int:
     seconds = time.perf_counter() - started
     store.close()
     print(f"file: {rows - 1} rows, {len(data) / 1e6:.1f} MB")
+    audits = result.audits
     print(f"baseline  csv parse only:        {baseline:7.2f} s")
     print(
-        f"import    {result.audits} audits, {result.answers} answers, {result.created} created: "
-        f"{seconds:7.1f} s ({result.audits / seconds:,.0f} rows/s, {seconds / baseline:,.0f}x baseline)"
+        f"floor     answers, driver alone: {bare:7.2f} s ({audits / bare:,.0f} rows/s); "
+        f"with an outbox row each: {captured:.2f} s ({audits / captured:,.0f} rows/s)"
+    )
+    print(
+        f"import    {audits} audits, {result.answers} answers, {result.created} created: "
+        f"{seconds:7.1f} s ({audits / seconds:,.0f} rows/s, {seconds / baseline:,.0f}x csv parse, "
+        f"{seconds / bare:.1f}x the floor, {seconds / captured:.1f}x the floor with outbox)"
     )
     return 0
 

@@ -148,6 +148,9 @@ def check_rows(
         for key, f in forms.items()
     }
     form_sections = {key: {s.id for s in f.graded_sections()} for key, f in forms.items()}
+    # A file holds a handful of distinct answer texts over hundreds of thousands of cells:
+    # each is parsed once (to its answer, or to the problem it is).
+    parsed: dict[str, Answer | str] = {}
     for number, cells in rows:
         if not any(c.strip() for c in cells):
             continue  # spreadsheets leave empty lines at the end
@@ -205,18 +208,21 @@ def check_rows(
             elif grade is not None:
                 section_grades.append((section, grade))
         answers: list[tuple[str, Answer]] = []
+        asked = form_questions[form_key] if form_key is not None else {}
+        width = len(cells)
         for question_id, index in layout.questions.items():
-            text = cells[index].strip() if index < len(cells) else ""
+            text = cells[index].strip() if index < width else ""
             if not text:
                 continue  # unanswered
-            try:
-                answer = Answer.parse(text)
-            except ValueError as exc:
-                problem(question_id, str(exc))
+            answer = parsed.get(text)
+            if answer is None:
+                answer = parsed[text] = _parse_answer(text)
+            if not isinstance(answer, Answer):  # (an answer is text too: ask the other way)
+                problem(question_id, answer)
                 continue
             if form_key is None:
                 continue
-            question = form_questions[form_key].get(question_id)
+            question = asked.get(question_id)
             if question is None:
                 problem(question_id, f"{forms[form_key].title} does not ask {question_id}")
             elif answer is Answer.NA and not question.na_allowed:
@@ -248,6 +254,14 @@ def check_rows(
             )
             break
     return result
+
+
+def _parse_answer(text: str) -> Answer | str:
+    """The answer a cell holds, or what is wrong with it."""
+    try:
+        return Answer.parse(text)
+    except ValueError as exc:
+        return str(exc)
 
 
 def _parse_date(text: str, today: date, problem: Problem) -> date | None:

@@ -7,14 +7,16 @@ Services use a :class:`Recorder`; nothing else writes to the store's tables.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any, Protocol, TypeVar, cast
 
-from sqlalchemy import Connection, Update, bindparam, insert, inspect, update
+from sqlalchemy import Connection, Dialect, Table, Update, bindparam, insert, inspect, update
 from sqlalchemy.orm import Session
 
-from qa_desktop.store.models import Base, History, OutboxChange, new_id
+from qa_desktop.store.models import Base, History, IdRun, OutboxChange, new_id, new_ids
 
 M = TypeVar("M", bound=Base)
 
@@ -42,13 +44,18 @@ _OUTBOX_SQL = (
 )
 
 
+# ``json.dumps(value, ensure_ascii=False)`` makes a new encoder on every call (any argument
+# off its defaults does): one encoder, made once, writes the same text.
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def encode(value: Any) -> str | None:
     """A value as the JSON kept in history and the outbox."""
     if value is None:
         return None
     if isinstance(value, datetime | date):
-        return json.dumps(value.isoformat())
-    return json.dumps(value, ensure_ascii=False)
+        return _dumps(value.isoformat())
+    return _dumps(value)
 
 
 class Recorder:
@@ -93,38 +100,65 @@ class Recorder:
         return row
 
     def insert_many(
-        self, model: type[Base], rows: Iterable[Mapping[str, Any]], *, history: bool = True
+        self,
+        model: type[Base],
+        rows: Iterable[Mapping[str, Any]],
+        *,
+        history: bool = True,
+        change_ids: IdRun | None = None,
     ) -> int:
         """Bulk insert (one statement), with the same history and capture as ``insert``.
 
         ``history`` False: the caller records the rows' history itself, compactly (a
-        historic import writes one history row per audit carrying its answers and grades)."""
+        historic import writes one history row per audit carrying its answers and grades).
+        ``change_ids``: where the rows' outbox changes take their ids from, for a bulk write
+        in many calls (else they are made for this call)."""
         table = model.__tablename__
-        prepared = [dict(r, id=r.get("id") or new_id()) for r in rows]
+        prepared = [r if r.get("id") else dict(r, id=new_id()) for r in rows]
         if not prepared:
             return 0
         # Core, not the ORM's bulk path (a third of an import's time went there); what the
         # session holds unflushed goes first, as the ORM statement would have autoflushed it.
         self.session.flush()
         connection = self.connection()
-        connection.execute(insert(model.__table__), prepared)
+        plan = _plan(model.__table__, connection.dialect, tuple(prepared[0]))
+        values = plan.values(prepared) if plan is not None else None
+        if plan is not None and values is not None:
+            _driver(connection).executemany(plan.sql, values)
+        else:
+            connection.execute(insert(model.__table__), prepared)
+        if not history and not self.capture:
+            return len(prepared)
+        # One JSON text per row, kept in its history and its outbox change alike.
+        texts = _snapshots(prepared, plan.dated if plan is not None else None)
         if history:
-            self.history_many(table, [(r["id"], _snap(r)) for r in prepared])
+            self._history_texts(table, [(r["id"], t) for r, t in zip(prepared, texts, strict=True)])
         if self.capture:
             at, actor = _stored_moment(self.now), self.actor_id
+            # Ascending change ids: the outbox's index on them grows at one end.
             _driver(connection).executemany(
                 _OUTBOX_SQL,
                 [
-                    (new_id(), at, actor, table, r["id"], "insert", None, encode(_snap(r)), None)
-                    for r in prepared
+                    (change_id, at, actor, table, r["id"], "insert", None, t, None)
+                    for change_id, r, t in zip(
+                        change_ids.take(len(prepared))
+                        if change_ids is not None
+                        else new_ids(len(prepared)),
+                        prepared,
+                        texts,
+                        strict=True,
+                    )
                 ],
             )
         return len(prepared)
 
     def history_many(self, table: str, inserted: Iterable[tuple[str, Mapping[str, Any]]]) -> None:
         """The insert history (field ``*``) of rows written without it: (row id, snapshot)."""
+        self._history_texts(table, [(row_id, encode(snap)) for row_id, snap in inserted])
+
+    def _history_texts(self, table: str, inserted: Sequence[tuple[str, str | None]]) -> None:
         at, actor = _stored_moment(self.now), self.actor_id
-        rows = [(at, actor, table, row_id, "*", None, encode(snap)) for row_id, snap in inserted]
+        rows = [(at, actor, table, row_id, "*", None, value) for row_id, value in inserted]
         if rows:
             _driver(self.connection()).executemany(_HISTORY_SQL, rows)
 
@@ -255,6 +289,120 @@ def _plain(value: Any) -> Any:
 
 def _snap(values: Mapping[str, Any]) -> dict[str, Any]:
     return {k: _plain(v) for k, v in values.items()}
+
+
+def _snapshots(rows: Sequence[Mapping[str, Any]], dated: Sequence[str] | None) -> list[str]:
+    """Each row's insert snapshot as JSON, as ``encode(_snap(row))`` writes it: rows are
+    encoded as they are, only the fields holding dates copied to their text first.
+
+    ``dated``: the row's date and time fields (None: not known, every field is looked at)."""
+    if dated is None:
+        return [_dumps(_snap(r)) for r in rows]
+    try:
+        if not dated:
+            return [_dumps(r) for r in rows]
+        out: list[str] = []
+        for r in rows:
+            snap = dict(r)
+            for key in dated:
+                value = snap[key]
+                if value is not None:
+                    snap[key] = value.isoformat()
+            out.append(_dumps(snap))
+        return out
+    except (TypeError, AttributeError):  # a date where none was expected, or text in a date
+        return [_dumps(_snap(r)) for r in rows]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How plain rows with one set of fields go into one table straight through the driver,
+    written as SQLAlchemy's Core insert would write them: each value through its column's
+    bind processor (dates and times to their stored text, booleans to 0/1), each column left
+    out given its Python-side scalar ``default=``, the rest left to the table (NULL)."""
+
+    sql: str
+    getter: Callable[[Mapping[str, Any]], tuple[Any, ...]]
+    processors: tuple[tuple[int, Callable[[Any], Any]], ...]
+    defaults: tuple[Any, ...]
+    dated: tuple[str, ...]  # fields holding dates or times (their snapshot is their text)
+
+    def values(self, rows: Sequence[Mapping[str, Any]]) -> list[tuple[Any, ...]] | None:
+        """The rows as the driver's parameter tuples; None when a row lacks a field of the
+        first or holds a value its column cannot take (Core then says which, as always)."""
+        getter, defaults = self.getter, self.defaults
+        try:
+            if not self.processors:
+                return [getter(r) + defaults for r in rows]
+            out: list[tuple[Any, ...]] = []
+            for r in rows:
+                given = list(getter(r))
+                for index, process in self.processors:
+                    given[index] = process(given[index])
+                out.append(tuple(given) + defaults)
+            return out
+        except (KeyError, TypeError):  # a missing field; a value its column's type refuses
+            return None
+
+
+_PLANS: dict[tuple[str, str, tuple[str, ...]], _Plan | None] = {}
+
+
+def _plan(table: Table, dialect: Dialect, fields: tuple[str, ...]) -> _Plan | None:
+    """The driver's way in for rows with these fields, or None: then Core writes them (a
+    field that is no column, a column whose default is computed, a store not on SQLite)."""
+    key = (table.name, dialect.name, fields)
+    if key in _PLANS:
+        return _PLANS[key]
+    plan: _Plan | None = None
+    columns = table.c
+    if dialect.name == "sqlite" and all(f in columns for f in fields):  # its "?" parameters
+        names = list(fields)
+        defaults: list[Any] = []
+        computed = False
+        for column in columns:
+            if column.name in fields or column.default is None:
+                continue
+            default = column.default
+            if not default.is_scalar:
+                computed = True
+                break
+            process = _processor(column.type, dialect)
+            arg = getattr(default, "arg", None)
+            defaults.append(process(arg) if process is not None else arg)
+            names.append(column.name)
+        if not computed:
+            processors = tuple(
+                (index, process)
+                for index, f in enumerate(fields)
+                if (process := _processor(columns[f].type, dialect)) is not None
+            )
+            quoted = ", ".join(f'"{name}"' for name in names)
+            marks = ", ".join("?" * len(names))
+            single = fields[0] if len(fields) == 1 else None
+            getter = (lambda r: (r[single],)) if single is not None else itemgetter(*fields)
+            plan = _Plan(
+                sql=f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})',
+                getter=getter,
+                processors=processors,
+                defaults=tuple(defaults),
+                dated=tuple(f for f in fields if _is_dated(columns[f].type)),
+            )
+    _PLANS[key] = plan
+    return plan
+
+
+def _processor(kind: Any, dialect: Dialect) -> Callable[[Any], Any] | None:
+    """The column type's bind processor on this dialect (what Core runs on each value)."""
+    processor: Callable[[Any], Any] | None = kind.dialect_impl(dialect).bind_processor(dialect)
+    return processor
+
+
+def _is_dated(kind: Any) -> bool:
+    try:
+        return issubclass(kind.python_type, date)  # datetime is a date too
+    except NotImplementedError:
+        return False
 
 
 def _stored_moment(moment: datetime) -> str:

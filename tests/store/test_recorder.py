@@ -6,7 +6,8 @@ import json
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
+from sqlalchemy.exc import StatementError
 
 from qa_desktop.store import models as m
 from qa_desktop.store.recorder import Recorder
@@ -135,3 +136,40 @@ def test_capture_off_keeps_history_but_nothing_to_push(store) -> None:
     with store.reader() as session:
         assert len(_history(session)) == 2
         assert _outbox(session) == []
+
+
+def test_a_bulk_insert_stores_what_one_insert_stores(store) -> None:
+    """insert_many writes plain rows straight through the driver: the columns left out get
+    the models' defaults (booleans as 0/1), and history and outbox carry the same JSON."""
+    fields = {"name": "Test Person", "role": "practitioner", "team_id": None}
+    with store.session() as session:
+        session.execute(text("PRAGMA defer_foreign_keys = ON"))
+        recorder = Recorder(session, "person-1", NOW)
+        one = recorder.insert(m.Person, **fields).id
+        session.flush()
+        many = m.new_id()
+        assert recorder.insert_many(m.Person, [{"id": many, **fields}]) == 1
+    with store.reader() as session:
+        rows = {
+            r[0]: r[1:]
+            for r in session.execute(
+                text("SELECT id, *, typeof(active), typeof(is_auditor) FROM people")
+            )
+        }
+        changes = {c.row_id: c for c in _outbox(session)}
+        history = {h.row_id: h for h in _history(session)}
+    assert rows[one][1:] == rows[many][1:]
+    assert rows[many][-4:] == (0, 1, "integer", "integer")  # is_moderator, active, their types
+    for texts in (
+        {k: c.value for k, c in changes.items()},
+        {k: h.new_value for k, h in history.items()},
+    ):
+        assert json.loads(texts[many]) == {"id": many, **fields}
+        assert json.loads(texts[one]) == {**fields, "id": one}
+
+
+def test_a_bulk_insert_missing_a_field_of_its_first_row_is_refused_as_before(store) -> None:
+    with pytest.raises(StatementError), store.session() as session:
+        Recorder(session, None, NOW).insert_many(m.Area, [{"name": "A"}, {"id": "x"}])
+    with store.reader() as session:
+        assert session.scalar(select(m.Area.id)) is None and _outbox(session) == []

@@ -7,7 +7,7 @@ than disappearing. ``history`` is append-only; ``outbox`` holds captured changes
 pushes them.
 """
 
-from qa_desktop.store.models.base import NAMING, OVERALL, Base, new_id
+from qa_desktop.store.models.base import NAMING, OVERALL, Base, IdRun, new_id, new_ids
 from qa_desktop.store.models.core import (
     Action,
     Answer,
@@ -96,6 +96,7 @@ __all__ = [
     "Form",
     "FormVersion",
     "History",
+    "IdRun",
     "LearningReview",
     "LearningReviewAction",
     "LearningReviewFinding",
@@ -124,4 +125,5 @@ __all__ = [
     "ThematicAudit",
     "ThematicTerms",
     "new_id",
+    "new_ids",
 ]
