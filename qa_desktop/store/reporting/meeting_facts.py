@@ -59,26 +59,57 @@ def _refresh(audits: str) -> str:
   INSERT INTO report_meetings ({COLUMNS}){facts_of(f"mt.audit_id IN ({audits})")};"""
 
 
-_TRIGGERS: list[tuple[str, str, str, str]] = [
-    # name, event, table, audits whose meetings to recompute
-    ("meeting_insert", "INSERT", "meetings", "NEW.audit_id"),
+def _concerns(row: str) -> str:
+    """SQL: the audit row ``row`` (NEW or OLD) has meetings, or is a re-audit (most audits
+    are neither, and their changes leave the meeting rows alone)."""
+    return (
+        f"{row}.reaudit_of_id IS NOT NULL"
+        f" OR EXISTS (SELECT 1 FROM meetings WHERE audit_id = {row}.audit_id)"
+    )
+
+
+_TRIGGERS: list[tuple[str, str, str, str | None, str]] = [
+    # name, event, table, when (None: always), audits whose meetings to recompute
+    ("meeting_insert", "INSERT", "meetings", None, "NEW.audit_id"),
     (
         "meeting_update",
         "UPDATE OF id, audit_id, due_on, held_on, reaudit_due_on",
         "meetings",
+        None,
         "OLD.audit_id, NEW.audit_id",
     ),
-    ("meeting_delete", "DELETE", "meetings", "OLD.audit_id"),
+    ("meeting_delete", "DELETE", "meetings", None, "OLD.audit_id"),
     # An audit's row, and the row of a re-audit (its re-audited audit's done day).
-    ("audit_insert", "INSERT", "report_audits", "NEW.audit_id, NEW.reaudit_of_id"),
+    (
+        "audit_insert",
+        "INSERT",
+        "report_audits",
+        _concerns("NEW"),
+        "NEW.audit_id, NEW.reaudit_of_id",
+    ),
     (
         "audit_update",
         "UPDATE",
         "report_audits",
+        f"{_concerns('OLD')} OR {_concerns('NEW')}",
         "OLD.audit_id, NEW.audit_id, OLD.reaudit_of_id, NEW.reaudit_of_id",
     ),
-    ("audit_delete", "DELETE", "report_audits", "OLD.audit_id, OLD.reaudit_of_id"),
+    (
+        "audit_delete",
+        "DELETE",
+        "report_audits",
+        _concerns("OLD"),
+        "OLD.audit_id, OLD.reaudit_of_id",
+    ),
 ]
+
+
+def _trigger(name: str, event: str, table: str, when: str | None, audits: str) -> str:
+    condition = f"\nWHEN {when}" if when else ""
+    return f"""CREATE TRIGGER report_meetings_{name} AFTER {event} ON {table}{condition}
+BEGIN{_refresh(audits)}
+END"""
+
 
 FAMILY = Family(
     meeting_facts,
@@ -103,12 +134,7 @@ FAMILY = Family(
   WHERE reaudit_due_on IS NOT NULL""",
         "CREATE INDEX ix_report_meetings_audit ON report_meetings (audit_id)",
     ),
-    tuple(
-        f"""CREATE TRIGGER report_meetings_{name} AFTER {event} ON {table}
-BEGIN{_refresh(audits)}
-END"""
-        for name, event, table, audits in _TRIGGERS
-    ),
+    tuple(_trigger(*trigger) for trigger in _TRIGGERS),
     (
         "DELETE FROM report_meetings",
         f"INSERT INTO report_meetings ({COLUMNS}){facts_of('1 = 1')}",
