@@ -343,7 +343,7 @@ class SyncClient:
             empty = _empty_tables(session) if cursor == 0 else frozenset()
         if empty:
             cursor = self._first_pull(conn, tally, empty)
-            release_memory()
+            release_memory(collect=True)
             return cursor
         while True:
             answer, events = self._fetch(conn, cursor)

@@ -8,7 +8,7 @@ type and practitioner (from its row of ``report_audits``, :mod:`.audit_facts`).
 
 The dashboard's meeting and re-audit timeliness then read a period's meetings through one
 covering index each, instead of looking up the audit row of every meeting (at 100,000 audits,
-3,500 meetings a quarter each reaching a random page of the audit rows: 40-100 ms a refresh,
+3,100 meetings a quarter each reaching a random page of the audit rows: 40-100 ms a refresh,
 and 28 MB from the disk after a restart). Triggers keep the rows in step with every change to
 meetings and to the audit rows, whoever makes it: each recomputes the rows of the meetings it
 touches, including those of the audit a re-audit re-audits. Derived data, never synced;

@@ -6,7 +6,7 @@ on ``report_audits``; an index of the Inadequate audits by day; and ``report_mee
 narrow row per reflective meeting with its re-audit and the slice columns of its audit, kept
 by triggers on meetings and ``report_audits``. At 100,000 audits a county quarter's completed
 audits, plans, moderation by auditor and voice of the child read every one of its 22,700
-audit rows, four times a refresh, and its 3,500 meetings each looked up its audit's row. The
+audit rows, four times a refresh, and its 3,100 meetings each looked up its audit's row. The
 new tables are filled from the records as they stand. The SQL is frozen below as it ran;
 what the reporting tables are today is declared in qa_desktop/store/reporting/tables.py.
 
