@@ -1,8 +1,8 @@
 """The entry point of the application: the one place where objects are built and wired.
 
 Start-up order (so the window is on screen, and usable, at once): the QApplication and the
-window's frame are built with Qt alone while, on the background runner, the quick start reads
-the person and My work with plain SQL (``store/quick_start.py``), and the window shows them with
+window's frame are built with Qt alone; on the background runner the quick start reads the
+person and My work with plain SQL (``store/quick_start.py``), and the window shows them with
 the navigation working; then, on the runner too, the store is opened and the services
 (SQLAlchemy and the rest) imported, and the screens fill the window, My work read again from
 the services. Where the quick start cannot decide (no key, a store to migrate, a person to
@@ -460,13 +460,10 @@ def run_app(store_path: Path, *, smoke_test: bool = False) -> int:
     application = Application(None, settings)
     application.catch_unexpected()
     application.quit_on_close = True
-    # The quick start reads on the runner while the frame is built: the two overlap (My work
-    # usable 450-650 ms after launch before, 390-470 ms after, on a 2-core machine).
-    application.open_store(store_path, smoke_test=smoke_test)
     window = application.new_window(store_path)
-    if smoke_test:  # before the window's first callback: the frame is reported even if the
-        # open fails at once
+    if smoke_test:  # first in the queue: the frame is reported even if the open fails at once
         QTimer.singleShot(0, lambda: _report_shown(window, application.runner, qt_app))
+    application.open_store(store_path, smoke_test=smoke_test)
     code = qt_app.exec()
     application.shutdown()
     return code
