@@ -4,11 +4,12 @@ Each function returns exactly what its namesake in :mod:`qa_desktop.store.report
 returns when that counts the audits themselves, for any period and slice, by adding up the
 kept rows instead: the answer and grade counts per day (county) or per team, type and month
 (days either side of a period's whole months from the per-team day rows), the comments per
-day (county) or team, one row per audit (``report_audits``) and per action
-(``report_actions``), the actions also per team, day and state. A slice by team, service or
-area is a set of teams; a worker is a column of the audit and action rows. What the kept counts cannot say (one worker's answers, grades
-and comments) is read from the answers and reviews of that worker's audits, found through the
-audit rows.
+day (county) or team, one row per audit (``report_audits``), per action (``report_actions``)
+and per reflective meeting (``report_meetings``), the actions also per team, day and state,
+and the audits completed and due per month (the days either side from the audit rows). A
+slice by team, service or area is a set of teams; a worker is a column of the audit and action
+rows. What the kept counts cannot say (one worker's answers, grades and comments) is read from
+the answers and reviews of that worker's audits, found through the audit rows.
 """
 
 from __future__ import annotations
@@ -189,8 +190,6 @@ def _audit_sums(
         )
     totals: dict[Any, list[int]] = {}
     for key, *values in session.execute(union_all(*parts) if len(parts) > 1 else parts[0]):
-        if values[0] is None:  # a group of no rows (an aggregate without GROUP BY)
-            continue
         into = totals.setdefault(key, [0] * (1 + len(sums)))
         for i, value in enumerate(values):
             into[i] += int(value or 0)
