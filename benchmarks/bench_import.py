@@ -8,8 +8,9 @@ bulk insert, with history and sync capture), and the rows per second, beside two
 measured in the same run: parsing the same file with the csv module alone, and the floor,
 the same rows' answers inserted with the driver alone into a fresh store of the same schema
 (no history, no outbox, no report triggers, the import's page cache), then committed. One
-more line adds an outbox row per answer to the floor: what one captured change per row
-costs SQLite whatever the Python above it does.
+more line adds to the floor an outbox row per file row carrying its answers, as the import
+captures them (one change per audit, a bundle): what sync capture costs SQLite whatever the
+Python above it does.
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ def _snap(answer: tuple[str, ...]) -> dict[str, str]:
 def floor(data: bytes, folder: Path, *, outbox: bool) -> float:
     """Seconds to insert the file's answers (as the import stores them: id, audit, question,
     value and the two empty defaults) with the driver alone into a fresh store, and commit;
-    ``outbox``: with one outbox row each, as sync capture writes them. Foreign keys are off
+    ``outbox``: with one outbox row per audit carrying its answers, as the import captures
+    them. Foreign keys are off
     (there are no audits to point at) and so are the report triggers."""
     reader = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))
     header = next(reader)
@@ -91,22 +93,21 @@ def floor(data: bytes, folder: Path, *, outbox: bool) -> float:
     # Ids made as the import makes them: one ascending run for the file, taken chunk by chunk.
     audit_ids = m.IdRun(len(given))
     answer_ids = m.IdRun(sum(len(g) for g in given))
-    change_ids = m.IdRun(sum(len(g) for g in given))
+    change_ids = m.IdRun(len(given))
     answers: list[tuple[str, str, str, str, str, str]] = []
     changes: list[tuple[str, str, None, str, str, str, None, str, None]] = []
     for start in range(0, len(given), CHUNK):
         chunk = given[start : start + CHUNK]
         ids = iter(answer_ids.take(sum(len(g) for g in chunk)))
-        made = [
-            (next(ids), audit_id, q, value, "", "")
-            for audit_id, g in zip(audit_ids.take(len(chunk)), chunk, strict=True)
-            for q, value in g
-        ]
-        answers += made
-        changes += [
-            (change_id, at, None, "answers", a[0], "insert", None, snapshot(_snap(a)), None)
-            for change_id, a in zip(change_ids.take(len(made)), made, strict=True)
-        ]
+        for audit_id, change_id, g in zip(
+            audit_ids.take(len(chunk)), change_ids.take(len(chunk)), chunk, strict=True
+        ):
+            made = [(next(ids), audit_id, q, value, "", "") for q, value in g]
+            answers += made
+            bundle = {"answers": [_snap(a) for a in made]}
+            changes.append(
+                (change_id, at, None, "audits", audit_id, m.BUNDLE, None, snapshot(bundle), None)
+            )
     store = open_store(folder / f"floor-{int(outbox)}.qadb", create=True)
     try:
         with store.session() as session:
@@ -167,7 +168,7 @@ def main() -> int:
     print(f"baseline  csv parse only:        {baseline:7.2f} s")
     print(
         f"floor     answers, driver alone: {bare:7.2f} s ({audits / bare:,.0f} rows/s); "
-        f"with an outbox row each: {captured:.2f} s ({audits / captured:,.0f} rows/s)"
+        f"with an outbox row per audit: {captured:.2f} s ({audits / captured:,.0f} rows/s)"
     )
     print(
         f"import    {audits} audits, {result.answers} answers, {result.created} created: "

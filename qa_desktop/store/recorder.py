@@ -16,7 +16,7 @@ from typing import Any, Protocol, TypeVar, cast
 from sqlalchemy import Connection, Dialect, Table, Update, bindparam, insert, inspect, update
 from sqlalchemy.orm import Session
 
-from qa_desktop.store.models import Base, History, IdRun, OutboxChange, new_id, new_ids
+from qa_desktop.store.models import BUNDLE, Base, History, IdRun, OutboxChange, new_id, new_ids
 
 M = TypeVar("M", bound=Base)
 
@@ -105,14 +105,15 @@ class Recorder:
         rows: Iterable[Mapping[str, Any]],
         *,
         history: bool = True,
-        change_ids: IdRun | None = None,
+        capture: bool = True,
     ) -> int:
         """Bulk insert (one statement), with the same history and capture as ``insert``.
 
         ``history`` False: the caller records the rows' history itself, compactly (a
         historic import writes one history row per audit carrying its answers and grades).
-        ``change_ids``: where the rows' outbox changes take their ids from, for a bulk write
-        in many calls (else they are made for this call)."""
+        ``capture`` False: the caller captures the rows itself, as bundles
+        (:meth:`capture_bundles`)."""
+        capture = capture and self.capture
         table = model.__tablename__
         prepared = [r if r.get("id") else dict(r, id=new_id()) for r in rows]
         if not prepared:
@@ -127,30 +128,46 @@ class Recorder:
             _driver(connection).executemany(plan.sql, values)
         else:
             connection.execute(insert(model.__table__), prepared)
-        if not history and not self.capture:
+        if not history and not capture:
             return len(prepared)
         # One JSON text per row, kept in its history and its outbox change alike.
         texts = _snapshots(prepared, plan.dated if plan is not None else None)
         if history:
             self._history_texts(table, [(r["id"], t) for r, t in zip(prepared, texts, strict=True)])
-        if self.capture:
+        if capture:
             at, actor = _stored_moment(self.now), self.actor_id
             # Ascending change ids: the outbox's index on them grows at one end.
             _driver(connection).executemany(
                 _OUTBOX_SQL,
                 [
                     (change_id, at, actor, table, r["id"], "insert", None, t, None)
-                    for change_id, r, t in zip(
-                        change_ids.take(len(prepared))
-                        if change_ids is not None
-                        else new_ids(len(prepared)),
-                        prepared,
-                        texts,
-                        strict=True,
-                    )
+                    for change_id, r, t in zip(new_ids(len(prepared)), prepared, texts, strict=True)
                 ],
             )
         return len(prepared)
+
+    def capture_bundles(
+        self,
+        table: str,
+        bundles: Sequence[tuple[str, Mapping[str, Sequence[Mapping[str, Any]]]]],
+        change_ids: IdRun | None = None,
+    ) -> None:
+        """One outbox change per bundle of rows inserted together (written with
+        ``insert_many(..., capture=False)``): (row id in ``table``, {table: [row, ...]}), the
+        head row first, each row's values as given to the insert. Sync sends each row as its
+        own insert (``qa_desktop/sync/client.py``); the store keeps one change where a
+        historic import's audit would otherwise need one for each of its 30-odd rows."""
+        if not self.capture or not bundles:
+            return
+        at, actor = _stored_moment(self.now), self.actor_id
+        ids = change_ids.take(len(bundles)) if change_ids is not None else new_ids(len(bundles))
+        _driver(self.connection()).executemany(
+            _OUTBOX_SQL,
+            [
+                (change_id, at, actor, table, row_id, BUNDLE, None, _dumps(rows), None)
+                for change_id, (row_id, rows) in zip(ids, bundles, strict=True)
+            ],
+        )
 
     def history_many(self, table: str, inserted: Iterable[tuple[str, Mapping[str, Any]]]) -> None:
         """The insert history (field ``*``) of rows written without it: (row id, snapshot)."""

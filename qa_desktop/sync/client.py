@@ -30,13 +30,14 @@ from datetime import datetime
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, insert, literal, select, text, update
+from sqlalchemy import case, delete, insert, literal, select, text, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from qa_desktop.store.engine import Store
 from qa_desktop.store.models import (
+    BUNDLE,
     FIRST_SYNC,
     ORIGIN,
     OutboxChange,
@@ -204,7 +205,18 @@ class SyncClient:
                     select(OutboxChange).order_by(OutboxChange.seq).limit(self.push_batch)
                 ).all()
                 tokens = _confirmations(session)
-                payload = [self._wire(session, c, tokens) for c in changes]
+                # A batch holds at most ``push_batch`` wire changes (a bundle is one for each
+                # of its rows, and is never split), and always at least one outbox change.
+                more = len(changes) == self.push_batch
+                sent: list[tuple[OutboxChange, list[dict[str, Any]]]] = []
+                payload: list[dict[str, Any]] = []
+                for change in changes:
+                    wires = self._wires(session, change, tokens)
+                    if sent and len(payload) + len(wires) > self.push_batch:
+                        more = True
+                        break
+                    sent.append((change, wires))
+                    payload += wires
                 settles = (
                     session.scalars(
                         select(SyncConflict).where(
@@ -212,7 +224,7 @@ class SyncClient:
                             SyncConflict.settle_pushed.is_(False),
                         )
                     ).all()
-                    if len(changes) < self.push_batch
+                    if not more
                     else []
                 )
                 payload += [_settle_wire(s) for s in settles]
@@ -220,10 +232,10 @@ class SyncClient:
                 return
             results = self._send(conn, payload)
             self.fault("after_server_commit")
-            self._acknowledge(changes, settles, results, tally)
+            self._acknowledge(sent, settles, results, tally)
             if tokens:
                 _spend_confirmations(self.store, tokens)
-            if not changes or len(changes) < self.push_batch:
+            if not more:
                 return
 
     def _send(self, conn: psycopg.Connection, payload: list[dict[str, Any]]) -> list[Any]:
@@ -252,44 +264,32 @@ class SyncClient:
 
     def _acknowledge(
         self,
-        changes: Sequence[OutboxChange],
+        sent: Sequence[tuple[OutboxChange, list[dict[str, Any]]]],
         settles: Sequence[SyncConflict],
         results: Iterable[dict[str, Any]],
         tally: _Tally,
     ) -> None:
+        """Each outbox change leaves once the server has answered for it (a bundle: for
+        every one of its rows; they go in one server transaction, so all or none)."""
         status = {r["change_id"]: r for r in results}
-        by_id = {c.change_id: c for c in changes}
+        answered: list[str] = []
         with self.store.session() as session:
-            for change_id, change in by_id.items():
-                answer = status.get(change_id)
-                if answer is None:
+            for change, wires in sent:
+                answers = [status.get(w["change_id"]) for w in wires]
+                if any(a is None for a in answers):
                     continue
-                tally.pushed += 1
-                if answer["status"] == "refused":
-                    tally.refused += 1
-                    session.add(
-                        SyncRefused(
-                            change_id=change.change_id,
-                            at=change.at,
-                            actor_id=change.actor_id,
-                            table_name=change.table_name,
-                            row_id=change.row_id,
-                            op=change.op,
-                            field=change.field,
-                            value=change.value,
-                            base_value=change.base_value,
-                            reason=str(answer.get("reason") or ""),
-                        )
-                    )
-                elif answer["status"] == "conflict":
-                    tally.conflicts_made += 1
-                else:
-                    tally.accepted += 1
-            session.execute(
-                delete(OutboxChange).where(
-                    OutboxChange.change_id.in_([c for c in by_id if c in status])
-                )
-            )
+                answered.append(change.change_id)
+                for wire, answer in zip(wires, answers, strict=True):
+                    assert answer is not None
+                    tally.pushed += 1
+                    if answer["status"] == "refused":
+                        tally.refused += 1
+                        session.add(_refused(change, wire, str(answer.get("reason") or "")))
+                    elif answer["status"] == "conflict":
+                        tally.conflicts_made += 1
+                    else:
+                        tally.accepted += 1
+            session.execute(delete(OutboxChange).where(OutboxChange.change_id.in_(answered)))
             for settle in settles:
                 if settle.settle_change_id in status:
                     session.execute(
@@ -297,6 +297,33 @@ class SyncClient:
                         .where(SyncConflict.id == settle.id)
                         .values(settle_pushed=True)
                     )
+
+    def _wires(
+        self, session: Session, change: OutboxChange, tokens: dict[str, str] | None = None
+    ) -> list[dict[str, Any]]:
+        """What the server is sent for one outbox change: the change itself, or for a bundle
+        an insert of each of its rows, in order, each with an id of its own made from the
+        bundle's (the same on every try, so a row is never applied twice)."""
+        if change.op != BUNDLE:
+            return [self._wire(session, change, tokens)]
+        out: list[dict[str, Any]] = []
+        for table, rows in (decode(change.value) or {}).items():
+            for row in rows:
+                out.append(
+                    self._confirmed(
+                        {
+                            "change_id": bundled_change_id(change.change_id, table, row["id"]),
+                            "op": "insert",
+                            "table": table,
+                            "row_id": row["id"],
+                            "actor_id": change.actor_id,
+                            "at": canonical("audits", "created_at", change.at),
+                            "value": row_snapshot(table, row),
+                        },
+                        tokens,
+                    )
+                )
+        return out
 
     def _wire(
         self, session: Session, change: OutboxChange, tokens: dict[str, str] | None = None
@@ -324,11 +351,16 @@ class SyncClient:
             out["value"] = canonical(table, "deleted_at", change.at)
             current = _local_row(session, table, change.row_id) or {}
             out["base"] = {k: v for k, v in current.items() if k != "deleted_at"}
+        return self._confirmed(out, tokens)
+
+    @staticmethod
+    def _confirmed(out: dict[str, Any], tokens: dict[str, str] | None) -> dict[str, Any]:
+        """``out`` with the sign-off confirmation of its audit, if one is kept."""
         if tokens:
             audit_id = (
-                change.row_id
-                if table == "audits"
-                else (out["value"].get("audit_id") if change.op == "insert" else None)
+                out["row_id"]
+                if out["table"] == "audits"
+                else (out["value"].get("audit_id") if out["op"] == "insert" else None)
             )
             if audit_id in tokens:
                 # The central database checks it only where this login's own rights refuse.
@@ -430,12 +462,19 @@ class _Applier:
         self.arrived = {} if arrived is None else arrived
         self.pending_fields: set[tuple[str, str, str]] = set()
         self.pending_rows: set[tuple[str, str]] = set()
-        for table, row_id, op, field in session.execute(
+        for table, row_id, op, field, bundled in session.execute(
             select(
-                OutboxChange.table_name, OutboxChange.row_id, OutboxChange.op, OutboxChange.field
+                OutboxChange.table_name,
+                OutboxChange.row_id,
+                OutboxChange.op,
+                OutboxChange.field,
+                case((OutboxChange.op == BUNDLE, OutboxChange.value)),
             )
         ):
-            if op == "delete":
+            if op == BUNDLE:
+                for part, rows in (decode(bundled) or {}).items():
+                    self.pending_rows.update((part, row["id"]) for row in rows)
+            elif op == "delete":
                 self.pending_rows.add((table, row_id))
             elif op == "update" and field:
                 self.pending_fields.add((table, row_id, field))
@@ -864,6 +903,40 @@ def _moment(value: Any) -> datetime | None:
         return datetime.fromisoformat(str(value))
     except ValueError:
         return None
+
+
+def bundled_change_id(bundle_change_id: str, table: str, row_id: str) -> str:
+    """The change id one row of a bundle is sent with."""
+    return str(uuid.uuid5(uuid.UUID(bundle_change_id), f"{table}/{row_id}"))
+
+
+def _refused(change: OutboxChange, wire: dict[str, Any], reason: str) -> SyncRefused:
+    """The refused change as kept for people to see: a bundle's row as an insert of its own."""
+    if change.op != BUNDLE:
+        return SyncRefused(
+            change_id=change.change_id,
+            at=change.at,
+            actor_id=change.actor_id,
+            table_name=change.table_name,
+            row_id=change.row_id,
+            op=change.op,
+            field=change.field,
+            value=change.value,
+            base_value=change.base_value,
+            reason=reason,
+        )
+    return SyncRefused(
+        change_id=wire["change_id"],
+        at=change.at,
+        actor_id=change.actor_id,
+        table_name=wire["table"],
+        row_id=wire["row_id"],
+        op="insert",
+        field=None,
+        value=encode(wire["value"]),
+        base_value=None,
+        reason=reason,
+    )
 
 
 def _settle_wire(conflict: SyncConflict) -> dict[str, Any]:

@@ -185,7 +185,7 @@ class _Writer:
             self.people.setdefault(name.lower(), pid)
         self.created = 0
         self.ids: dict[str, m.IdRun] = {}  # by table: the rows' ids, made for the whole file
-        self.change_ids: dict[str, m.IdRun] = {}  # and their outbox changes' ids
+        self.change_ids = m.IdRun(0)  # and the ids of their outbox changes, one per audit
 
     def resolve(self, audits: list[ImportedAudit], create_missing: bool) -> list[ImportProblem]:
         problems: list[ImportProblem] = []
@@ -354,11 +354,8 @@ class _Writer:
             "section_reviews": sum(len(a.section_grades) for a in audits),
         }
         self.ids = {table: m.IdRun(count) for table, count in sizes.items()}
-        self.change_ids = (
-            {table: m.IdRun(count) for table, count in sizes.items()}
-            if self.recorder.capture
-            else {}
-        )
+        # One outbox change per audit, carrying its answers and grades (a bundle).
+        self.change_ids = m.IdRun(len(audits) if self.recorder.capture else 0)
         with bulk:
             return sum(
                 self._write_chunk(audits[start : start + CHUNK])
@@ -371,6 +368,7 @@ class _Writer:
         answer_rows: list[dict[str, Any]] = []
         review_rows: list[dict[str, Any]] = []
         history: list[tuple[str, dict[str, Any]]] = []
+        bundles: list[tuple[str, dict[str, list[dict[str, Any]]]]] = []
         # Ids ascending in the order the rows are written: each table's indexes (and the
         # answers' by audit) grow at one end instead of all over.
         audit_ids = iter(self.ids["audits"].take(len(audits)))
@@ -402,28 +400,36 @@ class _Writer:
                 "created_at": now,
             }
             audit_rows.append(row)
-            answer_rows.extend(
-                {"id": next(answer_ids), "audit_id": audit_id, "question_id": q, "value": a.value}
-                for q, a in audit.answers
-            )
-            review_rows.extend(
-                {"id": next(review_ids), "audit_id": audit_id, "section_id": s, "grade": g.value}
-                for s, g in audit.section_grades
-            )
-            snapshot: dict[str, Any] = {
+            given = {q: a.value for q, a in audit.answers}  # (an enum's value is a property)
+            graded = {s: g.value for s, g in audit.section_grades}
+            answers = [
+                {"id": next(answer_ids), "audit_id": audit_id, "question_id": q, "value": v}
+                for q, v in given.items()
+            ]
+            reviews = [
+                {"id": next(review_ids), "audit_id": audit_id, "section_id": s, "grade": v}
+                for s, v in graded.items()
+            ]
+            answer_rows += answers
+            review_rows += reviews
+            plain: dict[str, Any] = {
                 k: v.isoformat() if isinstance(v, date) else v for k, v in row.items()
             }
-            snapshot["answers"] = {q: a.value for q, a in audit.answers}
-            snapshot["grades"] = {s: g.value for s, g in audit.section_grades}
+            bundles.append(
+                (audit_id, {"audits": [plain], "answers": answers, "section_reviews": reviews})
+            )
+            snapshot = dict(plain)
+            snapshot["answers"] = given
+            snapshot["grades"] = graded
             history.append((audit_id, snapshot))
         for model, rows in (
             (m.Audit, audit_rows),
             (m.Answer, answer_rows),
             (m.SectionReview, review_rows),
         ):
-            changes = self.change_ids.get(model.__tablename__)
-            self.recorder.insert_many(model, rows, history=False, change_ids=changes)
+            self.recorder.insert_many(model, rows, history=False, capture=False)
         self.recorder.history_many(m.Audit.__tablename__, history)
+        self.recorder.capture_bundles(m.Audit.__tablename__, bundles, self.change_ids)
         return len(answer_rows)
 
 

@@ -56,6 +56,7 @@ from qa_desktop.store.models.programme import (
     ThematicTerms,
 )
 from qa_desktop.store.models.records import (
+    BUNDLE,
     FIRST_SYNC,
     ORIGIN,
     History,
@@ -71,6 +72,7 @@ from qa_desktop.store.models.sync import (
 )
 
 __all__ = [
+    "BUNDLE",
     "FIRST_SYNC",
     "NAMING",
     "ORIGIN",

@@ -17,6 +17,10 @@ from qa_desktop.store.models.base import Base, new_id
 
 ORIGIN = "origin"  # in a compact insert row: where the rows came from
 FIRST_SYNC = "first sync"
+# An outbox change's ``op`` for rows inserted together (a historic import's audit with its
+# answers and grades): ``value`` holds {table: [row, ...]}, the head row (``table_name``,
+# ``row_id``) first; sync sends each row as its own insert.
+BUNDLE = "bundle"
 
 
 class History(Base):
@@ -58,7 +62,7 @@ class OutboxChange(Base):
     actor_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     table_name: Mapped[str] = mapped_column(String(40))
     row_id: Mapped[str] = mapped_column(String(64))
-    op: Mapped[str] = mapped_column(String(10))  # insert, update, delete
+    op: Mapped[str] = mapped_column(String(10))  # insert, update, delete, BUNDLE
     field: Mapped[str | None] = mapped_column(String(60), nullable=True)
     value: Mapped[str | None] = mapped_column(Text, nullable=True)
     base_value: Mapped[str | None] = mapped_column(Text, nullable=True)

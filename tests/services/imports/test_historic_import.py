@@ -69,16 +69,30 @@ def test_a_clean_file_imports_closed_audits(world: World, importer, store, clock
             ).all()
         )
         assert grades == {"H-001": "good", "H-002": "requires_improvement", "H-003": "outstanding"}
-        # Every row went through the Recorder: history and the sync outbox.
+        # Every row went through the Recorder: history and the sync outbox, one history row
+        # and one outbox change (a bundle of its rows) per audit.
         history = session.scalar(
             select(func.count()).select_from(m.History).where(m.History.table_name == "audits")
         )
-        outbox = session.scalar(
-            select(func.count())
-            .select_from(m.OutboxChange)
-            .where(m.OutboxChange.table_name == "answers")
+        bundles = session.execute(
+            select(m.OutboxChange.table_name, m.OutboxChange.value)
+            .where(m.OutboxChange.op == m.BUNDLE)
+            .order_by(m.OutboxChange.seq)
+        ).all()
+        assert history == 3 and {t for t, _ in bundles} == {"audits"}
+        assert [
+            [(t, len(r)) for t, r in json.loads(v).items()] for _, v in bundles
+        ] == [  # the audit first, then its answers and grades, file order
+            [("audits", 1), ("answers", n), ("section_reviews", 1)] for n in (2, 1, 2)
+        ]
+        assert (
+            session.scalar(
+                select(func.count())
+                .select_from(m.OutboxChange)
+                .where(m.OutboxChange.table_name.in_(["answers", "section_reviews"]))
+            )
+            == 0
         )
-        assert history == 3 and outbox == 5
     rows = ReportingService(store, clock).compliance(
         Period(date(2019, 4, 1), date(2019, 9, 30)), COUNTY, SYSTEM
     )
@@ -316,17 +330,24 @@ def test_imported_rows_are_stored_as_the_orm_would_store_them(
         assert {r["na_reason"] for r in imported["answers"]} == {("", "text")}
         assert {r["unmanaged_risk"] for r in imported["section_reviews"]} == {(0, "integer")}
         assert {r["escalation"] for r in imported["audits"]} == {(0, "integer")}
-        # Each answer's outbox change carries the fields the import gave, as it always has.
+        # Each answer is in its audit's outbox change with the fields the import gave, as its
+        # own change carried them before.
         answer = imported["answers"][0]
         value = session.scalar(
-            select(m.OutboxChange.value).where(m.OutboxChange.row_id == answer["id"][0])
+            select(m.OutboxChange.value).where(
+                m.OutboxChange.row_id == answer["audit_id"][0], m.OutboxChange.op == m.BUNDLE
+            )
         )
-        assert value is not None and json.loads(value) == {
-            "id": answer["id"][0],
-            "audit_id": answer["audit_id"][0],
-            "question_id": answer["question_id"][0],
-            "value": answer["value"][0],
-        }
+        assert (
+            value is not None
+            and {
+                "id": answer["id"][0],
+                "audit_id": answer["audit_id"][0],
+                "question_id": answer["question_id"][0],
+                "value": answer["value"][0],
+            }
+            in json.loads(value)["answers"]
+        )
         session.rollback()
 
 
