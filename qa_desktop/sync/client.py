@@ -46,6 +46,7 @@ from qa_desktop.store.models import (
     SyncState,
 )
 from qa_desktop.store.page_cache import release_memory
+from qa_desktop.store.recorder import bundle_rows
 from qa_desktop.store.reporting import tables
 from qa_desktop.sync.central.sql import CLIENT_FORMAT, PROTOCOL_VERSION
 from qa_desktop.sync.connection import (
@@ -306,24 +307,22 @@ class SyncClient:
         bundle's (the same on every try, so a row is never applied twice)."""
         if change.op != BUNDLE:
             return [self._wire(session, change, tokens)]
-        out: list[dict[str, Any]] = []
-        for table, rows in (decode(change.value) or {}).items():
-            for row in rows:
-                out.append(
-                    self._confirmed(
-                        {
-                            "change_id": bundled_change_id(change.change_id, table, row["id"]),
-                            "op": "insert",
-                            "table": table,
-                            "row_id": row["id"],
-                            "actor_id": change.actor_id,
-                            "at": canonical("audits", "created_at", change.at),
-                            "value": row_snapshot(table, row),
-                        },
-                        tokens,
-                    )
-                )
-        return out
+        at = canonical("audits", "created_at", change.at)
+        return [
+            self._confirmed(
+                {
+                    "change_id": bundled_change_id(change.change_id, table, row["id"]),
+                    "op": "insert",
+                    "table": table,
+                    "row_id": row["id"],
+                    "actor_id": change.actor_id,
+                    "at": at,
+                    "value": row_snapshot(table, row),
+                },
+                tokens,
+            )
+            for table, row in bundle_rows(decode(change.value) or {})
+        ]
 
     def _wire(
         self, session: Session, change: OutboxChange, tokens: dict[str, str] | None = None
@@ -472,8 +471,9 @@ class _Applier:
             )
         ):
             if op == BUNDLE:
-                for part, rows in (decode(bundled) or {}).items():
-                    self.pending_rows.update((part, row["id"]) for row in rows)
+                self.pending_rows.update(
+                    (part, row["id"]) for part, row in bundle_rows(decode(bundled) or {})
+                )
             elif op == "delete":
                 self.pending_rows.add((table, row_id))
             elif op == "update" and field:

@@ -10,7 +10,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import StatementError
 
 from qa_desktop.store import models as m
-from qa_desktop.store.recorder import Recorder
+from qa_desktop.store.recorder import Recorder, bundle_rows
 
 NOW = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 
@@ -166,6 +166,31 @@ def test_a_bulk_insert_stores_what_one_insert_stores(store) -> None:
     ):
         assert json.loads(texts[many]) == {"id": many, **fields}
         assert json.loads(texts[one]) == {**fields, "id": one}
+
+
+def test_a_bundle_is_one_change_that_gives_back_each_row_as_written(store) -> None:
+    """Rows written with capture off and captured as one bundle: one outbox change, kept
+    compactly, that reads back every row (a table of one field too) in order; with the
+    recorder's capture off there is nothing to push at all."""
+    area, services = m.new_id(), [{"id": m.new_id(), "name": n} for n in ("S1", "S2")]
+    parts = {"areas": [{"id": area, "name": "Bundled"}], "services": services, "teams": []}
+    with store.session() as session:
+        recorder = Recorder(session, "person-1", NOW)
+        recorder.insert_many(m.Area, parts["areas"], capture=False)
+        recorder.insert_many(m.Service, services, history=False, capture=False)
+        recorder.capture_bundles("areas", [(area, parts)])
+        Recorder(session, None, NOW, capture=False).capture_bundles("areas", [(area, parts)])
+    with store.reader() as session:
+        [change] = _outbox(session)
+        assert len(_history(session)) == 1  # the area's; the services' history was left out
+    assert (change.op, change.table_name, change.row_id) == (m.BUNDLE, "areas", area)
+    assert list(bundle_rows(json.loads(change.value or ""))) == [
+        ("areas", {"id": area, "name": "Bundled"}),
+        *(("services", row) for row in services),
+    ]
+    assert list(bundle_rows({"cases": {"fields": ["id"], "rows": [["c1"]]}})) == [
+        ("cases", {"id": "c1"})
+    ]
 
 
 def test_a_bulk_insert_missing_a_field_of_its_first_row_is_refused_as_before(store) -> None:

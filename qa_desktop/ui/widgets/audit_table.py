@@ -52,8 +52,8 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class AuditTableModel(QAbstractTableModel):
-    """Audits as rows prepared once (each cell's text, sort key and colours), so ``data`` is
-    a plain look-up. A long list comes in pages: while ``has_more``, the view's scrolling
+    """Audits as rows prepared once (each cell's text and colours; the sort keys once a sort
+    is asked for), so ``data`` is a plain look-up. A long list comes in pages: while ``has_more``, the view's scrolling
     asks ``canFetchMore`` and ``fetchMore`` calls ``fetch_more``, whose answer arrives
     through ``append_rows``."""
 
@@ -113,6 +113,8 @@ class AuditTableModel(QAbstractTableModel):
             return  # the store's order, as it came
         column, order = self._sorted
         keys = self._sort
+        if len(keys) < len(self._rows):  # the rows not sorted before
+            keys += [tuple(key(row) for _h, _t, key in _COLUMNS) for row in self._rows[len(keys) :]]
         ranked = sorted(
             range(len(self._rows)),
             key=lambda number: keys[number][column],
@@ -130,7 +132,6 @@ class AuditTableModel(QAbstractTableModel):
         for row in rows:
             self._rows.append(row)
             self._text.append(tuple(text(row) for _header, text, _key in _COLUMNS))
-            self._sort.append(tuple(key(row) for _header, _text, key in _COLUMNS))
             colours = {}
             for column, name in GRADE_COLUMNS.items():
                 found = grade_colours(getattr(row, name))
