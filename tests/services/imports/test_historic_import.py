@@ -360,3 +360,40 @@ def _typed(model: type[m.Base], field: str, stored: object) -> object:
     if isinstance(stored, str) and kind is datetime:
         return datetime.fromisoformat(stored)
     return stored
+
+
+def test_the_report_tables_are_rebuilt_only_for_a_file_that_outweighs_the_store(
+    world: World, importer, store, monkeypatch
+) -> None:
+    """A rebuild costs what the whole store holds, the triggers what the file adds: from
+    BULK audits (three here) and half the audits the store holds, the tables are rebuilt
+    once; a file of three into a store of ten keeps them row by row. Both agree with
+    counting the audits themselves."""
+    from qa_desktop.services.imports import historic_audits
+    from tests.services.reporting.kept_counts_check import assert_kept_counts_agree
+
+    monkeypatch.setattr(historic_audits, "BULK", 3)
+    rebuilds: list[int] = []
+    real = historic_audits.tables.rebuilt_once
+
+    def counted(connection):  # type: ignore[no-untyped-def]
+        rebuilds.append(1)
+        return real(connection)
+
+    monkeypatch.setattr(historic_audits.tables, "rebuilt_once", counted)
+
+    def file(first: int, rows: int) -> bytes:
+        lines = [HEADER] + [
+            f"H-{i:03d},CR-west,West Early Help,2019-05-01,Good,Ann Auditor,,g,yes,no"
+            for i in range(first, first + rows)
+        ]
+        return "\n".join(lines).encode()
+
+    importer.import_bytes(file(100, 10), SYSTEM)  # ten into an empty store: rebuilt
+    assert len(rebuilds) == 1
+    importer.import_bytes(file(200, 3), SYSTEM)  # three into ten: kept row by row
+    assert len(rebuilds) == 1
+    importer.import_bytes(file(300, 7), SYSTEM)  # seven into thirteen: rebuilt
+    assert len(rebuilds) == 2
+    assert count(store, m.Audit) == 20
+    assert_kept_counts_agree(store, figures=False)
