@@ -293,10 +293,24 @@ def audit_date() -> ColumnElement[date]:
     return func.coalesce(m.Audit.completed_on, m.Audit.started_on, m.Audit.due_on)
 
 
-def _audit_select() -> Select[m.Audit, *tuple[Any, ...]]:  # the row _row() reads
+# The audit's own columns a row shows, read as plain values: a list of 200 audits spent a
+# third of its Python building ORM objects it only read eight fields of.
+_AUDIT_COLUMNS = (
+    m.Audit.id,
+    m.Audit.reference,
+    m.Audit.audit_type,
+    m.Audit.state,
+    m.Audit.overall_grade,
+    m.Audit.due_on,
+    m.Audit.completed_on,
+    m.Audit.closed_on,
+)
+
+
+def _audit_select() -> Select[*tuple[Any, ...]]:  # the row _row() reads
     return (
         select(
-            m.Audit,
+            *_AUDIT_COLUMNS,
             m.Case.reference,
             m.Case.initials,
             m.Team.name,
@@ -322,7 +336,14 @@ def _audit_select() -> Select[m.Audit, *tuple[Any, ...]]:  # the row _row() read
 
 def _row(result: Sequence[Any]) -> AuditRow:
     (
-        audit,
+        audit_id,
+        reference,
+        audit_type,
+        state,
+        overall,
+        due_on,
+        completed_on,
+        closed_on,
         case_ref,
         initials,
         team,
@@ -336,8 +357,8 @@ def _row(result: Sequence[Any]) -> AuditRow:
         *_listed_on,
     ) = result
     return AuditRow(
-        id=audit.id,
-        reference=audit.reference,
+        id=audit_id,
+        reference=reference,
         case_reference=case_ref,
         case_initials=initials,
         team=team,
@@ -345,15 +366,15 @@ def _row(result: Sequence[Any]) -> AuditRow:
         area=area,
         form_title=form_title,
         form_version=version,
-        audit_type=audit.audit_type,
-        state=AuditState(audit.state),
+        audit_type=audit_type,
+        state=AuditState(state),
         auditor=auditor,
         practitioner=practitioner,
-        overall_grade=_grade(audit.overall_grade),
+        overall_grade=_grade(overall),
         moderated_grade=_grade(mod),
-        due_on=audit.due_on,
-        completed_on=audit.completed_on,
-        closed_on=audit.closed_on,
+        due_on=due_on,
+        completed_on=completed_on,
+        closed_on=closed_on,
     )
 
 
@@ -462,11 +483,13 @@ def audit_page(
 
 
 def audit_record(session: Session, audit_id: str) -> AuditRecord | None:
-    result = session.execute(_audit_select().where(m.Audit.id == audit_id)).first()
+    result = session.execute(
+        _audit_select().add_columns(m.Audit).where(m.Audit.id == audit_id)
+    ).first()
     if result is None:
         return None
     row = _row(tuple(result))
-    audit: m.Audit = result[0]
+    audit: m.Audit = result[-1]
     case = session.get(m.Case, audit.case_id)
     version = session.get(m.FormVersion, audit.form_version_id)
     assert case is not None and version is not None
