@@ -6,7 +6,8 @@ The rules that make sure nobody loses an edit:
   central database has answered for it (accepted, kept as a conflict, or refused and kept in
   ``sync_refused``). A cut anywhere before that leaves it in the outbox, and the next sync sends
   it again: its ``change_id`` makes the server give its first answer again instead of applying
-  it twice.
+  it twice. A bundle (an imported audit with its answers and grades, one outbox change) goes
+  whole in one batch, each of its rows an insert whose id is made from the bundle's.
 - Each pulled batch is applied and the cursor moved in one local transaction; the first pull
   into a store (cursor 0) applies the whole snapshot in one, in bulk (``_first_pull``).
 - A field with a change waiting in the outbox is never overwritten by a pull (a row with a
