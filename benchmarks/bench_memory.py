@@ -78,7 +78,7 @@ def child_app(
             leftover.unlink()
         assert central is not None
         login = CentralAddress.parse(central).user
-        # As the welcome joins: the same call, on the app's background runner's behalf.
+        # The welcome's own call (there on the background runner; here before the window).
         joined = join_central(store_path, JoinRequest(central, login), system_clock, Credentials())
         print(f"pulled {joined.pulled}")
     store = open_store(store_path)
@@ -228,7 +228,7 @@ def main() -> int:
         rss = float(figures["rss_mb"])
         print(
             f"QA Desktop, {label}: every screen visited, an audit, About and both PDFs: "
-            f"{rss:6.0f} MB resident (peak {float(figures['peak_mb']):.0f}); "
+            f"{rss:6.1f} MB resident (peak {float(figures['peak_mb']):.1f}); "
             f"{rss / float(bare['rss_mb']):.2f} x the bare window; target <= 300 MB: "
             f"{'met' if rss <= 300 else 'NOT met'}"
         )
