@@ -30,6 +30,17 @@ class UserError(Exception):
     def render(self, translate: Translate = _identity) -> str:
         return translate(self.template).format(**self.params)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt as it is, without its __init__ (subclasses take other arguments, and the
+        # rendered text is no template): an error can come back from another process.
+        return _rebuilt, (type(self), self.args), self.__dict__
+
+
+def _rebuilt(kind: type[UserError], args: tuple[Any, ...]) -> UserError:
+    error = kind.__new__(kind)
+    Exception.__init__(error, *args)
+    return error
+
 
 class StoreError(UserError):
     """The local store is missing, damaged, locked or from a newer version."""

@@ -10,6 +10,7 @@ a UTC moment: a moderation at 00:30 BST on 3 June is dated 3 June, not 2 June.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from qa_desktop.domain.calendar import ENGLAND, local_day
@@ -26,7 +27,18 @@ def system_clock() -> datetime:
 def fixed_clock(moment: datetime) -> Clock:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return lambda: moment
+    return _Fixed(moment)
+
+
+@dataclass(frozen=True)
+class _Fixed:
+    """A clock that always says ``moment`` (an object, not a lambda, so that it can be given
+    to another process, as joining does)."""
+
+    moment: datetime
+
+    def __call__(self) -> datetime:
+        return self.moment
 
 
 def today(clock: Clock) -> date:

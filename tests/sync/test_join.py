@@ -25,6 +25,7 @@ from qa_desktop.store import keys
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import open_store
 from qa_desktop.sync.central.admin import load_store
+from qa_desktop.sync.client import SyncClient
 from qa_desktop.sync.connection import CentralError
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.settings import STORE_PATH, WELCOME_DONE, AppSettings
@@ -147,6 +148,42 @@ def test_a_login_whose_person_is_not_sent_leaves_no_store(
     with pytest.raises(JoinRefused, match=login):
         join_central(path, JoinRequest(central.admin.display(), login), clock, Credentials())
     assert not path.exists() and not list(tmp_path.glob("*.joining*"))
+
+
+def test_the_first_sync_runs_in_a_process_of_its_own(
+    central: Central,
+    county: World,
+    tmp_path: Path,
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What a county's first pull takes through the heap (and a new store's migrations) is
+    never the app's: the app goes on in the same process after joining, for the rest of the
+    session."""
+
+    def not_here(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the first sync ran in the joining process")
+
+    # Stopped in this process only: a process of its own imports the real ones afresh.
+    monkeypatch.setattr(SyncClient, "handshake", not_here)
+    monkeypatch.setattr(SyncClient, "sync", not_here)
+    login = _login(central, "officer", county.qa, ["qa_team"])
+    path = tmp_path / "mine.qadb"
+
+    joined = join_central(path, JoinRequest(central.admin.display(), login), clock, Credentials())
+
+    assert joined.prepared.person_id == county.qa and joined.pulled > 0
+    assert joined.prepared.recovery_key == RECOVERY
+    store = open_store(path)
+    try:
+        assert ownership(store).person_id == county.qa
+        with store.reader() as s:
+            arrived = s.scalars(select(m.History.at).where(m.History.row_id == m.FIRST_SYNC)).one()
+            people = {p.id for p in s.scalars(select(m.Person))}
+        assert people == set(_central_people(central))
+        assert arrived == clock().replace(tzinfo=None)  # the caller's clock went with the work
+    finally:
+        store.close()
 
 
 def test_join_by_the_welcome(

@@ -9,6 +9,10 @@ person the handshake named is among the people pulled is the store marked as the
 off mid-pull or a person the central database does not send leave no store behind, so a
 retry starts clean.
 
+The store is made, and the first pull done, in a process of its own: the app works on in its
+own process after joining, and would otherwise keep what a county's first pull leaves in the
+heap for the rest of the session (``_in_a_process_of_its_own``).
+
 Nothing is published locally on a joined store: the forms come from the central database.
 Two laptops each publishing the shipped forms would make two records of the same form
 version, which clash at the next pull.
@@ -17,11 +21,15 @@ version, which clash at the next pull.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from qa_desktop.errors import UserError, ValidationError
+from qa_desktop.logs import setup_logging
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.credentials import Credentials, Kept
 from qa_desktop.services.setup.first_run import PreparedStore, recovery_key_text
@@ -29,6 +37,7 @@ from qa_desktop.services.setup.ownership import StoreKind, mark_owned
 from qa_desktop.services.sync import ADDRESS, account_of
 from qa_desktop.store import models as m
 from qa_desktop.store.engine import open_store
+from qa_desktop.store.keys import StoreKey, hold, store_key
 from qa_desktop.sync.client import SyncClient
 from qa_desktop.sync.connection import CentralAddress
 
@@ -83,9 +92,58 @@ def join_central(
         )
     making = path.with_name(path.name + _MAKING)
     _remove(making)
+    key = store_key(create=True)  # asked for here, where a key can be typed or kept
+    try:
+        made = _in_a_process_of_its_own(
+            _make, making, address, request.password, clock, key, _logging_level()
+        )
+    except BaseException:
+        _remove(making)  # the other process may have been stopped before it cleaned up
+        raise
+    os.replace(making, path)
+    _remove(making)  # a WAL or lock left beside the temporary name
+    kept = (
+        credentials.save(account_of(address.display()), request.password)
+        if request.password
+        else None
+    )
+    log.info(
+        "joined the central database as person %s (%d records pulled)", made.person_id, made.pulled
+    )
+    return Joined(
+        PreparedStore(path, made.person_id, built=True, recovery_key=made.recovery_key),
+        made.person_name,
+        made.roles,
+        made.pulled,
+        kept,
+    )
+
+
+@dataclass(frozen=True)
+class _Made:
+    person_id: str
+    person_name: str
+    roles: tuple[str, ...]
+    pulled: int
+    recovery_key: str | None  # None: the stores are locked by a passphrase
+
+
+def _make(
+    making: Path,
+    address: CentralAddress,
+    password: str | None,
+    clock: Clock,
+    key: StoreKey,
+    logging_level: int | None,
+) -> _Made:
+    """The new store at ``making`` with the first pull in it, marked as the person's; run in
+    a process of its own (see ``_in_a_process_of_its_own``)."""
+    if logging_level is not None:
+        setup_logging(logging_level)
+    hold(key)
     store = open_store(making, create=True)
     try:
-        client = SyncClient(store, address, request.password, now=clock)
+        client = SyncClient(store, address, password, now=clock)
         hello = client.handshake()
         person_id = str(hello.get("person_id") or "")
         roles = tuple(str(r) for r in hello.get("roles") or ())
@@ -116,23 +174,28 @@ def join_central(
         _remove(making)
         raise
     store.close()
-    os.replace(making, path)
-    _remove(making)  # a WAL or lock left beside the temporary name
-    kept = (
-        credentials.save(account_of(address.display()), request.password)
-        if request.password
-        else None
-    )
-    log.info(
-        "joined the central database as person %s (%d records pulled)", person_id, report.pulled
-    )
-    return Joined(
-        PreparedStore(path, person_id, built=True, recovery_key=recovery),
-        name,
-        roles,
-        report.pulled,
-        kept,
-    )
+    return _Made(person_id, name, roles, report.pulled, recovery)
+
+
+def _in_a_process_of_its_own(work: Callable[..., _Made], *args: object) -> _Made:
+    """``work(*args)`` in a new Python process, its result (or its error) handed back. A first
+    sync of a county takes its batches, a new store's migrations and the pulled rows through
+    the heap: in the app's own process what it leaves there stayed in the resident size for
+    the rest of the session (a 10,000-audit county joined, then every screen and a sync: 317
+    to 326 MB, against 286 for a store joined before; 282-290 MB with this). A new process
+    ("spawn", on every system: a fork of a process with Qt's threads is not safe) starts
+    clean, and its memory goes back when it ends; starting it costs about 2 s of the join."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=context) as pool:
+        return pool.submit(work, *args).result()
+
+
+def _logging_level() -> int | None:
+    """The level to log at in the other process, if this one logs to the program's file."""
+    root = logging.getLogger()
+    if any(getattr(h, "_qa_desktop", None) for h in root.handlers):
+        return root.level
+    return None
 
 
 def _remove(path: Path) -> None:
