@@ -80,15 +80,8 @@ def _imported(central: Central, laptops: Laptops, roles: list[str]) -> Laptop:
 
 
 def _bundles(store: Store) -> int:
-    with store.reader() as s:
-        return (
-            s.scalar(
-                select(func.count())
-                .select_from(m.OutboxChange)
-                .where(m.OutboxChange.op == m.BUNDLE)
-            )
-            or 0
-        )
+    """The outbox changes that are bundles (one per imported audit)."""
+    return _waiting(store, bundles=True)
 
 
 def test_an_imported_file_pushes_and_another_laptop_holds_the_same_rows(
@@ -104,15 +97,7 @@ def test_an_imported_file_pushes_and_another_laptop_holds_the_same_rows(
     assert pending(qa.store) == 0, report
     with qa.store.reader() as s:
         assert s.scalar(select(func.count()).select_from(m.SyncRefused)) == 0
-    with central.admin_connection() as conn:
-        counts = dict(
-            conn.execute(
-                "SELECT table_name, count(*) FROM qa_central.rows "
-                "WHERE table_name = ANY(%s) GROUP BY table_name",
-                (list(TABLES[:3]),),
-            ).fetchall()
-        )
-    assert counts == {"audits": 3, "answers": 9, "section_reviews": 3}
+    assert _central_counts(central, "rows") == {"audits": 3, "answers": 9, "section_reviews": 3}
     other = laptops("other", central.add_login("other", "qa-person", ["qa_team"]))
     other.sync()
     assert _rows(other.store) == _rows(qa.store)
@@ -120,15 +105,24 @@ def test_an_imported_file_pushes_and_another_laptop_holds_the_same_rows(
 
 def result_created(store: Store) -> int:
     """The outbox changes that are not bundles (the rows the import created)."""
+    return _waiting(store, bundles=False)
+
+
+def _waiting(store: Store, *, bundles: bool) -> int:
+    kind = m.OutboxChange.op == m.BUNDLE if bundles else m.OutboxChange.op != m.BUNDLE
     with store.reader() as s:
-        return (
-            s.scalar(
-                select(func.count())
-                .select_from(m.OutboxChange)
-                .where(m.OutboxChange.op != m.BUNDLE)
-            )
-            or 0
-        )
+        return s.scalar(select(func.count()).select_from(m.OutboxChange).where(kind)) or 0
+
+
+def _central_counts(central: Central, table: str) -> dict[str, int]:
+    """The central database's rows (or logged changes) of the audits, answers and grades."""
+    with central.admin_connection() as conn:
+        found = conn.execute(
+            f"SELECT table_name, count(*) FROM qa_central.{table} "
+            "WHERE table_name = ANY(%s) GROUP BY table_name",
+            (list(TABLES[:3]),),
+        ).fetchall()
+    return {str(name): int(n) for name, n in found}
 
 
 class Cut(Exception):
@@ -163,14 +157,7 @@ def test_an_imported_audit_is_never_split_and_a_cut_sends_no_row_twice(
 
     assert pending(qa.store) == 0 and report.refused == 0 and report.conflicts_made == 0
     assert report.pushed == report.accepted > 0
-    with central.admin_connection() as conn:
-        logged = dict(
-            conn.execute(
-                "SELECT table_name, count(*) FROM qa_central.changes "
-                "WHERE table_name = ANY(%s) GROUP BY table_name",
-                (list(TABLES[:3]),),
-            ).fetchall()
-        )
+    logged = _central_counts(central, "changes")  # each row applied once, never twice
     assert logged == {"audits": 3, "answers": 9, "section_reviews": 3}
 
 
