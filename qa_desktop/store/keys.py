@@ -25,7 +25,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -49,6 +48,8 @@ class StoreKey:
 
     @classmethod
     def generate(cls) -> StoreKey:
+        import secrets  # here: its hmac and hashlib are not needed to open the window
+
         return cls(raw=secrets.token_bytes(32))
 
     @classmethod

@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import sys
-from importlib import metadata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -49,6 +48,8 @@ def system_keyring() -> KeyringBackend:
 
 
 def _detect() -> KeyringBackend:
+    from importlib import metadata  # here, not at start: about 15 ms before the window
+
     from keyring import backend, core
     from keyring.backends import fail  # noqa: F401  (registers the backend of last resort)
 

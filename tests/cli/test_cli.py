@@ -147,6 +147,21 @@ def test_opening_the_app_loads_no_command_module() -> None:
     assert result.stdout.strip() == "['qa_desktop.cli.common']"
 
 
+def test_the_window_frame_loads_neither_the_store_libraries_nor_the_keyring() -> None:
+    """Everything the app imports before its window is on screen is start-up time: the
+    store's libraries and the keyring (and the package metadata its backends are found by,
+    about 15 ms) load after, on the background runner."""
+    probe = (
+        "import sys; import qa_desktop.cli, qa_desktop.app; "
+        "print(sorted(m for m in ('sqlalchemy', 'sqlcipher3', 'keyring', 'importlib.metadata',"
+        " 'secrets') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
 def test_an_unknown_word_after_the_app_options_is_a_usage_error(capsys) -> None:
     code, _, err = run(capsys, "--store", "s.qadb", "opne")
     assert code == 2 and "invalid choice: 'opne'" in err
