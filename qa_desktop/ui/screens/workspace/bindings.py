@@ -36,6 +36,7 @@ class Binding(QObject):
         self.immediate = immediate
         self._quiet = False
         self.read_only_reason = ""  # why the field cannot be changed now ("" while it can)
+        self._said_why = ""  # the reason last put on the widgets, and only that is taken off
 
     def value(self) -> Value:
         raise NotImplementedError
@@ -62,15 +63,19 @@ class Binding(QObject):
         self.read_only_reason = "" if editable else why
         for widget in self.widgets():
             widget.setEnabled(editable)
-            self._say_why(widget)
+        self._say_why()
 
-    def _say_why(self, widget: QWidget) -> None:
-        if self.read_only_reason:
-            widget.setToolTip(self.read_only_reason)
-            widget.setAccessibleDescription(self.read_only_reason)
-        elif widget.accessibleDescription() == widget.toolTip() != "":
-            widget.setToolTip("")
-            widget.setAccessibleDescription("")
+    def _say_why(self) -> None:
+        """The reason on the widgets; made editable, the reason said before is taken off,
+        and nothing else: a badge's "Changed by ..." on the same widget stays."""
+        for widget in self.widgets():
+            if self.read_only_reason:
+                widget.setToolTip(self.read_only_reason)
+                widget.setAccessibleDescription(self.read_only_reason)
+            elif self._said_why and widget.accessibleDescription() == self._said_why:
+                widget.setToolTip("")
+                widget.setAccessibleDescription("")
+        self._said_why = self.read_only_reason
 
     def _changed(self, *_args: object) -> None:
         if not self._quiet:
@@ -106,7 +111,7 @@ class TextBinding(Binding):
         # Read-only text can still be focused, read and copied (and its history opened).
         self.read_only_reason = "" if editable else why
         self.widget.setReadOnly(not editable)
-        self._say_why(self.widget)
+        self._say_why()
 
 
 class ChoiceBinding(Binding):
