@@ -327,17 +327,14 @@ class Application:
         return True
 
     def _ask_for_key(self, message: str, new: bool) -> str | None:
-        from PySide6.QtWidgets import QInputDialog, QLineEdit
+        from qa_desktop.ui.shell.key_prompt import ask_for_key
 
         label = (
             tr("app", "Choose a passphrase for the store (at least 10 characters):")
             if new
             else tr("app", "Recovery key or passphrase:")
         )
-        typed, accepted = QInputDialog.getText(
-            self.window, APP_NAME, f"{message}\n\n{label}", QLineEdit.EchoMode.Password
-        )
-        return typed if accepted and typed else None
+        return ask_for_key(self.window, message, label)
 
     def _ask_to_restore(self, message: str, backup: Backup) -> bool:
         from PySide6.QtWidgets import QMessageBox

@@ -10,7 +10,6 @@ from html import escape
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QPushButton,
     QTextBrowser,
@@ -29,6 +28,7 @@ from qa_desktop.ui import ops
 from qa_desktop.ui.labels import GRADE_COLOURS, audit_type_label, grade_label, state_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.widgets.faces import FACE_COLOURS, face_pixmap
+from qa_desktop.ui.widgets.fit import FittedDialog
 from qa_desktop.ui.widgets.pdf_export import PdfExportBar
 
 
@@ -257,7 +257,7 @@ def _feedback_html(feedback: tuple[FeedbackDetail, ...], *, faces: bool) -> str:
     return "\n".join(parts)
 
 
-class AuditViewer(QDialog):
+class AuditViewer(FittedDialog):
     """A read-only audit. (The editable workspace is its own screen.)
 
     Given the runner and the document service, it also exports the audit record as PDF, and

@@ -14,7 +14,6 @@ import PySide6
 from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from qa_desktop import APP_NAME, __version__
 from qa_desktop.licences import Licence
 from qa_desktop.services.setup.about import StoreFacts, open_source_licences
+from qa_desktop.ui.widgets.fit import FittedDialog
 
 
 def _t(text: str) -> str:
@@ -57,7 +57,7 @@ def details_text(details: list[tuple[str, str]]) -> str:
     return "\n".join(f"{label}: {value}" for label, value in details) + "\n"
 
 
-class AboutDialog(QDialog):
+class AboutDialog(FittedDialog):
     def __init__(
         self,
         details: list[tuple[str, str]],

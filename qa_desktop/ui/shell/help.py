@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QTextBrowser,
     QVBoxLayout,
@@ -16,12 +15,13 @@ from PySide6.QtWidgets import (
 
 from qa_desktop.ui.shell.help_content import GUIDES, guide_text, whats_new_text
 from qa_desktop.ui.widgets.buddy import buddy_label
+from qa_desktop.ui.widgets.fit import FittedDialog
 from qa_desktop.ui.widgets.shortcuts import ShortcutsDialog, close_buttons
 
 __all__ = ["GuideWindow", "ShortcutsDialog", "WhatsNewWindow"]
 
 
-class _TextWindow(QDialog):
+class _TextWindow(FittedDialog):
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.text = QTextBrowser()

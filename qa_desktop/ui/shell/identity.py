@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -23,6 +22,7 @@ from qa_desktop.domain.roles import Role
 from qa_desktop.services.setup.people import PersonInfo
 from qa_desktop.ui.labels import role_label
 from qa_desktop.ui.widgets.buddy import with_clear_button
+from qa_desktop.ui.widgets.fit import FittedDialog
 
 # The role filter: (label, test)
 ROLE_FILTERS = (
@@ -45,7 +45,7 @@ def describe_person(person: PersonInfo) -> str:
     return f"{person.name} — {', '.join(parts)}" + (f" ({where})" if where else "")
 
 
-class IdentityDialog(QDialog):
+class IdentityDialog(FittedDialog):
     def __init__(
         self,
         people: list[PersonInfo],

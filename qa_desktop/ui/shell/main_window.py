@@ -42,7 +42,6 @@ from qa_desktop.ui.settings import (
     Setting,
     window_geometry_on,
 )
-from qa_desktop.ui.widgets.fit import fit_dialog
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QResizeEvent, QScreen
@@ -627,7 +626,6 @@ class MainWindow(QMainWindow):
         self.papers_dialog = BoardPapersDialog(
             self.services.board_papers, self.runner, self.actor, teams, self.today(), self
         )
-        fit_dialog(self.papers_dialog, self._display())
         self.papers_dialog.open()
 
     def show_sync_settings(self) -> None:
@@ -638,7 +636,6 @@ class MainWindow(QMainWindow):
 
         dialog = SyncSettingsDialog(self.services.sync, self.runner, current, self)
         dialog.saved.connect(self.sync.refresh)
-        fit_dialog(dialog, self._display())
         dialog.open()
 
     @property
@@ -702,7 +699,6 @@ class MainWindow(QMainWindow):
         if self.help_window is not None:
             self.help_window.close()
         self.help_window = window
-        fit_dialog(window, self._display())
         window.show()
 
     def show_about(self) -> None:
@@ -717,7 +713,6 @@ class MainWindow(QMainWindow):
             self.about = AboutDialog(
                 support_details(facts, self.services.store_path, self.log_path), self
             )
-            fit_dialog(self.about, self._display())
             self.about.show()
 
         self.runner.submit(services.store_facts, shown)

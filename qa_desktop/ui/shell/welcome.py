@@ -21,7 +21,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -50,12 +49,13 @@ from qa_desktop.ui.settings import (
     WELCOME_DONE,
     AppSettings,
 )
+from qa_desktop.ui.widgets.fit import FittedDialog
 
 PAGE_INTRO, PAGE_SET_UP, PAGE_BUSY, PAGE_JOIN, PAGE_RECOVERY = range(5)
 Failed = Callable[[BaseException], None]
 
 
-class WelcomeDialog(QDialog):
+class WelcomeDialog(FittedDialog):
     """Asks once how to start; :meth:`prepared` gives the store to open afterwards."""
 
     def __init__(

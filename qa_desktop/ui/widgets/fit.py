@@ -1,12 +1,13 @@
 """Dialogs fitted to their screen: never larger than its room (a 1366x768 laptop at 200%
 has 683x384 for everything), with no minimum size beyond it; what does not fit scrolls or
-wraps inside the dialog."""
+wraps inside the dialog. Every dialog of the app is a :class:`FittedDialog`, fitted each time
+it is shown, on the screen it is shown on."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QScreen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QScreen, QShowEvent
+from PySide6.QtWidgets import QDialog, QWidget
 
 FRAME = QSize(16, 48)  # the title bar and borders, not yet known before the first show
 
@@ -24,3 +25,11 @@ def fit_dialog(dialog: QWidget, screen: QScreen | None) -> None:
     wanted = dialog.size().expandedTo(dialog.sizeHint())
     dialog.setMinimumSize(dialog.minimumSize().boundedTo(room))
     dialog.resize(wanted.boundedTo(room))
+
+
+class FittedDialog(QDialog):
+    """A dialog at its own size where there is room, else as large as its screen allows."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        fit_dialog(self, QWidget.screen(self))  # QWidget's: a subclass may name a screen "screen"
+        super().showEvent(event)

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qa_desktop.ui.widgets.fit import FittedDialog
+
 
 def _plain(text: str) -> str:
     """A menu text as a person reads it: no mnemonic ampersand, no trailing ellipsis."""
@@ -44,7 +46,7 @@ def close_buttons(dialog: QDialog) -> QDialogButtonBox:
     return buttons
 
 
-class ShortcutsDialog(QDialog):
+class ShortcutsDialog(FittedDialog):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))

@@ -14,7 +14,7 @@ from qa_desktop.ui.screens.workspace.new_audit import NewAuditDialog
 from qa_desktop.ui.shell.about import AboutDialog
 from qa_desktop.ui.shell.help import GuideWindow, ShortcutsDialog, WhatsNewWindow
 from qa_desktop.ui.shell.identity import IdentityDialog
-from qa_desktop.ui.widgets.fit import FRAME
+from qa_desktop.ui.widgets.fit import FRAME, room_on
 from qa_desktop.ui.widgets.sign_off_box import SignOffBox
 from tests.ui.conftest import open_window_as
 
@@ -74,3 +74,26 @@ def test_the_settings_screen_scrolls_rather_than_squashing(application, qtbot) -
     window = open_window_as(application, qtbot, Role.QA_OFFICER)
     screen = window.settings_screen
     assert screen.minimumSizeHint().height() <= ROOM_AT_200.height()
+
+
+def test_a_dialog_is_shown_within_its_screen_and_at_its_own_size_where_it_fits(
+    application, qtbot
+) -> None:
+    """The tests' screen is 800x600: the sync lists (1,000 pixels wide of their own) are
+    shown as wide as it allows, "Who are you?" (560x520) at its own size."""
+    window = open_window_as(application, qtbot, Role.TEAM_MANAGER)
+    services = application.services
+    wide = [
+        ConflictsDialog(services.sync, application.runner, window.actor.person.id, window),
+        RefusedDialog(services.sync, application.runner, window),
+    ]
+    identity = IdentityDialog(services.directory.people(), window)
+    for dialog in [*wide, identity]:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        room = room_on(dialog.screen())
+        assert room is not None and room.width() < 1000
+        assert dialog.width() <= room.width(), type(dialog).__name__
+        assert dialog.height() <= room.height(), type(dialog).__name__
+    assert all(dialog.width() == room.width() for dialog in wide)
+    assert (identity.width(), identity.height()) == (560, 520)

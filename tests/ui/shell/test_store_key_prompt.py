@@ -8,11 +8,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit
 
 from qa_desktop.app import Application
 from qa_desktop.store import keys
 from qa_desktop.store.keys import StoreKey
 from qa_desktop.ui.settings import AppSettings
+from qa_desktop.ui.shell.key_prompt import key_dialog
+from qa_desktop.ui.widgets.fit import room_on
 from tests.conftest import TEST_STORE_KEY
 
 
@@ -82,3 +86,22 @@ def test_declining_to_give_a_key_quits_with_nothing_written(
 def _forget_held_key():
     yield
     keys.hold(None)
+
+
+def test_the_key_box_wraps_its_message_to_the_screen_and_hides_what_is_typed(qtbot) -> None:
+    """The message of a lost key is a long sentence: in one line the box was wider than a
+    laptop at 200%, its OK button off the screen. The tests' screen is 800x600."""
+    message = " ".join(["The key that unlocks the stores is not on this computer."] * 6)
+    dialog = key_dialog(None, message, "Recovery key or passphrase:")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    room = room_on(dialog.screen())
+    assert room is not None and dialog.width() <= room.width()
+    assert dialog.height() <= room.height()
+    assert any(label.wordWrap() for label in dialog.findChildren(QLabel))
+    typed = dialog.findChild(QLineEdit)
+    assert typed.echoMode() == QLineEdit.EchoMode.Password
+    qtbot.keyClicks(typed, "correct horse battery")
+    qtbot.keyClick(typed, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.textValue() == "correct horse battery"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -24,9 +23,10 @@ from qa_desktop.services.setup.people import Actor
 from qa_desktop.ui import ops
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.widgets.fit import FittedDialog
 
 
-class BttfCaseDialog(QDialog):
+class BttfCaseDialog(FittedDialog):
     saved = Signal(str)  # audit id
 
     def __init__(

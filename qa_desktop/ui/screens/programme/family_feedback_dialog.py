@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -37,6 +36,7 @@ from qa_desktop.ui import ops
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.widgets.faces import face_icon
+from qa_desktop.ui.widgets.fit import FittedDialog
 
 
 class QuestionnairePage(QWidget):
@@ -116,7 +116,7 @@ class QuestionnairePage(QWidget):
         return tuple(result)
 
 
-class FamilyFeedbackDialog(QDialog):
+class FamilyFeedbackDialog(FittedDialog):
     saved = Signal(str)  # the new feedback's id
 
     def __init__(

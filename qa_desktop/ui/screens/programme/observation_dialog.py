@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -32,9 +31,10 @@ from qa_desktop.ui import ops
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.widgets.dates import pydate, qdate
+from qa_desktop.ui.widgets.fit import FittedDialog
 
 
-class ObservationDialog(QDialog):
+class ObservationDialog(FittedDialog):
     saved = Signal(str)
 
     def __init__(

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -44,10 +43,11 @@ from qa_desktop.ui.screens.reporting.paper_choice import (
     suggested_name,
 )
 from qa_desktop.ui.widgets.dates import pydate, qdate
+from qa_desktop.ui.widgets.fit import FittedDialog
 from qa_desktop.ui.widgets.pdf_export import documents_folder
 
 
-class BoardPapersDialog(QDialog):
+class BoardPapersDialog(FittedDialog):
     made = Signal(object)  # the files written (a tuple of Paths)
     failed = Signal(str)  # what the person was told
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -31,9 +30,10 @@ from qa_desktop.services.sync import (
 )
 from qa_desktop.ui import ops
 from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.widgets.fit import FittedDialog
 
 
-class SyncSettingsDialog(QDialog):
+class SyncSettingsDialog(FittedDialog):
     saved = Signal()
 
     def __init__(

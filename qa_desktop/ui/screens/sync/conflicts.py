@@ -8,7 +8,6 @@ from typing import Literal
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -22,11 +21,12 @@ from PySide6.QtWidgets import (
 from qa_desktop.services.sync import ConflictView, SyncService
 from qa_desktop.ui import ops
 from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.widgets.fit import FittedDialog
 
 Keep = Literal["current", "other", "new"]  # which value settles a conflict
 
 
-class ConflictsDialog(QDialog):
+class ConflictsDialog(FittedDialog):
     settled = Signal()
 
     def __init__(

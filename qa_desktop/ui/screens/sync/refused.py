@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -23,11 +22,12 @@ from PySide6.QtWidgets import (
 from qa_desktop.services.sync import RefusedView, SyncService, SyncStatus
 from qa_desktop.ui import ops
 from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.widgets.fit import FittedDialog
 
 CONTEXT = "RefusedDialog"
 
 
-class RefusedDialog(QDialog):
+class RefusedDialog(FittedDialog):
     discarded = Signal()
 
     def __init__(self, service: SyncService, runner: Runner, parent: QWidget | None = None) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from qa_desktop.domain.answers import Answer
 from qa_desktop.domain.grades import Grade
 from qa_desktop.services.audit.workspace_data import HistoryEntry
+from qa_desktop.ui.widgets.fit import FittedDialog
 
 
 def shown(value: object) -> str:
@@ -35,7 +35,7 @@ def shown(value: object) -> str:
     return text
 
 
-class HistoryDialog(QDialog):
+class HistoryDialog(FittedDialog):
     def __init__(self, title: str, entries: list[HistoryEntry], parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("History: {field}").format(field=title))

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -26,12 +25,12 @@ from qa_desktop.domain.audit_types import AuditType
 from qa_desktop.domain.roles import Role
 from qa_desktop.services.audit.workspace_data import CaseChoice, NewAudit, StartOptions
 from qa_desktop.ui.labels import audit_type_label, role_label
-from qa_desktop.ui.widgets.fit import fit_dialog
+from qa_desktop.ui.widgets.fit import FittedDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class NewAuditDialog(QDialog):
+class NewAuditDialog(FittedDialog):
     """Asks for what a new audit needs. ``search`` is asked for cases as the person types;
     the dialog emits ``start_assignment`` or ``create`` and closes."""
 
@@ -146,7 +145,6 @@ class NewAuditDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         self.resize(720, 720)
-        fit_dialog(self, parent.screen() if parent is not None else None)
 
     def show_cases(self, cases: list[CaseChoice]) -> None:
         self.cases = cases

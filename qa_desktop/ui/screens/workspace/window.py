@@ -99,7 +99,6 @@ from qa_desktop.ui.screens.workspace.styles import PRESENTATION_STYLE, STYLE
 from qa_desktop.ui.screens.workspace.undo import ActionChange, FieldChange, Step, UndoStack
 from qa_desktop.ui.settings import PRESENTATION_MODE, AppSettings
 from qa_desktop.ui.text_size import at_text_size
-from qa_desktop.ui.widgets.fit import fit_dialog
 from qa_desktop.ui.widgets.shortcuts import ShortcutsDialog
 from qa_desktop.ui.widgets.sign_off_box import SignOffBox, confirm
 
@@ -438,7 +437,6 @@ class WorkspaceWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         """F1: this window's keys, read from its own actions and shortcuts."""
         dialog = ShortcutsDialog(self)
-        fit_dialog(dialog, self.screen())
         dialog.show()
 
     # -- showing ------------------------------------------------------------------------------
