@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPlainTextEdit,
+    QScrollArea,
     QStackedWidget,
     QToolBar,
     QToolButton,
@@ -99,6 +101,7 @@ from qa_desktop.ui.screens.workspace.styles import PRESENTATION_STYLE, STYLE
 from qa_desktop.ui.screens.workspace.undo import ActionChange, FieldChange, Step, UndoStack
 from qa_desktop.ui.settings import PRESENTATION_MODE, AppSettings
 from qa_desktop.ui.text_size import at_text_size
+from qa_desktop.ui.widgets.fit import fit_dialog
 from qa_desktop.ui.widgets.shortcuts import ShortcutsDialog
 from qa_desktop.ui.widgets.sign_off_box import SignOffBox, confirm
 
@@ -276,7 +279,13 @@ class WorkspaceWindow(QMainWindow):
         top.addWidget(self.save_status)
         body = QHBoxLayout()
         body.addWidget(self.nav)
-        body.addWidget(self.pages, 1)
+        # Where the screen is smaller than a page's least size (a laptop at 200%), the page
+        # scrolls as a whole rather than squeezing its parts into each other.
+        self.page_room = QScrollArea()
+        self.page_room.setWidgetResizable(True)
+        self.page_room.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_room.setWidget(self.pages)
+        body.addWidget(self.page_room, 1)
         column = QVBoxLayout()
         column.addLayout(top)
         column.addWidget(self.choice_bar)
@@ -1232,6 +1241,9 @@ class WorkspaceWindow(QMainWindow):
         super().showEvent(event)
         if self._first_show:
             self._first_show = False
+            # 1280x800 where there is room; within the screen where not (800 is taller than a
+            # 1366x768 laptop, and at 200% the screen holds 683x384): the area pages scroll.
+            fit_dialog(self, QWidget.screen(self))
             self.statusBar().setVisible(not self.presentation_action.isChecked())
             self._balance()
             page = self._current_area()
