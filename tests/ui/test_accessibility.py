@@ -38,7 +38,7 @@ from qa_desktop.services.setup.people import Actor
 from qa_desktop.ui.announce import StatusLabel, announce, listen
 from qa_desktop.ui.screens.workspace.styles import STYLE as WORKSPACE_STYLE
 from qa_desktop.ui.shell.main_window import MainWindow
-from qa_desktop.ui.widgets.empty import EMPTY_TEXT, set_empty_text
+from qa_desktop.ui.widgets.empty import EMPTY_TEXT, set_empty_text, text_place
 from tests.services.audit.workspace_helpers import an_assignment
 from tests.store_access import store_of
 
@@ -270,6 +270,18 @@ def test_an_empty_table_says_so_and_stops_once_it_has_rows(qtbot) -> None:
     assert view.accessibleDescription() == ""
     model.removeRows(0, 1)
     assert view.accessibleDescription().startswith("No audits yet")
+
+
+def test_an_empty_tables_sentence_starts_at_the_top_where_it_does_not_fit() -> None:
+    """A table squeezed short (the Meetings list at 200%) showed the middle of its sentence,
+    cut above and below; now its first lines, from the top. Where it fits: the middle."""
+    from PySide6.QtCore import QRect, Qt
+
+    tall, flags = text_place(QRect(0, 0, 800, 300), 40)
+    assert tall == QRect(12, 12, 776, 276) and flags & Qt.AlignmentFlag.AlignVCenter
+    short, flags = text_place(QRect(0, 0, 800, 30), 40)
+    assert short.top() == 2 and flags & Qt.AlignmentFlag.AlignTop
+    assert not flags & Qt.AlignmentFlag.AlignVCenter
 
 
 # --- colours ---

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView
 from shiboken6 import isValid
 
 EMPTY_TEXT = "emptyText"  # the property holding the sentence
+MARGIN = 12  # around the sentence, where there is room for it
 
 
 def _is_empty(view: QAbstractItemView) -> bool:
@@ -43,11 +44,27 @@ class _EmptyPainter(QObject):
             viewport = self._view.viewport()
             painter = QPainter(viewport)
             painter.setPen(viewport.palette().color(viewport.foregroundRole()))
-            area = QRect(viewport.rect()).adjusted(12, 12, -12, -12)
-            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-            painter.drawText(area, int(flags), str(self._view.property(EMPTY_TEXT)))
+            text = str(self._view.property(EMPTY_TEXT))
+            wrapped = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
+            width = QRect(0, 0, viewport.width() - 2 * MARGIN, viewport.height())
+            area, flags = text_place(
+                viewport.rect(), painter.boundingRect(width, wrapped, text).height()
+            )
+            painter.drawText(area, flags, text)
             painter.end()
         return False
+
+
+def text_place(viewport: QRect, text_height: int) -> tuple[QRect, int]:
+    """Where the sentence goes in an empty viewport, and its drawing flags: in the middle
+    where it fits; from the top where it does not (a short table at 200%), so that its first
+    lines are read rather than the middle of a sentence cut above and below."""
+    wrap = Qt.TextFlag.TextWordWrap
+    inner = QRect(viewport).adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
+    if text_height <= inner.height():
+        return inner, int(Qt.AlignmentFlag.AlignCenter | wrap)
+    top = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+    return QRect(viewport).adjusted(MARGIN, 2, -MARGIN, -2), int(top | wrap)
 
 
 def set_empty_text(view: QAbstractItemView, text: str) -> None:
