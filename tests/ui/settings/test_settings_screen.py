@@ -4,7 +4,8 @@ team's published settings, a form for the QA team and read-only for everyone els
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QCheckBox, QSpinBox
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QSpinBox
 
 from qa_desktop.domain.published_settings import MONTHLY_TARGET
 from qa_desktop.domain.roles import Role
@@ -106,3 +107,19 @@ def test_an_audit_window_opens_at_the_text_size_presentation_included(applicatio
         assert "font-size: 22.5pt" in ws.styleSheet()  # the presentation layout's 15pt
     finally:
         apply_text_size(app, 100)
+
+
+def test_a_published_tick_box_wraps_its_words_and_they_tick_it(application, qtbot) -> None:
+    """Its sentence on one line made the Settings screen wider than a laptop at 200% (683
+    pixels), with a sideways scroll bar; wrapped, the box fits, and its words still tick it."""
+    _window, screen = _screen(application, qtbot, Role.QA_OFFICER)
+    box = screen.published
+    checks = [f for f in box.fields.values() if isinstance(f, QCheckBox)]
+    assert checks and all(c.accessibleName() for c in checks)
+    assert box.minimumSizeHint().width() < 683 - 250  # beside the navigation
+    check = checks[0]
+    words = next(label for label in box.findChildren(QLabel) if label.buddy() is check)
+    assert words.wordWrap() and words.text() == check.accessibleName()
+    before = check.isChecked()
+    qtbot.mouseClick(words, Qt.MouseButton.LeftButton, pos=QPoint(4, 4))
+    assert check.isChecked() is not before

@@ -27,6 +27,7 @@ from qa_desktop.services.setup.people import Actor
 from qa_desktop.ui import ops
 from qa_desktop.ui.announce import StatusLabel
 from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.widgets.wrapped_check import wrapped_check
 
 LARGEST = 1_000_000  # a setting with no maximum (a seed, a target)
 
@@ -70,10 +71,10 @@ class PublishedSettingsBox(QGroupBox):
         self.page = page
         if not self.fields:
             for value in page.values:
-                field = self._field(value, page.may_change)
+                shown, field = self._field(value, page.may_change)
                 self.fields[value.key] = field
                 if isinstance(field, QCheckBox):
-                    self.form.addRow(field)
+                    self.form.addRow(shown)  # its words beside it, wrapped
                 else:
                     self.form.addRow(_label(value) + ":", field)
             self.form.addRow(self.publish_button)
@@ -100,12 +101,15 @@ class PublishedSettingsBox(QGroupBox):
         )
         self.shown.emit()
 
-    def _field(self, value: PublishedValue, may_change: bool) -> QAbstractSpinBox | QCheckBox:
+    def _field(
+        self, value: PublishedValue, may_change: bool
+    ) -> tuple[QWidget, QAbstractSpinBox | QCheckBox]:
+        """The row to show and the field in it (a tick box's row holds its words too)."""
         name = _label(value)
         if isinstance(value.default, bool):
-            check = QCheckBox(name)
+            row, check = wrapped_check(name)
             check.setEnabled(may_change)
-            return check
+            return row, check
         most = value.maximum if value.maximum is not None else LARGEST
         spin: QSpinBox | QDoubleSpinBox
         if isinstance(value.default, float):
@@ -121,7 +125,7 @@ class PublishedSettingsBox(QGroupBox):
             spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
             spin.setToolTip(self.tr("Only the QA team may change this."))
             spin.setAccessibleDescription(self.tr("Read-only: only the QA team may change this."))
-        return spin
+        return spin, spin
 
     def values(self) -> dict[str, Any]:
         chosen: dict[str, Any] = {}
