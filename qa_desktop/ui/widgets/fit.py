@@ -1,7 +1,8 @@
 """Dialogs fitted to their screen: never larger than its room (a 1366x768 laptop at 200%
 has 683x384 for everything), with no minimum size beyond it; what does not fit scrolls or
-wraps inside the dialog. Every dialog of the app is a :class:`FittedDialog`, fitted each time
-it is shown, on the screen it is shown on."""
+wraps inside the dialog. Every dialog of QA Desktop's own is a :class:`FittedDialog`, fitted
+each time it is shown, on the screen it is shown on; Qt's message and input boxes size
+themselves to their text, and the one with a long text (the store key box) is fitted too."""
 
 from __future__ import annotations
 
