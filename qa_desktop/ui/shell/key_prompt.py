@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QWidget
 
 from qa_desktop import APP_NAME
-from qa_desktop.ui.widgets.fit import fit_dialog
+from qa_desktop.ui.widgets.fit import fit_window
 
 
 def key_dialog(parent: QWidget | None, message: str, label: str) -> QInputDialog:
@@ -19,8 +19,8 @@ def key_dialog(parent: QWidget | None, message: str, label: str) -> QInputDialog
     dialog.setLabelText(f"{message}\n\n{label}")
     for text in dialog.findChildren(QLabel):
         text.setWordWrap(True)
-    dialog.resize(560, dialog.sizeHint().height())
-    fit_dialog(dialog, parent.screen() if parent is not None else dialog.screen())
+    dialog.resize(560, dialog.sizeHint().height())  # as wide as "Who are you?"
+    fit_window(dialog, parent.screen() if parent is not None else dialog.screen())
     return dialog
 
 

@@ -42,6 +42,7 @@ from qa_desktop.ui.settings import (
     Setting,
     window_geometry_on,
 )
+from qa_desktop.ui.widgets.fit import FRAME
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QResizeEvent, QScreen
@@ -229,7 +230,7 @@ class MainWindow(QMainWindow):
             return
         room = screen.availableGeometry()
         # The title bar and borders are not yet known before the first show: leave room.
-        frame_w, frame_h = 16, 48
+        frame_w, frame_h = FRAME.width(), FRAME.height()
         width = min(self.width(), room.width() - frame_w)
         height = min(self.height(), room.height() - frame_h)
         self.setMinimumSize(self.minimumSize().boundedTo(QSize(width, height)))

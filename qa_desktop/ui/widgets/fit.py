@@ -19,18 +19,20 @@ def room_on(screen: QScreen | None) -> QSize | None:
     return screen.availableGeometry().size() - FRAME
 
 
-def fit_dialog(dialog: QWidget, screen: QScreen | None) -> None:
-    room = room_on(screen or dialog.screen())
+def fit_window(window: QWidget, screen: QScreen | None) -> None:
+    """``window`` (a dialog, the workspace) at its own size where there is room, else as
+    large as ``screen`` allows, its minimum size never beyond it."""
+    room = room_on(screen or window.screen())
     if room is None:
         return
-    wanted = dialog.size().expandedTo(dialog.sizeHint())
-    dialog.setMinimumSize(dialog.minimumSize().boundedTo(room))
-    dialog.resize(wanted.boundedTo(room))
+    wanted = window.size().expandedTo(window.sizeHint())
+    window.setMinimumSize(window.minimumSize().boundedTo(room))
+    window.resize(wanted.boundedTo(room))
 
 
 class FittedDialog(QDialog):
     """A dialog at its own size where there is room, else as large as its screen allows."""
 
     def showEvent(self, event: QShowEvent) -> None:
-        fit_dialog(self, QWidget.screen(self))  # QWidget's: a subclass may name a screen "screen"
+        fit_window(self, QWidget.screen(self))  # QWidget's: a subclass may name a screen "screen"
         super().showEvent(event)

@@ -101,7 +101,7 @@ from qa_desktop.ui.screens.workspace.styles import PRESENTATION_STYLE, STYLE
 from qa_desktop.ui.screens.workspace.undo import ActionChange, FieldChange, Step, UndoStack
 from qa_desktop.ui.settings import PRESENTATION_MODE, AppSettings
 from qa_desktop.ui.text_size import at_text_size
-from qa_desktop.ui.widgets.fit import fit_dialog
+from qa_desktop.ui.widgets.fit import fit_window
 from qa_desktop.ui.widgets.shortcuts import ShortcutsDialog
 from qa_desktop.ui.widgets.sign_off_box import SignOffBox, confirm
 
@@ -1243,7 +1243,7 @@ class WorkspaceWindow(QMainWindow):
             self._first_show = False
             # 1280x800 where there is room; within the screen where not (800 is taller than a
             # 1366x768 laptop, and at 200% the screen holds 683x384): the area pages scroll.
-            fit_dialog(self, QWidget.screen(self))
+            fit_window(self, QWidget.screen(self))
             self.statusBar().setVisible(not self.presentation_action.isChecked())
             self._balance()
             page = self._current_area()
