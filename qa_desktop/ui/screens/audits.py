@@ -32,8 +32,9 @@ from qa_desktop.ui.announce import StatusLabel
 from qa_desktop.ui.labels import grade_label, state_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.widgets.audit_table import COMPLETED_COLUMN, ROW_ROLE, AuditTableModel
-from qa_desktop.ui.widgets.buddy import with_clear_button
+from qa_desktop.ui.widgets.buddy import buddy_label, with_clear_button
 from qa_desktop.ui.widgets.empty import set_empty_text
+from qa_desktop.ui.widgets.filter_fold import FilterFold
 
 
 def period_choices(today: date) -> list[tuple[str, Period | None]]:
@@ -99,21 +100,31 @@ class AuditsScreen(QWidget):
         self.form.setMinimumContentsLength(6)
         self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 8)
 
-        filters = QHBoxLayout()
-        left = QFormLayout()
-        left.addRow(self.tr("&Search:"), self.search)
-        left.addRow(self.tr("&Period:"), self.period)
-        left.addRow(self.tr("F&orm:"), self.form)
-        middle = QFormLayout()
-        middle.addRow(self.tr("&Area:"), self.area)
-        middle.addRow(self.tr("Ser&vice:"), self.service)
-        middle.addRow(self.tr("&Team:"), self.team)
-        right = QFormLayout()
-        right.addRow(self.tr("&Grade:"), self.grade)
-        right.addRow(self.tr("Stat&e:"), self.state)
-        right.addRow("", self.clear)
-        for form in (left, middle, right):
-            filters.addLayout(form, 1)
+        # The search and, below it, the filters; on a short screen the filters fold away.
+        self.filters = QWidget()
+        columns = QHBoxLayout(self.filters)
+        columns.setContentsMargins(0, 0, 0, 0)
+        rows: list[tuple[QLabel, QComboBox]] = []
+        for column in (
+            ((self.tr("&Period:"), self.period), (self.tr("F&orm:"), self.form)),
+            (
+                (self.tr("&Area:"), self.area),
+                (self.tr("Ser&vice:"), self.service),
+                (self.tr("&Team:"), self.team),
+            ),
+            ((self.tr("&Grade:"), self.grade), (self.tr("Stat&e:"), self.state)),
+        ):
+            form = QFormLayout()
+            for text, box in column:
+                rows.append((buddy_label(text, box), box))
+                form.addRow(*rows[-1])
+            columns.addLayout(form, 1)
+        self.filter_fold = FilterFold(rows, self.filters, self)
+        searching = QHBoxLayout()
+        searching.addWidget(buddy_label(self.tr("&Search:"), self.search))
+        searching.addWidget(self.search, 1)
+        searching.addWidget(self.filter_fold)
+        searching.addWidget(self.clear)
 
         self.model = AuditTableModel(self)
         self.table = QTableView()
@@ -162,7 +173,8 @@ class AuditsScreen(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addLayout(filters)
+        layout.addLayout(searching)
+        layout.addWidget(self.filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(footer)
 
