@@ -1,27 +1,43 @@
 """Two parts side by side where there is room, one above the other where there is not: the
-Reports screen's chart-and-table and table-and-table pages at 200% on a laptop."""
+Reports screen's chart-and-table and table-and-table pages, and the Programme tabs' form
+beside its table, at 200% on a laptop."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtWidgets import QLayout, QSplitter, QWidget
+
+
+def panel(layout: QLayout) -> QWidget:
+    """A plain widget holding ``layout`` (a column of a page), to stand in a SideBySide."""
+    widget = QWidget()
+    layout.setContentsMargins(0, 0, 0, 0)
+    widget.setLayout(layout)
+    return widget
 
 
 class SideBySide(QSplitter):
     """Two parts side by side where there is room for both, else one above the other (at 200%
-    on a laptop): it never asks for more width than its wider part needs."""
+    on a laptop): it never asks for more width than its wider part needs. One above the other,
+    each part is as tall as it asks to be, and the page around them scrolls down. ``shares``:
+    how the width is shared side by side (and extra height, one above the other)."""
 
-    def __init__(self, first: QWidget, second: QWidget) -> None:
+    def __init__(self, first: QWidget, second: QWidget, shares: tuple[int, int] = (1, 1)) -> None:
         super().__init__(Qt.Orientation.Horizontal)
         self.addWidget(first)
         self.addWidget(second)
-        self.setStretchFactor(0, 1)
-        self.setStretchFactor(1, 1)
-        self.setSizes([600, 600])
+        self.setChildrenCollapsible(False)
+        self._shares = shares
+        for index, share in enumerate(shares):
+            self.setStretchFactor(index, share)
+        self.setSizes([600 * share for share in shares])
+
+    def _all(self) -> list[QWidget]:
+        return [w for w in (self.widget(i) for i in range(self.count())) if w is not None]
 
     def _parts(self) -> list[QWidget]:
-        return [w for w in (self.widget(i) for i in range(self.count())) if w is not None]
+        return [w for w in self._all() if not w.isHidden()]
 
     def _narrowest(self) -> list[int]:
         """Each part's smallest width: its own minimum where set, else what its layout needs."""
@@ -33,6 +49,10 @@ class SideBySide(QSplitter):
     def minimumSizeHint(self):  # type: ignore[no-untyped-def]  # Qt's own signature
         hint = super().minimumSizeHint()
         hint.setWidth(max(self._narrowest(), default=0))
+        if self.orientation() is Qt.Orientation.Vertical:
+            parts = self._parts()
+            handles = self.handleWidth() * (len(parts) - 1)
+            hint.setHeight(sum(w.sizeHint().height() for w in parts) + handles)
         return hint
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -40,4 +60,9 @@ class SideBySide(QSplitter):
         wanted = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
         if self.orientation() != wanted:
             self.setOrientation(wanted)
+            if wide:
+                self.setSizes([600 * share for share in self._shares])
+            else:  # each part at its own height to begin with
+                self.setSizes([part.sizeHint().height() for part in self._all()])
+            self.updateGeometry()  # its smallest height is another now
         super().resizeEvent(event)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -35,6 +34,7 @@ from qa_desktop.ui.screens.programme.bttf_visit import VisitPanel
 from qa_desktop.ui.screens.programme.tables import RowsTable
 from qa_desktop.ui.widgets.dates import pydate, qdate
 from qa_desktop.ui.widgets.empty import set_empty_text
+from qa_desktop.ui.widgets.side_by_side import SideBySide, panel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SENIOR = (
@@ -119,9 +119,7 @@ class BackToTheFloorTab(QWidget):
         right.addWidget(self.panel)
         right.setStretchFactor(1, 2)
 
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addWidget(right, 3)
+        QVBoxLayout(self).addWidget(SideBySide(panel(left), right, (1, 3)))
         # Visits scheduled here or brought by a sync.
         runner.subscribe(self, Change.PROGRAMME, lambda _what: self.load())
 

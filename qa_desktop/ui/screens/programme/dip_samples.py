@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -40,6 +39,7 @@ from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.dip_grid import DipGridTable
 from qa_desktop.ui.screens.programme.tables import RowsTable
 from qa_desktop.ui.widgets.empty import set_empty_text
+from qa_desktop.ui.widgets.side_by_side import SideBySide, panel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -138,9 +138,7 @@ class DipSamplesTab(QWidget):
         results_box = QGroupBox(self.tr("Results by team"))
         QVBoxLayout(results_box).addWidget(self.results)
         right.addWidget(results_box, 2)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addLayout(right, 3)
+        QVBoxLayout(self).addWidget(SideBySide(panel(left), panel(right), (1, 3)))
         # Dip samples made or finished here or brought by a sync (not each answer: the grid
         # keeps its place while the auditor types).
         runner.subscribe(self, Change.PROGRAMME, lambda _what: self.load())

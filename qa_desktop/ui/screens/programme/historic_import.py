@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from qa_desktop.services.setup.people import Actor
 from qa_desktop.ui import ops
 from qa_desktop.ui.announce import StatusLabel
 from qa_desktop.ui.runner import Runner
+from qa_desktop.ui.widgets.wrapped_check import wrapped_check
 
 
 class HistoricImportTab(QWidget):
@@ -48,7 +48,8 @@ class HistoricImportTab(QWidget):
             )
         )
         about.setWordWrap(True)
-        self.create_missing = QCheckBox(
+        # Its words wrap: on one line they made the tab wider than a laptop at 200%.
+        create_row, self.create_missing = wrapped_check(
             self.tr("&Create the teams, cases and people the file names that are not here yet")
         )
         self.create_missing.setAccessibleName(
@@ -75,7 +76,7 @@ class HistoricImportTab(QWidget):
         self._problems_box.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(about)
-        layout.addWidget(self.create_missing)
+        layout.addWidget(create_row)
         layout.addLayout(buttons)
         layout.addWidget(self.result)
         layout.addWidget(self._problems_box, 1)

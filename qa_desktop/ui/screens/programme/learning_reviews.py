@@ -42,6 +42,7 @@ from qa_desktop.ui.screens.programme.tables import RowsTable
 from qa_desktop.ui.widgets.dates import pydate, qdate
 from qa_desktop.ui.widgets.empty import set_empty_text
 from qa_desktop.ui.widgets.pdf_export import PdfExportBar
+from qa_desktop.ui.widgets.side_by_side import SideBySide, panel
 
 
 def _dated(day: date) -> QDateEdit:
@@ -200,9 +201,7 @@ class LearningReviewsTab(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.table)
         right.addWidget(scroll, 1)
-        layout = QHBoxLayout(self)
-        layout.addWidget(new_box, 2)
-        layout.addLayout(right, 5)
+        QVBoxLayout(self).addWidget(SideBySide(new_box, panel(right), (2, 5)))
         new_box.setVisible(may_manage)
         # Reviews set up here or brought by a sync.
         runner.subscribe(self, Change.PROGRAMME, lambda _what: self.load())

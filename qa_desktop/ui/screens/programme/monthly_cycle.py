@@ -47,6 +47,7 @@ from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.programme.tables import RowsTable
 from qa_desktop.ui.widgets.cells import cell_text
 from qa_desktop.ui.widgets.empty import set_empty_text
+from qa_desktop.ui.widgets.side_by_side import SideBySide
 
 
 def next_month(today: date) -> str:
@@ -165,23 +166,19 @@ class MonthlyCycleTab(QWidget):
         self.capacity_table.setEnabled(may_manage)
         self.capacity_box = QGroupBox()
         QVBoxLayout(self.capacity_box).addWidget(self.capacity_table)
-        top = QHBoxLayout()
-        top.addWidget(plan_box)
         progress_box = QGroupBox(
             self.tr("Completed against planned (aim: {aim:.0f}%)").format(
                 aim=COMPLETION_AIM_PERCENT
             )
         )
         QVBoxLayout(progress_box).addWidget(self.progress_table)
-        top.addWidget(progress_box, 1)
+        # Side by side where there is room, else one above the other (at 200% on a laptop).
+        top = SideBySide(plan_box, progress_box, (2, 3))
         layout = QVBoxLayout(self)
         layout.addWidget(cases_box)
-        layout.addLayout(top)
+        layout.addWidget(top)
         layout.addWidget(self.plan_summary)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.plan_table, 3)
-        bottom.addWidget(self.capacity_box, 2)
-        layout.addLayout(bottom, 1)
+        layout.addWidget(SideBySide(self.plan_table, self.capacity_box, (3, 2)), 1)
         runner.subscribe(
             self, Change.AUDITS | Change.CASES | Change.PROGRAMME, lambda _what: self.load()
         )

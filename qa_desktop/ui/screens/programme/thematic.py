@@ -50,6 +50,7 @@ from qa_desktop.ui.widgets.buddy import buddy_label
 from qa_desktop.ui.widgets.dates import pydate, qdate
 from qa_desktop.ui.widgets.empty import set_empty_text
 from qa_desktop.ui.widgets.pdf_export import PdfExportBar
+from qa_desktop.ui.widgets.side_by_side import SideBySide, panel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 TEMPLATE = "thematic-template"
@@ -291,9 +292,7 @@ class ThematicTab(QWidget):
         self.table.setMaximumHeight(150)
         middle.addWidget(self.table, 1)
         middle.addWidget(self.detail_panel, 3)
-        layout = QHBoxLayout(self)
-        layout.addWidget(terms_scroll, 2)
-        layout.addLayout(middle, 3)
+        QVBoxLayout(self).addWidget(SideBySide(terms_scroll, panel(middle), (2, 3)))
         # Thematic audits set up here or brought by a sync.
         runner.subscribe(self, Change.PROGRAMME, lambda _what: self.load())
 
