@@ -119,7 +119,7 @@ class AuditsScreen(QWidget):
                 rows.append((buddy_label(text, box), box))
                 form.addRow(*rows[-1])
             columns.addLayout(form, 1)
-        self.filter_fold = FilterFold(rows, self.filters, self)
+        self.filter_fold = FilterFold(rows, [self.filters], self)
         searching = QHBoxLayout()
         searching.addWidget(buddy_label(self.tr("&Search:"), self.search))
         searching.addWidget(self.search, 1)

@@ -12,7 +12,7 @@ fold's stand aside, so that no key is claimed twice.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QScreen, QShortcut, QShowEvent
@@ -26,15 +26,21 @@ def starts_folded(screen: QScreen | None) -> bool:
 
 
 class FilterFold(QToolButton):
-    """Shows and hides ``panel``, which holds ``rows`` (each a filter's label and its box);
-    ``owner`` is the screen the filters are on."""
+    """Shows and hides ``parts``, which hold ``rows`` (each a filter's label and its box);
+    ``owner`` is the screen the filters are on; ``refit`` is called after they are shown or
+    hidden (a WrapGrid lays its items out again)."""
 
     def __init__(
-        self, rows: Sequence[tuple[QLabel, QComboBox]], panel: QWidget, owner: QWidget
+        self,
+        rows: Sequence[tuple[QLabel, QComboBox]],
+        parts: Sequence[QWidget],
+        owner: QWidget,
+        refit: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(owner)
         self._rows = tuple(rows)
-        self._panel = panel
+        self._parts = tuple(parts)
+        self._refit = refit
         self._chosen = False  # the person has opened or folded the filters themselves
         self.setCheckable(True)
         self.setChecked(True)
@@ -80,7 +86,10 @@ class FilterFold(QToolButton):
         box.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _show_rows(self, shown: bool) -> None:
-        self._panel.setVisible(shown)
+        for part in self._parts:
+            part.setVisible(shown)
+        if self._refit is not None:
+            self._refit()
         for shortcut in self._keys:
             shortcut.setEnabled(not shown)
         self.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QTabBar, QToolButton
 from qa_desktop.app import Application
 from qa_desktop.domain.roles import Role
 from qa_desktop.ui.shell.main_window import NAV_REPORTS
+from qa_desktop.ui.widgets import filter_fold
 from qa_desktop.ui.widgets.side_by_side import SideBySide
 from tests.ui.conftest import open_window_as
 
@@ -81,3 +82,51 @@ def test_tiles_refit_when_their_words_change_and_hidden_boxes_leave_no_gap(
     assert hidden.isHidden() and screen.choices._grid.indexOf(hidden) == -1
     shown = [box for box in screen.choices.items if not box.isHidden()]
     assert [screen.choices._grid.indexOf(box) for box in shown] == list(range(len(shown)))
+
+
+def test_on_a_short_screen_the_slices_fold_and_the_figures_come_into_sight(
+    application: Application, qtbot, monkeypatch
+) -> None:
+    monkeypatch.setattr(filter_fold, "SHORT", 10_000)  # the 800x600 test screen is "short"
+    window = open_window_as(application, qtbot, Role.QA_OFFICER)
+    window.show()
+    window.resize(683, 384)
+    screen = window.reports
+    with qtbot.waitSignal(screen.loaded, timeout=10000):
+        window.go_to(NAV_REPORTS)
+    QApplication.processEvents()
+    fold = screen.slice_fold
+    assert not fold.is_open
+    period, *slices = screen.choices.items
+    assert period.isVisible() and not any(box.isVisible() for box in slices)
+    # The first row of figures starts within the first screenful of the scrolled body.
+    first_tile = screen.figures[0]
+    top = first_tile.mapTo(screen.body_scroll.widget(), first_tile.rect().topLeft()).y()
+    assert top < screen.body_scroll.viewport().height() / 2
+    # A slice chosen by its key opens the boxes; folded again, the button names it.
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    qtbot.keyClick(screen.period_kind, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    assert fold.is_open and QApplication.focusWidget() is screen.legal_status
+    screen.legal_status.setCurrentIndex(1)
+    fold.click()
+    assert fold.text().replace("&", "") == "Filters (1 in use)"
+    chosen = screen.legal_status.currentText()
+    assert f"Legal status: {chosen}" in fold.accessibleDescription()
+
+
+def test_a_practitioners_fold_never_shows_the_boxes_hidden_from_them(
+    application: Application, qtbot, monkeypatch
+) -> None:
+    monkeypatch.setattr(filter_fold, "SHORT", 10_000)
+    window = open_window_as(application, qtbot, Role.PRACTITIONER)
+    window.show()
+    screen = window.reports
+    with qtbot.waitSignal(screen.loaded, timeout=10000):
+        window.go_to(NAV_REPORTS)
+    screen.slice_fold.click()  # open
+    assert screen.slice_fold.is_open
+    assert screen.form.isVisible() and screen.legal_status.isVisible()
+    assert not screen.area.isVisible() and not screen.team.isVisible()
+    assert not screen.worker.isVisible()
+    assert "Team" not in [label.text().replace("&", "") for label, _ in screen.slice_fold._rows]

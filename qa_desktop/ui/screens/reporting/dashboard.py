@@ -69,6 +69,7 @@ from qa_desktop.ui.screens.reporting.figures import (
 )
 from qa_desktop.ui.widgets.audit_table import ROW_ROLE, AuditTableModel
 from qa_desktop.ui.widgets.empty import set_empty_text
+from qa_desktop.ui.widgets.filter_fold import FilterFold
 from qa_desktop.ui.widgets.report_table import ReportTableView
 from qa_desktop.ui.widgets.side_by_side import SideBySide
 from qa_desktop.ui.widgets.wrap_grid import WrapGrid
@@ -164,7 +165,9 @@ class DashboardScreen(QWidget):
         title = QLabel(self.tr("Reports"))
         title.setObjectName("screenTitle")
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        heading = QHBoxLayout()
+        heading.addWidget(title, 1)
+        layout.addLayout(heading)
         # A practitioner sees their own team, counted from the audits they may read (their
         # own cases): the service narrows the slice, the screen hides what it may not choose.
         self.team_view = not actor.can(Capability.REPORT) and actor.can(Capability.TEAM_REPORT)
@@ -203,6 +206,7 @@ class DashboardScreen(QWidget):
         self._wire()
         if self.team_view:
             self._narrow_to_team()
+        heading.addWidget(self._fold_slices(), 0, Qt.AlignmentFlag.AlignBottom)
         runner.subscribe(self, Change.AUDITS, self._data_changed)
 
     # -- building -------------------------------------------------------------------------
@@ -267,6 +271,15 @@ class DashboardScreen(QWidget):
             boxes.append(box)
         self.choices = WrapGrid(boxes)
         return self.choices
+
+    def _fold_slices(self) -> FilterFold:
+        """On a short screen the slice boxes but the period fold behind a button beside the
+        title, so that the figures are in sight (at 200% on a laptop the boxes took the whole
+        screen)."""
+        parts = [box for box in self.choices.items[1:] if not box.isHidden()]
+        rows = [row for part in parts for row in _shown_rows(part.layout())]
+        self.slice_fold = FilterFold(rows, parts, self, self.choices.refit)
+        return self.slice_fold
 
     def _build_team_notice(self) -> QLabel:
         notice = QLabel(
@@ -874,3 +887,18 @@ def _fill(combo: QComboBox, everything: str | None, items: Sequence[tuple[str, o
     for label, data in items:
         combo.addItem(label, data)
     combo.blockSignals(False)
+
+
+def _shown_rows(form: object) -> list[tuple[QLabel, QComboBox]]:
+    """The (label, box) rows of a slice box's form that the person may see."""
+    assert isinstance(form, QFormLayout)
+    rows = []
+    for index in range(form.rowCount()):
+        label = form.itemAt(index, QFormLayout.ItemRole.LabelRole)
+        field = form.itemAt(index, QFormLayout.ItemRole.FieldRole)
+        if label is None or field is None or not form.isRowVisible(index):
+            continue
+        shown, box = label.widget(), field.widget()
+        if isinstance(shown, QLabel) and isinstance(box, QComboBox):
+            rows.append((shown, box))
+    return rows
