@@ -21,10 +21,14 @@ class SideBySide(QSplitter):
     """Two parts side by side where there is room for both, else one above the other (at 200%
     on a laptop): it never asks for more width than its wider part needs. One above the other,
     each part is as tall as it asks to be, and the page around them scrolls down. ``shares``:
-    how the width is shared side by side (and extra height, one above the other)."""
+    how the width is shared side by side; ``least``: the width below which they stack even where
+    their smallest widths would fit (a record needs lines long enough to read)."""
 
-    def __init__(self, first: QWidget, second: QWidget, shares: tuple[int, int] = (1, 1)) -> None:
+    def __init__(
+        self, first: QWidget, second: QWidget, shares: tuple[int, int] = (1, 1), least: int = 0
+    ) -> None:
         super().__init__(Qt.Orientation.Horizontal)
+        self._least = least
         self.addWidget(first)
         self.addWidget(second)
         self.setChildrenCollapsible(False)
@@ -44,7 +48,7 @@ class SideBySide(QSplitter):
         return [w.minimumSizeHint().expandedTo(w.minimumSize()).width() for w in self._parts()]
 
     def width_for_both(self) -> int:
-        return sum(self._narrowest()) + self.handleWidth()
+        return max(sum(self._narrowest()) + self.handleWidth(), self._least)
 
     def minimumSizeHint(self):  # type: ignore[no-untyped-def]  # Qt's own signature
         hint = super().minimumSizeHint()
@@ -62,7 +66,7 @@ class SideBySide(QSplitter):
             self.setOrientation(wanted)
             if wide:
                 self.setSizes([600 * share for share in self._shares])
-            else:  # each part at its own height to begin with
-                self.setSizes([part.sizeHint().height() for part in self._all()])
             self.updateGeometry()  # its smallest height is another now
         super().resizeEvent(event)
+        if not wide:  # each part at its own height, as it grows (a list filled, a form opened)
+            self.setSizes([part.sizeHint().height() for part in self._all()])

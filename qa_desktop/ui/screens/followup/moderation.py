@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +37,8 @@ from qa_desktop.ui.widgets.record_table import (
     record_view,
     selected_record,
 )
+from qa_desktop.ui.widgets.scrolling_tabs import ScrollingTabs
+from qa_desktop.ui.widgets.side_by_side import SideBySide, panel
 
 AUDIT_ID_ROLE = Qt.ItemDataRole.UserRole + 20
 
@@ -58,7 +59,7 @@ class ModerationScreen(QWidget):
         title.setObjectName("screenTitle")
         self.notice = StatusLabel()
         self.notice.setWordWrap(True)
-        self.tabs = QTabWidget()
+        self.tabs = ScrollingTabs()  # a tab too tall for a small screen scrolls down
         self.tabs.setDocumentMode(True)
         self.queue_tab = self._queue_tab()
         self.tabs.addTab(self.queue_tab, self.tr("Queue"))
@@ -104,12 +105,14 @@ class ModerationScreen(QWidget):
         self.moderate_button.clicked.connect(self._open_selected)
         self.moderate_button.setVisible(self.moderates)
         self.count = StatusLabel()
+        self.count.setWordWrap(True)  # beside the button, it wraps rather than widen the tab
         top = QVBoxLayout()
         header = QHBoxLayout()
         header.addWidget(self.count, 1)
         header.addWidget(self.moderate_button)
         top.addLayout(header)
         top.addWidget(self.queue, 1)
+        self.queue.setMinimumHeight(self.fontMetrics().height() * 10)  # a few rows at 200%
         self.reference = QLineEdit()
         self.reference.setPlaceholderText("QA-…")
         self.add_note = QLineEdit()
@@ -117,6 +120,7 @@ class ModerationScreen(QWidget):
         self.add_button = QPushButton(self.tr("&Add to moderation"))
         self.add_button.clicked.connect(self._add)
         adding = QFormLayout()
+        adding.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above, if narrow
         adding.addRow(self.tr("Add an audit by its &reference:"), self.reference)
         adding.addRow(self.tr("N&ote:"), self.add_note)
         adding.addRow("", self.add_button)
@@ -295,9 +299,7 @@ class PanelView(QWidget):
         header.addWidget(self.skip)
         main.addLayout(header)
         main.addWidget(self.form, 1)
-        layout = QHBoxLayout(self)
-        layout.addWidget(side_widget)
-        layout.addLayout(main, 1)
+        QVBoxLayout(self).addWidget(SideBySide(side_widget, panel(main), (1, 3)))
 
     def set_queue(self, items: list[QueueItem]) -> None:
         if self.position >= 0:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -34,6 +34,12 @@ from qa_desktop.ui import ops
 from qa_desktop.ui.labels import grade_label
 from qa_desktop.ui.runner import Runner
 from qa_desktop.ui.screens.audit_viewer import render_audit_html
+from qa_desktop.ui.widgets.side_by_side import SideBySide
+
+# Six areas (five practice areas and the overall grade), each its grade (two lines, beside a
+# box) and its reason (a label and a box below it where narrow): the lines the decision box
+# asks for, so that stacked below the record every area is in sight at once.
+DECISION_LINES = 6 * 7
 
 
 @dataclass
@@ -48,6 +54,17 @@ class AreaRow:
     def chosen(self) -> Grade | None:
         value = self.grade.currentData()
         return Grade(value) if value else None
+
+
+class _DecisionsScroll(QScrollArea):
+    """The decision box's scroll area asks for room for every area's grade (Qt's own asks for
+    the size the grid had when first asked, before any area was in it): below the record, at
+    200%, all of them are then in sight and the tab scrolls instead of the box."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        hint.setHeight(self.fontMetrics().lineSpacing() * DECISION_LINES)
+        return hint
 
 
 class ModerationForm(QWidget):
@@ -82,22 +99,20 @@ class ModerationForm(QWidget):
         note.setWordWrap(True)
         right = QVBoxLayout()
         right.addWidget(note)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.decisions)
-        right.addWidget(scroll, 1)
+        self._decisions_scroll = _DecisionsScroll()
+        self._decisions_scroll.setWidgetResizable(True)
+        self._decisions_scroll.setWidget(self.decisions)
+        right.addWidget(self._decisions_scroll, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.record)
         right.addLayout(buttons)
         right_widget = QWidget()
         right_widget.setLayout(right)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.browser)
-        splitter.addWidget(right_widget)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([560, 480])
+        # The record beside the decision where both fit at a readable width, else the record
+        # above the decision (at 200% on a laptop), the tab scrolling down to it.
+        readable = self.fontMetrics().averageCharWidth() * 90  # 60 for the record, 30 grades
+        splitter = SideBySide(self.browser, right_widget, least=readable)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -138,6 +153,7 @@ class ModerationForm(QWidget):
             else:
                 grade.setCurrentIndex(-1)
             reason = QLineEdit()
+            reason.setMinimumWidth(reason.fontMetrics().averageCharWidth() * 24)  # else below
             reason.setAccessibleName(self.tr("Reason for the {area} grade").format(area=title))
             area_label = QLabel(
                 self.tr("<b>{area}</b><br/>Auditor: {grade}").format(
@@ -152,10 +168,10 @@ class ModerationForm(QWidget):
             reason_label = QLabel(self.tr("Reason (needed when you change the grade):"))
             reason_label.setBuddy(reason)
             reason_row = QWidget()
-            reason_layout = QHBoxLayout(reason_row)
+            reason_layout = QFormLayout(reason_row)  # the box below its label, if narrow
+            reason_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             reason_layout.setContentsMargins(0, 0, 0, 0)
-            reason_layout.addWidget(reason_label)
-            reason_layout.addWidget(reason, 1)
+            reason_layout.addRow(reason_label, reason)
             self._grid.addWidget(reason_row, 2 * index, 0, 1, 2)
             self.rows.append(AreaRow(area, grade, reason))
         self.record.setEnabled(True)
