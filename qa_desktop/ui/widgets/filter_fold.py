@@ -1,8 +1,9 @@
 """Filters that fold away on a short screen, so that a list keeps room for its rows.
 
 A 1366x768 laptop at 200% has 384 pixels of height for everything: nine filters in three rows
-left the Audits list two rows. Below :data:`SHORT` pixels of screen height the filters start
-folded behind one button beside the search box; the button says how many are in use and, on
+left the Audits list two rows, and the Reports slice boxes the whole screen. Below
+:data:`SHORT` pixels of screen height the filters start folded behind one button (beside the
+Audits search box, beside the Reports title); the button says how many are in use and, on
 hover and to a screen reader, which. The person's own click decides from then on.
 
 Folded, each filter's mnemonic still works: it opens the filters and moves to that box (a

@@ -1,6 +1,6 @@
 """Two parts side by side where there is room, one above the other where there is not: the
-Reports screen's chart-and-table and table-and-table pages, and the Programme tabs' form
-beside its table, at 200% on a laptop."""
+Reports screen's chart-and-table and table-and-table pages, the Programme tabs' form beside
+its table, the moderator's record beside the decision, at 200% on a laptop."""
 
 from __future__ import annotations
 
@@ -28,11 +28,11 @@ class SideBySide(QSplitter):
         self, first: QWidget, second: QWidget, shares: tuple[int, int] = (1, 1), least: int = 0
     ) -> None:
         super().__init__(Qt.Orientation.Horizontal)
+        self._shares = shares
         self._least = least
         self.addWidget(first)
         self.addWidget(second)
         self.setChildrenCollapsible(False)
-        self._shares = shares
         for index, share in enumerate(shares):
             self.setStretchFactor(index, share)
         self.setSizes([600 * share for share in shares])
@@ -68,5 +68,5 @@ class SideBySide(QSplitter):
                 self.setSizes([600 * share for share in self._shares])
             self.updateGeometry()  # its smallest height is another now
         super().resizeEvent(event)
-        if not wide:  # each part at its own height, as it grows (a list filled, a form opened)
+        if not wide:  # each part at its own height (as it asks now, a table filled since)
             self.setSizes([part.sizeHint().height() for part in self._all()])
