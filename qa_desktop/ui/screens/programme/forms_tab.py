@@ -117,13 +117,16 @@ class FormsTab(QWidget):
         rules.addWidget(buddy_label(self.tr("Requires &Improvement at:"), self.ri_at))
         rules.addWidget(self.ri_at)
         rules.addStretch(1)
-        rules.addWidget(self.save_button)
+        save_row = QHBoxLayout()  # a line of its own: beside the rules, too wide at 200%
+        save_row.addStretch(1)
+        save_row.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.version_label)
         layout.addWidget(self.table, 1)
         layout.addLayout(edit_row)
         layout.addLayout(rules)
+        layout.addLayout(save_row)
         runner.subscribe(self, Change.FORMS, lambda _what: self.load())
 
     def load(self) -> None:
