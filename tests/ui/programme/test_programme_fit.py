@@ -12,7 +12,8 @@ from qa_desktop.ui.shell.main_window import NAV_PROGRAMME
 from qa_desktop.ui.widgets.side_by_side import SideBySide
 from tests.ui.conftest import open_window_as
 
-CHECKED = ("Monthly cycle", "Back to the Floor", "Thematic audits", "Forms", "Historic audits")
+# Tabs with a form beside tables, too wide for both at 200%: they stack.
+STACKED = ("Monthly cycle", "Back to the Floor", "Thematic audits")
 
 
 def test_the_programme_tabs_stack_and_scroll_down_at_200_percent(
@@ -24,7 +25,7 @@ def test_the_programme_tabs_stack_and_scroll_down_at_200_percent(
     window.go_to(NAV_PROGRAMME)
     tabs = window.programme.tabs
     names = [tabs.tabText(i).replace("&", "") for i in range(tabs.count())]
-    for name in CHECKED:
+    for name in names:  # every tab
         tabs.setCurrentIndex(names.index(name))
         for _ in range(3):
             QApplication.processEvents()
@@ -34,13 +35,17 @@ def test_the_programme_tabs_stack_and_scroll_down_at_200_percent(
         assert isinstance(area, QScrollArea)
         room = area.viewport().width()
         assert page.width() <= room, name  # nothing reached only by scrolling sideways
-        for pair in page.findChildren(SideBySide):
+        if name not in STACKED:
+            continue
+        pairs = page.findChildren(SideBySide)
+        assert pairs, name
+        for pair in pairs:
             assert pair.orientation() is Qt.Orientation.Vertical, name
             for part in pair._parts():
                 # Each part as tall as it asks to be: the page is taller than the room, and
                 # scrolls, instead of the two squeezed into one screen's height.
                 assert part.height() >= part.sizeHint().height(), (name, part)
-            assert page.height() > area.viewport().height(), name
+        assert page.height() > area.viewport().height(), name
 
 
 def test_on_a_wide_window_they_stand_side_by_side(application: Application, qtbot) -> None:
