@@ -25,6 +25,7 @@ from qa_desktop.errors import StoreError, StoreLost
 from qa_desktop.store.backup_files import backups_of, latest_backup
 from qa_desktop.store.instance_lock import InstanceLock, lock_store
 from qa_desktop.store.keys import ENV_KEY, StoreKey, WrongKey, store_key
+from qa_desktop.store.page_cache import steady_cache_kib
 from qa_desktop.store.revision import MIGRATIONS, head_from_files
 
 if TYPE_CHECKING:  # alembic is imported only when a store needs migrating (it is slow)
@@ -124,7 +125,7 @@ def _known(script: ScriptDirectory, revision: str) -> bool:
         return False
 
 
-def _sqlite_pragmas(key: StoreKey) -> Callable[[Any, Any], None]:
+def _sqlite_pragmas(key: StoreKey, cache_kib: int) -> Callable[[Any, Any], None]:
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA cipher_log_level = NONE")  # wrong keys go to our log, not stderr
@@ -134,6 +135,7 @@ def _sqlite_pragmas(key: StoreKey) -> Callable[[Any, Any], None]:
         # FULL: a committed answer survives a power cut, not only a crash.
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.execute(f"PRAGMA cache_size = -{int(cache_kib)}")  # see page_cache.py
         cursor.close()
 
     return on_connect
@@ -151,7 +153,9 @@ def sqlite_engine(path: Path, key: StoreKey | None = None) -> Engine:
         module=sqlcipher3.dbapi2,
         connect_args={"check_same_thread": False},
     )
-    event.listen(engine, "connect", _sqlite_pragmas(key or store_key(create=False)))
+    size = path.stat().st_size if path.exists() else 0
+    pragmas = _sqlite_pragmas(key or store_key(create=False), steady_cache_kib(size))
+    event.listen(engine, "connect", pragmas)
     return engine
 
 

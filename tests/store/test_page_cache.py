@@ -12,7 +12,13 @@ from qa_desktop.services.actors import SYSTEM
 from qa_desktop.services.clock import Clock
 from qa_desktop.services.reporting import ReportingService
 from qa_desktop.store.engine import Store
-from qa_desktop.store.page_cache import LARGE_CACHE_KIB, larger_page_cache
+from qa_desktop.store.page_cache import (
+    LARGE_CACHE_KIB,
+    STEADY_CACHE_KIB,
+    STEADY_CACHE_MAX_KIB,
+    larger_page_cache,
+    steady_cache_kib,
+)
 
 
 def test_the_cache_is_larger_inside_the_block_and_its_size_comes_back(store: Store) -> None:
@@ -40,3 +46,24 @@ def test_a_dashboard_refresh_reads_with_the_larger_cache(store: Store, clock: Cl
         event.remove(store.engine, "before_cursor_execute", heard)
     assert sizes[0] == f"PRAGMA cache_size = -{LARGE_CACHE_KIB}"
     assert len(sizes) == 2  # raised for the refresh, then set back
+
+
+def test_a_connections_own_cache_grows_with_its_store_within_a_bound() -> None:
+    mib = 1024 * 1024
+    assert steady_cache_kib(0) == steady_cache_kib(240 * mib) == STEADY_CACHE_KIB  # 10,000
+    assert steady_cache_kib(1024 * mib) == 16384  # a sixty-fourth of a 1 GiB store
+    assert steady_cache_kib(2200 * mib) == STEADY_CACHE_MAX_KIB  # 100,000 audits
+
+
+def test_every_connection_takes_the_cache_its_stores_size_gives(store: Store, monkeypatch) -> None:
+    from qa_desktop.store import engine
+
+    sizes: list[int] = []
+    monkeypatch.setattr(engine, "steady_cache_kib", lambda size: sizes.append(size) or 20000)
+    again = engine.sqlite_engine(store.path)
+    try:
+        with again.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == -20000
+    finally:
+        again.dispose()
+    assert sizes == [store.path.stat().st_size]
