@@ -108,11 +108,11 @@ class AuditsScreen(QWidget):
         for column in (
             ((self.tr("&Period:"), self.period), (self.tr("F&orm:"), self.form)),
             (
-                (self.tr("&Area:"), self.area),
+                (self.tr("Ar&ea:"), self.area),
                 (self.tr("Ser&vice:"), self.service),
                 (self.tr("&Team:"), self.team),
             ),
-            ((self.tr("&Grade:"), self.grade), (self.tr("Stat&e:"), self.state)),
+            ((self.tr("&Grade:"), self.grade), (self.tr("&State:"), self.state)),
         ):
             form = QFormLayout()
             for text, box in column:
@@ -121,7 +121,7 @@ class AuditsScreen(QWidget):
             columns.addLayout(form, 1)
         self.filter_fold = FilterFold(rows, [self.filters], self)
         searching = QHBoxLayout()
-        searching.addWidget(buddy_label(self.tr("&Search:"), self.search))
+        searching.addWidget(buddy_label(self.tr("Sear&ch:"), self.search))
         searching.addWidget(self.search, 1)
         searching.addWidget(self.filter_fold)
         searching.addWidget(self.clear)
@@ -164,7 +164,7 @@ class AuditsScreen(QWidget):
         self.count = StatusLabel()
         self.count.setAccessibleName(self.tr("Audits shown"))
         self.count.setObjectName("countLabel")
-        self.open_button = QPushButton(self.tr("&Open audit"))
+        self.open_button = QPushButton(self.tr("Ope&n audit"))
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self._open_selected)
         footer = QHBoxLayout()

@@ -116,7 +116,7 @@ def test_each_practice_areas_grades_by_quarter_are_on_screen_as_chart_and_table(
     dash = screen.dashboard
     assert dash is not None and dash.area_trend
     page = screen.tabs.widget(screen.tabs.count() - 2)
-    assert screen.tabs.tabText(screen.tabs.count() - 2) == "Practice area t&rends"
+    assert screen.tabs.tabText(screen.tabs.count() - 2) == "Practice area tre&nds"
     screen.tabs.setCurrentWidget(page)
     areas = [screen.trend_area.itemText(i) for i in range(screen.trend_area.count())]
     assert areas == [a.section_title for a in dash.area_trend]

@@ -117,11 +117,11 @@ class ModerationScreen(QWidget):
         self.reference.setPlaceholderText("QA-…")
         self.add_note = QLineEdit()
         self.add_note.setPlaceholderText(self.tr("Why (optional)"))
-        self.add_button = QPushButton(self.tr("&Add to moderation"))
+        self.add_button = QPushButton(self.tr("A&dd to moderation"))
         self.add_button.clicked.connect(self._add)
         adding = QFormLayout()
         adding.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above, if narrow
-        adding.addRow(self.tr("Add an audit by its &reference:"), self.reference)
+        adding.addRow(self.tr("Add an audit by &its reference:"), self.reference)
         adding.addRow(self.tr("N&ote:"), self.add_note)
         adding.addRow("", self.add_button)
         add_box = QWidget()

@@ -87,7 +87,7 @@ class ModerationForm(QWidget):
         self.decisions = QGroupBox(self.tr("Your decision"))
         self._grid = QGridLayout(self.decisions)
         self._grid.setColumnStretch(0, 1)
-        self.record = QPushButton(self.tr("&Record decision"))
+        self.record = QPushButton(self.tr("Re&cord decision"))
         self.record.setEnabled(False)
         self.record.clicked.connect(self.submit)
         note = QLabel(

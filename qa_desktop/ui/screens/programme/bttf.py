@@ -93,7 +93,7 @@ class BackToTheFloorTab(QWidget):
 
         left = QVBoxLayout()
         year_row = QFormLayout()
-        year_row.addRow(self.tr("&Year:"), self.year)
+        year_row.addRow(self.tr("Year of &visits:"), self.year)
         left.addLayout(year_row)
         left.addWidget(self.unscheduled_label)
         left.addWidget(self.unscheduled, 1)

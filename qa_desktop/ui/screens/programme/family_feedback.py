@@ -69,7 +69,7 @@ class FamilyFeedbackTab(QWidget):
         self.reference = QLineEdit()
         self.reference.setPlaceholderText(self.tr("QA-…"))
         self.reference.returnPressed.connect(self.open_dialog)
-        self.record_button = QPushButton(self.tr("&Record family feedback…"))
+        self.record_button = QPushButton(self.tr("Record family feed&back…"))
         self.record_button.clicked.connect(self.open_dialog)
         record_box = QGroupBox(self.tr("Record a questionnaire"))
         record_form = QFormLayout(record_box)
@@ -77,7 +77,7 @@ class FamilyFeedbackTab(QWidget):
         row.addWidget(self.reference, 1)
         row.addWidget(self.record_button)
         # The label's buddy is the field, so Alt+A reaches it (a row of widgets has no buddy).
-        reference_label = QLabel(self.tr("&Audit reference:"))
+        reference_label = QLabel(self.tr("Au&dit reference:"))
         reference_label.setBuddy(self.reference)
         record_form.addRow(reference_label, row)
 
@@ -149,7 +149,7 @@ class FamilyFeedbackTab(QWidget):
         coverage_layout = QVBoxLayout(coverage_box)
         coverage_layout.addWidget(self.share)
         coverage_layout.addWidget(self.coverage_table)
-        self.export_button = QPushButton(self.tr("Save summary as &PDF…"))
+        self.export_button = QPushButton(self.tr("Save s&ummary as PDF…"))
         self.export_button.clicked.connect(self.export)
         self.export_bar = PdfExportBar(runner)
         export_row = QHBoxLayout()

@@ -39,7 +39,7 @@ class ObservationsTab(QWidget):
         self._actor = actor
         self._today = today
         self.dialog: ObservationDialog | None = None
-        self.record_button = QPushButton(self.tr("&Record an observation…"))
+        self.record_button = QPushButton(self.tr("Record an o&bservation…"))
         self.record_button.setEnabled(may_observe(actor))
         self.record_button.clicked.connect(self.open_dialog)
         self.table = RowsTable(

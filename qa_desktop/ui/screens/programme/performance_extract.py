@@ -124,7 +124,7 @@ class PerformanceExtractTab(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.setChildrenCollapsible(False)
         for label, table in (
-            (self.tr("Imported &figures:"), self.figures),
+            (self.tr("Imported fi&gures:"), self.figures),
             (
                 self.tr("&Beside the audits (blank: no figure, or no audit answered it):"),
                 self.beside,

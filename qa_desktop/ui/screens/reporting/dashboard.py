@@ -252,13 +252,13 @@ class DashboardScreen(QWidget):
         left = QFormLayout()
         left.addRow(period_label, period_row)
         middle = QFormLayout()
-        middle.addRow(self.tr("&Area:"), self.area)
-        middle.addRow(self.tr("Ser&vice:"), self.service)
+        middle.addRow(self.tr("Ar&ea:"), self.area)
+        middle.addRow(self.tr("&Service:"), self.service)
         middle.addRow(self.tr("&Team:"), self.team)
         right = QFormLayout()
         right.addRow(self.tr("&Worker:"), self.worker)
         right.addRow(self.tr("F&orm:"), self.form)
-        right.addRow(self.tr("Audit t&ype:"), self.audit_type)
+        right.addRow(self.tr("Au&dit type:"), self.audit_type)
         child = QFormLayout()  # the council reports by the child's legal status and age
         child.addRow(self.tr("&Legal status:"), self.legal_status)
         child.addRow(self.tr("Age &band:"), self.age_band)
@@ -375,12 +375,12 @@ class DashboardScreen(QWidget):
             SideBySide(self.plan_table, self.moderation_table), self.tr("Programme and &moderation")
         )
         self.tabs.addTab(
-            SideBySide(self.inadequate_table, self.actions_table), self.tr("&Follow-up")
+            SideBySide(self.inadequate_table, self.actions_table), self.tr("Follow-&up")
         )
         self.tabs.addTab(
             SideBySide(self.voice_table, self.themes_table), self.tr("&Voice and themes")
         )
-        self.tabs.addTab(self._build_area_trend(), self.tr("Practice area t&rends"))
+        self.tabs.addTab(self._build_area_trend(), self.tr("Practice area tre&nds"))
         self.tabs.addTab(self._build_quarterly(), self.tr("&Quarterly report"))
         return self.tabs
 
