@@ -9,15 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from qa_desktop.domain.grades import Grade
 from qa_desktop.reports.audit_record import KICKER, ActionEntry
 from qa_desktop.reports.pdf import Cell, Chip, DocumentInfo
 from qa_desktop.reports.pdf.formats import date_time, long_date, short_date
-
-if TYPE_CHECKING:
-    pass
 
 
 @dataclass(frozen=True)
