@@ -37,3 +37,14 @@ def open_window_as(application: Application, qtbot, role: Role) -> MainWindow:
     window = application.show_window(application.services.directory.actor(person.id))
     qtbot.addWidget(window)
     return window
+
+
+def open_on_a_short_screen(application: Application, qtbot, monkeypatch, role: Role) -> MainWindow:
+    """The window shown for ``role`` on a screen the filters fold on: the 800x600 test screen
+    stands for a short one (a 1366x768 laptop at 200% is 384 high)."""
+    from qa_desktop.ui.widgets import filter_fold
+
+    monkeypatch.setattr(filter_fold, "SHORT", 10_000)
+    window = open_window_as(application, qtbot, role)
+    window.show()
+    return window

@@ -10,8 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from qa_desktop.app import Application
 from qa_desktop.domain.roles import Role
 from qa_desktop.ui.shell.main_window import NAV_AUDITS
-from qa_desktop.ui.widgets import filter_fold
-from tests.ui.conftest import open_window_as
+from tests.ui.conftest import open_on_a_short_screen, open_window_as
 
 
 def test_the_filter_labels_keep_their_width_on_a_narrow_screen(
@@ -34,10 +33,7 @@ def test_the_filter_labels_keep_their_width_on_a_narrow_screen(
 def test_on_a_short_screen_the_filters_fold_and_their_keys_still_work(
     application: Application, qtbot, monkeypatch
 ) -> None:
-    # The test screen (800x600) stands for a short one: a 1366x768 laptop at 200% is 384 high.
-    monkeypatch.setattr(filter_fold, "SHORT", 10_000)
-    window = open_window_as(application, qtbot, Role.QA_OFFICER)
-    window.show()
+    window = open_on_a_short_screen(application, qtbot, monkeypatch, Role.QA_OFFICER)
     window.resize(680, 380)
     window.go_to(NAV_AUDITS)
     screen, fold = window.audits, window.audits.filter_fold

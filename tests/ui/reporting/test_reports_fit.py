@@ -10,9 +10,8 @@ from PySide6.QtWidgets import QApplication, QTabBar, QToolButton
 from qa_desktop.app import Application
 from qa_desktop.domain.roles import Role
 from qa_desktop.ui.shell.main_window import NAV_REPORTS
-from qa_desktop.ui.widgets import filter_fold
 from qa_desktop.ui.widgets.side_by_side import SideBySide
-from tests.ui.conftest import open_window_as
+from tests.ui.conftest import open_on_a_short_screen, open_window_as
 
 
 def test_the_reports_screen_wraps_and_scrolls_at_200_percent(
@@ -87,9 +86,7 @@ def test_tiles_refit_when_their_words_change_and_hidden_boxes_leave_no_gap(
 def test_on_a_short_screen_the_slices_fold_and_the_figures_come_into_sight(
     application: Application, qtbot, monkeypatch
 ) -> None:
-    monkeypatch.setattr(filter_fold, "SHORT", 10_000)  # the 800x600 test screen is "short"
-    window = open_window_as(application, qtbot, Role.QA_OFFICER)
-    window.show()
+    window = open_on_a_short_screen(application, qtbot, monkeypatch, Role.QA_OFFICER)
     window.resize(683, 384)
     screen = window.reports
     with qtbot.waitSignal(screen.loaded, timeout=10000):
@@ -118,9 +115,7 @@ def test_on_a_short_screen_the_slices_fold_and_the_figures_come_into_sight(
 def test_a_practitioners_fold_never_shows_the_boxes_hidden_from_them(
     application: Application, qtbot, monkeypatch
 ) -> None:
-    monkeypatch.setattr(filter_fold, "SHORT", 10_000)
-    window = open_window_as(application, qtbot, Role.PRACTITIONER)
-    window.show()
+    window = open_on_a_short_screen(application, qtbot, monkeypatch, Role.PRACTITIONER)
     screen = window.reports
     with qtbot.waitSignal(screen.loaded, timeout=10000):
         window.go_to(NAV_REPORTS)
